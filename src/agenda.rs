@@ -1,0 +1,256 @@
+//! Agendas: the section kinds a meeting is made of, and the built-in
+//! kickoff, reset-point and status agendas (data in `assets/agendas.toml`).
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::plan::model::{AgendaName, Plan};
+
+/// What a section of the meeting is for; each kind has its own screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    Welcome,
+    Followups,
+    Listen,
+    Playback,
+    Scope,
+    Status,
+    Financials,
+    Raid,
+    Rules,
+    Proposals,
+    CustomerTasks,
+    Review,
+    Pulse,
+}
+
+impl SectionKind {
+    pub const ALL: [SectionKind; 13] = [
+        SectionKind::Welcome,
+        SectionKind::Followups,
+        SectionKind::Listen,
+        SectionKind::Playback,
+        SectionKind::Scope,
+        SectionKind::Status,
+        SectionKind::Financials,
+        SectionKind::Raid,
+        SectionKind::Rules,
+        SectionKind::Proposals,
+        SectionKind::CustomerTasks,
+        SectionKind::Review,
+        SectionKind::Pulse,
+    ];
+
+    /// The name used in plan files and records.
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKind::Welcome => "welcome",
+            SectionKind::Followups => "followups",
+            SectionKind::Listen => "listen",
+            SectionKind::Playback => "playback",
+            SectionKind::Scope => "scope",
+            SectionKind::Status => "status",
+            SectionKind::Financials => "financials",
+            SectionKind::Raid => "raid",
+            SectionKind::Rules => "rules",
+            SectionKind::Proposals => "proposals",
+            SectionKind::CustomerTasks => "customer_tasks",
+            SectionKind::Review => "review",
+            SectionKind::Pulse => "pulse",
+        }
+    }
+
+    /// The title a customer sees when the agenda gives none.
+    pub fn default_title(self) -> &'static str {
+        match self {
+            SectionKind::Welcome => "Welcome and introductions",
+            SectionKind::Followups => "Follow-ups from last time",
+            SectionKind::Listen => "Your view first",
+            SectionKind::Playback => "What we heard",
+            SectionKind::Scope => "Objectives and scope",
+            SectionKind::Status => "Where the project stands",
+            SectionKind::Financials => "Budget and spend",
+            SectionKind::Raid => "Issues and risks",
+            SectionKind::Rules => "How we will work together",
+            SectionKind::Proposals => "The new course of action",
+            SectionKind::CustomerTasks => "Tasks on your side",
+            SectionKind::Review => "Decisions and actions, read back",
+            SectionKind::Pulse => "How confident are you?",
+        }
+    }
+}
+
+/// One step of an agenda, ready to run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub title: String,
+    pub minutes: u32,
+    pub questions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Step {
+    kind: SectionKind,
+    minutes: u32,
+}
+
+#[derive(Deserialize)]
+struct BuiltIn {
+    kickoff: Vec<Step>,
+    #[serde(rename = "reset-point")]
+    reset_point: Vec<Step>,
+    status: Vec<Step>,
+}
+
+fn built_in() -> &'static BuiltIn {
+    static AGENDAS: OnceLock<BuiltIn> = OnceLock::new();
+    AGENDAS.get_or_init(|| {
+        toml::from_str(include_str!("../assets/agendas.toml"))
+            .expect("assets/agendas.toml is checked by a unit test")
+    })
+}
+
+/// The questions asked in `listen` when the plan's agenda does not give its own.
+pub const DEFAULT_QUESTIONS: [&str; 4] = [
+    "What is your view of the project's status?",
+    "What has worked for you, and what has not?",
+    "What worries you most about the weeks ahead?",
+    "What would make this project a success for you?",
+];
+
+/// The agenda a meeting runs when none is named: the plan's own if it has
+/// one, else `meeting.agenda`, else `status`.
+pub fn default_agenda(plan: &Plan) -> AgendaName {
+    if !plan.agenda.is_empty() {
+        AgendaName::Plan
+    } else {
+        plan.meeting
+            .agenda
+            .as_ref()
+            .map_or(AgendaName::Status, |a| *a.get_ref())
+    }
+}
+
+/// The sections of the named agenda. `Plan` with no `[[agenda]]` falls back
+/// to the default built-in agenda.
+pub fn sections(plan: &Plan, name: AgendaName) -> Vec<Section> {
+    let steps = match name {
+        AgendaName::Kickoff => &built_in().kickoff,
+        AgendaName::ResetPoint => &built_in().reset_point,
+        AgendaName::Status => &built_in().status,
+        AgendaName::Plan if !plan.agenda.is_empty() => {
+            return plan
+                .agenda
+                .iter()
+                .map(|item| Section {
+                    kind: item.kind,
+                    title: item
+                        .title
+                        .clone()
+                        .unwrap_or_else(|| item.kind.default_title().to_owned()),
+                    minutes: item
+                        .minutes
+                        .as_ref()
+                        .map_or(5, |m| (*m.get_ref()).clamp(0, 600) as u32),
+                    questions: questions_for(item.kind, &item.questions),
+                })
+                .collect();
+        }
+        AgendaName::Plan => {
+            let fallback = plan.meeting.agenda.as_ref().map(|a| *a.get_ref());
+            let name = fallback.filter(|n| *n != AgendaName::Plan).unwrap_or(AgendaName::Status);
+            return sections(plan, name);
+        }
+    };
+    steps
+        .iter()
+        .map(|step| Section {
+            kind: step.kind,
+            title: step.kind.default_title().to_owned(),
+            minutes: step.minutes,
+            questions: questions_for(step.kind, &[]),
+        })
+        .collect()
+}
+
+fn questions_for(kind: SectionKind, given: &[String]) -> Vec<String> {
+    if kind == SectionKind::Listen && given.is_empty() {
+        DEFAULT_QUESTIONS.iter().map(|q| (*q).to_owned()).collect()
+    } else {
+        given.to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minutes(name: AgendaName) -> Vec<(&'static str, u32)> {
+        sections(&Plan::default(), name)
+            .iter()
+            .map(|s| (s.kind.key(), s.minutes))
+            .collect()
+    }
+
+    #[test]
+    fn built_in_agendas_match_the_design() {
+        assert_eq!(
+            minutes(AgendaName::ResetPoint),
+            [
+                ("welcome", 3),
+                ("listen", 20),
+                ("playback", 5),
+                ("status", 8),
+                ("financials", 8),
+                ("raid", 10),
+                ("rules", 8),
+                ("proposals", 10),
+                ("customer_tasks", 5),
+                ("review", 5),
+                ("pulse", 3)
+            ]
+        );
+        assert_eq!(
+            minutes(AgendaName::Kickoff),
+            [
+                ("welcome", 5),
+                ("scope", 10),
+                ("status", 5),
+                ("financials", 5),
+                ("raid", 10),
+                ("rules", 10),
+                ("customer_tasks", 5),
+                ("review", 5)
+            ]
+        );
+        assert_eq!(
+            minutes(AgendaName::Status),
+            [
+                ("welcome", 2),
+                ("followups", 5),
+                ("status", 5),
+                ("financials", 5),
+                ("raid", 8),
+                ("customer_tasks", 3),
+                ("review", 3),
+                ("pulse", 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn plan_agenda_without_items_falls_back_to_status() {
+        assert_eq!(sections(&Plan::default(), AgendaName::Plan).len(), 8);
+    }
+
+    #[test]
+    fn every_kind_has_a_distinct_key() {
+        let mut keys: Vec<_> = SectionKind::ALL.iter().map(|k| k.key()).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), SectionKind::ALL.len());
+    }
+}

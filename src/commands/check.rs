@@ -1,0 +1,78 @@
+//! `resetpoint check PLAN`: the quick look, then every diagnostic.
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{exit, fail};
+use crate::cli::ReportFormat;
+use crate::plan::derive::derive;
+use crate::plan::quick_look::quick_look;
+use crate::plan::{Checked, OpenError, load_file};
+
+pub fn run(path: &Path, format: ReportFormat, strict: bool) -> ExitCode {
+    let checked = match load_file(path) {
+        Ok(checked) => checked,
+        Err(e @ OpenError::NotFound(_)) => return fail(exit::BAD_INPUT, e),
+        Err(e) => return fail(exit::IO, e),
+    };
+    let passed = passes(&checked, strict);
+    let out = match format {
+        ReportFormat::Json => json_report(&checked, passed) + "\n",
+        ReportFormat::Human => human_report(&checked, strict),
+    };
+    // A closed pipe (`check plan.toml | head`) is not worth a panic.
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    ExitCode::from(if passed { exit::OK } else { exit::BAD_INPUT })
+}
+
+/// Whether the plan passes: no errors, and no warnings when `strict`.
+pub fn passes(checked: &Checked, strict: bool) -> bool {
+    checked.plan.is_some() && !(strict && checked.warnings().next().is_some())
+}
+
+pub fn human_report(checked: &Checked, strict: bool) -> String {
+    let mut out = String::new();
+    if let Some(plan) = &checked.plan {
+        out.push_str(&quick_look(plan, &derive(plan)));
+        out.push('\n');
+    }
+    out.push_str(&checked.render());
+    let errors = checked.errors().count();
+    let warnings = checked.warnings().count();
+    let verdict = if checked.plan.is_none() {
+        "the plan has errors; fix them and check again"
+    } else if strict && warnings > 0 {
+        "the plan has warnings, and --strict fails on them"
+    } else {
+        "the plan is ready"
+    };
+    out.push_str(&format!(
+        "{}: {} {}, {} {}: {verdict}\n",
+        crate::text::visible(&checked.source.name),
+        errors,
+        if errors == 1 { "error" } else { "errors" },
+        warnings,
+        if warnings == 1 { "warning" } else { "warnings" },
+    ));
+    out
+}
+
+pub fn json_report(checked: &Checked, ok: bool) -> String {
+    let pick = |errors: bool| -> Vec<serde_json::Value> {
+        checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error() == errors)
+            .map(|d| checked.source.to_json(d))
+            .collect()
+    };
+    let derived = checked.plan.as_ref().map(derive);
+    serde_json::json!({
+        "ok": ok,
+        "errors": pick(true),
+        "warnings": pick(false),
+        "derived": derived,
+    })
+    .to_string()
+}

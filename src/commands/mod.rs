@@ -1,0 +1,20 @@
+//! One module a command; each returns how the process should exit.
+
+pub mod check;
+pub mod demo;
+pub mod new;
+
+use std::process::ExitCode;
+
+/// Exit codes of DESIGN.md: 0 success, 1 wrong input, 2 usage, 3 I/O failure.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const BAD_INPUT: u8 = 1;
+    pub const IO: u8 = 3;
+}
+
+/// Print a one-line failure for the user and give its exit code.
+pub fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {}", crate::text::visible(&message.to_string()));
+    ExitCode::from(code)
+}

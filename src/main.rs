@@ -1,0 +1,20 @@
+//! resetpoint's entry point: parse the command line and hand off.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use resetpoint::cli::{Cli, Command};
+use resetpoint::commands;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Demo => commands::demo::run(),
+        Command::Check {
+            plan,
+            format,
+            strict,
+        } => commands::check::run(&plan, format, strict),
+        Command::New { agenda, path } => commands::new::run(agenda, path.as_deref()),
+    }
+}

@@ -1,0 +1,436 @@
+//! Reading a plan file: size cap, UTF-8, TOML syntax, then each section and
+//! each list entry on its own, so one mistake does not hide the next; then
+//! the checks across the plan (people, ids, ranges) and the warnings.
+
+use std::io::Read as _;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::diagnostics::{Diagnostic, Source};
+use super::keys;
+use super::model::Plan;
+use super::{validate, warnings};
+
+/// Plans larger than this are refused before they are read into memory.
+pub const MAX_PLAN_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A plan file after loading: the plan when it has no errors, and every
+/// error and warning found.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub source: Source,
+    pub plan: Option<Plan>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_error())
+    }
+
+    /// Every diagnostic rendered for a person, errors first.
+    pub fn render(&self) -> String {
+        let mut ordered: Vec<&Diagnostic> = self.diagnostics.iter().collect();
+        ordered.sort_by_key(|d| std::cmp::Reverse(d.level));
+        ordered.iter().map(|d| self.source.render(d) + "\n").collect()
+    }
+}
+
+/// Why a plan file could not even be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("there is no plan at {0}")]
+    NotFound(String),
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Read and check the plan at `path`.
+pub fn load_file(path: &Path) -> Result<Checked, OpenError> {
+    let name = path.display().to_string();
+    let io = |source: std::io::Error| match source.kind() {
+        std::io::ErrorKind::NotFound => OpenError::NotFound(name.clone()),
+        _ => OpenError::Io {
+            path: name.clone(),
+            source,
+        },
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    if file.metadata().map_err(io)?.is_dir() {
+        return Err(OpenError::Io {
+            path: name.clone(),
+            source: std::io::Error::other("it is a folder, not a plan file"),
+        });
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_PLAN_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    Ok(load_bytes(&name, &bytes))
+}
+
+/// Check a plan given as bytes; `name` is how diagnostics refer to it.
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Checked {
+    if bytes.len() as u64 > MAX_PLAN_BYTES {
+        return failed(
+            Source::new(name, ""),
+            Diagnostic::error(
+                "too-large",
+                format!(
+                    "the plan is larger than {} MiB, the most resetpoint reads",
+                    MAX_PLAN_BYTES / 1024 / 1024
+                ),
+            )
+            .hint("check that this is the plan file; a plan this large is usually another file given by mistake"),
+        );
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let source = Source::new(name, String::from_utf8_lossy(bytes));
+            return failed(
+                source,
+                Diagnostic::error(
+                    "not-utf8",
+                    format!("the plan is not UTF-8 text (byte 0x{:02X})", bytes[at]),
+                )
+                .at(at..at + 1)
+                .hint("save the file as UTF-8 in your editor"),
+            );
+        }
+    };
+    load_text(Source::new(name, text))
+}
+
+fn failed(source: Source, diagnostic: Diagnostic) -> Checked {
+    Checked {
+        source,
+        plan: None,
+        diagnostics: vec![diagnostic],
+    }
+}
+
+fn load_text(source: Source) -> Checked {
+    let (document, syntax) = DeTable::parse_recoverable(&source.text);
+    let mut reader = Reader::default();
+    if !syntax.is_empty() {
+        reader.diagnostics = syntax.into_iter().map(syntax_error).collect();
+        return reader.finish(source, None);
+    }
+    let plan = reader.plan(document.get_ref(), document.span());
+    let mut plan_errors = Vec::new();
+    if let Some(plan) = &plan {
+        plan_errors = validate::errors(plan, &source);
+    }
+    reader.diagnostics.extend(plan_errors);
+    let plan = plan.filter(|_| !reader.diagnostics.iter().any(Diagnostic::is_error));
+    if let Some(plan) = &plan {
+        reader.diagnostics.extend(warnings::warnings(plan, &source.text));
+    }
+    reader.finish(source, plan)
+}
+
+fn syntax_error(error: toml::de::Error) -> Diagnostic {
+    let message = error.message().trim().to_owned();
+    let hint = if message.contains("duplicate key") {
+        "each key may appear once per table; remove or rename the second one"
+    } else if message.contains("invalid string") || message.contains("invalid basic string") {
+        "put text in double quotes, like title = \"Weekly status\""
+    } else {
+        "fix the TOML syntax here; text goes in double quotes, lists in [ ], one key = value per line"
+    };
+    Diagnostic::error("syntax", format!("the plan is not valid TOML: {message}"))
+        .at_opt(error.span())
+        .hint(hint)
+}
+
+#[derive(Default)]
+struct Reader {
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// One step of a path into the plan, as serde_ignored reports it.
+#[derive(Debug, Clone)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+fn steps(path: &serde_ignored::Path) -> Vec<Step> {
+    use serde_ignored::Path as P;
+    match path {
+        P::Root => Vec::new(),
+        P::Seq { parent, index } => {
+            let mut s = steps(parent);
+            s.push(Step::Index(*index));
+            s
+        }
+        P::Map { parent, key } => {
+            let mut s = steps(parent);
+            s.push(Step::Key(key.clone()));
+            s
+        }
+        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
+            steps(parent)
+        }
+    }
+}
+
+impl Reader {
+    fn finish(self, source: Source, plan: Option<Plan>) -> Checked {
+        Checked {
+            source,
+            plan,
+            diagnostics: self.diagnostics,
+        }
+    }
+
+    fn plan(&mut self, root: &DeTable<'_>, whole: std::ops::Range<usize>) -> Option<Plan> {
+        let mut plan = Plan::default();
+        let mut project = None;
+        for (key, value) in root.iter() {
+            match key.get_ref().as_ref() {
+                "project" => project = self.one(value, "project"),
+                "meeting" => plan.meeting = self.one(value, "meeting").unwrap_or_default(),
+                "people" => plan.people = self.list(value, "people"),
+                "status" => plan.status = self.one(value, "status").unwrap_or_default(),
+                "milestones" => plan.milestones = self.list(value, "milestones"),
+                "financials" => plan.financials = self.one(value, "financials"),
+                "issues" => plan.issues = self.list(value, "issues"),
+                "risks" => plan.risks = self.list(value, "risks"),
+                "communication" => {
+                    plan.communication = self.one(value, "communication").unwrap_or_default()
+                }
+                "customer_tasks" => plan.customer_tasks = self.list(value, "customer_tasks"),
+                "proposals" => plan.proposals = self.list(value, "proposals"),
+                "pushback" => plan.pushback = self.list(value, "pushback"),
+                "agenda" => plan.agenda = self.list(value, "agenda"),
+                other => self.diagnostics.push(
+                    Diagnostic::error("unknown-key", format!("unknown section `{other}`"))
+                        .at(key.span())
+                        .hint(keys::unknown_key_hint(other, None)),
+                ),
+            }
+        }
+        if project.is_none() && !root.iter().any(|(k, _)| k.get_ref() == "project") {
+            let end = whole.end.min(whole.start);
+            self.diagnostics.push(
+                Diagnostic::error("missing-project", "the plan has no [project] table")
+                    .at(end..end)
+                    .hint("start the plan with [project], name = \"…\" and customer = \"…\"; `resetpoint new` writes a starter plan"),
+            );
+        }
+        plan.project = project?;
+        Some(plan)
+    }
+
+    /// A section that is one table.
+    fn one<T: DeserializeOwned>(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        section: &'static str,
+    ) -> Option<T> {
+        if !matches!(value.get_ref(), DeValue::Table(_)) {
+            let header = keys::table_at(section, &[]).map_or(section, |t| t.header);
+            self.diagnostics.push(
+                Diagnostic::error("wrong-type", format!("`{section}` must be a table"))
+                    .at(value.span())
+                    .hint(format!("write it as a {header} header with its keys below it")),
+            );
+            return None;
+        }
+        self.read(value, section)
+    }
+
+    /// A section that is a list of tables; each entry is read on its own.
+    fn list<T: DeserializeOwned>(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        section: &'static str,
+    ) -> Vec<T> {
+        let Some(entries) = value.get_ref().as_array() else {
+            self.diagnostics.push(
+                Diagnostic::error("wrong-type", format!("`{section}` must be a list of tables"))
+                    .at(value.span())
+                    .hint(format!(
+                        "write each entry under its own [[{section}]] header (two brackets)"
+                    )),
+            );
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .filter_map(|entry| self.read(entry, section))
+            .collect()
+    }
+
+    fn read<T: DeserializeOwned>(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        section: &'static str,
+    ) -> Option<T> {
+        let mut unknown = Vec::new();
+        let result = serde_ignored::deserialize(ValueDeserializer::from(value.clone()), |path| {
+            unknown.push(steps(&path))
+        });
+        for path in unknown {
+            self.unknown_key(value, section, &path);
+        }
+        match result {
+            Ok(item) => Some(item),
+            Err(error) => {
+                self.diagnostics.push(value_error(error, value, section));
+                None
+            }
+        }
+    }
+
+    fn unknown_key(&mut self, value: &Spanned<DeValue<'_>>, section: &str, path: &[Step]) {
+        let Some((Step::Key(key), parents)) = path.split_last() else {
+            return;
+        };
+        let inner: Vec<&str> = parents
+            .iter()
+            .filter_map(|s| match s {
+                Step::Key(k) => Some(k.as_str()),
+                Step::Index(_) => None,
+            })
+            .collect();
+        let table = keys::table_at(section, &inner);
+        let header = table.map_or_else(|| section.to_owned(), |t| t.header.to_owned());
+        let item = item_name(value).map_or_else(String::new, |n| format!(" ({n})"));
+        self.diagnostics.push(
+            Diagnostic::error("unknown-key", format!("unknown key `{key}` in {header}{item}"))
+                .at_opt(key_span(value, path))
+                .hint(keys::unknown_key_hint(key, table)),
+        );
+    }
+}
+
+/// The id or name of a list entry, so a message can say which one it means.
+fn item_name(value: &Spanned<DeValue<'_>>) -> Option<String> {
+    let table = value.get_ref().as_table()?;
+    ["id", "name", "title", "kind"].iter().find_map(|k| {
+        table
+            .get(*k)
+            .and_then(|v| v.get_ref().as_str())
+            .map(str::to_owned)
+    })
+}
+
+/// Where the last key of `path` is written in the file.
+fn key_span(value: &Spanned<DeValue<'_>>, path: &[Step]) -> Option<std::ops::Range<usize>> {
+    let (last, parents) = path.split_last()?;
+    let mut here = value;
+    for step in parents {
+        here = match step {
+            Step::Key(k) => here.get_ref().as_table()?.get(k.as_str())?,
+            Step::Index(i) => here.get_ref().as_array()?.get(*i)?,
+        };
+    }
+    let Step::Key(k) = last else { return None };
+    let table = here.get_ref().as_table()?;
+    table
+        .iter()
+        .find(|(key, _)| key.get_ref() == k)
+        .map(|(key, _)| key.span())
+}
+
+/// A value of the wrong type or out of its choices, said in the PM's words.
+fn value_error(error: toml::de::Error, value: &Spanned<DeValue<'_>>, section: &str) -> Diagnostic {
+    let raw = error.message().trim().to_owned();
+    let item = item_name(value).map_or_else(String::new, |n| format!(" ({n})"));
+    let header = keys::table_at(section, &[]).map_or(section, |t| t.header);
+    let message = plain_words(&raw);
+    let (code, hint) = if let Some(field) = between(&raw, "missing field `", "`") {
+        (
+            "missing-key",
+            format!("add `{field} = …` to this {header} entry"),
+        )
+    } else if let Some(found) = between(&raw, "unknown variant `", "`") {
+        let choices: Vec<&str> = raw
+            .split("expected ")
+            .nth(1)
+            .unwrap_or("")
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .collect();
+        let hint = match keys::closest(found, &choices) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("use one of: {}", choices.join(", ")),
+        };
+        ("invalid-value", hint)
+    } else if raw.contains("is not a date") || raw.contains("calendar") || raw.contains("time") {
+        ("bad-date", "write dates as YYYY-MM-DD without quotes, like 2026-12-01".to_owned())
+    } else if raw.contains("expected a number") || raw.contains("expected a whole number") {
+        ("wrong-type", "write the number without quotes, like 42 or 4.5".to_owned())
+    } else {
+        ("wrong-type", "give this key a value of the kind named in the message".to_owned())
+    };
+    let message = match code {
+        "missing-key" => format!("{header}{item} is missing a required key: {message}"),
+        _ => format!("in {header}{item}: {message}"),
+    };
+    Diagnostic::error(code, message)
+        .at_opt(error.span().or_else(|| Some(value.span())))
+        .hint(hint)
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = &text[text.find(start)? + start.len()..];
+    Some(&rest[..rest.find(end)?])
+}
+
+/// serde's type names, in words a PM reads.
+fn plain_words(message: &str) -> String {
+    let mut out = message.to_owned();
+    for (rust, plain) in [
+        ("expected i64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a sequence", "expected a list like [\"a\", \"b\"]"),
+        ("expected a borrowed string", "expected text in quotes"),
+        ("expected a string", "expected text in quotes"),
+        ("expected a boolean", "expected true or false"),
+    ] {
+        out = out.replace(rust, plain);
+    }
+    if let Some(at) = out.find("expected struct ") {
+        out.replace_range(at.., "expected a table");
+    }
+    if let Some(at) = out.find("expected map") {
+        out.replace_range(at.., "expected a table");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_type_names_are_put_in_plain_words() {
+        assert_eq!(
+            plain_words("invalid type: string \"4\", expected i64"),
+            "invalid type: string \"4\", expected a whole number"
+        );
+        assert_eq!(
+            plain_words("invalid type: string \"x\", expected struct Proposal"),
+            "invalid type: string \"x\", expected a table"
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! The plan file: its model, loading and checking, and what is derived from it.
+
+pub mod dates;
+pub mod derive;
+pub mod diagnostics;
+pub mod keys;
+pub mod load;
+pub mod model;
+pub mod quick_look;
+pub mod validate;
+pub mod warnings;
+
+pub use diagnostics::{Diagnostic, Level, Source};
+pub use load::{Checked, OpenError, load_bytes, load_file};
+pub use model::Plan;

@@ -1,0 +1,213 @@
+//! Checks across the whole plan that the types alone cannot make: people
+//! named where they are referred to, unique ids, numbers in their ranges.
+//! Every error is collected; none stops the others.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::diagnostics::{Diagnostic, Source};
+use super::keys::closest;
+use super::model::Plan;
+
+pub fn errors(plan: &Plan, source: &Source) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    required_text(plan, &mut found);
+    unique_ids(plan, source, &mut found);
+    person_references(plan, &mut found);
+    ranges(plan, &mut found);
+    found
+}
+
+fn required_text(plan: &Plan, found: &mut Vec<Diagnostic>) {
+    for (key, value) in [
+        ("name", &plan.project.name),
+        ("customer", &plan.project.customer),
+    ] {
+        if value.trim().is_empty() {
+            found.push(
+                Diagnostic::error("empty-value", format!("[project] {key} is empty"))
+                    .hint(format!("write the project's {key}, like {key} = \"…\"")),
+            );
+        }
+    }
+}
+
+fn unique_ids(plan: &Plan, source: &Source, found: &mut Vec<Diagnostic>) {
+    let kinds: [(&str, Vec<&Spanned<String>>); 6] = [
+        ("person", plan.people.iter().map(|p| &p.id).collect()),
+        ("issue", plan.issues.iter().map(|i| &i.id).collect()),
+        ("risk", plan.risks.iter().map(|r| &r.id).collect()),
+        (
+            "change request",
+            plan.financials
+                .iter()
+                .flat_map(|f| f.changes.iter().map(|c| &c.id))
+                .collect(),
+        ),
+        ("customer task", plan.customer_tasks.iter().map(|t| &t.id).collect()),
+        ("milestone", plan.milestones.iter().map(|m| &m.name).collect()),
+    ];
+    for (kind, ids) in kinds {
+        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        for id in ids {
+            let text = id.get_ref().trim();
+            if text.is_empty() {
+                found.push(
+                    Diagnostic::error("empty-id", format!("a {kind} has an empty id"))
+                        .at(id.span())
+                        .hint(format!("give every {kind} a short id that no other {kind} uses")),
+                );
+                continue;
+            }
+            match first_seen.get(text) {
+                Some(first) => found.push(
+                    Diagnostic::error("duplicate-id", format!("{kind} `{text}` is defined twice"))
+                        .at(id.span())
+                        .hint(format!(
+                            "give this {kind} another id; the first `{text}` is on line {}",
+                            source.place(*first).line
+                        )),
+                ),
+                None => {
+                    first_seen.insert(text, id.span().start);
+                }
+            }
+        }
+    }
+}
+
+fn person_references(plan: &Plan, found: &mut Vec<Diagnostic>) {
+    let ids: Vec<&str> = plan.people.iter().map(|p| p.id.get_ref().as_str()).collect();
+    let mut check = |who: &Spanned<String>, role: String| {
+        let id = who.get_ref();
+        if !ids.contains(&id.as_str()) {
+            let hint = match closest(id, &ids) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None if ids.is_empty() => {
+                    format!("add a [[people]] entry with id = \"{id}\", a name and a side")
+                }
+                None => format!(
+                    "add a [[people]] entry with id = \"{id}\", or use one of: {}",
+                    ids.join(", ")
+                ),
+            };
+            found.push(
+                Diagnostic::error("unknown-person", format!("unknown person `{id}` as {role}"))
+                    .at(who.span())
+                    .hint(hint),
+            );
+        }
+    };
+    if let Some(sponsor) = &plan.project.sponsor {
+        check(sponsor, "the project's sponsor".to_owned());
+    }
+    for who in &plan.meeting.attendees {
+        check(who, "an attendee of the meeting".to_owned());
+    }
+    for issue in &plan.issues {
+        if let Some(owner) = &issue.owner {
+            check(owner, format!("owner of issue {}", issue.id.get_ref()));
+        }
+    }
+    for risk in &plan.risks {
+        if let Some(owner) = &risk.owner {
+            check(owner, format!("owner of risk {}", risk.id.get_ref()));
+        }
+    }
+    for channel in &plan.communication.channels {
+        if let Some(owner) = &channel.owner {
+            check(owner, format!("owner of the \"{}\" channel", channel.what));
+        }
+    }
+    for task in &plan.customer_tasks {
+        if let Some(owner) = &task.owner {
+            check(owner, format!("owner of customer task {}", task.id.get_ref()));
+        }
+    }
+}
+
+fn out_of_range(span: Range<usize>, what: String, rule: &str) -> Diagnostic {
+    Diagnostic::error("out-of-range", format!("{what} is out of range"))
+        .at(span)
+        .hint(rule.to_owned())
+}
+
+fn ranges(plan: &Plan, found: &mut Vec<Diagnostic>) {
+    for risk in &plan.risks {
+        for (key, value) in [("probability", &risk.probability), ("impact", &risk.impact)] {
+            if !(1..=5).contains(value.get_ref()) {
+                found.push(out_of_range(
+                    value.span(),
+                    format!("{key} {} of risk {}", value.get_ref(), risk.id.get_ref()),
+                    "rate it from 1 (very low) to 5 (very high)",
+                ));
+            }
+        }
+    }
+    for item in &plan.agenda {
+        if let Some(minutes) = &item.minutes
+            && !(1..=600).contains(minutes.get_ref())
+        {
+            found.push(out_of_range(
+                minutes.span(),
+                format!("timebox of {} minutes for the {} section", minutes.get_ref(), item.kind.key()),
+                "give each section between 1 and 600 minutes",
+            ));
+        }
+    }
+    let Some(money) = &plan.financials else { return };
+    for (key, value) in [
+        ("budget", Some(&money.budget)),
+        ("planned_value", money.planned_value.as_ref()),
+        ("earned_value", money.earned_value.as_ref()),
+        ("actual_cost", money.actual_cost.as_ref()),
+    ] {
+        if let Some(value) = value
+            && !(value.get_ref().is_finite() && *value.get_ref() >= 0.0)
+        {
+            found.push(out_of_range(
+                value.span(),
+                format!("financials {key} {}", value.get_ref()),
+                "amounts are zero or more, in the plan's currency",
+            ));
+        }
+    }
+    if let Some(pct) = &money.percent_complete
+        && !(0.0..=100.0).contains(pct.get_ref())
+    {
+        found.push(out_of_range(
+            pct.span(),
+            format!("financials percent_complete {}", pct.get_ref()),
+            "give a percentage from 0 to 100",
+        ));
+    }
+    if let (Some(_), Some(pct)) = (&money.earned_value, &money.percent_complete) {
+        found.push(
+            Diagnostic::error("conflict", "financials give both earned_value and percent_complete")
+                .at(pct.span())
+                .hint("keep one: earned_value in money, or percent_complete of the budget"),
+        );
+    }
+    if let Some(limits) = &money.thresholds {
+        let t = limits.get_ref();
+        if !(t.red > 0.0 && t.red <= t.green && t.green <= 2.0) {
+            found.push(out_of_range(
+                limits.span(),
+                format!("financials thresholds green {} / red {}", t.green, t.red),
+                "red must be above 0 and no higher than green, like { green = 0.95, red = 0.90 }",
+            ));
+        }
+    }
+    for period in &money.periods {
+        let month = period.month.get_ref();
+        if jiff::civil::Date::strptime("%Y-%m-%d", format!("{month}-01")).is_err() {
+            found.push(
+                Diagnostic::error("bad-date", format!("period month `{month}` is not a month"))
+                    .at(period.month.span())
+                    .hint("write the month as \"YYYY-MM\", like \"2026-07\""),
+            );
+        }
+    }
+}
