@@ -251,3 +251,180 @@ fn overall(plan: &Plan, ev: &EarnedValue) -> (Rag, Vec<String>) {
     let worst = reasons.first().map_or(Rag::Green, |(rag, _)| *rag);
     (worst, reasons.into_iter().map(|(_, why)| why).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::load_bytes;
+
+    fn plan(toml: &str) -> Plan {
+        let text = format!("[project]\nname = \"P\"\ncustomer = \"C\"\n{toml}");
+        let checked = load_bytes("test.toml", text.as_bytes());
+        let report = checked.render();
+        checked.plan.unwrap_or_else(|| panic!("{report}"))
+    }
+
+    fn money(budget: f64, pv: f64, ev: f64, ac: f64) -> EarnedValue {
+        let p = plan(&format!(
+            "[financials]\nbudget = {budget}\nplanned_value = {pv}\nearned_value = {ev}\nactual_cost = {ac}\n"
+        ));
+        earned_value(p.financials.as_ref().unwrap())
+    }
+
+    #[test]
+    fn earned_value_formulas() {
+        let ev = money(480000.0, 240000.0, 204000.0, 231000.0);
+        let cpi = 204000.0 / 231000.0;
+        assert_eq!(ev.cpi, Some(cpi));
+        assert_eq!(ev.spi, Some(204000.0 / 240000.0));
+        assert_eq!(ev.eac, Some(480000.0 / cpi));
+        assert_eq!(ev.etc, Some(480000.0 / cpi - 231000.0));
+        assert_eq!(ev.vac, Some(480000.0 - 480000.0 / cpi));
+        assert_eq!(ev.tcpi, Some((480000.0 - 204000.0) / (480000.0 - 231000.0)));
+        assert_eq!(ev.cpi_rag, Rag::Red);
+        assert_eq!(ev.spi_rag, Rag::Red);
+    }
+
+    #[test]
+    fn colour_at_exactly_the_thresholds() {
+        // CPI exactly 0.95 is green; exactly 0.90 is amber (red is below it).
+        assert_eq!(money(100.0, 100.0, 95.0, 100.0).cpi_rag, Rag::Green);
+        assert_eq!(money(100.0, 100.0, 90.0, 100.0).cpi_rag, Rag::Amber);
+        assert_eq!(money(100.0, 100.0, 89.0, 100.0).cpi_rag, Rag::Red);
+        let t = Thresholds::default();
+        assert_eq!(index_rag(Some(0.95), t), Rag::Green);
+        assert_eq!(index_rag(Some(0.9499), t), Rag::Amber);
+        assert_eq!(index_rag(Some(0.90), t), Rag::Amber);
+        assert_eq!(index_rag(Some(0.8999), t), Rag::Red);
+    }
+
+    #[test]
+    fn nothing_spent_gives_n_a_not_infinity() {
+        let ev = money(100.0, 50.0, 10.0, 0.0);
+        assert_eq!(ev.cpi, None);
+        assert_eq!(ev.eac, None);
+        assert_eq!(ev.etc, None);
+        assert_eq!(ev.vac, None);
+        assert_eq!(ev.cpi_rag, Rag::Grey);
+        assert_eq!(ev.spi, Some(0.2));
+    }
+
+    #[test]
+    fn nothing_planned_gives_no_spi() {
+        let ev = money(100.0, 0.0, 10.0, 10.0);
+        assert_eq!(ev.spi, None);
+        assert_eq!(ev.spi_rag, Rag::Grey);
+        assert_eq!(ev.cpi, Some(1.0));
+    }
+
+    #[test]
+    fn nothing_earned_gives_no_forecast() {
+        let ev = money(100.0, 10.0, 0.0, 10.0);
+        assert_eq!(ev.cpi, Some(0.0));
+        assert_eq!(ev.eac, None, "BAC / 0 is not a forecast");
+    }
+
+    #[test]
+    fn budget_all_spent_gives_no_tcpi() {
+        assert_eq!(money(100.0, 100.0, 80.0, 100.0).tcpi, None);
+    }
+
+    #[test]
+    fn percent_complete_earns_that_share_of_the_budget() {
+        let p = plan("[financials]\nbudget = 200\npercent_complete = 25\nactual_cost = 100\n");
+        assert_eq!(earned_value(p.financials.as_ref().unwrap()).cpi, Some(0.5));
+    }
+
+    #[test]
+    fn risk_bands_at_their_boundaries() {
+        let bands: Vec<(i64, Band)> = [1, 4, 5, 9, 10, 16, 20, 25]
+            .into_iter()
+            .map(|s| (s, Band::of(s)))
+            .collect();
+        assert_eq!(
+            bands,
+            [
+                (1, Band::Low),
+                (4, Band::Low),
+                (5, Band::Medium),
+                (9, Band::Medium),
+                (10, Band::High),
+                (16, Band::High),
+                (20, Band::Critical),
+                (25, Band::Critical)
+            ]
+        );
+    }
+
+    fn milestone(dates: &str) -> (i64, Rag) {
+        let p = plan(&format!("[[milestones]]\nname = \"M\"\n{dates}\n"));
+        (slip_days(&p.milestones[0]), milestone_rag(&p.milestones[0]))
+    }
+
+    #[test]
+    fn milestone_slip_and_colour() {
+        assert_eq!(milestone("baseline = 2026-12-01"), (0, Rag::Green));
+        assert_eq!(
+            milestone("baseline = 2026-12-01\nforecast = 2026-11-28"),
+            (-3, Rag::Green)
+        );
+        assert_eq!(
+            milestone("baseline = 2026-12-01\nforecast = 2026-12-22\npromised = 2027-01-05"),
+            (21, Rag::Amber)
+        );
+        // Forecast on the promised date is kept, just; one day after is broken.
+        assert_eq!(
+            milestone("baseline = 2026-12-01\nforecast = 2026-12-22\npromised = 2026-12-22"),
+            (21, Rag::Amber)
+        );
+        assert_eq!(
+            milestone("baseline = 2026-12-01\nforecast = 2026-12-23\npromised = 2026-12-22"),
+            (22, Rag::Red)
+        );
+        assert_eq!(
+            milestone("baseline = 2026-12-01\nforecast = 2027-02-01\npromised = 2026-12-22\ndone = 2027-01-30"),
+            (62, Rag::Grey)
+        );
+    }
+
+    fn overall_of(toml: &str) -> (Rag, Vec<String>) {
+        let d = derive(&plan(toml));
+        (d.overall, d.overall_reasons)
+    }
+
+    #[test]
+    fn overall_is_the_worst_part() {
+        assert_eq!(overall_of("").0, Rag::Green);
+        let issue = |severity: &str, status: &str| {
+            format!("[[issues]]\nid = \"I-1\"\ntitle = \"T\"\nseverity = \"{severity}\"\nstatus = \"{status}\"\n")
+        };
+        assert_eq!(overall_of(&issue("critical", "open")).0, Rag::Red);
+        assert_eq!(overall_of(&issue("critical", "in-progress")).0, Rag::Red);
+        assert_eq!(overall_of(&issue("critical", "resolved")).0, Rag::Green);
+        assert_eq!(overall_of(&issue("high", "open")).0, Rag::Amber);
+        assert_eq!(overall_of(&issue("medium", "open")).0, Rag::Green);
+        let risk = |p: u8, status: &str| {
+            format!("[[risks]]\nid = \"R-1\"\ntitle = \"T\"\nprobability = {p}\nimpact = 5\nstatus = \"{status}\"\n")
+        };
+        assert_eq!(overall_of(&risk(4, "open")).0, Rag::Amber);
+        assert_eq!(overall_of(&risk(3, "open")).0, Rag::Green);
+        assert_eq!(overall_of(&risk(5, "closed")).0, Rag::Green);
+        let cost = "[financials]\nbudget = 100\nplanned_value = 50\nearned_value = 45\nactual_cost = 50\n";
+        let (rag, reasons) = overall_of(cost);
+        assert_eq!(rag, Rag::Amber);
+        assert!(reasons[0].starts_with("cost: CPI 0.90"), "{reasons:?}");
+        let both = format!("{}{}", risk(5, "open"), issue("critical", "open"));
+        let (rag, reasons) = overall_of(&both);
+        assert_eq!(rag, Rag::Red);
+        assert!(reasons[0].starts_with("issue I-1"), "worst reason first: {reasons:?}");
+    }
+
+    #[test]
+    fn a_colour_set_by_hand_stands_with_its_evidence() {
+        let (rag, reasons) = overall_of(
+            "[status]\noverall = \"green\"\nevidence = \"Customer confirmed the new dates\"\n[[issues]]\nid = \"I-1\"\ntitle = \"T\"\nseverity = \"critical\"\n",
+        );
+        assert_eq!(rag, Rag::Green);
+        assert_eq!(reasons, ["set by hand: Customer confirmed the new dates"]);
+    }
+}

@@ -165,10 +165,10 @@ impl Source {
         serde_json::json!({
             "severity": diagnostic.level,
             "code": diagnostic.code,
-            "message": diagnostic.message,
+            "message": visible(&diagnostic.message),
             "line": place.map(|p| p.line),
             "column": place.map(|p| p.column),
-            "hint": diagnostic.hint,
+            "hint": diagnostic.hint.as_deref().map(visible),
         })
     }
 }

@@ -38,7 +38,7 @@ impl Checked {
     /// Every diagnostic rendered for a person, errors first.
     pub fn render(&self) -> String {
         let mut ordered: Vec<&Diagnostic> = self.diagnostics.iter().collect();
-        ordered.sort_by_key(|d| std::cmp::Reverse(d.level));
+        ordered.sort_by_key(|d| (std::cmp::Reverse(d.level), d.span.as_ref().map(|s| s.start)));
         ordered.iter().map(|d| self.source.render(d) + "\n").collect()
     }
 }
@@ -125,41 +125,58 @@ fn failed(source: Source, diagnostic: Diagnostic) -> Checked {
 
 fn load_text(source: Source) -> Checked {
     let (document, syntax) = DeTable::parse_recoverable(&source.text);
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        text: &source.text,
+        diagnostics: Vec::new(),
+        reparsed: std::cell::OnceCell::new(),
+    };
     if !syntax.is_empty() {
-        reader.diagnostics = syntax.into_iter().map(syntax_error).collect();
-        return reader.finish(source, None);
+        let diagnostics = syntax.into_iter().map(syntax_error).collect();
+        return Checked {
+            source,
+            plan: None,
+            diagnostics,
+        };
     }
-    let plan = reader.plan(document.get_ref(), document.span());
-    let mut plan_errors = Vec::new();
+    let whole = document.span();
+    let plan = reader.plan(document.into_inner(), whole);
+    let mut diagnostics = reader.diagnostics;
     if let Some(plan) = &plan {
-        plan_errors = validate::errors(plan, &source);
+        diagnostics.extend(validate::errors(plan, &source));
     }
-    reader.diagnostics.extend(plan_errors);
-    let plan = plan.filter(|_| !reader.diagnostics.iter().any(Diagnostic::is_error));
+    let plan = plan.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     if let Some(plan) = &plan {
-        reader.diagnostics.extend(warnings::warnings(plan, &source.text));
+        diagnostics.extend(warnings::warnings(plan, &source.text));
     }
-    reader.finish(source, plan)
+    Checked {
+        source,
+        plan,
+        diagnostics,
+    }
 }
 
 fn syntax_error(error: toml::de::Error) -> Diagnostic {
     let message = error.message().trim().to_owned();
-    let hint = if message.contains("duplicate key") {
-        "each key may appear once per table; remove or rename the second one"
+    let (code, hint) = if message.contains("date") || message.contains("time") {
+        ("bad-date", "write a real calendar date as YYYY-MM-DD, like 2026-12-01")
+    } else if message.contains("duplicate key") {
+        ("syntax", "each key may appear once per table; remove or rename the second one")
     } else if message.contains("invalid string") || message.contains("invalid basic string") {
-        "put text in double quotes, like title = \"Weekly status\""
+        ("syntax", "put text in double quotes, with no control characters, like title = \"Weekly status\"")
     } else {
-        "fix the TOML syntax here; text goes in double quotes, lists in [ ], one key = value per line"
+        ("syntax", "fix the TOML syntax here; text goes in double quotes, lists in [ ], one key = value per line")
     };
-    Diagnostic::error("syntax", format!("the plan is not valid TOML: {message}"))
+    Diagnostic::error(code, format!("the plan is not valid TOML: {message}"))
         .at_opt(error.span())
         .hint(hint)
 }
 
-#[derive(Default)]
-struct Reader {
+/// Reads the sections of a parsed plan, collecting every diagnostic.
+struct Reader<'i> {
+    text: &'i str,
     diagnostics: Vec<Diagnostic>,
+    /// The document parsed again, only when a message must point at a key.
+    reparsed: std::cell::OnceCell<Option<Spanned<DeTable<'i>>>>,
 }
 
 /// One step of a path into the plan, as serde_ignored reports it.
@@ -189,19 +206,12 @@ fn steps(path: &serde_ignored::Path) -> Vec<Step> {
     }
 }
 
-impl Reader {
-    fn finish(self, source: Source, plan: Option<Plan>) -> Checked {
-        Checked {
-            source,
-            plan,
-            diagnostics: self.diagnostics,
-        }
-    }
-
-    fn plan(&mut self, root: &DeTable<'_>, whole: std::ops::Range<usize>) -> Option<Plan> {
+impl<'i> Reader<'i> {
+    fn plan(&mut self, root: DeTable<'i>, whole: std::ops::Range<usize>) -> Option<Plan> {
         let mut plan = Plan::default();
         let mut project = None;
-        for (key, value) in root.iter() {
+        let has_project = root.iter().any(|(k, _)| k.get_ref() == "project");
+        for (key, value) in root {
             match key.get_ref().as_ref() {
                 "project" => project = self.one(value, "project"),
                 "meeting" => plan.meeting = self.one(value, "meeting").unwrap_or_default(),
@@ -225,7 +235,7 @@ impl Reader {
                 ),
             }
         }
-        if project.is_none() && !root.iter().any(|(k, _)| k.get_ref() == "project") {
+        if !has_project {
             let end = whole.end.min(whole.start);
             self.diagnostics.push(
                 Diagnostic::error("missing-project", "the plan has no [project] table")
@@ -240,7 +250,7 @@ impl Reader {
     /// A section that is one table.
     fn one<T: DeserializeOwned>(
         &mut self,
-        value: &Spanned<DeValue<'_>>,
+        value: Spanned<DeValue<'i>>,
         section: &'static str,
     ) -> Option<T> {
         if !matches!(value.get_ref(), DeValue::Table(_)) {
@@ -252,19 +262,20 @@ impl Reader {
             );
             return None;
         }
-        self.read(value, section)
+        self.read(value, section, None)
     }
 
     /// A section that is a list of tables; each entry is read on its own.
     fn list<T: DeserializeOwned>(
         &mut self,
-        value: &Spanned<DeValue<'_>>,
+        value: Spanned<DeValue<'i>>,
         section: &'static str,
     ) -> Vec<T> {
-        let Some(entries) = value.get_ref().as_array() else {
+        let span = value.span();
+        let DeValue::Array(entries) = value.into_inner() else {
             self.diagnostics.push(
                 Diagnostic::error("wrong-type", format!("`{section}` must be a list of tables"))
-                    .at(value.span())
+                    .at(span)
                     .hint(format!(
                         "write each entry under its own [[{section}]] header (two brackets)"
                     )),
@@ -272,33 +283,52 @@ impl Reader {
             return Vec::new();
         };
         entries
-            .iter()
-            .filter_map(|entry| self.read(entry, section))
+            .into_iter()
+            .enumerate()
+            .filter_map(|(index, entry)| self.read(entry, section, Some(index)))
             .collect()
     }
 
+    /// Deserialize one table; `index` is its place when it is a list entry.
     fn read<T: DeserializeOwned>(
         &mut self,
-        value: &Spanned<DeValue<'_>>,
+        value: Spanned<DeValue<'i>>,
         section: &'static str,
+        index: Option<usize>,
     ) -> Option<T> {
+        let span = value.span();
+        let item = item_name(&value);
         let mut unknown = Vec::new();
-        let result = serde_ignored::deserialize(ValueDeserializer::from(value.clone()), |path| {
+        let result = serde_ignored::deserialize(ValueDeserializer::from(value), |path| {
             unknown.push(steps(&path))
         });
         for path in unknown {
-            self.unknown_key(value, section, &path);
+            self.unknown_key(section, index, item.as_deref(), &path);
         }
         match result {
             Ok(item) => Some(item),
             Err(error) => {
-                self.diagnostics.push(value_error(error, value, section));
+                let diagnostic = value_error(error, span, item.as_deref(), section);
+                self.diagnostics.push(diagnostic);
                 None
             }
         }
     }
 
-    fn unknown_key(&mut self, value: &Spanned<DeValue<'_>>, section: &str, path: &[Step]) {
+    /// The table a section's entry was read from, found again in the text.
+    fn original(&self, section: &str, index: Option<usize>) -> Option<&Spanned<DeValue<'i>>> {
+        let document = self
+            .reparsed
+            .get_or_init(|| DeTable::parse(self.text).ok())
+            .as_ref()?;
+        let value = document.get_ref().get(section)?;
+        match index {
+            Some(i) => value.get_ref().as_array()?.get(i),
+            None => Some(value),
+        }
+    }
+
+    fn unknown_key(&mut self, section: &str, index: Option<usize>, item: Option<&str>, path: &[Step]) {
         let Some((Step::Key(key), parents)) = path.split_last() else {
             return;
         };
@@ -311,10 +341,11 @@ impl Reader {
             .collect();
         let table = keys::table_at(section, &inner);
         let header = table.map_or_else(|| section.to_owned(), |t| t.header.to_owned());
-        let item = item_name(value).map_or_else(String::new, |n| format!(" ({n})"));
+        let item = item.map_or_else(String::new, |n| format!(" ({n})"));
+        let span = self.original(section, index).and_then(|v| key_span(v, path));
         self.diagnostics.push(
             Diagnostic::error("unknown-key", format!("unknown key `{key}` in {header}{item}"))
-                .at_opt(key_span(value, path))
+                .at_opt(span)
                 .hint(keys::unknown_key_hint(key, table)),
         );
     }
@@ -350,9 +381,14 @@ fn key_span(value: &Spanned<DeValue<'_>>, path: &[Step]) -> Option<std::ops::Ran
 }
 
 /// A value of the wrong type or out of its choices, said in the PM's words.
-fn value_error(error: toml::de::Error, value: &Spanned<DeValue<'_>>, section: &str) -> Diagnostic {
+fn value_error(
+    error: toml::de::Error,
+    span: std::ops::Range<usize>,
+    item: Option<&str>,
+    section: &str,
+) -> Diagnostic {
     let raw = error.message().trim().to_owned();
-    let item = item_name(value).map_or_else(String::new, |n| format!(" ({n})"));
+    let item = item.map_or_else(String::new, |n| format!(" ({n})"));
     let header = keys::table_at(section, &[]).map_or(section, |t| t.header);
     let message = plain_words(&raw);
     let (code, hint) = if let Some(field) = between(&raw, "missing field `", "`") {
@@ -376,17 +412,26 @@ fn value_error(error: toml::de::Error, value: &Spanned<DeValue<'_>>, section: &s
         ("invalid-value", hint)
     } else if raw.contains("is not a date") || raw.contains("calendar") || raw.contains("time") {
         ("bad-date", "write dates as YYYY-MM-DD without quotes, like 2026-12-01".to_owned())
-    } else if raw.contains("expected a number") || raw.contains("expected a whole number") {
-        ("wrong-type", "write the number without quotes, like 42 or 4.5".to_owned())
+    } else if message.contains("expected a number") || message.contains("expected a whole number") {
+        ("wrong-type", "write the number without quotes or commas, like 42 or 4.5".to_owned())
+    } else if message.contains("expected text in quotes") {
+        ("wrong-type", "put the text in double quotes, like \"Weekly status\"".to_owned())
+    } else if message.contains("expected a list") {
+        ("wrong-type", "write a list in brackets, like [\"a\", \"b\"]".to_owned())
+    } else if message.contains("expected true or false") {
+        ("wrong-type", "write true or false, without quotes".to_owned())
     } else {
-        ("wrong-type", "give this key a value of the kind named in the message".to_owned())
+        ("wrong-type", "give this key a value of the kind the message names".to_owned())
     };
     let message = match code {
-        "missing-key" => format!("{header}{item} is missing a required key: {message}"),
+        "missing-key" => format!(
+            "{header}{item} is missing `{}`",
+            between(&raw, "missing field `", "`").unwrap_or_default()
+        ),
         _ => format!("in {header}{item}: {message}"),
     };
     Diagnostic::error(code, message)
-        .at_opt(error.span().or_else(|| Some(value.span())))
+        .at_opt(error.span().or(Some(span)))
         .hint(hint)
 }
 
@@ -406,6 +451,7 @@ fn plain_words(message: &str) -> String {
         ("expected a borrowed string", "expected text in quotes"),
         ("expected a string", "expected text in quotes"),
         ("expected a boolean", "expected true or false"),
+        ("unknown variant", "unknown value"),
     ] {
         out = out.replace(rust, plain);
     }

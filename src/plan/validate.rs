@@ -79,8 +79,13 @@ fn unique_ids(plan: &Plan, source: &Source, found: &mut Vec<Diagnostic>) {
 }
 
 fn person_references(plan: &Plan, found: &mut Vec<Diagnostic>) {
-    let ids: Vec<&str> = plan.people.iter().map(|p| p.id.get_ref().as_str()).collect();
-    let mut check = |who: &Spanned<String>, role: String| {
+    let mut ids: Vec<&str> = Vec::new();
+    for person in &plan.people {
+        if !ids.contains(&person.id.get_ref().as_str()) {
+            ids.push(person.id.get_ref());
+        }
+    }
+    let mut check = |who: &Spanned<String>, role: &dyn Fn() -> String| {
         let id = who.get_ref();
         if !ids.contains(&id.as_str()) {
             let hint = match closest(id, &ids) {
@@ -94,36 +99,36 @@ fn person_references(plan: &Plan, found: &mut Vec<Diagnostic>) {
                 ),
             };
             found.push(
-                Diagnostic::error("unknown-person", format!("unknown person `{id}` as {role}"))
+                Diagnostic::error("unknown-person", format!("unknown person `{id}` as {}", role()))
                     .at(who.span())
                     .hint(hint),
             );
         }
     };
     if let Some(sponsor) = &plan.project.sponsor {
-        check(sponsor, "the project's sponsor".to_owned());
+        check(sponsor, &|| "the project's sponsor".to_owned());
     }
     for who in &plan.meeting.attendees {
-        check(who, "an attendee of the meeting".to_owned());
+        check(who, &|| "an attendee of the meeting".to_owned());
     }
     for issue in &plan.issues {
         if let Some(owner) = &issue.owner {
-            check(owner, format!("owner of issue {}", issue.id.get_ref()));
+            check(owner, &|| format!("owner of issue {}", issue.id.get_ref()));
         }
     }
     for risk in &plan.risks {
         if let Some(owner) = &risk.owner {
-            check(owner, format!("owner of risk {}", risk.id.get_ref()));
+            check(owner, &|| format!("owner of risk {}", risk.id.get_ref()));
         }
     }
     for channel in &plan.communication.channels {
         if let Some(owner) = &channel.owner {
-            check(owner, format!("owner of the \"{}\" channel", channel.what));
+            check(owner, &|| format!("owner of the \"{}\" channel", channel.what));
         }
     }
     for task in &plan.customer_tasks {
         if let Some(owner) = &task.owner {
-            check(owner, format!("owner of customer task {}", task.id.get_ref()));
+            check(owner, &|| format!("owner of customer task {}", task.id.get_ref()));
         }
     }
 }

@@ -116,6 +116,16 @@ pub fn find_term(text: &str, term: &str) -> Option<usize> {
     if term.is_empty() {
         return None;
     }
+    if term.is_ascii() {
+        // Fast path: no allocation for the common case of ASCII terms.
+        let (bytes, needle) = (text.as_bytes(), term.as_bytes());
+        let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+        return (0..bytes.len().saturating_sub(needle.len() - 1)).find(|&at| {
+            bytes[at..at + needle.len()].eq_ignore_ascii_case(needle)
+                && !is_word(at.checked_sub(1).and_then(|i| bytes.get(i)))
+                && !is_word(bytes.get(at + needle.len()))
+        });
+    }
     let lower = text.to_lowercase();
     let needle = term.to_lowercase();
     if lower.len() != text.len() {
@@ -203,5 +213,9 @@ mod tests {
         assert_eq!(find_term("Start UAT soon", "UAT"), Some(6));
         assert_eq!(find_term("EVALUATE it", "UAT"), None);
         assert_eq!(find_term("next Sprint", "sprint"), Some(5));
+        assert_eq!(find_term("UAT", "UAT"), Some(0));
+        assert_eq!(find_term("UA", "UAT"), None);
+        assert_eq!(find_term("éUAT", "UAT"), None);
+        assert_eq!(find_term("Prüfung läuft", "prüfung"), Some(0));
     }
 }

@@ -1,0 +1,114 @@
+//! `resetpoint check` on the fixture plans: every bad plan is refused with
+//! the message a PM should see, every good one passes with its figures.
+
+mod common;
+
+use common::{assert_terminal_safe, fixtures, resetpoint};
+
+fn relative(path: &std::path::Path) -> String {
+    path.strip_prefix(fixtures()).unwrap().display().to_string()
+}
+
+#[test]
+fn invalid_plans_are_refused_with_a_clear_message() {
+    insta::glob!("fixtures/invalid/*.toml", |path| {
+        let out = resetpoint(fixtures(), &["check", &relative(path)]);
+        assert_eq!(out.status.code(), Some(1), "{}", relative(path));
+        assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_terminal_safe(&out.stdout);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("error["), "{text}");
+        assert!(text.contains("help: "), "every error says how to fix it:\n{text}");
+        insta::assert_snapshot!(text);
+    });
+}
+
+#[test]
+fn invalid_plans_in_json_name_line_and_column() {
+    insta::glob!("fixtures/invalid/*.toml", |path| {
+        let out = resetpoint(fixtures(), &["check", "--format", "json", &relative(path)]);
+        assert_eq!(out.status.code(), Some(1));
+        assert_terminal_safe(&out.stdout);
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["ok"], false);
+        assert!(report["derived"].is_null());
+        let errors = report["errors"].as_array().unwrap();
+        assert!(!errors.is_empty());
+        for error in errors {
+            assert_eq!(error["severity"], "error");
+            assert!(error["line"].as_u64().unwrap() >= 1, "{error}");
+            assert!(error["column"].as_u64().unwrap() >= 1, "{error}");
+            assert!(error["hint"].is_string(), "{error}");
+        }
+    });
+}
+
+#[test]
+fn valid_plans_pass_with_their_quick_look() {
+    insta::glob!("fixtures/valid/*.toml", |path| {
+        let out = resetpoint(fixtures(), &["check", &relative(path)]);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+        assert_terminal_safe(&out.stdout);
+        insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+    });
+}
+
+#[test]
+fn valid_plans_in_json_carry_the_derived_figures() {
+    insta::glob!("fixtures/valid/*.toml", |path| {
+        let out = resetpoint(fixtures(), &["check", "--format", "json", &relative(path)]);
+        assert_eq!(out.status.code(), Some(0));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        insta::assert_json_snapshot!(report);
+    });
+}
+
+#[test]
+fn strict_fails_on_warnings_only() {
+    let dir = fixtures();
+    let lenient = resetpoint(dir, &["check", "valid/manual_colour.toml"]);
+    assert_eq!(lenient.status.code(), Some(0));
+    let strict = resetpoint(dir, &["check", "--strict", "valid/manual_colour.toml"]);
+    assert_eq!(strict.status.code(), Some(1));
+    let clean = resetpoint(dir, &["check", "--strict", "valid/starter.toml"]);
+    assert_eq!(clean.status.code(), Some(0));
+}
+
+#[test]
+fn a_missing_plan_is_wrong_input_and_a_bad_flag_is_usage() {
+    let missing = resetpoint(fixtures(), &["check", "no/such/plan.toml"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&missing.stderr),
+        "error: there is no plan at no/such/plan.toml\n"
+    );
+    let usage = resetpoint(fixtures(), &["check", "--format", "yaml", "valid/minimal.toml"]);
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn an_oversize_plan_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "[project]\nname = \"Big\"\ncustomer = \"Acme\"\n";
+    let cap = resetpoint::plan::load::MAX_PLAN_BYTES as usize;
+    let at_cap = format!("{head}#{}\n", "x".repeat(cap - head.len() - 2));
+    assert_eq!(at_cap.len(), cap);
+    std::fs::write(dir.path().join("at_cap.toml"), &at_cap).unwrap();
+    std::fs::write(dir.path().join("over.toml"), format!("{at_cap}#")).unwrap();
+    let ok = resetpoint(dir.path(), &["check", "at_cap.toml"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stdout));
+    let over = resetpoint(dir.path(), &["check", "over.toml"]);
+    assert_eq!(over.status.code(), Some(1));
+    let text = String::from_utf8(over.stdout).unwrap();
+    assert!(text.contains("error[too-large]: the plan is larger than 8 MiB"), "{text}");
+}
+
+#[test]
+fn the_demo_plan_passes_with_at_least_two_warnings() {
+    let demo = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo.toml"));
+    let out = resetpoint(fixtures(), &["check", "--format", "json", demo.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["warnings"].as_array().unwrap().len() >= 2);
+    assert_eq!(report["derived"]["overall"], "red");
+}
