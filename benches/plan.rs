@@ -13,7 +13,10 @@ fn large_plan(items: usize) -> String {
     );
     for p in 0..50 {
         let side = if p % 2 == 0 { "us" } else { "customer" };
-        let _ = write!(plan, "[[people]]\nid = \"p{p}\"\nname = \"Person {p}\"\nside = \"{side}\"\n\n");
+        let _ = write!(
+            plan,
+            "[[people]]\nid = \"p{p}\"\nname = \"Person {p}\"\nside = \"{side}\"\n\n"
+        );
     }
     for m in 0..50 {
         let _ = write!(
@@ -46,7 +49,10 @@ fn bench(c: &mut Criterion) {
     let plan = large_plan(10_000);
     let checked = load_bytes("large.toml", plan.as_bytes());
     assert!(checked.plan.is_some(), "{}", checked.render());
-    eprintln!("generated plan: {:.1} MiB", plan.len() as f64 / 1024.0 / 1024.0);
+    eprintln!(
+        "generated plan: {:.1} MiB",
+        plan.len() as f64 / 1024.0 / 1024.0
+    );
     let mut group = c.benchmark_group("plan");
     group.sample_size(20);
     group.bench_function("load_validate_derive_10k_risks_10k_issues", |b| {
@@ -54,6 +60,10 @@ fn bench(c: &mut Criterion) {
             let checked = load_bytes("large.toml", plan.as_bytes());
             derive(checked.plan.as_ref().unwrap())
         })
+    });
+    // The TOML parser alone, for comparison: the floor under the figure above.
+    group.bench_function("toml_parse_only", |b| {
+        b.iter(|| toml::de::DeTable::parse(&plan).map(|d| d.get_ref().len()))
     });
     group.finish();
 }

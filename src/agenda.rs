@@ -161,7 +161,9 @@ pub fn sections(plan: &Plan, name: AgendaName) -> Vec<Section> {
         }
         AgendaName::Plan => {
             let fallback = plan.meeting.agenda.as_ref().map(|a| *a.get_ref());
-            let name = fallback.filter(|n| *n != AgendaName::Plan).unwrap_or(AgendaName::Status);
+            let name = fallback
+                .filter(|n| *n != AgendaName::Plan)
+                .unwrap_or(AgendaName::Status);
             return sections(plan, name);
         }
     };

@@ -14,11 +14,18 @@ fn invalid_plans_are_refused_with_a_clear_message() {
     insta::glob!("fixtures/invalid/*.toml", |path| {
         let out = resetpoint(fixtures(), &["check", &relative(path)]);
         assert_eq!(out.status.code(), Some(1), "{}", relative(path));
-        assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_terminal_safe(&out.stdout);
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains("error["), "{text}");
-        assert!(text.contains("help: "), "every error says how to fix it:\n{text}");
+        assert!(
+            text.contains("help: "),
+            "every error says how to fix it:\n{text}"
+        );
         insta::assert_snapshot!(text);
     });
 }
@@ -47,7 +54,12 @@ fn invalid_plans_in_json_name_line_and_column() {
 fn valid_plans_pass_with_their_quick_look() {
     insta::glob!("fixtures/valid/*.toml", |path| {
         let out = resetpoint(fixtures(), &["check", &relative(path)]);
-        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
         assert_terminal_safe(&out.stdout);
         insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
     });
@@ -82,7 +94,10 @@ fn a_missing_plan_is_wrong_input_and_a_bad_flag_is_usage() {
         String::from_utf8_lossy(&missing.stderr),
         "error: there is no plan at no/such/plan.toml\n"
     );
-    let usage = resetpoint(fixtures(), &["check", "--format", "yaml", "valid/minimal.toml"]);
+    let usage = resetpoint(
+        fixtures(),
+        &["check", "--format", "yaml", "valid/minimal.toml"],
+    );
     assert_eq!(usage.status.code(), Some(2));
 }
 
@@ -96,17 +111,28 @@ fn an_oversize_plan_is_refused_before_it_is_read() {
     std::fs::write(dir.path().join("at_cap.toml"), &at_cap).unwrap();
     std::fs::write(dir.path().join("over.toml"), format!("{at_cap}#")).unwrap();
     let ok = resetpoint(dir.path(), &["check", "at_cap.toml"]);
-    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stdout));
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
     let over = resetpoint(dir.path(), &["check", "over.toml"]);
     assert_eq!(over.status.code(), Some(1));
     let text = String::from_utf8(over.stdout).unwrap();
-    assert!(text.contains("error[too-large]: the plan is larger than 8 MiB"), "{text}");
+    assert!(
+        text.contains("error[too-large]: the plan is larger than 8 MiB"),
+        "{text}"
+    );
 }
 
 #[test]
 fn the_demo_plan_passes_with_at_least_two_warnings() {
     let demo = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo.toml"));
-    let out = resetpoint(fixtures(), &["check", "--format", "json", demo.to_str().unwrap()]);
+    let out = resetpoint(
+        fixtures(),
+        &["check", "--format", "json", demo.to_str().unwrap()],
+    );
     assert_eq!(out.status.code(), Some(0));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(report["warnings"].as_array().unwrap().len() >= 2);

@@ -15,7 +15,11 @@ fn load_everything(bytes: &[u8]) {
     let checked = load_bytes("fuzz.toml", bytes);
     common::assert_terminal_safe(checked.render().as_bytes());
     let json = serde_json::json!(
-        checked.diagnostics.iter().map(|d| checked.source.to_json(d)).collect::<Vec<_>>()
+        checked
+            .diagnostics
+            .iter()
+            .map(|d| checked.source.to_json(d))
+            .collect::<Vec<_>>()
     );
     common::assert_terminal_safe(json.to_string().as_bytes());
     if let Some(plan) = &checked.plan {
@@ -24,7 +28,10 @@ fn load_everything(bytes: &[u8]) {
         common::assert_terminal_safe(quick_look(plan, &derived).as_bytes());
         serde_json::to_string(&derived).expect("derived figures serialize");
     } else {
-        assert!(checked.errors().next().is_some(), "no plan, so an error says why");
+        assert!(
+            checked.errors().next().is_some(),
+            "no plan, so an error says why"
+        );
     }
 }
 
@@ -43,10 +50,29 @@ fn plan_piece() -> impl Strategy<Value = String> {
         Just("[[financials.periods]]\nmonth = \"2026-07\"\n".to_owned()),
         (
             prop::sample::select(vec![
-                "probability", "impact", "owner", "due", "forecast", "promised", "done",
-                "planned_value", "earned_value", "actual_cost", "percent_complete",
-                "thresholds", "overall", "evidence", "attendees", "sponsor", "glossary",
-                "minutes", "status", "visible", "id", "name", "month",
+                "probability",
+                "impact",
+                "owner",
+                "due",
+                "forecast",
+                "promised",
+                "done",
+                "planned_value",
+                "earned_value",
+                "actual_cost",
+                "percent_complete",
+                "thresholds",
+                "overall",
+                "evidence",
+                "attendees",
+                "sponsor",
+                "glossary",
+                "minutes",
+                "status",
+                "visible",
+                "id",
+                "name",
+                "month",
             ]),
             prop_oneof![
                 Just("0".to_owned()),

@@ -15,10 +15,11 @@ impl<'de> Visitor<'de> for DateVisitor {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
-        let datetime: toml::value::Datetime = text
-            .trim()
-            .parse()
-            .map_err(|_| E::custom(format!("`{text}` is not a date; write it as YYYY-MM-DD, like 2026-12-01")))?;
+        let datetime: toml::value::Datetime = text.trim().parse().map_err(|_| {
+            E::custom(format!(
+                "`{text}` is not a date; write it as YYYY-MM-DD, like 2026-12-01"
+            ))
+        })?;
         civil_date(datetime)
     }
 

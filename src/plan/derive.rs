@@ -151,7 +151,11 @@ pub fn risk_score(risk: &Risk) -> RiskScore {
 }
 
 pub fn derive(plan: &Plan) -> Derived {
-    let earned_value = plan.financials.as_ref().map(earned_value).unwrap_or_default();
+    let earned_value = plan
+        .financials
+        .as_ref()
+        .map(earned_value)
+        .unwrap_or_default();
     let milestones = plan
         .milestones
         .iter()
@@ -199,20 +203,32 @@ fn overall(plan: &Plan, ev: &EarnedValue) -> (Rag, Vec<String>) {
                 format!(
                     "milestone \"{name}\" is forecast for {}, after the {} promised",
                     m.expected(),
-                    m.promised_date().map_or_else(String::new, |d| d.to_string())
+                    m.promised_date()
+                        .map_or_else(String::new, |d| d.to_string())
                 ),
             )),
             Rag::Amber => reasons.push((
                 Rag::Amber,
-                format!("milestone \"{name}\" is {} days behind its baseline", slip_days(m)),
+                format!(
+                    "milestone \"{name}\" is {} days behind its baseline",
+                    slip_days(m)
+                ),
             )),
             _ => {}
         }
     }
     if matches!(ev.cpi_rag, Rag::Red | Rag::Amber) {
         let cpi = ev.cpi.unwrap_or_default();
-        let thresholds = plan.financials.as_ref().map(Financials::thresholds).unwrap_or_default();
-        let limit = if ev.cpi_rag == Rag::Red { thresholds.red } else { thresholds.green };
+        let thresholds = plan
+            .financials
+            .as_ref()
+            .map(Financials::thresholds)
+            .unwrap_or_default();
+        let limit = if ev.cpi_rag == Rag::Red {
+            thresholds.red
+        } else {
+            thresholds.green
+        };
         reasons.push((
             ev.cpi_rag,
             format!("cost: CPI {cpi:.2} is below {limit:.2}; each 1.00 spent has earned {cpi:.2} of planned work"),
@@ -234,7 +250,11 @@ fn overall(plan: &Plan, ev: &EarnedValue) -> (Rag, Vec<String>) {
             ),
         ));
     }
-    for risk in plan.risks.iter().filter(|r| r.status == super::model::RiskStatus::Open) {
+    for risk in plan
+        .risks
+        .iter()
+        .filter(|r| r.status == super::model::RiskStatus::Open)
+    {
         if Band::of(risk.score()) == Band::Critical {
             reasons.push((
                 Rag::Amber,
@@ -382,7 +402,9 @@ mod tests {
             (22, Rag::Red)
         );
         assert_eq!(
-            milestone("baseline = 2026-12-01\nforecast = 2027-02-01\npromised = 2026-12-22\ndone = 2027-01-30"),
+            milestone(
+                "baseline = 2026-12-01\nforecast = 2027-02-01\npromised = 2026-12-22\ndone = 2027-01-30"
+            ),
             (62, Rag::Grey)
         );
     }
@@ -396,7 +418,9 @@ mod tests {
     fn overall_is_the_worst_part() {
         assert_eq!(overall_of("").0, Rag::Green);
         let issue = |severity: &str, status: &str| {
-            format!("[[issues]]\nid = \"I-1\"\ntitle = \"T\"\nseverity = \"{severity}\"\nstatus = \"{status}\"\n")
+            format!(
+                "[[issues]]\nid = \"I-1\"\ntitle = \"T\"\nseverity = \"{severity}\"\nstatus = \"{status}\"\n"
+            )
         };
         assert_eq!(overall_of(&issue("critical", "open")).0, Rag::Red);
         assert_eq!(overall_of(&issue("critical", "in-progress")).0, Rag::Red);
@@ -404,19 +428,25 @@ mod tests {
         assert_eq!(overall_of(&issue("high", "open")).0, Rag::Amber);
         assert_eq!(overall_of(&issue("medium", "open")).0, Rag::Green);
         let risk = |p: u8, status: &str| {
-            format!("[[risks]]\nid = \"R-1\"\ntitle = \"T\"\nprobability = {p}\nimpact = 5\nstatus = \"{status}\"\n")
+            format!(
+                "[[risks]]\nid = \"R-1\"\ntitle = \"T\"\nprobability = {p}\nimpact = 5\nstatus = \"{status}\"\n"
+            )
         };
         assert_eq!(overall_of(&risk(4, "open")).0, Rag::Amber);
         assert_eq!(overall_of(&risk(3, "open")).0, Rag::Green);
         assert_eq!(overall_of(&risk(5, "closed")).0, Rag::Green);
-        let cost = "[financials]\nbudget = 100\nplanned_value = 50\nearned_value = 45\nactual_cost = 50\n";
+        let cost =
+            "[financials]\nbudget = 100\nplanned_value = 50\nearned_value = 45\nactual_cost = 50\n";
         let (rag, reasons) = overall_of(cost);
         assert_eq!(rag, Rag::Amber);
         assert!(reasons[0].starts_with("cost: CPI 0.90"), "{reasons:?}");
         let both = format!("{}{}", risk(5, "open"), issue("critical", "open"));
         let (rag, reasons) = overall_of(&both);
         assert_eq!(rag, Rag::Red);
-        assert!(reasons[0].starts_with("issue I-1"), "worst reason first: {reasons:?}");
+        assert!(
+            reasons[0].starts_with("issue I-1"),
+            "worst reason first: {reasons:?}"
+        );
     }
 
     #[test]

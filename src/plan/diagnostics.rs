@@ -138,7 +138,10 @@ impl Source {
                 let gutter = " ".repeat(number.len());
                 let shown = visible(&line.replace('\t', " "));
                 let start = self.clamp(span.start) - line_start;
-                let end = self.clamp(span.end.max(span.start)).min(line_start + line.len()) - line_start;
+                let end = self
+                    .clamp(span.end.max(span.start))
+                    .min(line_start + line.len())
+                    - line_start;
                 let lead = visible(&line[..start].replace('\t', " ")).width();
                 let marked = visible(&line[start..end.max(start)]).width().max(1);
                 let _ = writeln!(out, "{gutter}--> {name}:{}:{}", place.line, place.column);

@@ -67,23 +67,74 @@ pub struct Table {
 /// Every table of the plan file.
 pub fn tables() -> Vec<Table> {
     vec![
-        Table { header: "[project]", keys: fields_of::<Project>() },
-        Table { header: "[meeting]", keys: fields_of::<MeetingPlan>() },
-        Table { header: "[[people]]", keys: fields_of::<Person>() },
-        Table { header: "[status]", keys: fields_of::<Status>() },
-        Table { header: "[[milestones]]", keys: fields_of::<Milestone>() },
-        Table { header: "[financials]", keys: fields_of::<Financials>() },
-        Table { header: "[financials.thresholds]", keys: fields_of::<Thresholds>() },
-        Table { header: "[[financials.periods]]", keys: fields_of::<Period>() },
-        Table { header: "[[financials.changes]]", keys: fields_of::<ChangeRequest>() },
-        Table { header: "[[issues]]", keys: fields_of::<Issue>() },
-        Table { header: "[[risks]]", keys: fields_of::<Risk>() },
-        Table { header: "[communication]", keys: fields_of::<Communication>() },
-        Table { header: "[[communication.channels]]", keys: fields_of::<Channel>() },
-        Table { header: "[[customer_tasks]]", keys: fields_of::<CustomerTask>() },
-        Table { header: "[[proposals]]", keys: fields_of::<Proposal>() },
-        Table { header: "[[pushback]]", keys: fields_of::<Pushback>() },
-        Table { header: "[[agenda]]", keys: fields_of::<AgendaItem>() },
+        Table {
+            header: "[project]",
+            keys: fields_of::<Project>(),
+        },
+        Table {
+            header: "[meeting]",
+            keys: fields_of::<MeetingPlan>(),
+        },
+        Table {
+            header: "[[people]]",
+            keys: fields_of::<Person>(),
+        },
+        Table {
+            header: "[status]",
+            keys: fields_of::<Status>(),
+        },
+        Table {
+            header: "[[milestones]]",
+            keys: fields_of::<Milestone>(),
+        },
+        Table {
+            header: "[financials]",
+            keys: fields_of::<Financials>(),
+        },
+        Table {
+            header: "[financials.thresholds]",
+            keys: fields_of::<Thresholds>(),
+        },
+        Table {
+            header: "[[financials.periods]]",
+            keys: fields_of::<Period>(),
+        },
+        Table {
+            header: "[[financials.changes]]",
+            keys: fields_of::<ChangeRequest>(),
+        },
+        Table {
+            header: "[[issues]]",
+            keys: fields_of::<Issue>(),
+        },
+        Table {
+            header: "[[risks]]",
+            keys: fields_of::<Risk>(),
+        },
+        Table {
+            header: "[communication]",
+            keys: fields_of::<Communication>(),
+        },
+        Table {
+            header: "[[communication.channels]]",
+            keys: fields_of::<Channel>(),
+        },
+        Table {
+            header: "[[customer_tasks]]",
+            keys: fields_of::<CustomerTask>(),
+        },
+        Table {
+            header: "[[proposals]]",
+            keys: fields_of::<Proposal>(),
+        },
+        Table {
+            header: "[[pushback]]",
+            keys: fields_of::<Pushback>(),
+        },
+        Table {
+            header: "[[agenda]]",
+            keys: fields_of::<AgendaItem>(),
+        },
     ]
 }
 

@@ -39,7 +39,10 @@ impl Checked {
     pub fn render(&self) -> String {
         let mut ordered: Vec<&Diagnostic> = self.diagnostics.iter().collect();
         ordered.sort_by_key(|d| (std::cmp::Reverse(d.level), d.span.as_ref().map(|s| s.start)));
-        ordered.iter().map(|d| self.source.render(d) + "\n").collect()
+        ordered
+            .iter()
+            .map(|d| self.source.render(d) + "\n")
+            .collect()
     }
 }
 
@@ -158,13 +161,25 @@ fn load_text(source: Source) -> Checked {
 fn syntax_error(error: toml::de::Error) -> Diagnostic {
     let message = error.message().trim().to_owned();
     let (code, hint) = if message.contains("date") || message.contains("time") {
-        ("bad-date", "write a real calendar date as YYYY-MM-DD, like 2026-12-01")
+        (
+            "bad-date",
+            "write a real calendar date as YYYY-MM-DD, like 2026-12-01",
+        )
     } else if message.contains("duplicate key") {
-        ("syntax", "each key may appear once per table; remove or rename the second one")
+        (
+            "syntax",
+            "each key may appear once per table; remove or rename the second one",
+        )
     } else if message.contains("invalid string") || message.contains("invalid basic string") {
-        ("syntax", "put text in double quotes, with no control characters, like title = \"Weekly status\"")
+        (
+            "syntax",
+            "put text in double quotes, with no control characters, like title = \"Weekly status\"",
+        )
     } else {
-        ("syntax", "fix the TOML syntax here; text goes in double quotes, lists in [ ], one key = value per line")
+        (
+            "syntax",
+            "fix the TOML syntax here; text goes in double quotes, lists in [ ], one key = value per line",
+        )
     };
     Diagnostic::error(code, format!("the plan is not valid TOML: {message}"))
         .at_opt(error.span())
@@ -258,7 +273,9 @@ impl<'i> Reader<'i> {
             self.diagnostics.push(
                 Diagnostic::error("wrong-type", format!("`{section}` must be a table"))
                     .at(value.span())
-                    .hint(format!("write it as a {header} header with its keys below it")),
+                    .hint(format!(
+                        "write it as a {header} header with its keys below it"
+                    )),
             );
             return None;
         }
@@ -274,11 +291,14 @@ impl<'i> Reader<'i> {
         let span = value.span();
         let DeValue::Array(entries) = value.into_inner() else {
             self.diagnostics.push(
-                Diagnostic::error("wrong-type", format!("`{section}` must be a list of tables"))
-                    .at(span)
-                    .hint(format!(
-                        "write each entry under its own [[{section}]] header (two brackets)"
-                    )),
+                Diagnostic::error(
+                    "wrong-type",
+                    format!("`{section}` must be a list of tables"),
+                )
+                .at(span)
+                .hint(format!(
+                    "write each entry under its own [[{section}]] header (two brackets)"
+                )),
             );
             return Vec::new();
         };
@@ -328,7 +348,13 @@ impl<'i> Reader<'i> {
         }
     }
 
-    fn unknown_key(&mut self, section: &str, index: Option<usize>, item: Option<&str>, path: &[Step]) {
+    fn unknown_key(
+        &mut self,
+        section: &str,
+        index: Option<usize>,
+        item: Option<&str>,
+        path: &[Step],
+    ) {
         let Some((Step::Key(key), parents)) = path.split_last() else {
             return;
         };
@@ -342,11 +368,16 @@ impl<'i> Reader<'i> {
         let table = keys::table_at(section, &inner);
         let header = table.map_or_else(|| section.to_owned(), |t| t.header.to_owned());
         let item = item.map_or_else(String::new, |n| format!(" ({n})"));
-        let span = self.original(section, index).and_then(|v| key_span(v, path));
+        let span = self
+            .original(section, index)
+            .and_then(|v| key_span(v, path));
         self.diagnostics.push(
-            Diagnostic::error("unknown-key", format!("unknown key `{key}` in {header}{item}"))
-                .at_opt(span)
-                .hint(keys::unknown_key_hint(key, table)),
+            Diagnostic::error(
+                "unknown-key",
+                format!("unknown key `{key}` in {header}{item}"),
+            )
+            .at_opt(span)
+            .hint(keys::unknown_key_hint(key, table)),
         );
     }
 }
@@ -411,17 +442,35 @@ fn value_error(
         };
         ("invalid-value", hint)
     } else if raw.contains("is not a date") || raw.contains("calendar") || raw.contains("time") {
-        ("bad-date", "write dates as YYYY-MM-DD without quotes, like 2026-12-01".to_owned())
+        (
+            "bad-date",
+            "write dates as YYYY-MM-DD without quotes, like 2026-12-01".to_owned(),
+        )
     } else if message.contains("expected a number") || message.contains("expected a whole number") {
-        ("wrong-type", "write the number without quotes or commas, like 42 or 4.5".to_owned())
+        (
+            "wrong-type",
+            "write the number without quotes or commas, like 42 or 4.5".to_owned(),
+        )
     } else if message.contains("expected text in quotes") {
-        ("wrong-type", "put the text in double quotes, like \"Weekly status\"".to_owned())
+        (
+            "wrong-type",
+            "put the text in double quotes, like \"Weekly status\"".to_owned(),
+        )
     } else if message.contains("expected a list") {
-        ("wrong-type", "write a list in brackets, like [\"a\", \"b\"]".to_owned())
+        (
+            "wrong-type",
+            "write a list in brackets, like [\"a\", \"b\"]".to_owned(),
+        )
     } else if message.contains("expected true or false") {
-        ("wrong-type", "write true or false, without quotes".to_owned())
+        (
+            "wrong-type",
+            "write true or false, without quotes".to_owned(),
+        )
     } else {
-        ("wrong-type", "give this key a value of the kind the message names".to_owned())
+        (
+            "wrong-type",
+            "give this key a value of the kind the message names".to_owned(),
+        )
     };
     let message = match code {
         "missing-key" => format!(

@@ -367,7 +367,9 @@ pub struct Issue {
 
 impl Status {
     pub fn overall_setting(&self) -> OverallSetting {
-        self.overall.as_ref().map_or_else(OverallSetting::default, |o| *o.get_ref())
+        self.overall
+            .as_ref()
+            .map_or_else(OverallSetting::default, |o| *o.get_ref())
     }
 }
 

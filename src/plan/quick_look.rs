@@ -25,7 +25,12 @@ pub fn quick_look(plan: &Plan, derived: &Derived) -> String {
         .status
         .as_of
         .map_or_else(String::new, |d| format!(", status as of {d}"));
-    let _ = writeln!(out, "{} for {}{as_of}", visible(&p.name), visible(&p.customer));
+    let _ = writeln!(
+        out,
+        "{} for {}{as_of}",
+        visible(&p.name),
+        visible(&p.customer)
+    );
     if !plan.status.headline.is_empty() {
         let _ = writeln!(out, "{}", visible(&plan.status.headline));
     }

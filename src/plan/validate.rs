@@ -46,8 +46,14 @@ fn unique_ids(plan: &Plan, source: &Source, found: &mut Vec<Diagnostic>) {
                 .flat_map(|f| f.changes.iter().map(|c| &c.id))
                 .collect(),
         ),
-        ("customer task", plan.customer_tasks.iter().map(|t| &t.id).collect()),
-        ("milestone", plan.milestones.iter().map(|m| &m.name).collect()),
+        (
+            "customer task",
+            plan.customer_tasks.iter().map(|t| &t.id).collect(),
+        ),
+        (
+            "milestone",
+            plan.milestones.iter().map(|m| &m.name).collect(),
+        ),
     ];
     for (kind, ids) in kinds {
         let mut first_seen: HashMap<&str, usize> = HashMap::new();
@@ -57,7 +63,9 @@ fn unique_ids(plan: &Plan, source: &Source, found: &mut Vec<Diagnostic>) {
                 found.push(
                     Diagnostic::error("empty-id", format!("a {kind} has an empty id"))
                         .at(id.span())
-                        .hint(format!("give every {kind} a short id that no other {kind} uses")),
+                        .hint(format!(
+                            "give every {kind} a short id that no other {kind} uses"
+                        )),
                 );
                 continue;
             }
@@ -85,9 +93,10 @@ fn person_references(plan: &Plan, found: &mut Vec<Diagnostic>) {
             ids.push(person.id.get_ref());
         }
     }
+    let known: std::collections::HashSet<&str> = ids.iter().copied().collect();
     let mut check = |who: &Spanned<String>, role: &dyn Fn() -> String| {
         let id = who.get_ref();
-        if !ids.contains(&id.as_str()) {
+        if !known.contains(id.as_str()) {
             let hint = match closest(id, &ids) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None if ids.is_empty() => {
@@ -99,9 +108,12 @@ fn person_references(plan: &Plan, found: &mut Vec<Diagnostic>) {
                 ),
             };
             found.push(
-                Diagnostic::error("unknown-person", format!("unknown person `{id}` as {}", role()))
-                    .at(who.span())
-                    .hint(hint),
+                Diagnostic::error(
+                    "unknown-person",
+                    format!("unknown person `{id}` as {}", role()),
+                )
+                .at(who.span())
+                .hint(hint),
             );
         }
     };
@@ -123,12 +135,16 @@ fn person_references(plan: &Plan, found: &mut Vec<Diagnostic>) {
     }
     for channel in &plan.communication.channels {
         if let Some(owner) = &channel.owner {
-            check(owner, &|| format!("owner of the \"{}\" channel", channel.what));
+            check(owner, &|| {
+                format!("owner of the \"{}\" channel", channel.what)
+            });
         }
     }
     for task in &plan.customer_tasks {
         if let Some(owner) = &task.owner {
-            check(owner, &|| format!("owner of customer task {}", task.id.get_ref()));
+            check(owner, &|| {
+                format!("owner of customer task {}", task.id.get_ref())
+            });
         }
     }
 }
@@ -157,12 +173,18 @@ fn ranges(plan: &Plan, found: &mut Vec<Diagnostic>) {
         {
             found.push(out_of_range(
                 minutes.span(),
-                format!("timebox of {} minutes for the {} section", minutes.get_ref(), item.kind.key()),
+                format!(
+                    "timebox of {} minutes for the {} section",
+                    minutes.get_ref(),
+                    item.kind.key()
+                ),
                 "give each section between 1 and 600 minutes",
             ));
         }
     }
-    let Some(money) = &plan.financials else { return };
+    let Some(money) = &plan.financials else {
+        return;
+    };
     for (key, value) in [
         ("budget", Some(&money.budget)),
         ("planned_value", money.planned_value.as_ref()),
@@ -190,9 +212,12 @@ fn ranges(plan: &Plan, found: &mut Vec<Diagnostic>) {
     }
     if let (Some(_), Some(pct)) = (&money.earned_value, &money.percent_complete) {
         found.push(
-            Diagnostic::error("conflict", "financials give both earned_value and percent_complete")
-                .at(pct.span())
-                .hint("keep one: earned_value in money, or percent_complete of the budget"),
+            Diagnostic::error(
+                "conflict",
+                "financials give both earned_value and percent_complete",
+            )
+            .at(pct.span())
+            .hint("keep one: earned_value in money, or percent_complete of the budget"),
         );
     }
     if let Some(limits) = &money.thresholds {

@@ -17,7 +17,9 @@ pub fn warnings(plan: &Plan, source: &str) -> Vec<Diagnostic> {
 
 fn promises_without_buffer(plan: &Plan, found: &mut Vec<Diagnostic>) {
     for m in plan.milestones.iter().filter(|m| m.done.is_none()) {
-        let Some(promised) = &m.promised else { continue };
+        let Some(promised) = &m.promised else {
+            continue;
+        };
         let (promised_date, forecast) = (promised.get_ref().0, m.expected());
         let name = m.name.get_ref();
         if promised_date < forecast {
@@ -75,13 +77,29 @@ fn customer_visible_text(plan: &Plan) -> Vec<(String, &str)> {
     let mut texts: Vec<(String, &str)> = Vec::new();
     let p = &plan.project;
     texts.push(("project summary".into(), &p.summary));
-    texts.extend(p.objectives.iter().map(|t| ("an objective".into(), t.as_str())));
+    texts.extend(
+        p.objectives
+            .iter()
+            .map(|t| ("an objective".into(), t.as_str())),
+    );
     texts.extend(p.in_scope.iter().map(|t| ("in_scope".into(), t.as_str())));
-    texts.extend(p.out_of_scope.iter().map(|t| ("out_of_scope".into(), t.as_str())));
+    texts.extend(
+        p.out_of_scope
+            .iter()
+            .map(|t| ("out_of_scope".into(), t.as_str())),
+    );
     texts.push(("the status headline".into(), &plan.status.headline));
-    texts.extend(plan.status.accomplishments.iter().map(|t| ("an accomplishment".into(), t.as_str())));
+    texts.extend(
+        plan.status
+            .accomplishments
+            .iter()
+            .map(|t| ("an accomplishment".into(), t.as_str())),
+    );
     for m in plan.milestones.iter().filter(|m| m.visible) {
-        texts.push((format!("milestone \"{}\"", m.name.get_ref()), m.name.get_ref()));
+        texts.push((
+            format!("milestone \"{}\"", m.name.get_ref()),
+            m.name.get_ref(),
+        ));
     }
     for i in plan.issues.iter().filter(|i| i.visible) {
         texts.push((format!("issue {}", i.id.get_ref()), &i.title));
@@ -91,8 +109,16 @@ fn customer_visible_text(plan: &Plan) -> Vec<(String, &str)> {
         texts.push((format!("risk {}", r.id.get_ref()), &r.plan));
     }
     let c = &plan.communication;
-    texts.extend(c.rules.iter().map(|t| ("a meeting rule".into(), t.as_str())));
-    texts.extend(c.escalation.iter().map(|t| ("the escalation path".into(), t.as_str())));
+    texts.extend(
+        c.rules
+            .iter()
+            .map(|t| ("a meeting rule".into(), t.as_str())),
+    );
+    texts.extend(
+        c.escalation
+            .iter()
+            .map(|t| ("the escalation path".into(), t.as_str())),
+    );
     for ch in &c.channels {
         texts.push((format!("channel \"{}\"", ch.what), &ch.what));
         texts.push((format!("channel \"{}\"", ch.what), &ch.method));
@@ -105,8 +131,16 @@ fn customer_visible_text(plan: &Plan) -> Vec<(String, &str)> {
         texts.push((format!("proposal \"{}\"", pr.title), &pr.why));
     }
     for item in &plan.agenda {
-        texts.extend(item.title.iter().map(|t| ("an agenda title".into(), t.as_str())));
-        texts.extend(item.questions.iter().map(|q| ("an agenda question".into(), q.as_str())));
+        texts.extend(
+            item.title
+                .iter()
+                .map(|t| ("an agenda title".into(), t.as_str())),
+        );
+        texts.extend(
+            item.questions
+                .iter()
+                .map(|q| ("an agenda question".into(), q.as_str())),
+        );
     }
     texts
 }
@@ -137,17 +171,22 @@ pub fn find_term(text: &str, term: &str) -> Option<usize> {
 
 fn find_word(haystack: &str, needle: &str) -> Option<usize> {
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    haystack.match_indices(needle).map(|(at, _)| at).find(|&at| {
-        !is_word(haystack[..at].chars().next_back())
-            && !is_word(haystack[at + needle.len()..].chars().next())
-    })
+    haystack
+        .match_indices(needle)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            !is_word(haystack[..at].chars().next_back())
+                && !is_word(haystack[at + needle.len()..].chars().next())
+        })
 }
 
 fn jargon(plan: &Plan, source: &str, found: &mut Vec<Diagnostic>) {
     let glossary_line = source.find("glossary");
     for (term, meaning) in &plan.project.glossary {
         for (where_, text) in customer_visible_text(plan) {
-            let Some(offset) = find_term(text, term) else { continue };
+            let Some(offset) = find_term(text, term) else {
+                continue;
+            };
             if text.to_lowercase().contains(&meaning.to_lowercase()) {
                 continue;
             }
@@ -170,12 +209,17 @@ fn jargon(plan: &Plan, source: &str, found: &mut Vec<Diagnostic>) {
 }
 
 fn colour_without_evidence(plan: &Plan, found: &mut Vec<Diagnostic>) {
-    let Some(overall) = &plan.status.overall else { return };
+    let Some(overall) = &plan.status.overall else {
+        return;
+    };
     if *overall.get_ref() != OverallSetting::Auto && plan.status.evidence.trim().is_empty() {
         found.push(
-            Diagnostic::warning("no-evidence", "the overall colour is set by hand with no evidence")
-                .at(overall.span())
-                .hint("add evidence = \"…\" saying why, or set overall = \"auto\" to derive it"),
+            Diagnostic::warning(
+                "no-evidence",
+                "the overall colour is set by hand with no evidence",
+            )
+            .at(overall.span())
+            .hint("add evidence = \"…\" saying why, or set overall = \"auto\" to derive it"),
         );
     }
 }
@@ -183,23 +227,32 @@ fn colour_without_evidence(plan: &Plan, found: &mut Vec<Diagnostic>) {
 fn missing_owners_and_dates(plan: &Plan, found: &mut Vec<Diagnostic>) {
     for issue in plan.issues.iter().filter(|i| i.owner.is_none()) {
         found.push(
-            Diagnostic::warning("no-owner", format!("issue {} has no owner", issue.id.get_ref()))
-                .at(issue.id.span())
-                .hint("add owner = \"…\": an issue nobody owns is not being worked"),
+            Diagnostic::warning(
+                "no-owner",
+                format!("issue {} has no owner", issue.id.get_ref()),
+            )
+            .at(issue.id.span())
+            .hint("add owner = \"…\": an issue nobody owns is not being worked"),
         );
     }
     for risk in plan.risks.iter().filter(|r| r.owner.is_none()) {
         found.push(
-            Diagnostic::warning("no-owner", format!("risk {} has no owner", risk.id.get_ref()))
-                .at(risk.id.span())
-                .hint("add owner = \"…\": a risk nobody owns is not being watched"),
+            Diagnostic::warning(
+                "no-owner",
+                format!("risk {} has no owner", risk.id.get_ref()),
+            )
+            .at(risk.id.span())
+            .hint("add owner = \"…\": a risk nobody owns is not being watched"),
         );
     }
     for task in plan.customer_tasks.iter().filter(|t| t.due.is_none()) {
         found.push(
-            Diagnostic::warning("no-due-date", format!("customer task {} has no due date", task.id.get_ref()))
-                .at(task.id.span())
-                .hint("add due = YYYY-MM-DD agreed with the customer"),
+            Diagnostic::warning(
+                "no-due-date",
+                format!("customer task {} has no due date", task.id.get_ref()),
+            )
+            .at(task.id.span())
+            .hint("add due = YYYY-MM-DD agreed with the customer"),
         );
     }
 }
