@@ -15,6 +15,9 @@ use crate::plan::model::AgendaName;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Settings file (keys, colours) instead of the one in the config folder.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -25,8 +28,17 @@ pub enum ReportFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Show the bundled demo plan.
+    /// Run the bundled demo plan's reset-point meeting, presenting mode on.
     Demo,
+    /// Run a meeting from a plan, full screen.
+    Run {
+        /// The plan file (TOML).
+        plan: PathBuf,
+        /// Which agenda to follow; default: the plan's own, else its
+        /// meeting.agenda, else status.
+        #[arg(long, value_enum)]
+        agenda: Option<AgendaName>,
+    },
     /// Check a plan: errors, warnings, and the figures worked out from it.
     Check {
         /// The plan file (TOML).

@@ -3,6 +3,9 @@
 pub mod agenda;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod format;
+pub mod meeting;
 pub mod plan;
 pub mod text;
+pub mod tui;

@@ -8,8 +8,10 @@ use resetpoint::commands;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let config = cli.config.as_deref();
     match cli.command {
-        Command::Demo => commands::demo::run(),
+        Command::Demo => commands::demo::run(config),
+        Command::Run { plan, agenda } => commands::run::run(&plan, agenda, config),
         Command::Check {
             plan,
             format,

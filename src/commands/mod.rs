@@ -3,6 +3,7 @@
 pub mod check;
 pub mod demo;
 pub mod new;
+pub mod run;
 
 use std::process::ExitCode;
 

@@ -1,0 +1,473 @@
+//! Settings: key bindings and colours. The defaults ship in
+//! `config/config.toml` (built into the binary); a user's file overrides
+//! only what it names. A bad file gets the same diagnostics as a bad plan.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::meeting::Action;
+use crate::plan::diagnostics::{Diagnostic, Source};
+use crate::plan::keys::closest;
+
+pub const DEFAULT_CONFIG: &str = include_str!("../config/config.toml");
+
+/// A key as the config file names it, matched against terminal key events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    /// Whether a key pressed in the terminal is this one. Shift is part of
+    /// a character already ('N'), so it is not compared for characters.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let wanted = self.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let got = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let code = match (event.code, self.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) if wanted.contains(KeyModifiers::CONTROL) => {
+                a.eq_ignore_ascii_case(&b)
+            }
+            (a, b) => a == b,
+        };
+        code && wanted == got
+    }
+
+    /// The name shown in the footer and the help.
+    pub fn label(&self) -> String {
+        let mut label = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            label.push_str("Ctrl-");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            label.push_str("Alt-");
+        }
+        label.push_str(&match self.code {
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        });
+        label
+    }
+}
+
+/// Read a key name such as `g`, `Enter`, `Ctrl-c` or `Shift-Tab`.
+pub fn parse_key(name: &str) -> Option<Key> {
+    let mut modifiers = KeyModifiers::NONE;
+    let mut rest = name;
+    loop {
+        if let Some(r) = rest
+            .strip_prefix("Ctrl-")
+            .or_else(|| rest.strip_prefix("ctrl-"))
+        {
+            modifiers |= KeyModifiers::CONTROL;
+            rest = r;
+        } else if let Some(r) = rest
+            .strip_prefix("Alt-")
+            .or_else(|| rest.strip_prefix("alt-"))
+        {
+            modifiers |= KeyModifiers::ALT;
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) => KeyCode::Char(c),
+        _ => match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backtab" | "shift-tab" => KeyCode::BackTab,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" | "pgup" => KeyCode::PageUp,
+            "pagedown" | "pgdn" => KeyCode::PageDown,
+            "space" => KeyCode::Char(' '),
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            f if f.starts_with('f') => {
+                KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
+            }
+            _ => return None,
+        },
+    };
+    Some(Key { code, modifiers })
+}
+
+/// Actions and the keys that trigger them, in the order the help lists them.
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    pub bindings: Vec<(Action, Vec<Key>)>,
+}
+
+impl Keymap {
+    pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
+        self.bindings
+            .iter()
+            .find(|(_, keys)| keys.iter().any(|k| k.matches(event)))
+            .map(|(action, _)| *action)
+    }
+
+    pub fn keys_for(&self, action: Action) -> &[Key] {
+        self.bindings
+            .iter()
+            .find(|(a, _)| *a == action)
+            .map_or(&[], |(_, keys)| keys.as_slice())
+    }
+
+    /// The first key of an action, for the footer.
+    pub fn first_label(&self, action: Action) -> String {
+        self.keys_for(action)
+            .first()
+            .map_or_else(String::new, Key::label)
+    }
+
+    /// "→/Tab/PgDn": every key for an action, for the help.
+    pub fn label(&self, action: Action) -> String {
+        self.keys_for(action)
+            .iter()
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// Semantic colours; `None` everywhere under NO_COLOR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    pub green: Option<Color>,
+    pub amber: Option<Color>,
+    pub red: Option<Color>,
+    pub grey: Option<Color>,
+    pub accent: Option<Color>,
+    pub muted: Option<Color>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub keymap: Keymap,
+    pub palette: Palette,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    theme: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// A config file that could not be used, with everything wrong in it.
+#[derive(Debug)]
+pub struct BadConfig {
+    pub source: Source,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl BadConfig {
+    pub fn render(&self) -> String {
+        self.diagnostics
+            .iter()
+            .map(|d| self.source.render(d) + "\n")
+            .collect()
+    }
+}
+
+const ACTION_NAMES: [&str; 10] = [
+    "next_section",
+    "previous_section",
+    "agenda",
+    "help",
+    "presenting",
+    "up",
+    "down",
+    "select",
+    "close",
+    "quit",
+];
+const COLOUR_NAMES: [&str; 6] = ["green", "amber", "red", "grey", "accent", "muted"];
+
+/// Where a user's config lives when `--config` is not given.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "resetpoint").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// The defaults, overridden by the file at `path` when there is one.
+/// `explicit` says the user named the file, so a missing file is an error.
+pub fn load(path: Option<&Path>, explicit: bool, no_color: bool) -> Result<Config, BadConfig> {
+    let mut config = parse(
+        Source::new("config/config.toml", DEFAULT_CONFIG),
+        None,
+        no_color,
+    )
+    .expect("the built-in config is checked by a unit test");
+    let Some(path) = path else { return Ok(config) };
+    let text = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(config),
+        Err(e) => {
+            return Err(BadConfig {
+                source: Source::new(path.display().to_string(), ""),
+                diagnostics: vec![
+                    Diagnostic::error("config", format!("cannot read the config file: {e}"))
+                        .hint("check the path given with --config"),
+                ],
+            });
+        }
+    };
+    config = parse(
+        Source::new(path.display().to_string(), text),
+        Some(config),
+        no_color,
+    )?;
+    Ok(config)
+}
+
+fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config, BadConfig> {
+    let fail = |source: Source, diagnostics| {
+        Err(BadConfig {
+            source,
+            diagnostics,
+        })
+    };
+    let file: File = match toml::from_str(&source.text) {
+        Ok(file) => file,
+        Err(e) => {
+            let message = e.message().trim().to_owned();
+            let hint = match message.split('`').nth(1) {
+                Some(key) if message.starts_with("unknown field") => {
+                    match closest(key, &["keys", "theme"]) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => "a config file has a [keys] table and a [theme] table".to_owned(),
+                    }
+                }
+                _ => "fix the TOML here; keys are lists like next_section = [\"Right\", \"Tab\"]"
+                    .to_owned(),
+            };
+            let diagnostic = Diagnostic::error("config", message)
+                .at_opt(e.span())
+                .hint(hint);
+            return fail(source, vec![diagnostic]);
+        }
+    };
+    let mut diagnostics = Vec::new();
+    let mut keymap = base.as_ref().map(|b| b.keymap.clone()).unwrap_or_default();
+    for (name, keys) in &file.keys {
+        let Some(action) = action_named(name.get_ref()) else {
+            let hint = closest(name.get_ref(), &ACTION_NAMES).map_or_else(
+                || format!("the actions are {}", ACTION_NAMES.join(", ")),
+                |near| format!("did you mean `{near}`?"),
+            );
+            diagnostics.push(
+                Diagnostic::error("config", format!("unknown action `{}`", name.get_ref()))
+                    .at(name.span())
+                    .hint(hint),
+            );
+            continue;
+        };
+        let mut parsed = Vec::new();
+        for key in keys.get_ref() {
+            match parse_key(key.get_ref()) {
+                Some(k) => parsed.push(k),
+                None => diagnostics.push(
+                    Diagnostic::error("config", format!("`{}` is not a key resetpoint knows", key.get_ref()))
+                        .at(key.span())
+                        .hint("use a character like \"g\", or Enter, Esc, Tab, Left, Right, PageDown, F1, with Ctrl- or Alt- in front"),
+                ),
+            }
+        }
+        keymap.bindings.retain(|(a, _)| *a != action);
+        keymap.bindings.push((action, parsed));
+    }
+    keymap.bindings.sort_by_key(|(a, _)| {
+        ACTION_NAMES
+            .iter()
+            .position(|n| action_named(n) == Some(*a))
+    });
+    let mut palette = base.map_or(
+        Palette {
+            green: None,
+            amber: None,
+            red: None,
+            grey: None,
+            accent: None,
+            muted: None,
+        },
+        |b| b.palette,
+    );
+    for (name, value) in &file.theme {
+        let slot = match name.get_ref().as_str() {
+            "green" => &mut palette.green,
+            "amber" => &mut palette.amber,
+            "red" => &mut palette.red,
+            "grey" => &mut palette.grey,
+            "accent" => &mut palette.accent,
+            "muted" => &mut palette.muted,
+            other => {
+                let hint = closest(other, &COLOUR_NAMES).map_or_else(
+                    || format!("the theme colours are {}", COLOUR_NAMES.join(", ")),
+                    |near| format!("did you mean `{near}`?"),
+                );
+                diagnostics.push(
+                    Diagnostic::error("config", format!("unknown theme colour `{other}`"))
+                        .at(name.span())
+                        .hint(hint),
+                );
+                continue;
+            }
+        };
+        match value.get_ref().parse::<Color>() {
+            Ok(colour) => *slot = Some(colour),
+            Err(_) => diagnostics.push(
+                Diagnostic::error("config", format!("`{}` is not a colour", value.get_ref()))
+                    .at(value.span())
+                    .hint("use a colour name like \"yellow\" or \"darkgray\", or \"#rrggbb\""),
+            ),
+        }
+    }
+    if !diagnostics.is_empty() {
+        return fail(source, diagnostics);
+    }
+    if no_color {
+        palette = Palette {
+            green: None,
+            amber: None,
+            red: None,
+            grey: None,
+            accent: None,
+            muted: None,
+        };
+    }
+    Ok(Config { keymap, palette })
+}
+
+fn action_named(name: &str) -> Option<Action> {
+    Action::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(name))
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventKind;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: crossterm::event::KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn the_built_in_config_gives_the_design_keys() {
+        let config = load(None, false, false).unwrap();
+        let km = &config.keymap;
+        for (code, action) in [
+            (KeyCode::Right, Action::NextSection),
+            (KeyCode::Tab, Action::NextSection),
+            (KeyCode::PageDown, Action::NextSection),
+            (KeyCode::Left, Action::PreviousSection),
+            (KeyCode::BackTab, Action::PreviousSection),
+            (KeyCode::PageUp, Action::PreviousSection),
+            (KeyCode::Char('g'), Action::Agenda),
+            (KeyCode::Char('?'), Action::Help),
+            (KeyCode::Char('p'), Action::Presenting),
+            (KeyCode::Char('q'), Action::Quit),
+        ] {
+            assert_eq!(
+                km.action_for(&press(code, KeyModifiers::NONE)),
+                Some(action),
+                "{code:?}"
+            );
+        }
+        assert_eq!(
+            km.action_for(&press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            km.action_for(&press(KeyCode::Char('c'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(config.palette.red, Some(Color::Red));
+    }
+
+    #[test]
+    fn a_user_file_overrides_only_what_it_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "[keys]\nquit = [\"x\"]\n[theme]\namber = \"#ffaa00\"\n",
+        )
+        .unwrap();
+        let config = load(Some(&path), true, false).unwrap();
+        let km = &config.keymap;
+        assert_eq!(
+            km.action_for(&press(KeyCode::Char('x'), KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            km.action_for(&press(KeyCode::Char('q'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            km.action_for(&press(KeyCode::Char('g'), KeyModifiers::NONE)),
+            Some(Action::Agenda)
+        );
+        assert_eq!(config.palette.amber, Some(Color::Rgb(0xff, 0xaa, 0x00)));
+        assert_eq!(config.palette.red, Some(Color::Red));
+    }
+
+    #[test]
+    fn a_bad_config_names_every_mistake_with_a_hint() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "[keys]\nqiut = [\"x\"]\nhelp = [\"Hyper-z\"]\n[theme]\nred = \"blood\"\n",
+        )
+        .unwrap();
+        let bad = load(Some(&path), true, false).unwrap_err();
+        let text = bad.render();
+        assert!(text.contains("unknown action `qiut`"), "{text}");
+        assert!(text.contains("did you mean `quit`?"), "{text}");
+        assert!(text.contains("`Hyper-z` is not a key"), "{text}");
+        assert!(text.contains("`blood` is not a colour"), "{text}");
+        assert!(text.contains(":2:1"), "{text}");
+    }
+
+    #[test]
+    fn no_color_drops_every_colour() {
+        let config = load(None, false, true).unwrap();
+        assert_eq!(config.palette.red, None);
+        assert_eq!(config.palette.accent, None);
+    }
+
+    #[test]
+    fn a_missing_default_file_is_fine_but_a_named_one_is_not() {
+        let missing = Path::new("/nonexistent/resetpoint/config.toml");
+        assert!(load(Some(missing), false, false).is_ok());
+        assert!(load(Some(missing), true, false).is_err());
+    }
+}

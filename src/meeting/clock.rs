@@ -1,0 +1,78 @@
+//! Meeting time: when it started, how long each section has had, and the
+//! wall clock. Time only moves when the loop says so, so tests are exact.
+
+use jiff::{Timestamp, Zoned, tz::TimeZone};
+
+#[derive(Debug, Clone)]
+pub struct Clock {
+    pub zone: TimeZone,
+    pub started: Timestamp,
+    pub now: Timestamp,
+    /// When the current section was entered.
+    pub entered: Timestamp,
+    /// Seconds spent in each section before the current visit.
+    pub spent: Vec<i64>,
+}
+
+impl Clock {
+    pub fn at(now: Timestamp, zone: TimeZone) -> Self {
+        Clock {
+            zone,
+            started: now,
+            now,
+            entered: now,
+            spent: Vec::new(),
+        }
+    }
+
+    /// The wall clock of this machine.
+    pub fn system() -> Self {
+        Clock::at(Timestamp::now(), TimeZone::system())
+    }
+
+    pub fn start(&mut self, sections: usize) {
+        self.spent = vec![0; sections];
+        self.started = self.now;
+        self.entered = self.now;
+    }
+
+    pub fn tick(&mut self, now: Timestamp) {
+        self.now = now.max(self.now);
+    }
+
+    /// Book the time of the current visit to `section`, and start the next.
+    pub fn leave(&mut self, section: usize) {
+        if let Some(spent) = self.spent.get_mut(section) {
+            *spent += seconds_between(self.entered, self.now);
+        }
+        self.entered = self.now;
+    }
+
+    /// Seconds spent in `section`, counting the visit under way if current.
+    pub fn section_seconds(&self, section: usize, current: usize) -> i64 {
+        let before = self.spent.get(section).copied().unwrap_or(0);
+        if section == current {
+            before + seconds_between(self.entered, self.now)
+        } else {
+            before
+        }
+    }
+
+    pub fn meeting_seconds(&self) -> i64 {
+        seconds_between(self.started, self.now)
+    }
+
+    /// The local time of day.
+    pub fn wall(&self) -> Zoned {
+        self.now.to_zoned(self.zone.clone())
+    }
+
+    /// Today's date where the meeting is.
+    pub fn today(&self) -> jiff::civil::Date {
+        self.wall().date()
+    }
+}
+
+fn seconds_between(from: Timestamp, to: Timestamp) -> i64 {
+    (to.as_second() - from.as_second()).max(0)
+}

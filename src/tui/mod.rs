@@ -1,0 +1,7 @@
+//! The full-screen meeting runner: the loop, the frame and the screens.
+
+pub mod app;
+pub mod screens;
+pub mod theme;
+pub mod view;
+pub mod widgets;

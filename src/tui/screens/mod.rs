@@ -1,0 +1,130 @@
+//! One screen a section kind. Each draws from the meeting and never changes it.
+
+mod customer_tasks;
+mod financials;
+mod followups;
+mod listen;
+mod playback;
+mod proposals;
+mod pulse;
+mod raid;
+mod review;
+mod rules;
+mod scope;
+mod status;
+mod welcome;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use super::theme::Theme;
+use crate::agenda::SectionKind;
+use crate::meeting::Meeting;
+use crate::plan::model::Plan;
+use crate::plan::warnings::find_term;
+
+/// What every screen is given to draw with.
+pub struct Ctx<'a> {
+    pub meeting: &'a Meeting,
+    pub theme: &'a Theme,
+}
+
+impl Ctx<'_> {
+    pub fn plan(&self) -> &Plan {
+        self.meeting.shown_plan()
+    }
+
+    /// Text for the customer, with glossary terms followed by their plain meaning.
+    pub fn plain(&self, text: &str) -> String {
+        plain_words(text, self.plan())
+    }
+}
+
+/// `text` with the first use of each glossary term followed by its plain
+/// meaning, unless the text already says it.
+pub fn plain_words(text: &str, plan: &Plan) -> String {
+    let mut out = text.to_owned();
+    for (term, meaning) in &plan.project.glossary {
+        if out.to_lowercase().contains(&meaning.to_lowercase()) {
+            continue;
+        }
+        if let Some(at) = find_term(&out, term) {
+            out.insert_str(at + term.len(), &format!(" ({meaning})"));
+        }
+    }
+    out
+}
+
+/// Draw the body of the current section.
+pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    match ctx.meeting.section().kind {
+        SectionKind::Welcome => welcome::render(ctx, area, buf),
+        SectionKind::Followups => followups::render(ctx, area, buf),
+        SectionKind::Listen => listen::render(ctx, area, buf),
+        SectionKind::Playback => playback::render(ctx, area, buf),
+        SectionKind::Scope => scope::render(ctx, area, buf),
+        SectionKind::Status => status::render(ctx, area, buf),
+        SectionKind::Financials => financials::render(ctx, area, buf),
+        SectionKind::Raid => raid::render(ctx, area, buf),
+        SectionKind::Rules => rules::render(ctx, area, buf),
+        SectionKind::Proposals => proposals::render(ctx, area, buf),
+        SectionKind::CustomerTasks => customer_tasks::render(ctx, area, buf),
+        SectionKind::Review => review::render(ctx, area, buf),
+        SectionKind::Pulse => pulse::render(ctx, area, buf),
+    }
+}
+
+/// A titled panel with a border.
+pub fn panel<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.muted())
+        .title(Span::styled(format!(" {title} "), theme.heading()))
+}
+
+/// A bulleted list, wrapped, inside a panel; `empty` when there is nothing.
+pub fn bullets(
+    title: &str,
+    items: &[String],
+    empty: &str,
+    ctx: &Ctx,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let lines: Vec<Line> = if items.is_empty() {
+        vec![Line::styled(empty.to_owned(), ctx.theme.muted())]
+    } else {
+        items
+            .iter()
+            .map(|item| {
+                Line::from(vec![
+                    Span::styled("• ", ctx.theme.accent()),
+                    Span::raw(item.clone()),
+                ])
+            })
+            .collect()
+    };
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(panel(title, ctx.theme))
+        .render(area, buf);
+}
+
+/// A line of label and value: "Budget  GBP 620,000".
+pub fn field<'a>(label: &'a str, value: String, style: Style) -> Line<'a> {
+    Line::from(vec![
+        Span::raw(format!("{label:<12}")),
+        Span::styled(value, style),
+    ])
+}
+
+/// A person's name for the screen, or the id if they are a guest.
+pub fn person(plan: &Plan, id: Option<&toml::Spanned<String>>) -> String {
+    id.map_or_else(
+        || "unassigned".to_owned(),
+        |id| plan.name_of(id.get_ref()).to_owned(),
+    )
+}

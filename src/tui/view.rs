@@ -1,0 +1,274 @@
+//! The frame around every section: header (project, agenda, n/m, clock,
+//! timeboxes), the section's screen, the footer of keys, and the overlays.
+//! A plain function of the meeting: it changes nothing.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+
+use super::screens::{self, Ctx, panel};
+use super::theme::Theme;
+use crate::config::Keymap;
+use crate::meeting::{Action, Meeting, Overlay};
+use crate::plan::model::Rag;
+
+/// The smallest terminal the meeting screens are drawn in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub struct View<'a> {
+    pub meeting: &'a Meeting,
+    pub theme: &'a Theme,
+    pub keymap: &'a Keymap,
+}
+
+pub fn draw(frame: &mut Frame, view: &View) {
+    frame.render_widget(view, frame.area());
+}
+
+impl Widget for &View<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(area, buf);
+            return;
+        }
+        let [header, body, footer] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.header(header, buf);
+        let ctx = Ctx {
+            meeting: self.meeting,
+            theme: self.theme,
+        };
+        screens::render(&ctx, body, buf);
+        self.footer(footer, buf);
+        match self.meeting.overlay {
+            Overlay::None => {}
+            Overlay::Help => self.help(area, buf),
+            Overlay::Agenda { selected } => self.agenda(selected, area, buf),
+        }
+    }
+}
+
+/// A polite notice instead of a squeezed screen; safe down to 1×1.
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Please make the window larger: the meeting needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}.",
+        area.width, area.height
+    );
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// `mm:ss`, or `h:mm:ss` past an hour.
+pub fn clock_time(seconds: i64) -> String {
+    let s = seconds.max(0);
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{:02}:{:02}", s / 60, s % 60)
+    }
+}
+
+/// Green under 80 % of the timebox, amber from 80 %, red when over.
+pub fn timebox_rag(seconds: i64, minutes: u32) -> Rag {
+    let budget = i64::from(minutes) * 60;
+    if seconds > budget {
+        Rag::Red
+    } else if seconds * 5 >= budget * 4 {
+        Rag::Amber
+    } else {
+        Rag::Green
+    }
+}
+
+impl View<'_> {
+    fn header(&self, area: Rect, buf: &mut Buffer) {
+        let m = self.meeting;
+        let t = self.theme;
+        let section = m.section();
+        let [top, bottom] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        Line::from(vec![
+            Span::styled(m.plan.project.name.clone(), t.title()),
+            Span::styled(format!(" · {} · ", m.agenda.as_str()), t.muted()),
+            Span::styled(
+                format!("{}/{} ", m.current + 1, m.sections.len()),
+                t.heading(),
+            ),
+            Span::styled(section.title.clone(), t.heading()),
+        ])
+        .render(top, buf);
+        let in_section = m.clock.section_seconds(m.current, m.current);
+        let total = m.clock.meeting_seconds();
+        let mut spans = vec![
+            Span::raw(m.clock.wall().strftime("%H:%M").to_string()),
+            Span::styled("  section ", t.muted()),
+            Span::styled(
+                format!(
+                    "{} / {}",
+                    clock_time(in_section),
+                    clock_time(i64::from(section.minutes) * 60)
+                ),
+                t.rag(timebox_rag(in_section, section.minutes)),
+            ),
+            Span::styled("  meeting ", t.muted()),
+            Span::styled(
+                format!(
+                    "{} / {}",
+                    clock_time(total),
+                    clock_time(i64::from(m.planned_minutes()) * 60)
+                ),
+                t.rag(timebox_rag(total, m.planned_minutes())),
+            ),
+        ];
+        if m.presenting {
+            spans.push(Span::styled(
+                "  PRESENTING",
+                t.accent().add_modifier(Modifier::BOLD),
+            ));
+        } else {
+            spans.push(Span::styled(
+                "  PRIVATE VIEW",
+                t.rag(Rag::Amber).add_modifier(Modifier::BOLD),
+            ));
+        }
+        Line::from(spans).render(bottom, buf);
+    }
+
+    fn footer(&self, area: Rect, buf: &mut Buffer) {
+        let k = self.keymap;
+        let mut items = vec![
+            (k.first_label(Action::NextSection), "next"),
+            (k.first_label(Action::PreviousSection), "back"),
+            (k.first_label(Action::Agenda), "agenda"),
+        ];
+        if self.meeting.section().kind == crate::agenda::SectionKind::Listen {
+            let keys = format!(
+                "{}{}",
+                k.first_label(Action::Up),
+                k.first_label(Action::Down)
+            );
+            items.push((keys, "question"));
+        }
+        items.push((k.first_label(Action::Presenting), "presenting"));
+        items.push((k.first_label(Action::Help), "help"));
+        items.push((k.first_label(Action::Quit), "quit"));
+        let mut spans = Vec::new();
+        for (keys, what) in items.into_iter().filter(|(keys, _)| !keys.is_empty()) {
+            spans.push(Span::styled(keys, self.theme.accent()));
+            spans.push(Span::styled(format!(" {what}  "), self.theme.muted()));
+        }
+        Line::from(spans).render(area, buf);
+    }
+
+    fn help(&self, area: Rect, buf: &mut Buffer) {
+        let k = self.keymap;
+        let rows: Vec<(Action, &str)> = vec![
+            (Action::NextSection, "next section"),
+            (Action::PreviousSection, "previous section"),
+            (Action::Agenda, "agenda: jump to a section"),
+            (Action::Up, "previous question or row"),
+            (Action::Down, "next question or row"),
+            (Action::Select, "choose the highlighted item"),
+            (Action::Close, "close this window"),
+            (
+                Action::Presenting,
+                "presenting mode: hide internal items and private notes",
+            ),
+            (Action::Help, "this help"),
+            (Action::Quit, "quit (everything is already saved)"),
+        ];
+        let mut lines: Vec<Line> = rows
+            .into_iter()
+            .map(|(action, what)| {
+                Line::from(vec![
+                    Span::styled(format!("{:<18}", k.label(action)), self.theme.accent()),
+                    Span::raw(what),
+                ])
+            })
+            .collect();
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "Keys can be changed in config.toml.",
+            self.theme.muted(),
+        ));
+        let popup = centred(area, 72, lines.len() as u16 + 2);
+        Clear.render(popup, buf);
+        Paragraph::new(lines)
+            .block(panel("Keys", self.theme))
+            .render(popup, buf);
+    }
+
+    fn agenda(&self, selected: usize, area: Rect, buf: &mut Buffer) {
+        let m = self.meeting;
+        let lines: Vec<Line> = m
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(n, s)| {
+                let spent = m.clock.section_seconds(n, m.current);
+                let marker = if n == m.current { "▶" } else { " " };
+                let text = format!(
+                    "{marker} {:>2}. {:<36} {:>5} / {:>2} min",
+                    n + 1,
+                    s.title,
+                    clock_time(spent),
+                    s.minutes
+                );
+                if n == selected {
+                    Line::styled(text, self.theme.selected())
+                } else {
+                    Line::raw(text)
+                }
+            })
+            .collect();
+        let popup = centred(area, 64, lines.len() as u16 + 2);
+        Clear.render(popup, buf);
+        let title = format!(
+            "Agenda — {} choose, {} close",
+            self.keymap.label(Action::Select),
+            self.keymap.label(Action::Close)
+        );
+        Paragraph::new(lines)
+            .block(panel(&title, self.theme))
+            .render(popup, buf);
+    }
+}
+
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timebox_turns_amber_at_80_percent_and_red_when_over() {
+        assert_eq!(timebox_rag(479, 10), Rag::Green);
+        assert_eq!(timebox_rag(480, 10), Rag::Amber);
+        assert_eq!(timebox_rag(600, 10), Rag::Amber);
+        assert_eq!(timebox_rag(601, 10), Rag::Red);
+    }
+
+    #[test]
+    fn clock_times_read_naturally() {
+        assert_eq!(clock_time(0), "00:00");
+        assert_eq!(clock_time(605), "10:05");
+        assert_eq!(clock_time(3725), "1:02:05");
+    }
+}

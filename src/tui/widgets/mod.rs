@@ -1,0 +1,3 @@
+//! Widgets made for resetpoint's screens.
+
+pub mod heat_map;
