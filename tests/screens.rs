@@ -42,16 +42,31 @@ fn meeting(presenting: bool) -> Meeting {
             },
         })
         .collect();
-    let mut m = Meeting::with_sections(plan, AgendaName::Plan, sections, Clock::at(start(), TimeZone::UTC), presenting);
-    update(&mut m, Action::Tick(start() + SignedDuration::from_secs(95)));
+    let mut m = Meeting::with_sections(
+        plan,
+        AgendaName::Plan,
+        sections,
+        Clock::at(start(), TimeZone::UTC),
+        presenting,
+    );
+    update(
+        &mut m,
+        Action::Tick(start() + SignedDuration::from_secs(95)),
+    );
     m
 }
 
 fn render(m: &Meeting, width: u16, height: u16) -> Terminal<TestBackend> {
     let config = config::load(None, false, false).unwrap();
-    let theme = Theme { palette: config.palette };
+    let theme = Theme {
+        palette: config.palette,
+    };
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let view = View { meeting: m, theme: &theme, keymap: &config.keymap };
+    let view = View {
+        meeting: m,
+        theme: &theme,
+        keymap: &config.keymap,
+    };
     terminal.draw(|frame| draw(frame, &view)).unwrap();
     terminal
 }
@@ -73,9 +88,18 @@ fn every_section_at_80x24_and_120x40() {
             go_to(&mut m, index);
             let terminal = render(&m, width, height);
             let text = screen_text(&terminal);
-            assert!(text.contains(kind.default_title()), "{kind:?} shows its title");
-            assert!(text.contains(&format!("{}/13", index + 1)), "{kind:?} shows n/m");
-            insta::assert_snapshot!(format!("{}_{width}x{height}", kind.key()), terminal.backend());
+            assert!(
+                text.contains(kind.default_title()),
+                "{kind:?} shows its title"
+            );
+            assert!(
+                text.contains(&format!("{}/13", index + 1)),
+                "{kind:?} shows n/m"
+            );
+            insta::assert_snapshot!(
+                format!("{}_{width}x{height}", kind.key()),
+                terminal.backend()
+            );
         }
     }
 }
@@ -89,9 +113,15 @@ fn presenting_mode_draws_no_internal_item_on_any_screen() {
             let terminal = render(&m, width, height);
             let text = screen_text(&terminal);
             for word in INTERNAL {
-                assert!(!text.contains(word), "{kind:?} at {width}x{height} shows {word:?}");
+                assert!(
+                    !text.contains(word),
+                    "{kind:?} at {width}x{height} shows {word:?}"
+                );
             }
-            insta::assert_snapshot!(format!("presenting_{}_{width}x{height}", kind.key()), terminal.backend());
+            insta::assert_snapshot!(
+                format!("presenting_{}_{width}x{height}", kind.key()),
+                terminal.backend()
+            );
         }
     }
 }
@@ -99,7 +129,10 @@ fn presenting_mode_draws_no_internal_item_on_any_screen() {
 #[test]
 fn the_private_view_marks_internal_items() {
     let mut m = meeting(false);
-    let raid = SectionKind::ALL.iter().position(|k| *k == SectionKind::Raid).unwrap();
+    let raid = SectionKind::ALL
+        .iter()
+        .position(|k| *k == SectionKind::Raid)
+        .unwrap();
     go_to(&mut m, raid);
     let text = screen_text(&render(&m, 120, 40));
     assert!(text.contains("Two developers rotated"));
@@ -150,8 +183,16 @@ fn no_panic_at_any_size_on_any_screen() {
 #[test]
 fn the_timebox_goes_amber_then_red_in_the_header() {
     let mut m = meeting(false);
-    let amber = config::load(None, false, false).unwrap().palette.amber.unwrap();
-    let red = config::load(None, false, false).unwrap().palette.red.unwrap();
+    let amber = config::load(None, false, false)
+        .unwrap()
+        .palette
+        .amber
+        .unwrap();
+    let red = config::load(None, false, false)
+        .unwrap()
+        .palette
+        .red
+        .unwrap();
     let section_timer = |m: &Meeting| {
         let terminal = render(m, 80, 24);
         let buffer = terminal.backend().buffer().clone();
@@ -160,8 +201,14 @@ fn the_timebox_goes_amber_then_red_in_the_header() {
         let col = text[..at].chars().count() as u16 % 80;
         buffer[(col, 1)].fg
     };
-    update(&mut m, Action::Tick(start() + SignedDuration::from_secs(240)));
+    update(
+        &mut m,
+        Action::Tick(start() + SignedDuration::from_secs(240)),
+    );
     assert_eq!(section_timer(&m), amber, "4:00 of 5:00 is 80 %");
-    update(&mut m, Action::Tick(start() + SignedDuration::from_secs(301)));
+    update(
+        &mut m,
+        Action::Tick(start() + SignedDuration::from_secs(301)),
+    );
     assert_eq!(section_timer(&m), red, "over the timebox");
 }

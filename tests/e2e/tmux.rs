@@ -1,0 +1,134 @@
+//! A real terminal for end-to-end tests: a private tmux server, one pane
+//! running the real binary, `send-keys` to type and `capture-pane` to read.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+pub struct Tmux {
+    socket: String,
+    _conf: tempfile::NamedTempFile,
+}
+
+impl Tmux {
+    /// Start `program args…` in a detached session of `width`×`height`.
+    pub fn start(
+        name: &str,
+        width: u16,
+        height: u16,
+        dir: &Path,
+        program: &str,
+        args: &[&str],
+    ) -> Tmux {
+        let socket = format!("resetpoint-{name}-{}", std::process::id());
+        // Keep the pane after the program exits, to read how it left the
+        // terminal; set before the program starts, as it may exit at once.
+        let conf = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(conf.path(), "set-option -g remain-on-exit on\n").unwrap();
+        let tmux = Tmux {
+            socket,
+            _conf: conf,
+        };
+        let (w, h) = (width.to_string(), height.to_string());
+        let mut command = vec!["new-session", "-d", "-s", "main", "-x", &w, "-y", &h, "-c"];
+        let dir = dir.to_str().unwrap();
+        command.push(dir);
+        command.push(program);
+        command.extend(args);
+        let conf = tmux._conf.path().to_str().unwrap().to_owned();
+        let mut with_conf = vec!["-f", conf.as_str()];
+        with_conf.extend(command);
+        tmux.ok(&with_conf);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .env("TERM", "xterm-256color")
+            .output()
+            .expect("tmux is installed (.ci/run installs it)")
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "main"];
+        args.extend(keys);
+        self.ok(&args);
+    }
+
+    pub fn screen(&self) -> String {
+        self.ok(&["capture-pane", "-p", "-t", "main"])
+    }
+
+    /// `#{name}` of the pane, such as `alternate_on` or `pane_dead`.
+    pub fn format(&self, name: &str) -> String {
+        self.ok(&[
+            "display-message",
+            "-p",
+            "-t",
+            "main",
+            &format!("#{{{name}}}"),
+        ])
+        .trim()
+        .to_owned()
+    }
+
+    pub fn resize(&self, width: u16, height: u16) {
+        self.ok(&[
+            "resize-window",
+            "-t",
+            "main",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+    }
+
+    /// Wait until the screen satisfies `ready`; the screen as last seen.
+    pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; the screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    pub fn wait_until_exited(&self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.format("pane_dead") != "1" {
+            assert!(
+                Instant::now() < deadline,
+                "the program did not exit; the screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
