@@ -7,6 +7,23 @@ use resetpoint::cli::{Cli, Command};
 use resetpoint::commands;
 
 fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        // The terminal is restored first (the runner's hook wraps this one).
+        resetpoint::tui::app::leave_terminal();
+        let place = info
+            .location()
+            .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!(
+            "resetpoint stopped on an internal error{place}: {}\nPlease report it; your plan file is untouched.",
+            resetpoint::text::visible(&what)
+        );
+    }));
     let cli = Cli::parse();
     let config = cli.config.as_deref();
     match cli.command {

@@ -3,6 +3,7 @@
 //! out the effects. The terminal is always given back as it was found.
 
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures_util::StreamExt as _;
@@ -14,12 +15,24 @@ use super::view::{View, draw};
 use crate::config::Config;
 use crate::meeting::{Action, Effect, Meeting, update};
 
-/// Puts the terminal back (raw mode, alternate screen, cursor) however the
-/// loop ends: return, error or panic.
+/// Puts the terminal back (bracketed paste, raw mode, alternate screen,
+/// cursor) however the loop ends: return, error or panic.
 struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
+        leave_terminal();
+    }
+}
+
+/// Whether the runner has the terminal, so nothing else sends it escapes.
+static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// Undo everything the runner did to the terminal. Does nothing when the
+/// runner never took it, and nothing the second time.
+pub fn leave_terminal() {
+    if TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
         ratatui::restore();
     }
 }
@@ -37,8 +50,12 @@ async fn run_loop(mut meeting: Meeting, config: Config) -> io::Result<()> {
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
+    // `init` chains a panic hook that restores the terminal before the
+    // message is printed.
     let mut terminal: DefaultTerminal = ratatui::init();
+    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
     let _restore = Restore;
+    crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste)?;
     let theme = Theme {
         palette: config.palette,
     };

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Time from spawn to the first full frame of `resetpoint run` in a pty.
+
+Answers the terminal queries a program might send (cursor position, device
+attributes), so a query cannot stall the figure. Prints the median of 20
+runs, the peak resident memory, and the CPU used while idle for 5 seconds.
+
+    cargo build --release && python3 benches/first_frame.py
+"""
+import fcntl
+import os
+import pty
+import select
+import statistics
+import struct
+import sys
+import termios
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BINARY = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target/release/resetpoint")
+PLAN = os.path.join(ROOT, "assets/demo.toml")
+ROWS, COLS = 40, 120
+# The footer is drawn last; seeing it means the first frame is complete.
+FRAME_DONE = b"quit"
+ANSWERS = {b"\x1b[6n": b"\x1b[1;1R", b"\x1b[c": b"\x1b[?62;22c", b"\x1b[0c": b"\x1b[?62;22c"}
+
+
+def spawn():
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm-256color"
+        os.execv(BINARY, [BINARY, "run", PLAN])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+    return pid, fd
+
+
+def read_until(fd, marker, started, timeout=10.0):
+    seen = b""
+    while time.perf_counter() - started < timeout:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        seen += chunk
+        for query, answer in ANSWERS.items():
+            if query in chunk:
+                os.write(fd, answer)
+        if marker in seen:
+            return time.perf_counter()
+    raise SystemExit(f"no first frame within {timeout}s; got {seen[-200:]!r}")
+
+
+def drain(fd):
+    while True:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if not ready:
+            return
+        try:
+            if not os.read(fd, 65536):
+                return
+        except OSError:
+            return
+
+
+def quit_and_wait(pid, fd):
+    os.write(fd, b"q")
+    while True:
+        drain(fd)
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            os.close(fd)
+            return usage
+
+
+def main():
+    if not os.path.exists(BINARY):
+        raise SystemExit(f"{BINARY} is missing: run `cargo build --release` first")
+    times, peak = [], 0
+    for _ in range(20):
+        started = time.perf_counter()
+        pid, fd = spawn()
+        shown = read_until(fd, FRAME_DONE, started)
+        times.append((shown - started) * 1000)
+        usage = quit_and_wait(pid, fd)
+        peak = max(peak, usage.ru_maxrss)
+    print(f"first frame, median of 20: {statistics.median(times):.1f} ms "
+          f"(min {min(times):.1f}, max {max(times):.1f})")
+    print(f"peak RSS: {peak / 1024:.1f} MiB")
+
+    started = time.perf_counter()
+    pid, fd = spawn()
+    read_until(fd, FRAME_DONE, started)
+    idle_from = time.perf_counter()
+    while time.perf_counter() - idle_from < 5:
+        drain(fd)
+    usage = quit_and_wait(pid, fd)
+    cpu = usage.ru_utime + usage.ru_stime
+    print(f"CPU over the whole run (start, 5 s idle, quit): {cpu * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
