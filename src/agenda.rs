@@ -244,6 +244,25 @@ mod tests {
     }
 
     #[test]
+    fn the_plans_own_agenda_keeps_its_titles_timeboxes_and_questions() {
+        let text = "[project]\nname = \"P\"\ncustomer = \"C\"\n[[agenda]]\nkind = \"listen\"\ntitle = \"Your view\"\nminutes = 15\nquestions = [\"What worries you?\"]\n[[agenda]]\nkind = \"listen\"\n[[agenda]]\nkind = \"raid\"\n";
+        let plan = crate::plan::load_bytes("p.toml", text.as_bytes())
+            .plan
+            .unwrap();
+        assert_eq!(default_agenda(&plan), AgendaName::Plan);
+        let s = sections(&plan, AgendaName::Plan);
+        assert_eq!(s.len(), 3);
+        assert_eq!((s[0].title.as_str(), s[0].minutes), ("Your view", 15));
+        assert_eq!(s[0].questions, ["What worries you?"]);
+        assert_eq!(
+            s[1].questions.len(),
+            DEFAULT_QUESTIONS.len(),
+            "listen without questions asks the defaults"
+        );
+        assert_eq!((s[2].title.as_str(), s[2].minutes), ("Issues and risks", 5));
+    }
+
+    #[test]
     fn plan_agenda_without_items_falls_back_to_status() {
         assert_eq!(sections(&Plan::default(), AgendaName::Plan).len(), 8);
     }

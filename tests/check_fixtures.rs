@@ -138,3 +138,38 @@ fn the_demo_plan_passes_with_at_least_two_warnings() {
     assert!(report["warnings"].as_array().unwrap().len() >= 2);
     assert_eq!(report["derived"]["overall"], "red");
 }
+
+#[test]
+fn a_bad_config_is_reported_before_the_meeting_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[keys]\nnext = [\"Right\"]\n").unwrap();
+    let plan = fixtures().join("valid/minimal.toml");
+    let out = resetpoint(
+        dir.path(),
+        &[
+            "--config",
+            config.to_str().unwrap(),
+            "run",
+            plan.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        text.contains("error[config]: unknown action `next`"),
+        "{text}"
+    );
+    assert!(text.contains("config.toml:2:1"), "{text}");
+    assert!(text.contains("did you mean `next_section`?"), "{text}");
+}
+
+#[test]
+fn run_refuses_a_bad_plan_with_its_diagnostics_on_stderr() {
+    let out = resetpoint(fixtures(), &["run", "invalid/unknown_person.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "nothing is drawn");
+    assert_terminal_safe(&out.stderr);
+    let text = String::from_utf8(out.stderr).unwrap();
+    assert!(text.contains("error[unknown-person]"), "{text}");
+}

@@ -212,3 +212,37 @@ fn the_timebox_goes_amber_then_red_in_the_header() {
     );
     assert_eq!(section_timer(&m), red, "over the timebox");
 }
+
+#[test]
+fn every_valid_fixture_plan_draws_every_screen() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid");
+    for entry in std::fs::read_dir(fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        let plan = resetpoint::plan::load_file(&path).unwrap().plan.unwrap();
+        let sections: Vec<Section> = SectionKind::ALL
+            .iter()
+            .map(|&kind| Section {
+                kind,
+                title: kind.default_title().to_owned(),
+                minutes: 5,
+                questions: Vec::new(),
+            })
+            .collect();
+        for presenting in [false, true] {
+            let mut m = Meeting::with_sections(
+                plan.clone(),
+                AgendaName::Plan,
+                sections.clone(),
+                Clock::at(start(), TimeZone::UTC),
+                presenting,
+            );
+            for (index, kind) in SectionKind::ALL.iter().enumerate() {
+                go_to(&mut m, index);
+                for (w, h) in [(80, 24), (120, 40)] {
+                    let text = screen_text(&render(&m, w, h));
+                    assert!(text.contains(kind.default_title()), "{path:?} {kind:?}");
+                }
+            }
+        }
+    }
+}
