@@ -29,8 +29,12 @@ pub enum ReportFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the bundled demo plan's reset-point meeting, presenting mode on.
-    Demo,
-    /// Run a meeting from a plan, full screen.
+    /// Records go to a temporary folder unless --records is given.
+    Demo {
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+    },
+    /// Run a meeting from a plan, full screen, recording as it goes.
     Run {
         /// The plan file (TOML).
         plan: PathBuf,
@@ -38,6 +42,15 @@ pub enum Command {
         /// meeting.agenda, else status.
         #[arg(long, value_enum)]
         agenda: Option<AgendaName>,
+        /// Where meeting records go; default: `meetings/` beside the plan.
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+        /// Resume the unfinished meeting without asking.
+        #[arg(long, conflicts_with = "fresh")]
+        resume: bool,
+        /// Start a new meeting even when one is unfinished.
+        #[arg(long)]
+        fresh: bool,
     },
     /// Check a plan: errors, warnings, and the figures worked out from it.
     Check {

@@ -123,7 +123,7 @@ impl Keymap {
         self.bindings
             .iter()
             .find(|(_, keys)| keys.iter().any(|k| k.matches(event)))
-            .map(|(action, _)| *action)
+            .map(|(action, _)| action.clone())
     }
 
     pub fn keys_for(&self, action: Action) -> &[Key] {
@@ -165,11 +165,15 @@ pub struct Palette {
 pub struct Config {
     pub keymap: Keymap,
     pub palette: Palette,
+    /// Where meeting records go when no `--records` is given.
+    pub records_dir: Option<PathBuf>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct File {
+    #[serde(default)]
+    records_dir: Option<PathBuf>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
@@ -192,16 +196,25 @@ impl BadConfig {
     }
 }
 
-const ACTION_NAMES: [&str; 10] = [
+const ACTION_NAMES: [&str; 19] = [
     "next_section",
     "previous_section",
     "agenda",
-    "help",
-    "presenting",
     "up",
     "down",
     "select",
     "close",
+    "note",
+    "private_note",
+    "action",
+    "decision",
+    "risk",
+    "issue",
+    "signoff",
+    "edit",
+    "delete",
+    "presenting",
+    "help",
     "quit",
 ];
 const COLOUR_NAMES: [&str; 6] = ["green", "amber", "red", "grey", "accent", "muted"];
@@ -255,9 +268,10 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
             let message = e.message().trim().to_owned();
             let hint = match message.split('`').nth(1) {
                 Some(key) if message.starts_with("unknown field") => {
-                    match closest(key, &["keys", "theme"]) {
+                    match closest(key, &["keys", "theme", "records_dir"]) {
                         Some(near) => format!("did you mean `{near}`?"),
-                        None => "a config file has a [keys] table and a [theme] table".to_owned(),
+                        None => "a config file has records_dir, a [keys] table and a [theme] table"
+                            .to_owned(),
                     }
                 }
                 _ => "fix the TOML here; keys are lists like next_section = [\"Right\", \"Tab\"]"
@@ -271,6 +285,7 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
     };
     let mut diagnostics = Vec::new();
     let mut keymap = base.as_ref().map(|b| b.keymap.clone()).unwrap_or_default();
+    let base_records = base.as_ref().and_then(|b| b.records_dir.clone());
     for (name, keys) in &file.keys {
         let Some(action) = action_named(name.get_ref()) else {
             let hint = closest(name.get_ref(), &ACTION_NAMES).map_or_else(
@@ -296,12 +311,16 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
             }
         }
         keymap.bindings.retain(|(a, _)| *a != action);
+        // A key the user gives to this action is taken from any other.
+        for (_, keys) in &mut keymap.bindings {
+            keys.retain(|k| !parsed.contains(k));
+        }
         keymap.bindings.push((action, parsed));
     }
     keymap.bindings.sort_by_key(|(a, _)| {
         ACTION_NAMES
             .iter()
-            .position(|n| action_named(n) == Some(*a))
+            .position(|n| action_named(n).as_ref() == Some(a))
     });
     let mut palette = base.map_or(
         Palette {
@@ -357,7 +376,11 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
             muted: None,
         };
     }
-    Ok(Config { keymap, palette })
+    Ok(Config {
+        keymap,
+        palette,
+        records_dir: file.records_dir.or(base_records),
+    })
 }
 
 fn action_named(name: &str) -> Option<Action> {
@@ -436,6 +459,7 @@ mod tests {
             Some(Action::Agenda)
         );
         assert_eq!(config.palette.amber, Some(Color::Rgb(0xff, 0xaa, 0x00)));
+        assert!(km.keys_for(Action::Delete).is_empty(), "x was taken from delete");
         assert_eq!(config.palette.red, Some(Color::Red));
     }
 

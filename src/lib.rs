@@ -7,5 +7,6 @@ pub mod config;
 pub mod format;
 pub mod meeting;
 pub mod plan;
+pub mod record;
 pub mod text;
 pub mod tui;

@@ -27,8 +27,27 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let config = cli.config.as_deref();
     match cli.command {
-        Command::Demo => commands::demo::run(config),
-        Command::Run { plan, agenda } => commands::run::run(&plan, agenda, config),
+        Command::Demo { records } => commands::demo::run(records.as_deref(), config),
+        Command::Run {
+            plan,
+            agenda,
+            records,
+            resume,
+            fresh,
+        } => {
+            let unfinished = match (resume, fresh) {
+                (true, _) => commands::run::Unfinished::Resume,
+                (_, true) => commands::run::Unfinished::Fresh,
+                _ => commands::run::Unfinished::Ask,
+            };
+            let options = commands::run::Options {
+                agenda,
+                records: records.as_deref(),
+                unfinished,
+                config,
+            };
+            commands::run::run(&plan, &options)
+        }
         Command::Check {
             plan,
             format,

@@ -32,7 +32,11 @@ const RESET_POINT_TITLES: [&str; 11] = [
 fn a_whole_reset_point_meeting_in_a_real_terminal() {
     // Through a shell, to read the exit code; the shell stays a while so
     // tmux shows its last line before the pane closes.
-    let script = format!("{BIN} run assets/demo.toml --agenda reset-point; echo exit=$?; sleep 10");
+    let records = tempfile::tempdir().unwrap();
+    let script = format!(
+        "{BIN} run assets/demo.toml --agenda reset-point --records {}; echo exit=$?; sleep 10",
+        records.path().display()
+    );
     let t = Tmux::start("walk", 100, 30, repo(), "sh", &["-c", &script]);
     for (n, title) in RESET_POINT_TITLES.iter().enumerate() {
         let marker = format!("{}/11 {title}", n + 1);
@@ -88,7 +92,9 @@ fn a_whole_reset_point_meeting_in_a_real_terminal() {
 
 #[test]
 fn the_demo_runs_presenting_with_nothing_internal_on_screen() {
-    let t = Tmux::start("demo", 120, 40, repo(), BIN, &["demo"]);
+    let records = tempfile::tempdir().unwrap();
+    let dir = records.path().to_str().unwrap();
+    let t = Tmux::start("demo", 120, 40, repo(), BIN, &["demo", "--records", dir]);
     t.wait_for("the first frame", |s| {
         s.contains("1/11") && s.contains("PRESENTING")
     });
@@ -110,7 +116,9 @@ fn the_demo_runs_presenting_with_nothing_internal_on_screen() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let t = Tmux::start("term", 100, 30, repo(), BIN, &["run", "assets/demo.toml"]);
+    let records = tempfile::tempdir().unwrap();
+    let dir = records.path().to_str().unwrap();
+    let t = Tmux::start("term", 100, 30, repo(), BIN, &["run", "assets/demo.toml", "--records", dir]);
     t.wait_for("the first frame", |s| s.contains("1/11"));
     let pid = t.format("pane_pid");
     let killed = std::process::Command::new("kill")

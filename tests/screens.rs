@@ -135,7 +135,7 @@ fn the_private_view_marks_internal_items() {
         .unwrap();
     go_to(&mut m, raid);
     let text = screen_text(&render(&m, 120, 40));
-    assert!(text.contains("Two developers rotated"));
+    assert!(text.contains("[internal] Two developers"), "{text}");
     assert!(text.contains("[internal]"));
 }
 

@@ -1,20 +1,24 @@
 //! `resetpoint demo`: the bundled demo plan, a strained account heading for
-//! a reset-point meeting, run full screen with presenting mode on. Without a
-//! terminal (piped, or in CI) it prints the plan's quick look instead.
+//! a reset-point meeting, run full screen with presenting mode on and
+//! recorded to a temporary folder (or `--records`). Without a terminal
+//! (piped, or in CI) it prints the plan's quick look instead.
 
 use std::io::IsTerminal as _;
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::check::human_report;
-use super::exit;
 use super::run::{live, plan_or_report, settings};
+use super::{exit, fail};
+use crate::meeting::{Clock, Meeting, Origin};
 use crate::plan::load_bytes;
 use crate::plan::model::AgendaName;
+use crate::record::format::Record;
+use crate::record::open as records;
 
 pub const DEMO_PLAN: &str = include_str!("../../assets/demo.toml");
 
-pub fn run(config_path: Option<&Path>) -> ExitCode {
+pub fn run(records_dir: Option<&Path>, config_path: Option<&Path>) -> ExitCode {
     let checked = load_bytes("demo.toml", DEMO_PLAN.as_bytes());
     if !std::io::stdout().is_terminal() {
         print!("{}", human_report(&checked, false));
@@ -28,5 +32,19 @@ pub fn run(config_path: Option<&Path>) -> ExitCode {
         Ok(config) => config,
         Err(code) => return code,
     };
-    live(plan, AgendaName::ResetPoint, config, true)
+    let dir = records_dir.map_or_else(
+        || std::env::temp_dir().join(format!("resetpoint-demo-{}", std::process::id())),
+        Path::to_path_buf,
+    );
+    let mut meeting = Meeting::new(plan, AgendaName::ResetPoint, Clock::system(), true);
+    meeting.origin = Origin {
+        plan_path: "(bundled demo plan)".into(),
+        plan_sha256: String::new(),
+        rehearsal: false,
+    };
+    let stem = Record::file_stem(&meeting.clock.wall(), AgendaName::ResetPoint.as_str());
+    match records::create(&dir, &stem) {
+        Ok(disk) => live(meeting, config, Some(disk)),
+        Err(e) => fail(exit::IO, e),
+    }
 }

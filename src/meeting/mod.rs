@@ -2,15 +2,39 @@
 //! long each section has taken, and what is on screen. Changed only by
 //! `update`; drawn by the screens.
 
+pub mod capture;
 pub mod clock;
+pub mod draft;
+pub mod rows;
 pub mod update;
+
+use jiff::Timestamp;
 
 use crate::agenda::{Section, sections};
 use crate::plan::derive::{Derived, derive};
 use crate::plan::model::{AgendaName, Plan};
 
+pub use capture::{Capture, Captured};
 pub use clock::Clock;
+pub use draft::{Draft, DraftKind, DraftState};
 pub use update::{Action, Effect, update};
+
+/// Something that waits for the same key again before it happens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// An action or decision held back while listening.
+    HeldBack(Action),
+    /// The item with this id, to be deleted on a second `x`.
+    Delete(String),
+}
+
+/// How this meeting is recorded, for the record's header.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    pub plan_path: String,
+    pub plan_sha256: String,
+    pub rehearsal: bool,
+}
 
 /// A window drawn over the section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +64,24 @@ pub struct Meeting {
     pub presenting: bool,
     pub overlay: Overlay,
     pub clock: Clock,
+    /// Everything captured, oldest first.
+    pub captures: Vec<Captured>,
+    /// The number in the next item's id.
+    pub next_id: u64,
+    /// The number of the last journal entry made.
+    pub seq: u64,
+    pub draft: Option<Draft>,
+    pub pending: Option<Pending>,
+    /// A one-line message for the PM, cleared by the next key.
+    pub notice: Option<String>,
+    /// Shown until saving works again.
+    pub banner: Option<String>,
+    /// The highlighted item in the capture pane.
+    pub capture_cursor: usize,
+    pub ended: Option<Timestamp>,
+    pub origin: Origin,
+    /// When a resumed meeting first started.
+    pub first_started: Option<Timestamp>,
 }
 
 impl Meeting {
@@ -70,6 +112,17 @@ impl Meeting {
             presenting,
             overlay: Overlay::None,
             clock,
+            captures: Vec::new(),
+            next_id: 1,
+            seq: 0,
+            draft: None,
+            pending: None,
+            notice: None,
+            banner: None,
+            capture_cursor: 0,
+            ended: None,
+            origin: Origin::default(),
+            first_started: None,
         }
     }
 
@@ -92,6 +145,32 @@ impl Meeting {
         } else {
             &self.derived
         }
+    }
+
+    /// The items the capture pane lists here: this section's, or every
+    /// item on the review screen; nothing private while presenting.
+    pub fn pane_items(&self) -> Vec<&Captured> {
+        let everything = self.section().kind == crate::agenda::SectionKind::Review;
+        self.captures
+            .iter()
+            .filter(|c| everything || c.section == self.current)
+            .filter(|c| !self.presenting || c.what.is_public())
+            .filter(|c| !matches!(c.what, Capture::Attendance { .. }))
+            .collect()
+    }
+
+    /// The item highlighted in the capture pane.
+    pub fn selected_capture(&self) -> Option<&Captured> {
+        let items = self.pane_items();
+        items
+            .get(self.capture_cursor.min(items.len().saturating_sub(1)))
+            .copied()
+    }
+
+    /// Keep the time the meeting first started, for its record, while the
+    /// clock counts on from the time already spent.
+    pub fn started_at(&mut self, started: Timestamp) {
+        self.first_started = Some(started);
     }
 
     /// Minutes the whole agenda plans for.

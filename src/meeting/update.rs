@@ -2,15 +2,18 @@
 //! function from (meeting, action) to the new meeting and the effects the
 //! loop must carry out. No drawing, no I/O.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use super::{Meeting, Overlay};
+use super::capture::{Capture, Captured, Verdict, quick_capture, signoff_line};
+use super::draft::{Draft, DraftKind, DraftState};
+use super::{Meeting, Overlay, Pending};
 use crate::agenda::SectionKind;
 
 /// What a key (or the loop) asks for. The names are the ones used in the
 /// `[keys]` table of the config file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     NextSection,
@@ -22,75 +25,195 @@ pub enum Action {
     Presenting,
     Up,
     Down,
-    /// Enter: confirm the highlighted row (in the agenda, jump there).
+    /// Enter: answer, confirm or choose the highlighted row.
     Select,
     /// Esc: close whatever is open.
     Close,
+    Note,
+    PrivateNote,
+    #[serde(rename = "action")]
+    NewAction,
+    Decision,
+    Risk,
+    Issue,
+    Signoff,
+    /// Edit the highlighted item of the capture pane.
+    Edit,
+    /// Delete the highlighted item (asks first).
+    Delete,
     Quit,
+    /// A key typed into an open text field.
+    #[serde(skip)]
+    Type(KeyEvent),
+    /// Text pasted from the clipboard.
+    #[serde(skip)]
+    Paste(String),
     /// The clock moved on (once a second).
     #[serde(skip)]
     Tick(Timestamp),
     /// Go straight to a section.
     #[serde(skip)]
     JumpTo(usize),
+    /// Saving failed; the message says why. Everything stays in memory.
+    #[serde(skip)]
+    SaveFailed(String),
+    /// Saving works again.
+    #[serde(skip)]
+    SaveRecovered,
 }
 
-/// Work for the loop, which owns the terminal and the disk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One change to what the meeting holds, as the journal records it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    /// An item added, or replaced when its id is already there.
+    Put {
+        item: Captured,
+    },
+    Remove {
+        id: String,
+    },
+    /// The text field as it stands, or none once it is closed.
+    Draft {
+        draft: Option<DraftState>,
+    },
+    /// The section on screen and the seconds spent in each.
+    Position {
+        current: usize,
+        spent: Vec<i64>,
+    },
+    Ended {
+        at: Timestamp,
+    },
+}
+
+/// Work for the loop, which owns the terminal and hands writes to the store.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Append to the journal, numbered.
+    Journal {
+        seq: u64,
+        change: Change,
+    },
+    /// Replace the record with the meeting as it stands.
+    Save,
     Quit,
 }
 
 pub fn update(meeting: &mut Meeting, action: Action) -> Vec<Effect> {
-    if let Action::Tick(now) = action {
-        meeting.clock.tick(now);
-        return Vec::new();
-    }
-    match meeting.overlay {
-        Overlay::Help => return help_overlay(meeting, action),
-        Overlay::Agenda { selected } => return agenda_overlay(meeting, action, selected),
-        Overlay::None => {}
-    }
+    let mut out = Effects { list: Vec::new() };
     match action {
-        Action::NextSection => go_to(meeting, meeting.current + 1),
-        Action::PreviousSection => {
-            if meeting.current > 0 {
-                go_to(meeting, meeting.current - 1)
+        Action::Tick(now) => meeting.clock.tick(now),
+        Action::SaveFailed(why) => meeting.banner = Some(why),
+        Action::SaveRecovered => meeting.banner = None,
+        action if meeting.draft.is_some() => typing(meeting, action, &mut out),
+        action => match meeting.overlay {
+            Overlay::Help => help_overlay(meeting, action, &mut out),
+            Overlay::Agenda { selected } => agenda_overlay(meeting, action, selected, &mut out),
+            Overlay::None => {
+                let pending = meeting.pending.take();
+                meeting.notice = None;
+                main_screen(meeting, action, pending, &mut out);
             }
+        },
+    }
+    out.list
+}
+
+struct Effects {
+    list: Vec<Effect>,
+}
+
+impl Effects {
+    fn journal(&mut self, meeting: &mut Meeting, change: Change) {
+        meeting.seq += 1;
+        self.list.push(Effect::Journal {
+            seq: meeting.seq,
+            change,
+        });
+    }
+
+    fn save(&mut self) {
+        if !self.list.contains(&Effect::Save) {
+            self.list.push(Effect::Save);
         }
-        Action::JumpTo(n) => go_to(meeting, n),
+    }
+}
+
+fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, out: &mut Effects) {
+    match action {
+        Action::NextSection => go_to(meeting, meeting.current + 1, out),
+        Action::PreviousSection => go_to(meeting, meeting.current.saturating_sub(1), out),
+        Action::JumpTo(n) => go_to(meeting, n, out),
         Action::Agenda => {
             meeting.overlay = Overlay::Agenda {
                 selected: meeting.current,
             }
         }
         Action::Help => meeting.overlay = Overlay::Help,
-        Action::Presenting => meeting.presenting = !meeting.presenting,
-        Action::Up => meeting.selected = meeting.selected.saturating_sub(1),
-        Action::Down => {
-            if meeting.selected + 1 < rows_in_section(meeting) {
-                meeting.selected += 1;
+        Action::Presenting => {
+            meeting.presenting = !meeting.presenting;
+            meeting.capture_cursor = meeting.pane_items().len().saturating_sub(1);
+        }
+        Action::Up | Action::Down => move_cursor(meeting, action == Action::Up),
+        Action::Select => select(meeting, out),
+        Action::Note => open(meeting, DraftKind::Note { private: false }, out),
+        Action::PrivateNote => open(meeting, DraftKind::Note { private: true }, out),
+        Action::NewAction | Action::Decision => {
+            let listening = meeting.section().kind == SectionKind::Listen;
+            if listening && pending != Some(Pending::HeldBack(action.clone())) {
+                let key = if action == Action::NewAction {
+                    "a"
+                } else {
+                    "d"
+                };
+                meeting.notice = Some(format!(
+                    "Listening first — note it; actions open after the playback. Press {key} again to capture it now."
+                ));
+                meeting.pending = Some(Pending::HeldBack(action));
+            } else if action == Action::NewAction {
+                open(meeting, DraftKind::Action, out);
+            } else {
+                open(meeting, DraftKind::Decision, out);
             }
         }
-        Action::Quit => return vec![Effect::Quit],
-        Action::Select | Action::Close | Action::Tick(_) => {}
+        Action::Risk => open(meeting, DraftKind::Risk, out),
+        Action::Issue => open(meeting, DraftKind::Issue, out),
+        Action::Signoff => {
+            if meeting.section().kind == SectionKind::Rules {
+                open(meeting, DraftKind::Signoff, out);
+            } else {
+                meeting.notice =
+                    Some("Sign-off of the communication plan is taken on the rules screen.".into());
+            }
+        }
+        Action::Edit => edit(meeting, out),
+        Action::Delete => delete(meeting, pending, out),
+        Action::Paste(text) => {
+            open(meeting, DraftKind::Note { private: false }, out);
+            typing(meeting, Action::Paste(text), out);
+        }
+        Action::Quit => quit(meeting, out),
+        Action::Close
+        | Action::Type(_)
+        | Action::Tick(_)
+        | Action::SaveFailed(_)
+        | Action::SaveRecovered => {}
     }
-    Vec::new()
 }
 
-fn help_overlay(meeting: &mut Meeting, action: Action) -> Vec<Effect> {
+fn help_overlay(meeting: &mut Meeting, action: Action, out: &mut Effects) {
     match action {
-        Action::Quit => return vec![Effect::Quit],
+        Action::Quit => quit(meeting, out),
         Action::Help | Action::Close | Action::Select => meeting.overlay = Overlay::None,
         _ => {}
     }
-    Vec::new()
 }
 
-fn agenda_overlay(meeting: &mut Meeting, action: Action, selected: usize) -> Vec<Effect> {
+fn agenda_overlay(meeting: &mut Meeting, action: Action, selected: usize, out: &mut Effects) {
     let last = meeting.sections.len() - 1;
     match action {
-        Action::Quit => return vec![Effect::Quit],
+        Action::Quit => quit(meeting, out),
         Action::Up | Action::PreviousSection => {
             meeting.overlay = Overlay::Agenda {
                 selected: selected.saturating_sub(1),
@@ -101,22 +224,22 @@ fn agenda_overlay(meeting: &mut Meeting, action: Action, selected: usize) -> Vec
                 selected: (selected + 1).min(last),
             }
         }
-        Action::Select => {
+        Action::Select | Action::JumpTo(_) => {
+            let n = if let Action::JumpTo(n) = action {
+                n
+            } else {
+                selected
+            };
             meeting.overlay = Overlay::None;
-            go_to(meeting, selected);
-        }
-        Action::JumpTo(n) => {
-            meeting.overlay = Overlay::None;
-            go_to(meeting, n);
+            go_to(meeting, n, out);
         }
         Action::Agenda | Action::Close => meeting.overlay = Overlay::None,
         _ => {}
     }
-    Vec::new()
 }
 
 /// Move to section `n` (bounded to the agenda), booking the time spent.
-fn go_to(meeting: &mut Meeting, n: usize) {
+fn go_to(meeting: &mut Meeting, n: usize, out: &mut Effects) {
     let n = n.min(meeting.sections.len() - 1);
     if n == meeting.current {
         return;
@@ -124,136 +247,510 @@ fn go_to(meeting: &mut Meeting, n: usize) {
     meeting.clock.leave(meeting.current);
     meeting.current = n;
     meeting.selected = 0;
+    meeting.capture_cursor = meeting.pane_items().len().saturating_sub(1);
+    let change = Change::Position {
+        current: n,
+        spent: meeting.clock.spent.clone(),
+    };
+    out.journal(meeting, change);
+    out.save();
 }
 
-/// How many rows Up/Down move through on this section.
-fn rows_in_section(meeting: &Meeting) -> usize {
-    let section = meeting.section();
-    match section.kind {
-        SectionKind::Listen => section.questions.len(),
-        _ => 0,
+fn move_cursor(meeting: &mut Meeting, up: bool) {
+    let rows = meeting.rows_in_section();
+    let (at, len) = if rows > 0 {
+        (&mut meeting.selected, rows)
+    } else {
+        let len = meeting.pane_items().len();
+        (&mut meeting.capture_cursor, len)
+    };
+    *at = if up {
+        at.saturating_sub(1)
+    } else {
+        (*at + 1).min(len.saturating_sub(1))
+    };
+}
+
+fn open(meeting: &mut Meeting, kind: DraftKind, out: &mut Effects) {
+    open_with(meeting, kind, None, "", out);
+}
+
+fn open_with(
+    meeting: &mut Meeting,
+    kind: DraftKind,
+    editing: Option<String>,
+    text: &str,
+    out: &mut Effects,
+) {
+    let draft = Draft::new(kind, editing, meeting.current, text);
+    let state = draft.state();
+    meeting.draft = Some(draft);
+    out.journal(meeting, Change::Draft { draft: Some(state) });
+}
+
+/// Enter on the main screen: act on the highlighted row.
+fn select(meeting: &mut Meeting, out: &mut Effects) {
+    let row = meeting.selected;
+    match meeting.section().kind {
+        SectionKind::Listen if !meeting.section().questions.is_empty() => {
+            open(meeting, DraftKind::Answer { question: row }, out)
+        }
+        SectionKind::Welcome => {
+            let attendees = meeting.attendees();
+            match attendees.get(row) {
+                Some(a) => {
+                    let present = a.present != Some(true);
+                    let capture = Capture::Attendance {
+                        person: a.person.clone(),
+                        present,
+                        guest: a.guest,
+                    };
+                    put_replacing(
+                        meeting,
+                        capture,
+                        out,
+                        |c| matches!(c, Capture::Attendance { person, .. } if *person == a.person),
+                    );
+                }
+                None => open(meeting, DraftKind::Guest, out),
+            }
+        }
+        SectionKind::Playback => open(meeting, DraftKind::Playback, out),
+        SectionKind::Proposals => {
+            let Some(proposal) = meeting.plan.proposals.get(row).map(|p| p.title.clone()) else {
+                return;
+            };
+            let current = meeting.captures.iter().rev().find_map(|c| match &c.what {
+                Capture::BuyIn {
+                    proposal: p,
+                    verdict,
+                } if *p == proposal => Some(*verdict),
+                _ => None,
+            });
+            let capture = Capture::BuyIn {
+                proposal: proposal.clone(),
+                verdict: Verdict::next(current),
+            };
+            put_replacing(
+                meeting,
+                capture,
+                out,
+                |c| matches!(c, Capture::BuyIn { proposal: p, .. } if *p == proposal),
+            );
+        }
+        SectionKind::Pulse => {
+            if row < meeting.customer_attendees().len() {
+                open(meeting, DraftKind::Pulse { row }, out)
+            } else {
+                open(meeting, DraftKind::Recommend, out)
+            }
+        }
+        _ => {}
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::meeting::Clock;
-    use crate::plan::load_bytes;
-    use crate::plan::model::AgendaName;
+/// Add `capture`, replacing an earlier item it supersedes (one buy-in per
+/// proposal, one attendance per person).
+fn put_replacing(
+    meeting: &mut Meeting,
+    capture: Capture,
+    out: &mut Effects,
+    same: impl Fn(&Capture) -> bool,
+) {
+    let existing = meeting
+        .captures
+        .iter()
+        .find(|c| same(&c.what))
+        .map(|c| c.id.clone());
+    commit(meeting, capture, existing, out);
+}
 
-    fn meeting() -> Meeting {
-        let demo = include_str!("../../assets/demo.toml");
-        let plan = load_bytes("demo.toml", demo.as_bytes()).plan.unwrap();
-        let start: Timestamp = "2026-11-24T14:00:00Z".parse().unwrap();
-        Meeting::new(
-            plan,
-            AgendaName::ResetPoint,
-            Clock::at(start, jiff::tz::TimeZone::UTC),
-            false,
-        )
-    }
-
-    fn seconds(s: i64) -> Timestamp {
-        let start: Timestamp = "2026-11-24T14:00:00Z".parse().unwrap();
-        start + jiff::SignedDuration::from_secs(s)
-    }
-
-    #[test]
-    fn navigation_stays_within_the_agenda() {
-        let mut m = meeting();
-        update(&mut m, Action::PreviousSection);
-        assert_eq!(m.current, 0);
-        for _ in 0..20 {
-            update(&mut m, Action::NextSection);
+/// Store `capture` as a new item, or in place of the item `editing`.
+fn commit(meeting: &mut Meeting, capture: Capture, editing: Option<String>, out: &mut Effects) {
+    let item = match editing.and_then(|id| meeting.captures.iter().position(|c| c.id == id)) {
+        Some(at) => {
+            let mut item = meeting.captures[at].clone();
+            item.what = capture;
+            meeting.captures[at] = item.clone();
+            item
         }
-        assert_eq!(m.current, m.sections.len() - 1);
-        update(&mut m, Action::JumpTo(99));
-        assert_eq!(m.current, m.sections.len() - 1);
-    }
-
-    #[test]
-    fn the_agenda_overlay_jumps_to_the_chosen_section() {
-        let mut m = meeting();
-        update(&mut m, Action::Agenda);
-        assert_eq!(m.overlay, Overlay::Agenda { selected: 0 });
-        update(&mut m, Action::Down);
-        update(&mut m, Action::Down);
-        update(&mut m, Action::Up);
-        update(&mut m, Action::Down);
-        update(&mut m, Action::Down);
-        update(&mut m, Action::Select);
-        assert_eq!(m.overlay, Overlay::None);
-        assert_eq!(m.current, 3);
-        update(&mut m, Action::Agenda);
-        update(&mut m, Action::Close);
-        assert_eq!((m.overlay, m.current), (Overlay::None, 3));
-    }
-
-    #[test]
-    fn help_opens_and_closes_and_keys_do_not_leak_through() {
-        let mut m = meeting();
-        update(&mut m, Action::Help);
-        assert_eq!(m.overlay, Overlay::Help);
-        update(&mut m, Action::NextSection);
-        assert_eq!(m.current, 0, "help is modal");
-        update(&mut m, Action::Help);
-        assert_eq!(m.overlay, Overlay::None);
-    }
-
-    #[test]
-    fn presenting_toggles_and_hides_internal_items() {
-        let mut m = meeting();
-        assert!(m.shown_plan().issues.iter().any(|i| !i.visible));
-        update(&mut m, Action::Presenting);
-        assert!(m.presenting);
-        assert!(m.shown_plan().issues.iter().all(|i| i.visible));
-        assert!(m.shown_plan().risks.iter().all(|r| r.visible));
-        let reasons = m.shown_derived().overall_reasons.join("\n");
-        assert!(!reasons.contains("I-3"), "{reasons}");
-        update(&mut m, Action::Presenting);
-        assert!(!m.presenting);
-    }
-
-    #[test]
-    fn quit_asks_the_loop_to_quit_from_anywhere() {
-        let mut m = meeting();
-        assert_eq!(update(&mut m, Action::Quit), [Effect::Quit]);
-        update(&mut m, Action::Agenda);
-        assert_eq!(update(&mut m, Action::Quit), [Effect::Quit]);
-    }
-
-    #[test]
-    fn time_is_booked_to_the_section_it_was_spent_in() {
-        let mut m = meeting();
-        update(&mut m, Action::Tick(seconds(90)));
-        update(&mut m, Action::NextSection);
-        update(&mut m, Action::Tick(seconds(150)));
-        assert_eq!(m.clock.section_seconds(0, m.current), 90);
-        assert_eq!(m.clock.section_seconds(1, m.current), 60);
-        update(&mut m, Action::PreviousSection);
-        update(&mut m, Action::Tick(seconds(160)));
-        assert_eq!(m.clock.section_seconds(0, m.current), 100);
-        assert_eq!(m.clock.meeting_seconds(), 160);
-        update(&mut m, Action::Tick(seconds(100)));
-        assert_eq!(
-            m.clock.meeting_seconds(),
-            160,
-            "the clock never runs backwards"
-        );
-    }
-
-    #[test]
-    fn questions_are_stepped_through_in_listen() {
-        let mut m = meeting();
-        update(&mut m, Action::NextSection);
-        assert_eq!(m.section().kind, SectionKind::Listen);
-        let n = m.section().questions.len();
-        for _ in 0..n + 3 {
-            update(&mut m, Action::Down);
+        None => {
+            let item = Captured {
+                id: format!("{}-{}", capture.prefix(), meeting.next_id),
+                section: meeting.current,
+                at: meeting.clock.now,
+                what: capture,
+            };
+            meeting.next_id += 1;
+            meeting.captures.push(item.clone());
+            meeting.capture_cursor = meeting.pane_items().len().saturating_sub(1);
+            item
         }
-        assert_eq!(m.selected, n - 1);
-        update(&mut m, Action::NextSection);
-        assert_eq!(m.selected, 0, "a new section starts at its top");
+    };
+    out.journal(meeting, Change::Put { item });
+    out.save();
+}
+
+/// A key while a text field is open: the field takes it first.
+fn typing(meeting: &mut Meeting, action: Action, out: &mut Effects) {
+    let Some(draft) = meeting.draft.as_mut() else {
+        return;
+    };
+    let multiline = draft.kind.multiline();
+    match action {
+        Action::Type(key) => {
+            let newline = (key.code == KeyCode::Enter && key.modifiers.contains(KeyModifiers::ALT))
+                || (key.code == KeyCode::Char('j')
+                    && key.modifiers.contains(KeyModifiers::CONTROL));
+            if newline && multiline {
+                draft.editor.insert_newline();
+            } else if key.code == KeyCode::Enter || newline {
+                return finish_draft(meeting, out, false);
+            } else if key.code == KeyCode::Esc {
+                return finish_draft(meeting, out, true);
+            } else if !draft.editor.input(key) {
+                return;
+            }
+        }
+        Action::Paste(text) => {
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            let text = if multiline {
+                text
+            } else {
+                text.replace('\n', " ")
+            };
+            draft.editor.insert_str(text);
+        }
+        Action::Quit => return quit(meeting, out),
+        _ => return,
+    }
+    let state = draft.state();
+    out.journal(meeting, Change::Draft { draft: Some(state) });
+}
+
+/// Enter or Esc in a field: keep what was typed. Esc always closes; Enter
+/// may keep the field open to ask about a guest or a date it cannot read.
+fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
+    let Some(draft) = meeting.draft.as_mut() else {
+        return;
+    };
+    let text = draft.text();
+    let kind = draft.kind;
+    let editing = draft.editing.clone();
+    let section = draft.section;
+    let guest_asked = draft.guest_asked;
+    if text.trim().is_empty() && kind != DraftKind::Playback {
+        return close_draft(meeting, out);
+    }
+    match to_capture(meeting, kind, section, &text, guest_asked || closing) {
+        Ok(capture) => {
+            close_draft(meeting, out);
+            commit(meeting, capture, editing, out);
+        }
+        Err(Ask { notice, guest }) if !closing => {
+            if let Some(draft) = meeting.draft.as_mut() {
+                draft.guest_asked = guest;
+            }
+            meeting.notice = Some(notice);
+        }
+        Err(Ask { notice, .. }) => {
+            // Esc never throws text away: keep it as a note instead.
+            close_draft(meeting, out);
+            meeting.notice = Some(format!("{notice} Kept as a note."));
+            commit(
+                meeting,
+                Capture::Note {
+                    text,
+                    private: false,
+                },
+                None,
+                out,
+            );
+        }
+    }
+}
+
+fn close_draft(meeting: &mut Meeting, out: &mut Effects) {
+    meeting.draft = None;
+    out.journal(meeting, Change::Draft { draft: None });
+}
+
+/// Why a field's text cannot be taken yet, and whether Enter again accepts a guest.
+struct Ask {
+    notice: String,
+    guest: bool,
+}
+
+fn to_capture(
+    meeting: &Meeting,
+    kind: DraftKind,
+    section: usize,
+    text: &str,
+    accept_guest: bool,
+) -> Result<Capture, Ask> {
+    let plan = &meeting.plan;
+    let today = meeting.clock.today();
+    let ask = |notice: String| {
+        Err(Ask {
+            notice,
+            guest: false,
+        })
+    };
+    // An @name that is nobody in the plan is asked about once.
+    let owner = |typed: &Option<(String, Option<String>)>| -> Result<Option<String>, Ask> {
+        match typed {
+            None => Ok(None),
+            Some((_, Some(id))) => Ok(Some(id.clone())),
+            Some((name, None)) if accept_guest => Ok(Some(name.clone())),
+            Some((name, None)) => Err(Ask {
+                notice: format!(
+                    "@{name} is not in the plan. Press Enter again to take {name} as a guest, or correct the name."
+                ),
+                guest: true,
+            }),
+        }
+    };
+    Ok(match kind {
+        DraftKind::Answer { question } => Capture::Answer {
+            question: meeting
+                .sections
+                .get(section)
+                .and_then(|s| s.questions.get(question))
+                .cloned()
+                .unwrap_or_default(),
+            text: text.to_owned(),
+        },
+        DraftKind::Note { private } => Capture::Note {
+            text: text.to_owned(),
+            private,
+        },
+        DraftKind::Decision => Capture::Decision {
+            text: text.to_owned(),
+        },
+        DraftKind::Action => {
+            let quick = quick_capture(text, plan, today);
+            if let Some(bad) = &quick.bad_due {
+                return ask(format!(
+                    "due:{bad} is not a date: use 2026-12-01, +3d, +2w or a weekday."
+                ));
+            }
+            if quick.text.is_empty() {
+                return ask("Say what the action is, then @who and due:when.".into());
+            }
+            let owner = owner(&quick.owner)?;
+            let side = owner
+                .as_deref()
+                .and_then(|id| plan.person(id))
+                .map(|p| p.side);
+            Capture::Action {
+                title: quick.text,
+                owner,
+                due: quick.due,
+                side,
+                status: super::capture::ActionStatus::Open,
+            }
+        }
+        DraftKind::Risk | DraftKind::Issue => {
+            let quick = quick_capture(text, plan, today);
+            if quick.text.is_empty() {
+                return ask("Say what it is, then @owner.".into());
+            }
+            let owner = owner(&quick.owner)?;
+            let (title, visible) = (quick.text, !quick.internal);
+            if kind == DraftKind::Risk {
+                Capture::Risk {
+                    title,
+                    owner,
+                    visible,
+                }
+            } else {
+                Capture::Issue {
+                    title,
+                    owner,
+                    visible,
+                }
+            }
+        }
+        DraftKind::Signoff => match signoff_line(text, plan) {
+            Some((decision, by)) => Capture::Signoff {
+                what: "the communication plan".into(),
+                by,
+                decision,
+            },
+            None => return ask("Say approved, deferred or rejected, and @who.".into()),
+        },
+        DraftKind::Guest => Capture::Attendance {
+            person: text.trim().to_owned(),
+            present: true,
+            guest: true,
+        },
+        DraftKind::Playback => Capture::Playback {
+            confirmed: text.trim().is_empty(),
+            correction: text.trim().to_owned(),
+        },
+        DraftKind::Pulse { row } => {
+            let mut words = text.split_whitespace();
+            let score = words
+                .next()
+                .and_then(|w| w.parse::<u8>().ok())
+                .filter(|s| (1..=5).contains(s));
+            let Some(confidence) = score else {
+                return ask("Start with a confidence from 1 to 5, then any comment.".into());
+            };
+            Capture::Pulse {
+                person: meeting
+                    .customer_attendees()
+                    .get(row)
+                    .cloned()
+                    .unwrap_or_default(),
+                confidence,
+                comment: words.collect::<Vec<_>>().join(" "),
+            }
+        }
+        DraftKind::Recommend => match text.trim().parse::<u8>().ok().filter(|s| *s <= 10) {
+            Some(score) => Capture::Recommend { score },
+            None => return ask("Give a number from 0 to 10.".into()),
+        },
+    })
+}
+
+/// `e`: reopen the highlighted item's text in a field.
+fn edit(meeting: &mut Meeting, out: &mut Effects) {
+    let Some(item) = meeting.selected_capture().cloned() else {
+        meeting.notice = Some("Nothing here to edit yet.".into());
+        return;
+    };
+    let (kind, text) = match &item.what {
+        Capture::Answer { question, text } => {
+            let index = meeting
+                .sections
+                .get(item.section)
+                .and_then(|s| s.questions.iter().position(|q| q == question))
+                .unwrap_or(0);
+            (DraftKind::Answer { question: index }, text.clone())
+        }
+        Capture::Note { text, private } => (DraftKind::Note { private: *private }, text.clone()),
+        Capture::Decision { text } => (DraftKind::Decision, text.clone()),
+        Capture::Action {
+            title, owner, due, ..
+        } => {
+            let mut line = title.clone();
+            if let Some(owner) = owner {
+                line.push_str(&format!(" @{owner}"));
+            }
+            if let Some(due) = due {
+                line.push_str(&format!(" due:{due}"));
+            }
+            (DraftKind::Action, line)
+        }
+        Capture::Risk {
+            title,
+            owner,
+            visible,
+        }
+        | Capture::Issue {
+            title,
+            owner,
+            visible,
+        } => {
+            let mut line = title.clone();
+            if let Some(owner) = owner {
+                line.push_str(&format!(" @{owner}"));
+            }
+            if !visible {
+                line.push_str(" #internal");
+            }
+            let kind = if matches!(item.what, Capture::Risk { .. }) {
+                DraftKind::Risk
+            } else {
+                DraftKind::Issue
+            };
+            (kind, line)
+        }
+        Capture::Playback { correction, .. } => (DraftKind::Playback, correction.clone()),
+        Capture::Signoff { decision, by, .. } => {
+            let word = format!("{decision:?}").to_lowercase();
+            (
+                DraftKind::Signoff,
+                by.as_ref().map_or(word.clone(), |b| format!("{word} @{b}")),
+            )
+        }
+        _ => {
+            meeting.notice = Some("Change this one with Enter on its row.".into());
+            return;
+        }
+    };
+    let editing = Some(item.id.clone());
+    let previous = meeting.current;
+    meeting.current = item.section.min(meeting.sections.len() - 1);
+    open_with(meeting, kind, editing, &text, out);
+    meeting.current = previous;
+}
+
+/// `x` asks; `x` again deletes.
+fn delete(meeting: &mut Meeting, pending: Option<Pending>, out: &mut Effects) {
+    let Some(item) = meeting.selected_capture().cloned() else {
+        meeting.notice = Some("Nothing here to delete.".into());
+        return;
+    };
+    if pending == Some(Pending::Delete(item.id.clone())) {
+        meeting.captures.retain(|c| c.id != item.id);
+        meeting.capture_cursor = meeting
+            .capture_cursor
+            .min(meeting.pane_items().len().saturating_sub(1));
+        meeting.notice = Some(format!("Deleted the {}.", item.what.kind_words()));
+        out.journal(meeting, Change::Remove { id: item.id });
+        out.save();
+    } else {
+        meeting.notice = Some(format!(
+            "Delete this {}? Press x again to delete it; any other key keeps it.",
+            item.what.kind_words()
+        ));
+        meeting.pending = Some(Pending::Delete(item.id));
+    }
+}
+
+/// `q`: keep any open field, and end the meeting when on its last section;
+/// earlier, it stays open to resume.
+fn quit(meeting: &mut Meeting, out: &mut Effects) {
+    if meeting.draft.is_some() {
+        finish_draft(meeting, out, true);
+    }
+    meeting.clock.leave(meeting.current);
+    let change = Change::Position {
+        current: meeting.current,
+        spent: meeting.clock.spent.clone(),
+    };
+    out.journal(meeting, change);
+    if meeting.current + 1 == meeting.sections.len() {
+        let at = meeting.clock.now;
+        meeting.ended = Some(at);
+        out.journal(meeting, Change::Ended { at });
+    }
+    out.save();
+    out.list.push(Effect::Quit);
+}
+
+/// Apply a journaled change, when a meeting is restored after a crash.
+pub fn replay(meeting: &mut Meeting, change: Change) {
+    match change {
+        Change::Put { item } => {
+            if let Some(number) = item.id.get(2..).and_then(|n| n.parse::<u64>().ok()) {
+                meeting.next_id = meeting.next_id.max(number + 1);
+            }
+            match meeting.captures.iter().position(|c| c.id == item.id) {
+                Some(at) => meeting.captures[at] = item,
+                None => meeting.captures.push(item),
+            }
+        }
+        Change::Remove { id } => meeting.captures.retain(|c| c.id != id),
+        Change::Draft { draft } => meeting.draft = draft.as_ref().map(Draft::from_state),
+        Change::Position { current, spent } => {
+            meeting.current = current.min(meeting.sections.len().saturating_sub(1));
+            for (slot, seconds) in meeting.clock.spent.iter_mut().zip(spent) {
+                *slot = seconds;
+            }
+        }
+        Change::Ended { at } => meeting.ended = Some(at),
     }
 }

@@ -14,6 +14,10 @@ use super::theme::Theme;
 use super::view::{View, draw};
 use crate::config::Config;
 use crate::meeting::{Action, Effect, Meeting, update};
+use crate::record::format::Record;
+use crate::record::journal::Entry;
+use crate::record::store::{Finished, Health, Message, Paths, Store};
+use std::fs::File;
 
 /// Puts the terminal back (bracketed paste, raw mode, alternate screen,
 /// cursor) however the loop ends: return, error or panic.
@@ -38,14 +42,37 @@ pub fn leave_terminal() {
 }
 
 /// Run the meeting full screen until the PM quits or a signal arrives.
-pub fn run(meeting: Meeting, config: Config) -> io::Result<()> {
+/// With a store, every change is written as it happens; the store is
+/// finished (everything written) before this returns.
+pub fn run(
+    meeting: Meeting,
+    config: Config,
+    disk: Option<(Paths, File)>,
+) -> io::Result<Option<Finished>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(run_loop(meeting, config))
+    let (health_tx, health) = tokio::sync::mpsc::unbounded_channel();
+    let store = disk.map(|(paths, journal)| {
+        Store::start(paths, journal, move |h| {
+            let _ = health_tx.send(h);
+        })
+    });
+    if let Some(store) = &store {
+        // The meeting is on disk from its first moment.
+        store.send(Message::Snapshot(Box::new(Record::of(&meeting))));
+    }
+    let result = runtime.block_on(run_loop(meeting, config, store.as_ref(), health));
+    let finished = store.map(Store::finish);
+    result.map(|()| finished)
 }
 
-async fn run_loop(mut meeting: Meeting, config: Config) -> io::Result<()> {
+async fn run_loop(
+    mut meeting: Meeting,
+    config: Config,
+    store: Option<&Store>,
+    mut health: tokio::sync::mpsc::UnboundedReceiver<Health>,
+) -> io::Result<()> {
     // Signals first, so a SIGTERM during start-up still restores the terminal.
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
@@ -76,8 +103,9 @@ async fn run_loop(mut meeting: Meeting, config: Config) -> io::Result<()> {
         let action = tokio::select! {
             event = events.next() => match event {
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
-                    config.keymap.action_for(&key)
+                    key_action(&meeting, &config, key)
                 }
+                Some(Ok(Event::Paste(text))) => Some(Action::Paste(text)),
                 Some(Ok(Event::Resize(_, _))) => {
                     dirty = true;
                     None
@@ -87,14 +115,53 @@ async fn run_loop(mut meeting: Meeting, config: Config) -> io::Result<()> {
                 None => return Ok(()),
             },
             _ = tick.tick() => Some(Action::Tick(jiff::Timestamp::now())),
+            Some(report) = health.recv() => Some(match report {
+                Health::Failing(why) => Action::SaveFailed(why),
+                Health::Recovered => Action::SaveRecovered,
+            }),
             _ = terminate.recv() => return Ok(()),
             _ = hangup.recv() => return Ok(()),
             _ = interrupt.recv() => return Ok(()),
         };
         let Some(action) = action else { continue };
         dirty = true;
-        if update(&mut meeting, action).contains(&Effect::Quit) {
+        // Time stamps on captures come from the clock; keep it current.
+        update(&mut meeting, Action::Tick(jiff::Timestamp::now()));
+        let mut quit = false;
+        for effect in update(&mut meeting, action) {
+            match effect {
+                Effect::Journal { seq, change } => {
+                    if let Some(store) = store {
+                        store.send(Message::Entry(Entry { seq, change }));
+                    }
+                }
+                Effect::Save => {
+                    if let Some(store) = store {
+                        store.send(Message::Snapshot(Box::new(Record::of(&meeting))));
+                    }
+                }
+                Effect::Quit => quit = true,
+            }
+        }
+        if quit {
             return Ok(());
         }
     }
+}
+
+/// A key becomes an action: an open text field takes every key first,
+/// except Ctrl-C, which still quits (keeping what was typed).
+fn key_action(
+    meeting: &Meeting,
+    config: &Config,
+    key: crossterm::event::KeyEvent,
+) -> Option<Action> {
+    let quit_key = key.code == crossterm::event::KeyCode::Char('c')
+        && key
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL);
+    if meeting.draft.is_some() && !quit_key {
+        return Some(Action::Type(key));
+    }
+    config.keymap.action_for(&key)
 }

@@ -73,7 +73,7 @@ impl Theme {
     /// Marks an internal item when the PM alone is looking.
     pub fn internal(&self) -> Span<'static> {
         Span::styled(
-            " [internal]",
+            "[internal] ",
             Theme::fg(self.palette.amber).add_modifier(Modifier::ITALIC),
         )
     }

@@ -9,6 +9,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
+use super::capture_pane;
 use super::screens::{self, Ctx, panel};
 use super::theme::Theme;
 use crate::config::Keymap;
@@ -46,7 +47,20 @@ impl Widget for &View<'_> {
             meeting: self.meeting,
             theme: self.theme,
         };
-        screens::render(&ctx, body, buf);
+        // Wide screens put the capture pane beside the section, narrow ones below.
+        let (main, pane) = if area.width >= 120 {
+            let [main, pane] =
+                Layout::horizontal([Constraint::Min(60), Constraint::Length(area.width / 3)])
+                    .areas(body);
+            (main, pane)
+        } else {
+            let [main, pane] =
+                Layout::vertical([Constraint::Min(10), Constraint::Length(5)]).areas(body);
+            (main, pane)
+        };
+        screens::render(&ctx, main, buf);
+        capture_pane::render_pane(self.meeting, self.theme, pane, buf);
+        capture_pane::render_draft(self.meeting, self.theme, body, buf);
         self.footer(footer, buf);
         match self.meeting.overlay {
             Overlay::None => {}
@@ -144,25 +158,92 @@ impl View<'_> {
     }
 
     fn footer(&self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        if let Some(banner) = &self.meeting.banner {
+            Line::styled(
+                banner.clone(),
+                t.rag(Rag::Red)
+                    .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            )
+            .render(area, buf);
+            return;
+        }
+        if let Some(notice) = &self.meeting.notice {
+            Line::styled(
+                notice.clone(),
+                t.rag(Rag::Amber).add_modifier(Modifier::BOLD),
+            )
+            .render(area, buf);
+            return;
+        }
+        if let Some(draft) = &self.meeting.draft {
+            let newline = if draft.kind.multiline() {
+                "  Alt-Enter new line"
+            } else {
+                ""
+            };
+            Line::from(vec![
+                Span::styled("Enter", t.accent()),
+                Span::styled(" save", t.muted()),
+                Span::styled(newline, t.muted()),
+                Span::styled("  Esc", t.accent()),
+                Span::styled(" close (kept)", t.muted()),
+            ])
+            .render(area, buf);
+            return;
+        }
         let k = self.keymap;
-        let mut items = vec![
-            (k.first_label(Action::NextSection), "next"),
-            (k.first_label(Action::PreviousSection), "back"),
-            (k.first_label(Action::Agenda), "agenda"),
+        let kind = self.meeting.section().kind;
+        let listen = kind == crate::agenda::SectionKind::Listen;
+        let rows = self.meeting.rows_in_section() > 0;
+        // (keys, what, keep): the least needed go first when the line is too narrow.
+        let mut items: Vec<(String, &str, u8)> = vec![
+            (k.first_label(Action::NextSection), "next", 9),
+            (k.first_label(Action::PreviousSection), "back", 8),
+            (k.first_label(Action::Agenda), "agenda", 5),
         ];
-        if self.meeting.section().kind == crate::agenda::SectionKind::Listen {
+        if rows {
             let keys = format!(
                 "{}{}",
                 k.first_label(Action::Up),
                 k.first_label(Action::Down)
             );
-            items.push((keys, "question"));
+            items.push((keys, if listen { "question" } else { "row" }, 6));
+            items.push((
+                k.first_label(Action::Select),
+                if listen { "answer" } else { "choose" },
+                7,
+            ));
         }
-        items.push((k.first_label(Action::Presenting), "presenting"));
-        items.push((k.first_label(Action::Help), "help"));
-        items.push((k.first_label(Action::Quit), "quit"));
+        items.push((k.first_label(Action::Note), "note", 4));
+        items.push((k.first_label(Action::NewAction), "action", 3));
+        items.push((k.first_label(Action::Decision), "decision", 2));
+        if kind == crate::agenda::SectionKind::Rules {
+            items.push((k.first_label(Action::Signoff), "sign-off", 6));
+        }
+        items.push((k.first_label(Action::Presenting), "presenting", 1));
+        items.push((k.first_label(Action::Help), "help", 10));
+        items.push((k.first_label(Action::Quit), "quit", 10));
+        items.retain(|(keys, _, _)| !keys.is_empty());
+        let width = |items: &[(String, &str, u8)]| -> usize {
+            items
+                .iter()
+                .map(|(k, w, _)| k.chars().count() + w.len() + 3)
+                .sum()
+        };
+        while width(&items) > usize::from(area.width) {
+            let Some(least) = items
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, (_, _, keep))| *keep)
+                .map(|(n, _)| n)
+            else {
+                break;
+            };
+            items.remove(least);
+        }
         let mut spans = Vec::new();
-        for (keys, what) in items.into_iter().filter(|(keys, _)| !keys.is_empty()) {
+        for (keys, what, _) in items {
             spans.push(Span::styled(keys, self.theme.accent()));
             spans.push(Span::styled(format!(" {what}  "), self.theme.muted()));
         }
@@ -177,8 +258,32 @@ impl View<'_> {
             (Action::Agenda, "agenda: jump to a section"),
             (Action::Up, "previous question or row"),
             (Action::Down, "next question or row"),
-            (Action::Select, "choose the highlighted item"),
+            (
+                Action::Select,
+                "answer, confirm or choose the highlighted row",
+            ),
             (Action::Close, "close this window"),
+            (Action::Note, "note"),
+            (
+                Action::PrivateNote,
+                "private note (never on the shared screen)",
+            ),
+            (
+                Action::NewAction,
+                "action: what @who due:date (+3d, +2w, fri)",
+            ),
+            (Action::Decision, "decision"),
+            (Action::Risk, "new risk (#internal keeps it off screen)"),
+            (Action::Issue, "new issue (#internal keeps it off screen)"),
+            (
+                Action::Signoff,
+                "sign-off of the communication plan (rules screen)",
+            ),
+            (Action::Edit, "edit the highlighted capture"),
+            (
+                Action::Delete,
+                "delete the highlighted capture (asks first)",
+            ),
             (
                 Action::Presenting,
                 "presenting mode: hide internal items and private notes",

@@ -12,20 +12,29 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let questions = &ctx.meeting.section().questions;
     let at = ctx.meeting.selected.min(questions.len().saturating_sub(1));
     let [question, list, reminder] = Layout::vertical([
-        Constraint::Length(6),
-        Constraint::Min(3),
+        Constraint::Min(4),
+        Constraint::Length(questions.len() as u16 + 2),
         Constraint::Length(3),
     ])
     .areas(area);
-    let title = format!("Question {} of {}", at + 1, questions.len());
-    let text = questions.get(at).map_or_else(String::new, |q| ctx.plain(q));
-    Paragraph::new(Line::styled(
+    let title = format!(
+        "Question {} of {} — Enter: their answer",
+        at + 1,
+        questions.len()
+    );
+    let asked = questions.get(at);
+    let text = asked.map_or_else(String::new, |q| ctx.plain(q));
+    let mut lines = vec![Line::styled(
         text,
         ctx.theme.title().add_modifier(Modifier::BOLD),
-    ))
-    .wrap(Wrap { trim: false })
-    .block(panel(&title, ctx.theme))
-    .render(question, buf);
+    )];
+    for answer in answers_to(ctx, asked) {
+        lines.push(Line::raw(format!("“{answer}”")));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(panel(&title, ctx.theme))
+        .render(question, buf);
     let lines: Vec<Line> = questions
         .iter()
         .enumerate()
@@ -36,14 +45,20 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             } else {
                 ctx.theme.muted()
             };
+            let count = answers_to(ctx, Some(q)).len();
+            let answered = if count > 0 {
+                format!("  ({count} answered)")
+            } else {
+                String::new()
+            };
             Line::from(vec![
                 Span::styled(marker, ctx.theme.accent()),
                 Span::styled(ctx.plain(q), style),
+                Span::styled(answered, ctx.theme.accent()),
             ])
         })
         .collect();
     Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
         .block(panel("All questions", ctx.theme))
         .render(list, buf);
     Paragraph::new(Line::styled(
@@ -53,4 +68,22 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     .wrap(Wrap { trim: false })
     .block(panel("Reminder", ctx.theme))
     .render(reminder, buf);
+}
+
+/// The answers captured in this section to `question`.
+fn answers_to<'a>(ctx: &'a Ctx, question: Option<&String>) -> Vec<&'a str> {
+    let Some(question) = question else {
+        return Vec::new();
+    };
+    ctx.meeting
+        .captures
+        .iter()
+        .filter(|c| c.section == ctx.meeting.current)
+        .filter_map(|c| match &c.what {
+            crate::meeting::Capture::Answer { question: q, text } if q == question => {
+                Some(text.as_str())
+            }
+            _ => None,
+        })
+        .collect()
 }

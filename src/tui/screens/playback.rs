@@ -1,24 +1,70 @@
-//! Playback: "what we heard", every answer of this meeting, read back.
+//! Playback: "what we heard", every answer of this meeting read back, and
+//! whether the customer confirmed it or corrected it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Ctx, bullets};
+use super::{Ctx, panel};
+use crate::meeting::Capture;
+use crate::plan::model::Rag;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let questions: Vec<String> = ctx
+    let mut lines = Vec::new();
+    let mut questions: Vec<&str> = Vec::new();
+    for item in &ctx.meeting.captures {
+        if let Capture::Answer { question, .. } = &item.what
+            && !questions.contains(&question.as_str())
+        {
+            questions.push(question);
+        }
+    }
+    for question in &questions {
+        lines.push(Line::styled(ctx.plain(question), ctx.theme.heading()));
+        for item in &ctx.meeting.captures {
+            if let Capture::Answer { question: q, text } = &item.what
+                && q == question
+            {
+                for (n, part) in text.split('\n').enumerate() {
+                    let lead = if n == 0 { "  “" } else { "   " };
+                    lines.push(Line::raw(format!("{lead}{part}")));
+                }
+            }
+        }
+    }
+    if questions.is_empty() {
+        lines.push(Line::styled("No answers captured yet.", ctx.theme.muted()));
+    }
+    lines.push(Line::raw(""));
+    let verdict = ctx
         .meeting
-        .sections
+        .captures
         .iter()
-        .filter(|s| s.kind == crate::agenda::SectionKind::Listen)
-        .flat_map(|s| s.questions.iter().map(|q| ctx.plain(q)))
-        .collect();
-    bullets(
-        "What we heard — we asked",
-        &questions,
-        "No questions were on today's agenda.",
-        ctx,
-        area,
-        buf,
-    );
+        .rev()
+        .find_map(|c| match &c.what {
+            Capture::Playback {
+                confirmed,
+                correction,
+            } => Some((*confirmed, correction.clone())),
+            _ => None,
+        });
+    lines.push(match verdict {
+        Some((true, _)) => Line::from(Span::styled(
+            "✓ You confirmed this is what you said.",
+            ctx.theme.rag(Rag::Green),
+        )),
+        Some((false, correction)) => Line::from(vec![
+            Span::styled("Your correction: ", ctx.theme.rag(Rag::Amber)),
+            Span::raw(correction),
+        ]),
+        None => Line::styled(
+            "Enter: the customer confirms, or type their correction.",
+            ctx.theme.muted(),
+        ),
+    });
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(panel("What we heard", ctx.theme))
+        .render(area, buf);
 }

@@ -1,4 +1,4 @@
-//! The new course of action: each proposal and why.
+//! The new course of action: each proposal, why, and the customer's buy-in.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,6 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Ctx, panel};
+use crate::meeting::Capture;
+use crate::meeting::capture::Verdict;
+use crate::plan::model::Rag;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let proposals = &ctx.plan().proposals;
@@ -17,10 +20,33 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ));
     }
     for (n, p) in proposals.iter().enumerate() {
-        lines.push(Line::from(vec![
+        let verdict = ctx
+            .meeting
+            .captures
+            .iter()
+            .rev()
+            .find_map(|c| match &c.what {
+                Capture::BuyIn { proposal, verdict } if *proposal == p.title => Some(*verdict),
+                _ => None,
+            });
+        let badge = match verdict {
+            Some(Verdict::Agreed) => Span::styled(" ✓ AGREED", ctx.theme.rag(Rag::Green)),
+            Some(Verdict::AgreedWithChanges) => {
+                Span::styled(" ✓ AGREED WITH CHANGES", ctx.theme.rag(Rag::Amber))
+            }
+            Some(Verdict::NotAgreed) => Span::styled(" ✗ NOT AGREED", ctx.theme.rag(Rag::Red)),
+            None => Span::raw(""),
+        };
+        let title = Line::from(vec![
             Span::styled(format!("{}. ", n + 1), ctx.theme.accent()),
             Span::styled(ctx.plain(&p.title), ctx.theme.heading()),
-        ]));
+            badge,
+        ]);
+        lines.push(if n == ctx.meeting.selected {
+            title.style(ctx.theme.selected())
+        } else {
+            title
+        });
         if !p.why.is_empty() {
             lines.push(Line::styled(
                 format!("   Why: {}", ctx.plain(&p.why)),
@@ -31,6 +57,9 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(panel("What we propose", ctx.theme))
+        .block(panel(
+            "What we propose — Enter: agreed / with changes / not agreed",
+            ctx.theme,
+        ))
         .render(area, buf);
 }

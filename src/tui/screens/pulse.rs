@@ -1,4 +1,5 @@
-//! Pulse: how confident the customer is, from 1 to 5, and why.
+//! Pulse: how confident each customer attendee is, from 1 to 5, and how
+//! likely they are to recommend us, 0 to 10.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,37 +7,62 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Ctx, panel};
-use crate::plan::model::Side;
+use crate::meeting::Capture;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let meeting = ctx.meeting;
     let plan = ctx.plan();
     let mut lines = vec![
         Line::styled(
             "How confident are you that the project will succeed?",
             ctx.theme.heading(),
         ),
-        Line::raw(
-            "1 = not at all, 5 = fully confident. And how likely are you to recommend us, 0 to 10?",
-        ),
+        Line::raw("1 = not at all, 5 = fully confident."),
         Line::raw(""),
     ];
-    let customers: Vec<&str> = plan
-        .meeting
-        .attendees
-        .iter()
-        .filter_map(|id| plan.person(id.get_ref()))
-        .filter(|p| p.side == Side::Customer)
-        .map(|p| p.name.as_str())
-        .collect();
-    for name in &customers {
-        lines.push(Line::raw(format!("  {name}:  confidence  1  2  3  4  5")));
+    let people = meeting.customer_attendees();
+    for (n, person) in people.iter().enumerate() {
+        let score = meeting.captures.iter().rev().find_map(|c| match &c.what {
+            Capture::Pulse {
+                person: p,
+                confidence,
+                comment,
+            } if p == person => Some((*confidence, comment.clone())),
+            _ => None,
+        });
+        let text = match score {
+            Some((c, comment)) if comment.is_empty() => {
+                format!("  {}: {c} of 5", plan.name_of(person))
+            }
+            Some((c, comment)) => format!("  {}: {c} of 5 — {comment}", plan.name_of(person)),
+            None => format!("  {}: not asked yet", plan.name_of(person)),
+        };
+        let line = Line::raw(text);
+        lines.push(if n == meeting.selected {
+            line.style(ctx.theme.selected())
+        } else {
+            line
+        });
     }
-    if customers.is_empty() {
+    if people.is_empty() {
         lines.push(Line::styled(
-            "No customer attendees listed in the plan.",
+            "  No customer attendees listed in the plan.",
             ctx.theme.muted(),
         ));
     }
+    let recommend = meeting.captures.iter().rev().find_map(|c| match &c.what {
+        Capture::Recommend { score } => Some(*score),
+        _ => None,
+    });
+    let line = Line::raw(match recommend {
+        Some(score) => format!("  How likely to recommend us: {score} of 10"),
+        None => "  How likely to recommend us, 0 to 10: not asked yet".to_owned(),
+    });
+    lines.push(if meeting.selected == people.len() {
+        line.style(ctx.theme.selected())
+    } else {
+        line
+    });
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         "This is the first pulse on record.",
@@ -44,6 +70,6 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     ));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(panel("Pulse", ctx.theme))
+        .block(panel("Pulse — Enter: their score", ctx.theme))
         .render(area, buf);
 }

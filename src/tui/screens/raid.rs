@@ -53,7 +53,7 @@ fn render_issues(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         };
         let mut title = vec![Span::raw(ctx.plain(&issue.title))];
         if !issue.visible {
-            title.push(ctx.theme.internal());
+            title.insert(0, ctx.theme.internal());
         }
         Row::new(vec![
             Line::raw(issue.id.get_ref().clone()),
@@ -97,7 +97,7 @@ fn render_risks(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let band = Band::of(risk.score());
         let mut title = vec![Span::raw(ctx.plain(&risk.title))];
         if !risk.visible {
-            title.push(ctx.theme.internal());
+            title.insert(0, ctx.theme.internal());
         }
         Row::new(vec![
             Line::raw(risk.id.get_ref().clone()),

@@ -1,23 +1,52 @@
-//! Review: every action, decision and sign-off captured so far, read back.
+//! Review: every action, decision, sign-off and buy-in captured so far, for
+//! the customer to read back before the meeting closes.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Ctx, bullets};
+use super::{Ctx, panel};
+use crate::meeting::Capture;
+use crate::tui::capture_pane::describe;
+
+/// A heading, and which items it lists.
+type Group = (&'static str, fn(&Capture) -> bool);
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let proposals: Vec<String> = ctx
-        .plan()
-        .proposals
-        .iter()
-        .map(|p| ctx.plain(&p.title))
-        .collect();
-    bullets(
-        "To read back before we close: proposals put to you today",
-        &proposals,
-        "Nothing to read back yet.",
-        ctx,
-        area,
-        buf,
-    );
+    let meeting = ctx.meeting;
+    let groups: [Group; 4] = [
+        ("Actions", |c| matches!(c, Capture::Action { .. })),
+        ("Decisions", |c| matches!(c, Capture::Decision { .. })),
+        ("Sign-offs and buy-in", |c| {
+            matches!(c, Capture::Signoff { .. } | Capture::BuyIn { .. })
+        }),
+        ("New risks and issues", |c| {
+            matches!(c, Capture::Risk { .. } | Capture::Issue { .. })
+        }),
+    ];
+    let mut lines = Vec::new();
+    for (title, wanted) in groups {
+        let items: Vec<_> = meeting
+            .captures
+            .iter()
+            .filter(|c| wanted(&c.what))
+            .filter(|c| !meeting.presenting || c.what.is_public())
+            .collect();
+        lines.push(Line::styled(
+            format!("{title} ({})", items.len()),
+            ctx.theme.heading(),
+        ));
+        if items.is_empty() {
+            lines.push(Line::styled("  none yet", ctx.theme.muted()));
+        }
+        for item in items {
+            lines.push(Line::raw(format!("  • {}", describe(item, ctx.plan()))));
+        }
+        lines.push(Line::raw(""));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(panel("Read back: what we agreed today", ctx.theme))
+        .render(area, buf);
 }

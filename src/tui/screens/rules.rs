@@ -53,6 +53,18 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ],
     )
     .header(Row::new(["What", "For", "How", "How often", "Owner"]).style(ctx.theme.heading()))
-    .block(panel("How we keep you informed", ctx.theme))
+    .block(panel(&signoff_title(ctx), ctx.theme))
     .render(channels, buf);
+}
+
+/// The communication plan's title, with its sign-off once taken.
+fn signoff_title(ctx: &Ctx) -> String {
+    let signoff = ctx.meeting.captures.iter().rev().find_map(|c| match &c.what {
+        crate::meeting::Capture::Signoff { .. } => Some(crate::tui::capture_pane::describe(c, ctx.plan())),
+        _ => None,
+    });
+    match signoff {
+        Some(said) => format!("How we keep you informed — {said}"),
+        None => "How we keep you informed — s: sign-off".to_owned(),
+    }
 }

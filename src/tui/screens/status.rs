@@ -71,7 +71,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         };
         let mut name = vec![Span::raw(ctx.plain(m.name.get_ref()))];
         if !m.visible {
-            name.push(ctx.theme.internal());
+            name.insert(0, ctx.theme.internal());
         }
         Row::new(vec![
             Cell::from(Line::from(name)),

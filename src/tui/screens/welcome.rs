@@ -27,34 +27,50 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 
     let [people, agenda] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(below);
-    let attendees: Vec<Line> = if plan.meeting.attendees.is_empty() {
-        vec![Line::styled(
-            "No attendees listed in the plan",
-            ctx.theme.muted(),
-        )]
+    let mut attendees: Vec<Line> = ctx
+        .meeting
+        .attendees()
+        .iter()
+        .enumerate()
+        .map(|(n, a)| {
+            let (name, role, side) = match plan.person(&a.person) {
+                Some(p) => (p.name.as_str(), p.role.as_str(), Some(p.side)),
+                None => (a.person.as_str(), "guest", None),
+            };
+            let side = match side {
+                Some(Side::Us) => ", delivery team".to_owned(),
+                Some(Side::Customer) => format!(", {}", plan.project.customer),
+                None => String::new(),
+            };
+            let mark = match a.present {
+                Some(true) => {
+                    Span::styled("✓ here  ", ctx.theme.rag(crate::plan::model::Rag::Green))
+                }
+                Some(false) => Span::styled("✗ away  ", ctx.theme.muted()),
+                None => Span::styled("?       ", ctx.theme.muted()),
+            };
+            let line = Line::from(vec![
+                mark,
+                Span::styled(name.to_owned(), ctx.theme.heading()),
+                Span::styled(format!("  {role}{side}"), ctx.theme.muted()),
+            ]);
+            if n == ctx.meeting.selected {
+                line.style(ctx.theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    let add = Line::styled("+ add a guest", ctx.theme.accent());
+    let guest_row = ctx.meeting.attendees().len();
+    attendees.push(if ctx.meeting.selected == guest_row {
+        add.style(ctx.theme.selected())
     } else {
-        plan.meeting
-            .attendees
-            .iter()
-            .map(|id| {
-                let (name, role, side) = match plan.person(id.get_ref()) {
-                    Some(p) => (p.name.as_str(), p.role.as_str(), p.side),
-                    None => (id.get_ref().as_str(), "", Side::Us),
-                };
-                let side = match side {
-                    Side::Us => "delivery team".to_owned(),
-                    Side::Customer => plan.project.customer.clone(),
-                };
-                Line::from(vec![
-                    Span::styled(name.to_owned(), ctx.theme.heading()),
-                    Span::styled(format!("  {role}, {side}"), ctx.theme.muted()),
-                ])
-            })
-            .collect()
-    };
+        add
+    });
     Paragraph::new(attendees)
         .wrap(Wrap { trim: false })
-        .block(panel("In the room", ctx.theme))
+        .block(panel("In the room — Enter: here / away", ctx.theme))
         .render(people, buf);
 
     let rows = ctx.meeting.sections.iter().enumerate().map(|(n, s)| {

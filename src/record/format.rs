@@ -1,0 +1,201 @@
+//! The meeting record: one TOML file per meeting, named
+//! `YYYY-MM-DD-HHMM-AGENDA.toml`, holding everything captured, grouped by kind.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::meeting::{Capture, Captured, DraftState, Meeting};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Live,
+    Rehearsal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Header {
+    pub project: String,
+    pub project_id: String,
+    pub customer: String,
+    pub plan: String,
+    pub plan_sha256: String,
+    pub agenda: String,
+    pub mode: Mode,
+    pub started: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Timestamp>,
+    /// Who was confirmed present.
+    pub attendees: Vec<String>,
+    /// The section on screen when this was written (0-based).
+    pub current_section: usize,
+    pub next_id: u64,
+    /// The last journal entry this record includes.
+    pub last_seq: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionRecord {
+    pub kind: String,
+    pub title: String,
+    pub planned_minutes: u32,
+    pub seconds: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub meeting: Header,
+    #[serde(default)]
+    pub sections: Vec<SectionRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendance: Vec<Captured>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<Captured>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Captured>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Captured>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Captured>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<Captured>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issues: Vec<Captured>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signoffs: Vec<Captured>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub buy_in: Vec<Captured>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub playback: Vec<Captured>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pulse: Vec<Captured>,
+    /// A text field that was open, with what had been typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<DraftState>,
+}
+
+impl Record {
+    /// The record of a meeting as it stands.
+    pub fn of(meeting: &Meeting) -> Record {
+        let origin = &meeting.origin;
+        let header = Header {
+            project: meeting.plan.project.name.clone(),
+            project_id: meeting.plan.project.slug(),
+            customer: meeting.plan.project.customer.clone(),
+            plan: origin.plan_path.clone(),
+            plan_sha256: origin.plan_sha256.clone(),
+            agenda: meeting.agenda.as_str().to_owned(),
+            mode: if origin.rehearsal {
+                Mode::Rehearsal
+            } else {
+                Mode::Live
+            },
+            started: meeting.first_started.unwrap_or(meeting.clock.started),
+            ended: meeting.ended,
+            attendees: meeting
+                .attendees()
+                .into_iter()
+                .filter(|a| a.present == Some(true))
+                .map(|a| a.person)
+                .collect(),
+            current_section: meeting.current,
+            next_id: meeting.next_id,
+            last_seq: meeting.seq,
+        };
+        let sections = meeting
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(n, s)| SectionRecord {
+                kind: s.kind.key().to_owned(),
+                title: s.title.clone(),
+                planned_minutes: s.minutes,
+                seconds: meeting.clock.section_seconds(n, meeting.current),
+            })
+            .collect();
+        let mut record = Record {
+            meeting: header,
+            sections,
+            attendance: Vec::new(),
+            answers: Vec::new(),
+            notes: Vec::new(),
+            actions: Vec::new(),
+            decisions: Vec::new(),
+            risks: Vec::new(),
+            issues: Vec::new(),
+            signoffs: Vec::new(),
+            buy_in: Vec::new(),
+            playback: Vec::new(),
+            pulse: Vec::new(),
+            draft: meeting.draft.as_ref().map(|d| d.state()),
+        };
+        for item in &meeting.captures {
+            record.list_for(&item.what).push(item.clone());
+        }
+        record
+    }
+
+    fn list_for(&mut self, capture: &Capture) -> &mut Vec<Captured> {
+        match capture {
+            Capture::Attendance { .. } => &mut self.attendance,
+            Capture::Answer { .. } => &mut self.answers,
+            Capture::Note { .. } => &mut self.notes,
+            Capture::Action { .. } => &mut self.actions,
+            Capture::Decision { .. } => &mut self.decisions,
+            Capture::Risk { .. } => &mut self.risks,
+            Capture::Issue { .. } => &mut self.issues,
+            Capture::Signoff { .. } => &mut self.signoffs,
+            Capture::BuyIn { .. } => &mut self.buy_in,
+            Capture::Playback { .. } => &mut self.playback,
+            Capture::Pulse { .. } | Capture::Recommend { .. } => &mut self.pulse,
+        }
+    }
+
+    /// Every captured item, in the order it was captured.
+    pub fn items(&self) -> Vec<Captured> {
+        let mut all: Vec<Captured> = [
+            &self.attendance,
+            &self.answers,
+            &self.notes,
+            &self.actions,
+            &self.decisions,
+            &self.risks,
+            &self.issues,
+            &self.signoffs,
+            &self.buy_in,
+            &self.playback,
+            &self.pulse,
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+        all.sort_by_key(|c| (c.id.get(2..).and_then(|n| n.parse::<u64>().ok()), c.at));
+        all
+    }
+
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("a record always serializes")
+    }
+
+    /// The file name of a meeting started at `started` (local time).
+    pub fn file_stem(started: &jiff::Zoned, agenda: &str) -> String {
+        format!("{}-{agenda}", started.strftime("%Y-%m-%d-%H%M"))
+    }
+}
+
+/// Put a record's captures, draft, position and times back into a meeting.
+pub fn restore(meeting: &mut Meeting, record: &Record) {
+    meeting.captures = record.items();
+    meeting.next_id = record.meeting.next_id.max(1);
+    meeting.seq = record.meeting.last_seq;
+    meeting.ended = record.meeting.ended;
+    meeting.current = record
+        .meeting
+        .current_section
+        .min(meeting.sections.len().saturating_sub(1));
+    for (slot, section) in meeting.clock.spent.iter_mut().zip(&record.sections) {
+        *slot = section.seconds;
+    }
+    meeting.draft = record.draft.as_ref().map(crate::meeting::Draft::from_state);
+}

@@ -1,0 +1,143 @@
+//! Finding, creating and reopening meetings in the records folder, and
+//! making sure two resetpoints never write the same meeting.
+
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use super::format::{Mode, Record};
+use super::journal::{Entry, read};
+use super::store::Paths;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(
+        "the meeting {0} is open in another resetpoint; finish it there, or start a new one with --fresh"
+    )]
+    InUse(String),
+    #[error("cannot open {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} is not a meeting record resetpoint can read: {message}")]
+    Unreadable { path: String, message: String },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OpenError + '_ {
+    move |source| OpenError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// The records folder: the one asked for, else `meetings/` beside the plan.
+pub fn records_dir(plan: &Path, asked: Option<&Path>) -> PathBuf {
+    match asked {
+        Some(dir) => dir.to_path_buf(),
+        None => plan
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .join("meetings"),
+    }
+}
+
+/// The newest live meeting of this project that never ended.
+pub fn unfinished(dir: &Path, project_id: &str) -> Option<(Paths, Record)> {
+    let mut found: Vec<(Paths, Record)> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter_map(|p| {
+            let record: Record = toml::from_str(&std::fs::read_to_string(&p).ok()?).ok()?;
+            let open = record.meeting.ended.is_none()
+                && record.meeting.mode == Mode::Live
+                && record.meeting.project_id == project_id;
+            open.then(|| (Paths::for_record(p), record))
+        })
+        .collect();
+    found.sort_by_key(|(_, r)| r.meeting.started);
+    found.pop()
+}
+
+/// Open and lock a meeting's journal; refused when another resetpoint holds it.
+pub fn lock_journal(paths: &Paths) -> Result<File, OpenError> {
+    let file = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .read(true)
+        .open(&paths.journal)
+        .map_err(io(&paths.journal))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err(OpenError::InUse(paths.record.display().to_string()))
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(io(&paths.journal)(e)),
+    }
+}
+
+/// A meeting reopened: its record and the journal entries written after it.
+pub struct Reopened {
+    pub journal: File,
+    pub record: Record,
+    pub entries: Vec<Entry>,
+    /// Bytes of a torn journal tail that were dropped.
+    pub dropped: usize,
+}
+
+pub fn reopen(paths: &Paths) -> Result<Reopened, OpenError> {
+    let journal = lock_journal(paths)?;
+    let text = std::fs::read_to_string(&paths.record).map_err(io(&paths.record))?;
+    let record: Record = toml::from_str(&text).map_err(|e| OpenError::Unreadable {
+        path: paths.record.display().to_string(),
+        message: e.message().to_owned(),
+    })?;
+    let bytes = std::fs::read(&paths.journal).map_err(io(&paths.journal))?;
+    let (mut entries, dropped) = read(&bytes);
+    entries.retain(|e| e.seq > record.meeting.last_seq);
+    Ok(Reopened {
+        journal,
+        record,
+        entries,
+        dropped,
+    })
+}
+
+/// Create a new meeting's files under `dir`, named from `stem`, without
+/// ever taking the name of an existing meeting.
+pub fn create(dir: &Path, stem: &str) -> Result<(Paths, File), OpenError> {
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{stem}.toml")
+        } else {
+            format!("{stem}-{n}.toml")
+        };
+        let paths = Paths::for_record(dir.join(name));
+        if paths.record.exists() || paths.journal.exists() {
+            continue;
+        }
+        match OpenOptions::new()
+            .create_new(true)
+            .append(true)
+            .read(true)
+            .open(&paths.journal)
+        {
+            Ok(journal) => {
+                journal
+                    .try_lock()
+                    .map_err(|_| OpenError::InUse(paths.record.display().to_string()))?;
+                return Ok((paths, journal));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(io(&paths.journal)(e)),
+        }
+    }
+    Err(OpenError::Io {
+        path: dir.display().to_string(),
+        source: std::io::Error::other("too many meetings with the same start time"),
+    })
+}

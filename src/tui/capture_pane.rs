@@ -1,0 +1,174 @@
+//! The capture pane beside (or below) the section, the text field being
+//! typed into, and a one-line description of any captured item.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+
+use super::screens::panel;
+use super::theme::Theme;
+use crate::meeting::capture::SignoffDecision;
+use crate::meeting::{Capture, Captured, Meeting};
+use crate::plan::model::Plan;
+
+/// An item in one line, as the pane and the review list show it.
+pub fn describe(item: &Captured, plan: &Plan) -> String {
+    let name = |id: &Option<String>| id.as_deref().map(|id| plan.name_of(id).to_owned());
+    match &item.what {
+        Capture::Answer { text, .. } => format!("“{}”", one_line(text)),
+        Capture::Note { text, private } => {
+            format!(
+                "{}{}",
+                if *private { "private: " } else { "" },
+                one_line(text)
+            )
+        }
+        Capture::Action {
+            title, owner, due, ..
+        } => {
+            let mut line = format!("{} {title}", item.id);
+            if let Some(owner) = name(owner) {
+                line.push_str(&format!(" — {owner}"));
+            }
+            if let Some(due) = due {
+                line.push_str(&format!(", due {}", due.strftime("%a %-d %b")));
+            }
+            line
+        }
+        Capture::Decision { text } => format!("decided: {}", one_line(text)),
+        Capture::Risk {
+            title,
+            owner,
+            visible,
+        }
+        | Capture::Issue {
+            title,
+            owner,
+            visible,
+        } => {
+            let kind = if matches!(item.what, Capture::Risk { .. }) {
+                "risk"
+            } else {
+                "issue"
+            };
+            let owner = name(owner).map_or_else(String::new, |o| format!(" — {o}"));
+            let internal = if *visible { "" } else { " (internal)" };
+            format!("new {kind}: {title}{owner}{internal}")
+        }
+        Capture::Signoff { what, by, decision } => {
+            let word = match decision {
+                SignoffDecision::Approved => "approved",
+                SignoffDecision::Deferred => "deferred",
+                SignoffDecision::Rejected => "rejected",
+            };
+            let by = name(by).map_or_else(String::new, |b| format!(" by {b}"));
+            format!("{what} {word}{by}")
+        }
+        Capture::BuyIn { proposal, verdict } => format!("{}: {proposal}", verdict.words()),
+        Capture::Attendance {
+            person, present, ..
+        } => {
+            format!(
+                "{} {}",
+                plan.name_of(person),
+                if *present { "present" } else { "absent" }
+            )
+        }
+        Capture::Playback {
+            confirmed: true, ..
+        } => "the customer confirmed what we heard".to_owned(),
+        Capture::Playback { correction, .. } => format!("correction: {}", one_line(correction)),
+        Capture::Pulse {
+            person,
+            confidence,
+            comment,
+        } => {
+            let comment = if comment.is_empty() {
+                String::new()
+            } else {
+                format!(" — {comment}")
+            };
+            format!(
+                "{}: confidence {confidence}/5{comment}",
+                plan.name_of(person)
+            )
+        }
+        Capture::Recommend { score } => format!("would recommend us: {score}/10"),
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.replace('\n', " ⏎ ")
+}
+
+pub fn render_pane(meeting: &Meeting, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let items = meeting.pane_items();
+    let everything = meeting.section().kind == crate::agenda::SectionKind::Review;
+    let title = if everything {
+        format!("Everything captured ({})", items.len())
+    } else {
+        format!("Captured here ({})", items.len())
+    };
+    let block = panel(&title, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if items.is_empty() {
+        Paragraph::new("Nothing yet. n note · a action · d decision · r risk · i issue")
+            .style(theme.muted())
+            .wrap(Wrap { trim: false })
+            .render(inner, buf);
+        return;
+    }
+    let selected = meeting.capture_cursor.min(items.len() - 1);
+    // Keep the highlighted item in view.
+    let height = usize::from(inner.height.max(1));
+    let first = (selected + 1).saturating_sub(height);
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(n, item)| {
+            let kind = Span::styled(format!("{:<8} ", short_kind(&item.what)), theme.accent());
+            let text = Span::raw(describe(item, meeting.shown_plan()));
+            let line = Line::from(vec![kind, text]);
+            if n == selected {
+                line.style(theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn short_kind(capture: &Capture) -> &'static str {
+    match capture {
+        Capture::Answer { .. } => "answer",
+        Capture::Note { private: true, .. } => "private",
+        Capture::Note { .. } => "note",
+        Capture::Action { .. } => "action",
+        Capture::Decision { .. } => "decision",
+        Capture::Risk { .. } => "risk",
+        Capture::Issue { .. } => "issue",
+        Capture::Signoff { .. } => "sign-off",
+        Capture::BuyIn { .. } => "buy-in",
+        Capture::Attendance { .. } => "present",
+        Capture::Playback { .. } => "playback",
+        Capture::Pulse { .. } | Capture::Recommend { .. } => "pulse",
+    }
+}
+
+/// The open text field, drawn over the bottom of the body.
+pub fn render_draft(meeting: &Meeting, theme: &Theme, body: Rect, buf: &mut Buffer) {
+    let Some(draft) = &meeting.draft else { return };
+    let height = if draft.kind.multiline() { 8 } else { 3 };
+    let height = height.min(body.height);
+    let area = Rect::new(body.x, body.y + body.height - height, body.width, height);
+    Clear.render(area, buf);
+    let block = panel(draft.kind.title(), theme).border_style(theme.accent());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    (&draft.editor).render(inner, buf);
+}
