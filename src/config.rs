@@ -459,7 +459,10 @@ mod tests {
             Some(Action::Agenda)
         );
         assert_eq!(config.palette.amber, Some(Color::Rgb(0xff, 0xaa, 0x00)));
-        assert!(km.keys_for(Action::Delete).is_empty(), "x was taken from delete");
+        assert!(
+            km.keys_for(Action::Delete).is_empty(),
+            "x was taken from delete"
+        );
         assert_eq!(config.palette.red, Some(Color::Red));
     }
 

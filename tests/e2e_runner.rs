@@ -118,7 +118,14 @@ fn the_demo_runs_presenting_with_nothing_internal_on_screen() {
 fn sigterm_restores_the_terminal() {
     let records = tempfile::tempdir().unwrap();
     let dir = records.path().to_str().unwrap();
-    let t = Tmux::start("term", 100, 30, repo(), BIN, &["run", "assets/demo.toml", "--records", dir]);
+    let t = Tmux::start(
+        "term",
+        100,
+        30,
+        repo(),
+        BIN,
+        &["run", "assets/demo.toml", "--records", dir],
+    );
     t.wait_for("the first frame", |s| s.contains("1/11"));
     let pid = t.format("pane_pid");
     let killed = std::process::Command::new("kill")

@@ -59,10 +59,17 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 
 /// The communication plan's title, with its sign-off once taken.
 fn signoff_title(ctx: &Ctx) -> String {
-    let signoff = ctx.meeting.captures.iter().rev().find_map(|c| match &c.what {
-        crate::meeting::Capture::Signoff { .. } => Some(crate::tui::capture_pane::describe(c, ctx.plan())),
-        _ => None,
-    });
+    let signoff = ctx
+        .meeting
+        .captures
+        .iter()
+        .rev()
+        .find_map(|c| match &c.what {
+            crate::meeting::Capture::Signoff { .. } => {
+                Some(crate::tui::capture_pane::describe(c, ctx.plan()))
+            }
+            _ => None,
+        });
     match signoff {
         Some(said) => format!("How we keep you informed — {said}"),
         None => "How we keep you informed — s: sign-off".to_owned(),

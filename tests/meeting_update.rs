@@ -1,0 +1,509 @@
+//! The update function without a terminal: navigation, overlays, and every
+//! capture the PM can make, and the journal that replays them.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::{SignedDuration, Timestamp, tz::TimeZone};
+use resetpoint::agenda::SectionKind;
+use resetpoint::meeting::capture::{ActionStatus, SignoffDecision, Verdict};
+use resetpoint::meeting::update::{Change, replay};
+use resetpoint::meeting::{Action, Capture, Clock, Effect, Meeting, Overlay, update};
+use resetpoint::plan::load_bytes;
+use resetpoint::plan::model::{AgendaName, Side};
+
+fn start() -> Timestamp {
+    "2026-11-24T14:00:00Z".parse().unwrap()
+}
+
+fn meeting() -> Meeting {
+    let demo = include_str!("../assets/demo.toml");
+    let plan = load_bytes("demo.toml", demo.as_bytes()).plan.unwrap();
+    Meeting::new(
+        plan,
+        AgendaName::ResetPoint,
+        Clock::at(start(), TimeZone::UTC),
+        false,
+    )
+}
+
+fn to(m: &mut Meeting, kind: SectionKind) {
+    let n = m.sections.iter().position(|s| s.kind == kind).unwrap();
+    update(m, Action::JumpTo(n));
+}
+
+fn key(code: KeyCode) -> Action {
+    Action::Type(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// Type `text` into the open field, then press `end` (Enter or Esc).
+fn type_in(m: &mut Meeting, text: &str, end: KeyCode) -> Vec<Effect> {
+    for c in text.chars() {
+        update(m, key(KeyCode::Char(c)));
+    }
+    update(m, key(end))
+}
+
+fn last(m: &Meeting) -> &Capture {
+    &m.captures.last().expect("something was captured").what
+}
+
+#[test]
+fn navigation_stays_within_the_agenda() {
+    let mut m = meeting();
+    update(&mut m, Action::PreviousSection);
+    assert_eq!(m.current, 0);
+    for _ in 0..20 {
+        update(&mut m, Action::NextSection);
+    }
+    assert_eq!(m.current, m.sections.len() - 1);
+    update(&mut m, Action::JumpTo(99));
+    assert_eq!(m.current, m.sections.len() - 1);
+}
+
+#[test]
+fn the_agenda_overlay_jumps_and_help_is_modal() {
+    let mut m = meeting();
+    update(&mut m, Action::Agenda);
+    assert_eq!(m.overlay, Overlay::Agenda { selected: 0 });
+    for a in [
+        Action::Down,
+        Action::Down,
+        Action::Up,
+        Action::Down,
+        Action::Down,
+        Action::Select,
+    ] {
+        update(&mut m, a);
+    }
+    assert_eq!((m.overlay, m.current), (Overlay::None, 3));
+    update(&mut m, Action::Help);
+    update(&mut m, Action::NextSection);
+    assert_eq!(m.current, 3, "help is modal");
+    update(&mut m, Action::Close);
+    assert_eq!(m.overlay, Overlay::None);
+}
+
+#[test]
+fn presenting_hides_internal_plan_items_and_private_captures() {
+    let mut m = meeting();
+    update(&mut m, Action::PrivateNote);
+    type_in(&mut m, "They may cancel", KeyCode::Enter);
+    update(&mut m, Action::Note);
+    type_in(&mut m, "Agreed to weekly calls", KeyCode::Enter);
+    assert_eq!(m.pane_items().len(), 2);
+    update(&mut m, Action::Presenting);
+    assert!(m.shown_plan().issues.iter().all(|i| i.visible));
+    let shown: Vec<String> = m.pane_items().iter().map(|c| c.what.text()).collect();
+    assert_eq!(shown, ["Agreed to weekly calls"]);
+    assert!(!m.shown_derived().overall_reasons.join(" ").contains("I-3"));
+}
+
+#[test]
+fn time_is_booked_to_the_section_it_was_spent_in() {
+    let mut m = meeting();
+    let at = |s| start() + SignedDuration::from_secs(s);
+    update(&mut m, Action::Tick(at(90)));
+    update(&mut m, Action::NextSection);
+    update(&mut m, Action::Tick(at(150)));
+    assert_eq!(m.clock.section_seconds(0, m.current), 90);
+    assert_eq!(m.clock.section_seconds(1, m.current), 60);
+    update(&mut m, Action::Tick(at(100)));
+    assert_eq!(
+        m.clock.meeting_seconds(),
+        150,
+        "the clock never runs backwards"
+    );
+}
+
+#[test]
+fn answers_are_captured_per_question_verbatim_and_multi_line() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Listen);
+    update(&mut m, Action::Down);
+    update(&mut m, Action::Select);
+    type_in(&mut m, "Reports came late", KeyCode::Char('x'));
+    update(
+        &mut m,
+        Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)),
+    );
+    type_in(&mut m, "and were vague — 日本語 ✅", KeyCode::Enter);
+    let Capture::Answer { question, text } = last(&m) else {
+        panic!()
+    };
+    assert_eq!(question, &m.section().questions[1]);
+    assert_eq!(text, "Reports came latex\nand were vague — 日本語 ✅");
+}
+
+#[test]
+fn actions_and_decisions_are_held_back_while_listening_unless_insisted() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Listen);
+    update(&mut m, Action::NewAction);
+    assert!(m.draft.is_none());
+    assert!(
+        m.notice
+            .as_deref()
+            .unwrap()
+            .starts_with("Listening first — note it; actions open after the playback")
+    );
+    update(&mut m, Action::NewAction);
+    assert!(m.draft.is_some(), "pressing a again overrides");
+    update(&mut m, key(KeyCode::Esc));
+    update(&mut m, Action::Decision);
+    update(&mut m, Action::Note);
+    assert!(m.draft.is_some(), "a note is never held back");
+    update(&mut m, key(KeyCode::Esc));
+    to(&mut m, SectionKind::Status);
+    update(&mut m, Action::Decision);
+    assert!(m.draft.is_some(), "after listening, decisions open at once");
+}
+
+#[test]
+fn quick_capture_of_an_action() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Status);
+    update(&mut m, Action::NewAction);
+    let effects = type_in(&mut m, "Send the revised plan @sam due:+3d", KeyCode::Enter);
+    assert!(
+        effects.contains(&Effect::Save),
+        "a commit replaces the record"
+    );
+    let Capture::Action {
+        title,
+        owner,
+        due,
+        side,
+        status,
+    } = last(&m)
+    else {
+        panic!()
+    };
+    assert_eq!(title, "Send the revised plan");
+    assert_eq!(owner.as_deref(), Some("sam"));
+    assert_eq!(*due, Some(jiff::civil::date(2026, 11, 27)));
+    assert_eq!(*side, Some(Side::Us));
+    assert_eq!(*status, ActionStatus::Open);
+    assert!(m.captures.last().unwrap().id.starts_with("A-"));
+}
+
+#[test]
+fn an_unknown_owner_is_asked_about_then_taken_as_a_guest() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Status);
+    update(&mut m, Action::NewAction);
+    type_in(&mut m, "Book the room @bob", KeyCode::Enter);
+    assert!(m.draft.is_some(), "the field stays open");
+    assert!(
+        m.notice
+            .as_deref()
+            .unwrap()
+            .contains("@bob is not in the plan")
+    );
+    update(&mut m, key(KeyCode::Enter));
+    let Capture::Action { owner, side, .. } = last(&m) else {
+        panic!()
+    };
+    assert_eq!((owner.as_deref(), *side), (Some("bob"), None));
+}
+
+#[test]
+fn a_due_date_that_cannot_be_read_is_not_guessed() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Status);
+    update(&mut m, Action::NewAction);
+    type_in(&mut m, "Call Ola due:someday", KeyCode::Enter);
+    assert!(m.draft.is_some());
+    assert!(m.captures.is_empty());
+    // Esc keeps the words all the same, as a note.
+    update(&mut m, key(KeyCode::Esc));
+    assert!(matches!(last(&m), Capture::Note { text, .. } if text == "Call Ola due:someday"));
+}
+
+#[test]
+fn risks_and_issues_with_owner_and_visibility() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Raid);
+    update(&mut m, Action::Risk);
+    type_in(&mut m, "Vendor may fold @priya #internal", KeyCode::Enter);
+    assert_eq!(
+        last(&m),
+        &Capture::Risk {
+            title: "Vendor may fold".into(),
+            owner: Some("priya".into()),
+            visible: false
+        }
+    );
+    update(&mut m, Action::Issue);
+    type_in(&mut m, "Test data missing @Ola", KeyCode::Enter);
+    assert_eq!(
+        last(&m),
+        &Capture::Issue {
+            title: "Test data missing".into(),
+            owner: Some("ola".into()),
+            visible: true
+        }
+    );
+}
+
+#[test]
+fn sign_off_of_the_communication_plan_on_rules() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Status);
+    update(&mut m, Action::Signoff);
+    assert!(m.draft.is_none(), "sign-off is taken on the rules screen");
+    to(&mut m, SectionKind::Rules);
+    update(&mut m, Action::Signoff);
+    type_in(&mut m, "approved @ola", KeyCode::Enter);
+    let Capture::Signoff { by, decision, .. } = last(&m) else {
+        panic!()
+    };
+    assert_eq!(
+        (by.as_deref(), *decision),
+        (Some("ola"), SignoffDecision::Approved)
+    );
+}
+
+#[test]
+fn buy_in_per_proposal_cycles_and_replaces() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Proposals);
+    update(&mut m, Action::Down);
+    update(&mut m, Action::Select);
+    update(&mut m, Action::Select);
+    let buy_ins: Vec<_> = m
+        .captures
+        .iter()
+        .filter(|c| matches!(c.what, Capture::BuyIn { .. }))
+        .collect();
+    assert_eq!(buy_ins.len(), 1, "one buy-in per proposal");
+    let Capture::BuyIn { proposal, verdict } = &buy_ins[0].what else {
+        panic!()
+    };
+    assert_eq!(proposal, &m.plan.proposals[1].title);
+    assert_eq!(*verdict, Verdict::AgreedWithChanges);
+}
+
+#[test]
+fn attendance_is_confirmed_and_guests_added_on_welcome() {
+    let mut m = meeting();
+    update(&mut m, Action::Select);
+    assert_eq!(m.attendees()[0].present, Some(true));
+    update(&mut m, Action::Select);
+    assert_eq!(m.attendees()[0].present, Some(false));
+    let guest_row = m.attendees().len();
+    for _ in 0..guest_row {
+        update(&mut m, Action::Down);
+    }
+    update(&mut m, Action::Select);
+    type_in(&mut m, "Kim Lee", KeyCode::Enter);
+    let last_row = m.attendees().pop().unwrap();
+    assert_eq!(
+        (last_row.person.as_str(), last_row.guest, last_row.present),
+        ("Kim Lee", true, Some(true))
+    );
+}
+
+#[test]
+fn playback_confirmation_or_correction() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Playback);
+    update(&mut m, Action::Select);
+    update(&mut m, key(KeyCode::Enter));
+    assert_eq!(
+        last(&m),
+        &Capture::Playback {
+            confirmed: true,
+            correction: String::new()
+        }
+    );
+    update(&mut m, Action::Select);
+    type_in(&mut m, "It was July, not June", KeyCode::Enter);
+    assert_eq!(
+        last(&m),
+        &Capture::Playback {
+            confirmed: false,
+            correction: "It was July, not June".into()
+        }
+    );
+}
+
+#[test]
+fn pulse_scores_per_customer_attendee_and_recommend() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Pulse);
+    let people = m.customer_attendees();
+    assert_eq!(people, ["ola", "marcus"]);
+    update(&mut m, Action::Select);
+    type_in(&mut m, "9 great", KeyCode::Enter);
+    assert!(m.draft.is_some(), "confidence is 1 to 5");
+    for _ in 0..8 {
+        update(&mut m, key(KeyCode::Backspace));
+    }
+    type_in(&mut m, "2 still worried", KeyCode::Enter);
+    assert_eq!(
+        last(&m),
+        &Capture::Pulse {
+            person: "ola".into(),
+            confidence: 2,
+            comment: "still worried".into()
+        }
+    );
+    update(&mut m, Action::Down);
+    update(&mut m, Action::Down);
+    update(&mut m, Action::Select);
+    type_in(&mut m, "6", KeyCode::Enter);
+    assert_eq!(last(&m), &Capture::Recommend { score: 6 });
+}
+
+#[test]
+fn edit_reopens_the_text_and_replaces_the_item() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Status);
+    update(&mut m, Action::NewAction);
+    type_in(&mut m, "Send plan @sam due:2026-12-01", KeyCode::Enter);
+    update(&mut m, Action::Edit);
+    assert_eq!(
+        m.draft.as_ref().unwrap().text(),
+        "Send plan @sam due:2026-12-01"
+    );
+    for _ in 0.."@sam due:2026-12-01".len() {
+        update(&mut m, key(KeyCode::Backspace));
+    }
+    type_in(&mut m, "@priya", KeyCode::Enter);
+    assert_eq!(m.captures.len(), 1, "edited, not added");
+    let Capture::Action { owner, due, .. } = last(&m) else {
+        panic!()
+    };
+    assert_eq!((owner.as_deref(), *due), (Some("priya"), None));
+}
+
+#[test]
+fn delete_asks_first() {
+    let mut m = meeting();
+    update(&mut m, Action::Note);
+    type_in(&mut m, "keep me", KeyCode::Enter);
+    update(&mut m, Action::Delete);
+    assert_eq!(m.captures.len(), 1);
+    assert!(m.notice.as_deref().unwrap().contains("Press x again"));
+    update(&mut m, Action::Down);
+    update(&mut m, Action::Delete);
+    assert_eq!(m.captures.len(), 1, "another key in between keeps it");
+    let effects = update(&mut m, Action::Delete);
+    assert!(m.captures.is_empty());
+    assert!(effects.iter().any(|e| matches!(
+        e,
+        Effect::Journal {
+            change: Change::Remove { .. },
+            ..
+        }
+    )));
+}
+
+#[test]
+fn esc_keeps_what_was_typed_and_quit_keeps_an_open_field() {
+    let mut m = meeting();
+    update(&mut m, Action::Note);
+    type_in(&mut m, "said in passing", KeyCode::Esc);
+    assert_eq!(
+        last(&m),
+        &Capture::Note {
+            text: "said in passing".into(),
+            private: false
+        }
+    );
+    update(&mut m, Action::Note);
+    for c in "half a thought".chars() {
+        update(&mut m, key(KeyCode::Char(c)));
+    }
+    let effects = update(&mut m, Action::Quit);
+    assert!(effects.contains(&Effect::Quit));
+    assert_eq!(
+        last(&m),
+        &Capture::Note {
+            text: "half a thought".into(),
+            private: false
+        }
+    );
+    assert!(
+        m.ended.is_none(),
+        "quitting before the last section leaves the meeting to resume"
+    );
+}
+
+#[test]
+fn quitting_on_the_last_section_ends_the_meeting() {
+    let mut m = meeting();
+    update(&mut m, Action::JumpTo(99));
+    update(&mut m, Action::Quit);
+    assert!(m.ended.is_some());
+}
+
+#[test]
+fn a_paste_goes_into_the_field_and_outside_one_starts_a_note() {
+    let mut m = meeting();
+    update(&mut m, Action::Paste("from the email:\r\nline two".into()));
+    update(&mut m, key(KeyCode::Enter));
+    assert_eq!(
+        last(&m),
+        &Capture::Note {
+            text: "from the email:\nline two".into(),
+            private: false
+        }
+    );
+    to(&mut m, SectionKind::Status);
+    update(&mut m, Action::NewAction);
+    update(&mut m, Action::Paste("Call\nOla".into()));
+    update(&mut m, key(KeyCode::Enter));
+    assert!(
+        matches!(last(&m), Capture::Action { title, .. } if title == "Call Ola"),
+        "one-line fields take no newline"
+    );
+}
+
+#[test]
+fn every_keystroke_in_a_field_is_journaled() {
+    let mut m = meeting();
+    update(&mut m, Action::Note);
+    let effects = update(&mut m, key(KeyCode::Char('h')));
+    let Some(Effect::Journal {
+        change: Change::Draft { draft: Some(draft) },
+        ..
+    }) = effects.first()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(draft.text, "h");
+}
+
+#[test]
+fn replaying_the_journal_rebuilds_the_meeting() {
+    let mut live = meeting();
+    let mut journal = Vec::new();
+    let mut run = |m: &mut Meeting, a: Action| {
+        for e in update(m, a) {
+            if let Effect::Journal { change, .. } = e {
+                journal.push(change);
+            }
+        }
+    };
+    run(&mut live, Action::Select);
+    run(&mut live, Action::NextSection);
+    run(&mut live, Action::Select);
+    for c in "We want honesty".chars() {
+        run(&mut live, key(KeyCode::Char(c)));
+    }
+    run(&mut live, key(KeyCode::Enter));
+    run(&mut live, Action::Note);
+    for c in "not finished".chars() {
+        run(&mut live, key(KeyCode::Char(c)));
+    }
+    let mut restored = meeting();
+    for change in journal {
+        replay(&mut restored, change);
+    }
+    assert_eq!(restored.captures, live.captures);
+    assert_eq!(restored.current, live.current);
+    assert_eq!(
+        restored.draft.as_ref().map(|d| d.text()),
+        Some("not finished".to_owned())
+    );
+}
