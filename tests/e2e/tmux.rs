@@ -63,6 +63,11 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Type `text` literally.
+    pub fn text(&self, text: &str) {
+        self.ok(&["send-keys", "-t", "main", "-l", text]);
+    }
+
     pub fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "main"];
         args.extend(keys);
@@ -112,6 +117,23 @@ impl Tmux {
             );
             std::thread::sleep(Duration::from_millis(30));
         }
+    }
+
+    /// The pid of the program the shell in the pane started.
+    pub fn child_pid(&self) -> String {
+        let shell = self.format("pane_pid");
+        let out = Command::new("pgrep")
+            .args(["-P", &shell])
+            .output()
+            .expect("pgrep runs");
+        let pid = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
+        assert!(!pid.is_empty(), "no program under the shell {shell}");
+        pid
     }
 
     pub fn wait_until_exited(&self) {

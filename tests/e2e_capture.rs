@@ -1,0 +1,215 @@
+//! Capture in a real terminal, and the promise that nothing typed is lost:
+//! type answers, notes and actions (non-ASCII too), kill -9 at random
+//! moments, resume, and compare what is on disk with what was typed.
+
+#[path = "e2e/tmux.rs"]
+mod tmux;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use resetpoint::meeting::update::replay;
+use resetpoint::meeting::{Clock, Meeting};
+use resetpoint::plan::load_bytes;
+use resetpoint::plan::model::AgendaName;
+use resetpoint::record::format::{Record, restore};
+use resetpoint::record::open::{reopen, unfinished};
+use tmux::Tmux;
+
+const BIN: &str = env!("CARGO_BIN_EXE_resetpoint");
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Start the demo plan's meeting, recording in `records`, resuming any.
+fn start(name: &str, records: &Path) -> Tmux {
+    let script = format!(
+        "{BIN} run assets/demo.toml --agenda reset-point --records {} --resume; echo exit=$?; sleep 30",
+        records.display()
+    );
+    let t = Tmux::start(name, 100, 30, repo(), "sh", &["-c", &script]);
+    t.wait_for("the first frame", |s| s.contains("/11 "));
+    t
+}
+
+/// What a crashed meeting holds, read the way `run --resume` reads it.
+fn on_disk(records: &Path) -> (Vec<String>, Option<String>) {
+    let (paths, _) = unfinished(records, "shipment-tracking").expect("an unfinished meeting");
+    let reopened = reopen(&paths).expect("the killed process holds no lock");
+    let plan = load_bytes("demo.toml", include_str!("../assets/demo.toml").as_bytes())
+        .plan
+        .unwrap();
+    let mut m = Meeting::new(plan, AgendaName::ResetPoint, Clock::system(), false);
+    restore(&mut m, &reopened.record);
+    for entry in reopened.entries {
+        replay(&mut m, entry.change);
+    }
+    let texts = m.captures.iter().map(|c| c.what.text()).collect();
+    (texts, m.draft.map(|d| d.text()))
+}
+
+/// A small, seeded generator: the kill moments differ, the test repeats.
+struct Moments(u64);
+
+impl Moments {
+    fn next_millis(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % below
+    }
+}
+
+#[test]
+fn kill_9_at_random_moments_loses_nothing_that_was_on_screen() {
+    let records = tempfile::tempdir().unwrap();
+    let mut moments = Moments(0x5eed);
+    let mut promised: Vec<String> = Vec::new();
+    for run in 0..20 {
+        let t = start(&format!("kill{run}"), records.path());
+        // A field left open by the last kill comes back open: keep it.
+        t.keys(&["Escape"]);
+        std::thread::sleep(Duration::from_millis(150));
+        let mut seen: Vec<(String, Instant)> = Vec::new();
+
+        let note = format!("note{run} — Grüße, 日本語, ✅");
+        t.keys(&["n"]);
+        t.text(&note);
+        t.keys(&["Enter"]);
+        let prefix: String = note.chars().take(8).collect();
+        t.wait_for("the note in the pane", |s| {
+            s.contains(&prefix) && !s.contains("Esc close")
+        });
+        seen.push((note.clone(), Instant::now()));
+
+        let action = format!("Call back {run}");
+        t.keys(&["a"]);
+        t.text(&format!("{action} @sam due:+3d"));
+        t.keys(&["Enter"]);
+        t.wait_for("the action in the pane", |s| {
+            s.contains(&action) && s.contains("Sam Okafor")
+        });
+        seen.push((action, Instant::now()));
+
+        let half = format!("half{run} ünï");
+        t.keys(&["n"]);
+        t.text(&half);
+        t.wait_for("the half-typed note", |s| s.contains(&half));
+        seen.push((half, Instant::now()));
+
+        std::thread::sleep(Duration::from_millis(moments.next_millis(600)));
+        let pid = t.child_pid();
+        let killed_at = Instant::now();
+        assert!(
+            std::process::Command::new("kill")
+                .args(["-9", &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        t.wait_for("the shell to report the kill", |s| s.contains("exit=137"));
+        drop(t);
+
+        let (captured, draft) = on_disk(records.path());
+        for (text, shown) in &seen {
+            if killed_at.duration_since(*shown) >= Duration::from_millis(250) {
+                let kept =
+                    captured.iter().any(|c| c == text) || draft.as_deref() == Some(text.as_str());
+                assert!(
+                    kept,
+                    "run {run}: {text:?} was on screen 250 ms before the kill but is lost"
+                );
+                promised.push(text.clone());
+            }
+        }
+    }
+    // Resume once more, end the meeting on its last section, and read the record.
+    let t = start("final", records.path());
+    t.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(150));
+    t.keys(&["g", "End", "Enter"]);
+    for _ in 0..12 {
+        t.keys(&["Right"]);
+    }
+    t.wait_for("the last section", |s| s.contains("11/11"));
+    t.keys(&["q"]);
+    t.wait_for("the exit", |s| s.contains("exit=0"));
+    let record_path = std::fs::read_dir(records.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "toml"))
+        .unwrap();
+    let record: Record = toml::from_str(&std::fs::read_to_string(&record_path).unwrap()).unwrap();
+    assert!(record.meeting.ended.is_some());
+    let texts: Vec<String> = record.items().iter().map(|c| c.what.text()).collect();
+    for text in &promised {
+        // Half-typed notes were kept by Escape on the next start.
+        assert!(
+            texts.contains(text),
+            "{text:?} missing from the final record"
+        );
+    }
+    assert!(
+        promised.len() >= 40,
+        "most of what was typed had time to be promised"
+    );
+    assert!(
+        !record_path.with_extension("journal").exists(),
+        "an ended meeting needs no journal"
+    );
+}
+
+#[test]
+fn a_second_resetpoint_on_an_open_meeting_is_refused_and_writes_nothing() {
+    let records = tempfile::tempdir().unwrap();
+    let first = start("first", records.path());
+    first.keys(&["n"]);
+    first.text("from the first window");
+    first.keys(&["Enter"]);
+    first.wait_for("the note", |s| {
+        s.contains("from the first window") && !s.contains("Esc close")
+    });
+    let before: Vec<(std::path::PathBuf, Vec<u8>)> = std::fs::read_dir(records.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| (e.path(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    let script = format!(
+        "{BIN} run assets/demo.toml --records {} --resume; echo exit=$?; sleep 30",
+        records.path().display()
+    );
+    let second = Tmux::start("second", 100, 30, repo(), "sh", &["-c", &script]);
+    let screen = second.wait_for("the refusal", |s| s.contains("exit="));
+    assert!(screen.contains("is open in another resetpoint"), "{screen}");
+    assert!(screen.contains("exit=1"), "{screen}");
+    let after: Vec<(std::path::PathBuf, Vec<u8>)> = std::fs::read_dir(records.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| (e.path(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    assert_eq!(before, after, "the second resetpoint wrote nothing");
+}
+
+#[test]
+fn a_failed_write_shows_a_banner_and_loses_nothing() {
+    let base = tempfile::tempdir().unwrap();
+    let records = base.path().join("meetings");
+    let t = start("banner", &records);
+    let away = base.path().join("away");
+    std::fs::rename(&records, &away).unwrap();
+    t.keys(&["n"]);
+    t.text("said while saving failed");
+    t.keys(&["Enter"]);
+    t.wait_for("the banner", |s| s.contains("Cannot save"));
+    std::fs::rename(&away, &records).unwrap();
+    t.wait_for("the banner to go", |s| {
+        !s.contains("Cannot save") && s.contains("said while saving failed")
+    });
+    t.keys(&["q"]);
+    t.wait_for("the exit", |s| s.contains("exit=0"));
+    let (captured, _) = on_disk(&records);
+    assert!(captured.iter().any(|c| c == "said while saving failed"));
+}
