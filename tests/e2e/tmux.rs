@@ -1,6 +1,9 @@
 //! A real terminal for end-to-end tests: a private tmux server, one pane
 //! running the real binary, `send-keys` to type and `capture-pane` to read.
 
+// Each end-to-end test file uses its own part of this helper.
+#![allow(dead_code)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
