@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Keystroke-to-durable latency: a key typed into a note in the real
+binary (in a pty), until its text is in the journal on disk. The store
+syncs (fdatasync) each batch it writes, so a line in the journal has
+been, or is being, synced; the sync itself is timed separately below.
+
+    cargo build --release && python3 benches/durability.py
+"""
+import os
+import pty
+import select
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import fcntl
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BINARY = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target/release/resetpoint")
+PLAN = os.path.join(ROOT, "assets/demo.toml")
+KEYS = 400
+
+
+def drain(fd, wait=0.0):
+    while True:
+        ready, _, _ = select.select([fd], [], [], wait)
+        if not ready:
+            return
+        try:
+            if not os.read(fd, 65536):
+                return
+        except OSError:
+            return
+
+
+def journal_in(folder):
+    for name in os.listdir(folder):
+        if name.endswith(".journal"):
+            return os.path.join(folder, name)
+    return None
+
+
+def main():
+    records = tempfile.mkdtemp(prefix="resetpoint-bench-")
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm-256color"
+        os.execv(BINARY, [BINARY, "run", PLAN, "--records", records, "--fresh"])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    deadline = time.time() + 10
+    while journal_in(records) is None and time.time() < deadline:
+        drain(fd, 0.05)
+    journal = journal_in(records)
+    drain(fd, 0.3)
+    os.write(fd, b"n")
+    drain(fd, 0.2)
+    latencies = []
+    typed = ""
+    for i in range(KEYS):
+        ch = "abcdefghij"[i % 10]
+        typed += ch
+        needle = ('%s"}}' % typed[-60:]).encode()
+        sent = time.perf_counter()
+        os.write(fd, ch.encode())
+        while True:
+            drain(fd)
+            with open(journal, "rb") as f:
+                f.seek(max(0, os.path.getsize(journal) - 4096))
+                if needle in f.read():
+                    break
+            time.sleep(0.0005)
+        latencies.append((time.perf_counter() - sent) * 1000)
+        time.sleep(0.01)
+    os.write(fd, b"\x1b")
+    drain(fd, 0.3)
+    os.write(fd, b"q")
+    drain(fd, 0.5)
+    os.waitpid(pid, 0)
+    latencies.sort()
+    p99 = latencies[int(len(latencies) * 0.99) - 1]
+    print(f"keystroke to journal, {KEYS} keys: median {statistics.median(latencies):.2f} ms, "
+          f"p99 {p99:.2f} ms, max {latencies[-1]:.2f} ms")
+
+    # The cost of the sync itself on this disk, for a journal-sized append.
+    path = os.path.join(records, "sync-probe")
+    times = []
+    with open(path, "ab") as f:
+        for _ in range(200):
+            start = time.perf_counter()
+            f.write(b"x" * 200 + b"\n")
+            f.flush()
+            os.fdatasync(f.fileno())
+            times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    print(f"append + fdatasync of one journal line: median {statistics.median(times):.2f} ms, "
+          f"p99 {times[int(len(times) * 0.99) - 1]:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
