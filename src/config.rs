@@ -161,6 +161,18 @@ pub struct Palette {
     pub muted: Option<Color>,
 }
 
+impl Palette {
+    /// No colour at all: the terminal's own foreground everywhere.
+    pub const NONE: Palette = Palette {
+        green: None,
+        amber: None,
+        red: None,
+        grey: None,
+        accent: None,
+        muted: None,
+    };
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub keymap: Keymap,
@@ -322,17 +334,7 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
             .iter()
             .position(|n| action_named(n).as_ref() == Some(a))
     });
-    let mut palette = base.map_or(
-        Palette {
-            green: None,
-            amber: None,
-            red: None,
-            grey: None,
-            accent: None,
-            muted: None,
-        },
-        |b| b.palette,
-    );
+    let mut palette = base.map_or(Palette::NONE, |b| b.palette);
     for (name, value) in &file.theme {
         let slot = match name.get_ref().as_str() {
             "green" => &mut palette.green,
@@ -367,14 +369,7 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
         return fail(source, diagnostics);
     }
     if no_color {
-        palette = Palette {
-            green: None,
-            amber: None,
-            red: None,
-            grey: None,
-            accent: None,
-            muted: None,
-        };
+        palette = Palette::NONE;
     }
     Ok(Config {
         keymap,

@@ -159,6 +159,12 @@ impl Meeting {
             .collect()
     }
 
+    /// The newest capture `pick` accepts, picked apart: the latest buy-in
+    /// of a proposal, the latest pulse of a person.
+    pub fn latest<T>(&self, pick: impl Fn(&Capture) -> Option<T>) -> Option<T> {
+        self.captures.iter().rev().find_map(|c| pick(&c.what))
+    }
+
     /// The item highlighted in the capture pane.
     pub fn selected_capture(&self) -> Option<&Captured> {
         let items = self.pane_items();

@@ -320,7 +320,7 @@ fn select(meeting: &mut Meeting, out: &mut Effects) {
             let Some(proposal) = meeting.plan.proposals.get(row).map(|p| p.title.clone()) else {
                 return;
             };
-            let current = meeting.captures.iter().rev().find_map(|c| match &c.what {
+            let current = meeting.latest(|c| match c {
                 Capture::BuyIn {
                     proposal: p,
                     verdict,

@@ -37,18 +37,13 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled("No answers captured yet.", ctx.theme.muted()));
     }
     lines.push(Line::raw(""));
-    let verdict = ctx
-        .meeting
-        .captures
-        .iter()
-        .rev()
-        .find_map(|c| match &c.what {
-            Capture::Playback {
-                confirmed,
-                correction,
-            } => Some((*confirmed, correction.clone())),
-            _ => None,
-        });
+    let verdict = ctx.meeting.latest(|c| match c {
+        Capture::Playback {
+            confirmed,
+            correction,
+        } => Some((*confirmed, correction.clone())),
+        _ => None,
+    });
     lines.push(match verdict {
         Some((true, _)) => Line::from(Span::styled(
             "✓ You confirmed this is what you said.",

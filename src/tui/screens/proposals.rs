@@ -20,15 +20,10 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ));
     }
     for (n, p) in proposals.iter().enumerate() {
-        let verdict = ctx
-            .meeting
-            .captures
-            .iter()
-            .rev()
-            .find_map(|c| match &c.what {
-                Capture::BuyIn { proposal, verdict } if *proposal == p.title => Some(*verdict),
-                _ => None,
-            });
+        let verdict = ctx.meeting.latest(|c| match c {
+            Capture::BuyIn { proposal, verdict } if *proposal == p.title => Some(*verdict),
+            _ => None,
+        });
         let badge = match verdict {
             Some(Verdict::Agreed) => Span::styled(" ✓ AGREED", ctx.theme.rag(Rag::Green)),
             Some(Verdict::AgreedWithChanges) => {

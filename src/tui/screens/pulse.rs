@@ -22,7 +22,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     ];
     let people = meeting.customer_attendees();
     for (n, person) in people.iter().enumerate() {
-        let score = meeting.captures.iter().rev().find_map(|c| match &c.what {
+        let score = meeting.latest(|c| match c {
             Capture::Pulse {
                 person: p,
                 confidence,
@@ -50,7 +50,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ctx.theme.muted(),
         ));
     }
-    let recommend = meeting.captures.iter().rev().find_map(|c| match &c.what {
+    let recommend = meeting.latest(|c| match c {
         Capture::Recommend { score } => Some(*score),
         _ => None,
     });

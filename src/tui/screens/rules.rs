@@ -64,12 +64,8 @@ fn signoff_title(ctx: &Ctx) -> String {
         .captures
         .iter()
         .rev()
-        .find_map(|c| match &c.what {
-            crate::meeting::Capture::Signoff { .. } => {
-                Some(crate::tui::capture_pane::describe(c, ctx.plan()))
-            }
-            _ => None,
-        });
+        .find(|c| matches!(c.what, crate::meeting::Capture::Signoff { .. }))
+        .map(|c| crate::tui::capture_pane::describe(c, ctx.plan()));
     match signoff {
         Some(said) => format!("How we keep you informed — {said}"),
         None => "How we keep you informed — s: sign-off".to_owned(),
