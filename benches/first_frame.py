@@ -14,6 +14,7 @@ import select
 import statistics
 import struct
 import sys
+import tempfile
 import termios
 import time
 
@@ -30,7 +31,8 @@ def spawn():
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm-256color"
-        os.execv(BINARY, [BINARY, "run", PLAN])
+        records = tempfile.mkdtemp(prefix="resetpoint-bench-")
+        os.execv(BINARY, [BINARY, "run", PLAN, "--records", records, "--fresh"])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
     return pid, fd
 
