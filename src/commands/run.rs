@@ -175,7 +175,7 @@ fn ask_to_resume(found: &(Paths, Record)) -> Result<bool, ExitCode> {
     let started = record
         .meeting
         .started
-        .to_zoned(jiff::tz::TimeZone::system());
+        .to_zoned(crate::meeting::clock::local_zone());
     eprint!(
         "An unfinished {} meeting from {} ({items} items captured) is at {}.\nResume it? [Y/n] ",
         record.meeting.agenda,

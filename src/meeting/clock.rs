@@ -27,7 +27,7 @@ impl Clock {
 
     /// The wall clock of this machine.
     pub fn system() -> Self {
-        Clock::at(Timestamp::now(), TimeZone::system())
+        Clock::at(Timestamp::now(), local_zone())
     }
 
     pub fn start(&mut self, sections: usize) {
@@ -75,4 +75,21 @@ impl Clock {
 
 fn seconds_between(from: Timestamp, to: Timestamp) -> i64 {
     (to.as_second() - from.as_second()).max(0)
+}
+
+/// This machine's time zone: `TZ` when set, else `/etc/localtime` read
+/// directly. (Asking for the zone's name instead can mean a walk through
+/// the whole zone database when /etc/localtime is a copy, which delays the
+/// first frame.)
+pub fn local_zone() -> TimeZone {
+    if let Some(name) = std::env::var("TZ").ok().filter(|tz| !tz.is_empty()) {
+        let name = name.trim_start_matches(':');
+        if let Ok(zone) = TimeZone::get(name) {
+            return zone;
+        }
+    }
+    std::fs::read("/etc/localtime")
+        .ok()
+        .and_then(|bytes| TimeZone::tzif("localtime", &bytes).ok())
+        .unwrap_or_else(TimeZone::system)
 }
