@@ -246,3 +246,35 @@ fn every_valid_fixture_plan_draws_every_screen() {
         }
     }
 }
+
+#[test]
+fn an_open_field_a_notice_and_a_banner_draw_at_every_size() {
+    let mut m = meeting(false);
+    update(&mut m, Action::Note);
+    for c in
+        "日本語 ✅ and a long line that wraps around the field more than once, on purpose".chars()
+    {
+        update(
+            &mut m,
+            Action::Type(crossterm::event::KeyEvent::new(
+                crossterm::event::KeyCode::Char(c),
+                crossterm::event::KeyModifiers::NONE,
+            )),
+        );
+    }
+    update(
+        &mut m,
+        Action::SaveFailed("Cannot save to meetings/x.toml: No space left on device.".into()),
+    );
+    for (w, h) in [(1, 1), (10, 3), (80, 24), (120, 40), (250, 70)] {
+        render(&m, w, h);
+    }
+    let text = screen_text(&render(&m, 80, 24));
+    // Wide characters take two cells; the second reads as a space here.
+    assert!(text.contains("日 本 語"), "{text}");
+    assert!(
+        text.contains("Cannot save"),
+        "the banner shows while a field is open"
+    );
+    insta::assert_snapshot!("field_and_banner_80x24", render(&m, 80, 24).backend());
+}
