@@ -271,18 +271,13 @@ fn move_cursor(meeting: &mut Meeting, up: bool) {
     };
 }
 
+/// Open an empty field for a new item of this section.
 fn open(meeting: &mut Meeting, kind: DraftKind, out: &mut Effects) {
-    open_with(meeting, kind, None, "", out);
+    let draft = Draft::new(kind, None, meeting.current, "");
+    show_draft(meeting, draft, out);
 }
 
-fn open_with(
-    meeting: &mut Meeting,
-    kind: DraftKind,
-    editing: Option<String>,
-    text: &str,
-    out: &mut Effects,
-) {
-    let draft = Draft::new(kind, editing, meeting.current, text);
+fn show_draft(meeting: &mut Meeting, draft: Draft, out: &mut Effects) {
     let state = draft.state();
     meeting.draft = Some(draft);
     out.journal(meeting, Change::Draft { draft: Some(state) });
@@ -681,10 +676,9 @@ fn edit(meeting: &mut Meeting, out: &mut Effects) {
         }
     };
     let editing = Some(item.id.clone());
-    let previous = meeting.current;
-    meeting.current = item.section.min(meeting.sections.len() - 1);
-    open_with(meeting, kind, editing, &text, out);
-    meeting.current = previous;
+    // The field belongs to the item's own section (an answer's questions).
+    let draft = Draft::new(kind, editing, item.section, &text);
+    show_draft(meeting, draft, out);
 }
 
 /// `x` asks; `x` again deletes.
