@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::export::minutes::Audience;
 use crate::plan::model::AgendaName;
 
 #[derive(Debug, Parser)]
@@ -24,6 +25,11 @@ pub struct Cli {
 pub enum ReportFormat {
     Human,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinutesFormat {
+    Md,
 }
 
 #[derive(Debug, Subcommand)]
@@ -61,6 +67,19 @@ pub enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
+    },
+    /// The minutes of a meeting, as Markdown (to standard output unless -o).
+    Minutes {
+        /// The meeting record (the .toml file in the meetings folder).
+        record: PathBuf,
+        /// customer (the default) leaves out private notes and internal items.
+        #[arg(long, value_enum, default_value_t = Audience::Customer)]
+        audience: Audience,
+        /// Only Markdown for now.
+        #[arg(long, value_enum, default_value_t = MinutesFormat::Md)]
+        format: MinutesFormat,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Write a commented starter plan (to standard output when no PATH).
     New {

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod export;
 pub mod format;
 pub mod meeting;
 pub mod plan;

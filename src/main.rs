@@ -53,6 +53,12 @@ fn main() -> ExitCode {
             format,
             strict,
         } => commands::check::run(&plan, format, strict),
+        Command::Minutes {
+            record,
+            audience,
+            format: _,
+            output,
+        } => commands::minutes::run(&record, audience, output.as_deref()),
         Command::New { agenda, path } => commands::new::run(agenda, path.as_deref()),
     }
 }

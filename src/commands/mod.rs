@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod demo;
+pub mod minutes;
 pub mod new;
 pub mod run;
 

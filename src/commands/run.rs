@@ -86,7 +86,10 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
         return code;
     }
     let origin = Origin {
-        plan_path: path.display().to_string(),
+        plan_path: std::fs::canonicalize(path)
+            .unwrap_or_else(|_| path.to_path_buf())
+            .display()
+            .to_string(),
         plan_sha256: sha256_of(path),
         rehearsal: false,
     };

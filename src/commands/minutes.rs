@@ -1,0 +1,76 @@
+//! `resetpoint minutes RECORD`: the minutes of a meeting, as Markdown.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{exit, fail};
+use crate::export::minutes::{Audience, markdown};
+use crate::plan::diagnostics::{Diagnostic, Source};
+use crate::plan::model::Plan;
+use crate::record::format::Record;
+use crate::record::store::write_atomically;
+
+pub fn run(record_path: &Path, audience: Audience, output: Option<&Path>) -> ExitCode {
+    let text = match std::fs::read(record_path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return fail(
+                exit::BAD_INPUT,
+                format!("there is no meeting record at {}", record_path.display()),
+            );
+        }
+        Err(e) => {
+            return fail(
+                exit::IO,
+                format!("cannot read {}: {e}", record_path.display()),
+            );
+        }
+    };
+    let record: Record = match toml::from_str(&text) {
+        Ok(record) => record,
+        Err(e) => {
+            let source = Source::new(record_path.display().to_string(), text);
+            let diagnostic = Diagnostic::error(
+                "bad-record",
+                format!("not a meeting record: {}", e.message().trim()),
+            )
+            .at_opt(e.span())
+            .hint("give the .toml file resetpoint wrote in the meetings folder");
+            eprint!("{}", source.render(&diagnostic));
+            return ExitCode::from(exit::BAD_INPUT);
+        }
+    };
+    let plan = plan_of(&record, record_path);
+    let zone = crate::meeting::clock::local_zone();
+    let minutes = markdown(&record, plan.as_ref(), audience, &zone);
+    match output {
+        None => {
+            let _ = std::io::stdout().write_all(minutes.as_bytes());
+            ExitCode::from(exit::OK)
+        }
+        Some(path) => match write_atomically(path, minutes.as_bytes()) {
+            Ok(()) => {
+                eprintln!("wrote the minutes to {}", path.display());
+                ExitCode::from(exit::OK)
+            }
+            Err(e) => fail(exit::IO, format!("cannot write {}: {e}", path.display())),
+        },
+    }
+}
+
+/// The plan the meeting ran from, for names and customer tasks: where the
+/// record says, else beside the records folder. Minutes still come out
+/// without it, with ids for names.
+fn plan_of(record: &Record, record_path: &Path) -> Option<Plan> {
+    let named = PathBuf::from(&record.meeting.plan);
+    let beside = record_path
+        .parent()
+        .and_then(Path::parent)
+        .zip(named.file_name())
+        .map(|(dir, name)| dir.join(name));
+    [Some(named), beside]
+        .into_iter()
+        .flatten()
+        .find_map(|path| crate::plan::load_file(&path).ok()?.plan)
+}

@@ -1,0 +1,211 @@
+//! Minutes from a scripted meeting, for the customer and for the team, and
+//! the promise that typed text stays literal text in Markdown.
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::{SignedDuration, Timestamp, tz::TimeZone};
+use proptest::prelude::*;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use resetpoint::agenda::SectionKind;
+use resetpoint::export::markdown::escape;
+use resetpoint::export::minutes::{Audience, markdown};
+use resetpoint::meeting::{Action, Clock, Meeting, update};
+use resetpoint::plan::load_bytes;
+use resetpoint::plan::model::{AgendaName, Plan};
+use resetpoint::record::format::Record;
+
+fn plan() -> Plan {
+    load_bytes("demo.toml", include_str!("../assets/demo.toml").as_bytes())
+        .plan
+        .unwrap()
+}
+
+fn typed(m: &mut Meeting, open: Action, text: &str) {
+    update(m, open);
+    for c in text.chars() {
+        update(
+            m,
+            Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+    update(
+        m,
+        Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+    );
+}
+
+fn to(m: &mut Meeting, kind: SectionKind) {
+    let n = m.sections.iter().position(|s| s.kind == kind).unwrap();
+    update(m, Action::JumpTo(n));
+}
+
+/// A reset-point meeting with something in every part of the minutes,
+/// including text that tries to break Markdown.
+fn scripted() -> Record {
+    let start: Timestamp = "2026-11-24T14:00:00Z".parse().unwrap();
+    let mut m = Meeting::new(
+        plan(),
+        AgendaName::ResetPoint,
+        Clock::at(start, TimeZone::UTC),
+        false,
+    );
+    for _ in 0..4 {
+        update(&mut m, Action::Select);
+        update(&mut m, Action::Down);
+    }
+    to(&mut m, SectionKind::Listen);
+    typed(
+        &mut m,
+        Action::Select,
+        "# We were *never* told | [see](http://x.example) <b>late</b>",
+    );
+    update(&mut m, Action::Down);
+    typed(&mut m, Action::Select, "Reports came late");
+    to(&mut m, SectionKind::Playback);
+    typed(&mut m, Action::Select, "");
+    to(&mut m, SectionKind::Status);
+    typed(&mut m, Action::Decision, "Weekly written report, Thursdays");
+    typed(
+        &mut m,
+        Action::NewAction,
+        "Send the revised plan @sam due:2026-12-01",
+    );
+    typed(&mut m, Action::PrivateNote, "Ola hinted at a budget freeze");
+    typed(&mut m, Action::Note, "Marcus wants the risk log weekly");
+    to(&mut m, SectionKind::Raid);
+    typed(&mut m, Action::Risk, "Vendor may fold @priya #internal");
+    typed(&mut m, Action::Issue, "UAT data not ready @marcus");
+    to(&mut m, SectionKind::Rules);
+    typed(&mut m, Action::Signoff, "approved @ola");
+    to(&mut m, SectionKind::Proposals);
+    update(&mut m, Action::Select);
+    to(&mut m, SectionKind::Pulse);
+    typed(&mut m, Action::Select, "3 better, not there yet");
+    update(
+        &mut m,
+        Action::Tick(start + SignedDuration::from_secs(85 * 60)),
+    );
+    update(&mut m, Action::Quit);
+    Record::of(&m)
+}
+
+#[test]
+fn customer_minutes_hold_nothing_internal() {
+    let record = scripted();
+    let minutes = markdown(&record, Some(&plan()), Audience::Customer, &TimeZone::UTC);
+    for internal in [
+        "budget freeze",
+        "Vendor may fold",
+        "Internal minutes",
+        "internal",
+    ] {
+        assert!(
+            !minutes.contains(internal),
+            "{internal:?} in the customer's minutes:\n{minutes}"
+        );
+    }
+    assert!(minutes.contains("Marcus wants the risk log weekly"));
+    insta::assert_snapshot!("minutes_customer", minutes);
+}
+
+#[test]
+fn internal_minutes_include_and_mark_internal_items() {
+    let record = scripted();
+    let minutes = markdown(&record, Some(&plan()), Audience::Internal, &TimeZone::UTC);
+    assert!(
+        minutes.contains("Ola hinted at a budget freeze *(private)*"),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains("Vendor may fold — Priya Raman *(internal)*"),
+        "{minutes}"
+    );
+    insta::assert_snapshot!("minutes_internal", minutes);
+}
+
+#[test]
+fn typed_markdown_cannot_make_structure() {
+    let minutes = markdown(
+        &scripted(),
+        Some(&plan()),
+        Audience::Customer,
+        &TimeZone::UTC,
+    );
+    let headings = Parser::new(&minutes)
+        .filter(|e| matches!(e, Event::Start(Tag::Heading { .. })))
+        .count();
+    let expected = minutes.lines().filter(|l| l.starts_with('#')).count();
+    assert_eq!(headings, expected, "only our own headings");
+    assert!(!Parser::new(&minutes).any(|e| matches!(
+        e,
+        Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::Start(Tag::Link { .. })
+            | Event::Start(Tag::Table(_))
+    )));
+}
+
+/// The text of a Markdown document, with hard line breaks as newlines.
+fn text_of(markdown: &str) -> String {
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::HardBreak | Event::SoftBreak => text.push('\n'),
+            Event::End(TagEnd::Paragraph) | Event::Start(_) | Event::End(_) => {}
+            other => text.push_str(&format!("<{other:?}>")),
+        }
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn any_typed_text_survives_markdown_escaping(text in "[ -~\u{a0}éü日✅\n\t]{0,60}") {
+        // What a reader should see: the text itself, controls made visible.
+        let expected: Vec<String> = text.trim_matches('\n').split('\n').map(resetpoint::text::visible).collect();
+        let expected = expected.join("\n");
+        let rendered = text_of(&format!("- {}\n", escape(&text).replace('\n', "\n  ")));
+        prop_assert_eq!(rendered, expected);
+    }
+}
+
+#[test]
+fn minutes_of_a_record_on_disk_and_of_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meeting.toml");
+    std::fs::write(&path, scripted().to_toml()).unwrap();
+    let out = common::resetpoint(dir.path(), &["minutes", "meeting.toml"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("# Minutes: Shipment Tracking Rebuild")
+    );
+    let written = common::resetpoint(
+        dir.path(),
+        &[
+            "minutes",
+            "meeting.toml",
+            "--audience",
+            "internal",
+            "-o",
+            "internal.md",
+        ],
+    );
+    assert_eq!(written.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(dir.path().join("internal.md"))
+            .unwrap()
+            .contains("budget freeze")
+    );
+    std::fs::write(dir.path().join("bad.toml"), "[meeting]\nproject = 3\n").unwrap();
+    let bad = common::resetpoint(dir.path(), &["minutes", "bad.toml"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let text = String::from_utf8(bad.stderr).unwrap();
+    assert!(text.contains("error[bad-record]"), "{text}");
+    assert!(text.contains("bad.toml:"), "{text}");
+}
