@@ -28,6 +28,13 @@ pub enum ReportFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActionsFormat {
+    Md,
+    Csv,
+    Ics,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum MinutesFormat {
     Md,
 }
@@ -78,6 +85,21 @@ pub enum Command {
         /// Only Markdown for now.
         #[arg(long, value_enum, default_value_t = MinutesFormat::Md)]
         format: MinutesFormat,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Open actions across all meetings of a plan, oldest first
+    /// (rehearsals left out): Markdown, CSV or iCalendar to-dos.
+    Actions {
+        plan: PathBuf,
+        /// Where the plan's meeting records are; default: `meetings/` beside it.
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ActionsFormat::Md)]
+        format: ActionsFormat,
+        /// Closed actions too.
+        #[arg(long)]
+        all: bool,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },

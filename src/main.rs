@@ -59,6 +59,22 @@ fn main() -> ExitCode {
             format: _,
             output,
         } => commands::minutes::run(&record, audience, output.as_deref()),
+        Command::Actions {
+            plan,
+            records,
+            format,
+            all,
+            output,
+        } => {
+            let options = commands::actions::Options {
+                records: records.as_deref(),
+                format,
+                all,
+                output: output.as_deref(),
+                config,
+            };
+            commands::actions::run(&plan, &options)
+        }
         Command::New { agenda, path } => commands::new::run(agenda, path.as_deref()),
     }
 }

@@ -1,5 +1,6 @@
 //! One module a command; each returns how the process should exit.
 
+pub mod actions;
 pub mod check;
 pub mod demo;
 pub mod minutes;

@@ -1,4 +1,5 @@
 //! Documents made from meeting records: the minutes.
 
+pub mod actions;
 pub mod markdown;
 pub mod minutes;

@@ -1,0 +1,55 @@
+//! `resetpoint actions PLAN`: open actions across all live meetings of a plan.
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::run::{plan_or_report, settings};
+use super::{exit, fail};
+use crate::cli::ActionsFormat;
+use crate::export::actions::{csv, ics, markdown, meetings, rows};
+use crate::plan::{OpenError, load_file};
+use crate::record::open::records_dir;
+use crate::record::store::write_atomically;
+
+pub struct Options<'a> {
+    pub records: Option<&'a Path>,
+    pub format: ActionsFormat,
+    pub all: bool,
+    pub output: Option<&'a Path>,
+    pub config: Option<&'a Path>,
+}
+
+pub fn run(plan_path: &Path, options: &Options) -> ExitCode {
+    let checked = match load_file(plan_path) {
+        Ok(checked) => checked,
+        Err(e @ OpenError::NotFound(_)) => return fail(exit::BAD_INPUT, e),
+        Err(e) => return fail(exit::IO, e),
+    };
+    let plan = match plan_or_report(checked) {
+        Ok(plan) => plan,
+        Err(code) => return code,
+    };
+    let config = match settings(options.config) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let dir = records_dir(plan_path, options.records.or(config.records_dir.as_deref()));
+    let found = meetings(&dir, &plan.project.slug());
+    let rows = rows(&found, &plan, options.all);
+    let document = match options.format {
+        ActionsFormat::Md => markdown(&rows, &plan),
+        ActionsFormat::Csv => csv(&rows),
+        ActionsFormat::Ics => ics(&rows, &plan),
+    };
+    match options.output {
+        None => {
+            let _ = std::io::stdout().write_all(document.as_bytes());
+            ExitCode::from(exit::OK)
+        }
+        Some(path) => match write_atomically(path, document.as_bytes()) {
+            Ok(()) => ExitCode::from(exit::OK),
+            Err(e) => fail(exit::IO, format!("cannot write {}: {e}", path.display())),
+        },
+    }
+}

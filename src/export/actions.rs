@@ -1,0 +1,219 @@
+//! Open actions across every live meeting of a plan, oldest first, as
+//! Markdown, CSV (RFC 4180) or iCalendar (RFC 5545: a VTODO per action, the
+//! due date as an all-day DUE).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::markdown::escape;
+use crate::meeting::Capture;
+use crate::meeting::capture::ActionStatus;
+use crate::plan::model::Plan;
+use crate::record::format::{Mode, Record};
+
+/// One action, with the meeting it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionRow {
+    pub id: String,
+    pub title: String,
+    /// The owner's name (or the id of a guest).
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+    pub status: ActionStatus,
+    /// The meeting's record file name, without `.toml`.
+    pub meeting: String,
+    pub created: Timestamp,
+}
+
+/// Every live meeting record of the project in `dir` (rehearsals and other
+/// projects left out), with its file stem.
+pub fn meetings(dir: &Path, project_id: &str) -> Vec<(String, Record)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, Record)> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter_map(|p| {
+            let record: Record = toml::from_str(&std::fs::read_to_string(&p).ok()?).ok()?;
+            let stem = p.file_stem()?.to_string_lossy().into_owned();
+            (record.meeting.mode == Mode::Live && record.meeting.project_id == project_id)
+                .then_some((stem, record))
+        })
+        .collect();
+    found.sort_by_key(|(_, r)| r.meeting.started);
+    found
+}
+
+/// The actions of these meetings, oldest first; open ones only unless `all`.
+pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<ActionRow> {
+    let mut rows: Vec<ActionRow> = meetings
+        .iter()
+        .flat_map(|(stem, record)| {
+            record
+                .actions
+                .iter()
+                .filter_map(move |item| match &item.what {
+                    Capture::Action {
+                        title,
+                        owner,
+                        due,
+                        status,
+                        ..
+                    } => Some(ActionRow {
+                        id: item.id.clone(),
+                        title: title.clone(),
+                        owner: owner.as_deref().map(|o| plan.name_of(o).to_owned()),
+                        due: *due,
+                        status: *status,
+                        meeting: stem.clone(),
+                        created: item.at,
+                    }),
+                    _ => None,
+                })
+        })
+        .filter(|row| all || row.status == ActionStatus::Open)
+        .collect();
+    rows.sort_by_key(|r| r.created);
+    rows
+}
+
+fn status_word(status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Open => "open",
+        ActionStatus::Done => "done",
+        ActionStatus::Dropped => "dropped",
+    }
+}
+
+pub fn markdown(rows: &[ActionRow], plan: &Plan) -> String {
+    let mut out = format!("# Open actions: {}\n\n", escape(&plan.project.name));
+    if rows.is_empty() {
+        out.push_str("- None.\n");
+    }
+    for r in rows {
+        let owner = r
+            .owner
+            .as_deref()
+            .map_or_else(|| "no owner yet".to_owned(), escape);
+        let due = r
+            .due
+            .map_or_else(|| "no date yet".to_owned(), |d| d.to_string());
+        let _ = writeln!(
+            out,
+            "- **{}** {} — {owner}, due {due} ({}; from {})",
+            escape(&r.id),
+            escape(&r.title),
+            status_word(r.status),
+            escape(&r.meeting)
+        );
+    }
+    out
+}
+
+pub fn csv(rows: &[ActionRow]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let _ = writer.write_record([
+        "id", "title", "owner", "due", "status", "meeting", "created",
+    ]);
+    for r in rows {
+        let _ = writer.write_record([
+            r.id.as_str(),
+            r.title.as_str(),
+            r.owner.as_deref().unwrap_or(""),
+            &r.due.map_or_else(String::new, |d| d.to_string()),
+            status_word(r.status),
+            r.meeting.as_str(),
+            &r.created.to_string(),
+        ]);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// RFC 5545 TEXT: backslash, semicolon, comma and newline escaped.
+fn ics_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A content line folded at 75 octets (never inside a character), CRLF ended.
+fn ics_line(out: &mut String, line: &str) {
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+pub fn ics(rows: &[ActionRow], plan: &Plan) -> String {
+    let mut out = String::new();
+    let project = plan.project.slug();
+    ics_line(&mut out, "BEGIN:VCALENDAR");
+    ics_line(&mut out, "VERSION:2.0");
+    ics_line(&mut out, "PRODID:-//resetpoint//open actions//EN");
+    for r in rows {
+        ics_line(&mut out, "BEGIN:VTODO");
+        ics_line(
+            &mut out,
+            &format!(
+                "UID:{}-{}-{}@resetpoint",
+                ics_text(&project),
+                ics_text(&r.meeting),
+                ics_text(&r.id)
+            ),
+        );
+        ics_line(
+            &mut out,
+            &format!("DTSTAMP:{}", r.created.strftime("%Y%m%dT%H%M%SZ")),
+        );
+        ics_line(
+            &mut out,
+            &format!("SUMMARY:{}", ics_text(&format!("{} {}", r.id, r.title))),
+        );
+        if let Some(due) = r.due {
+            ics_line(
+                &mut out,
+                &format!("DUE;VALUE=DATE:{}", due.strftime("%Y%m%d")),
+            );
+        }
+        let status = match r.status {
+            ActionStatus::Open => "NEEDS-ACTION",
+            ActionStatus::Done => "COMPLETED",
+            ActionStatus::Dropped => "CANCELLED",
+        };
+        ics_line(&mut out, &format!("STATUS:{status}"));
+        let owner = r.owner.as_deref().unwrap_or("no owner yet");
+        ics_line(
+            &mut out,
+            &format!(
+                "DESCRIPTION:{}",
+                ics_text(&format!("Owner: {owner}\nFrom the meeting {}", r.meeting))
+            ),
+        );
+        ics_line(&mut out, "END:VTODO");
+    }
+    ics_line(&mut out, "END:VCALENDAR");
+    out
+}
