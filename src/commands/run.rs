@@ -135,6 +135,9 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
             }
         }
     };
+    let mut meeting = meeting;
+    let started = meeting.first_started.unwrap_or(meeting.clock.started);
+    meeting.earlier = crate::export::actions::open_before(&dir, &meeting.plan, started);
     live(meeting, config, Some((paths, journal)))
 }
 

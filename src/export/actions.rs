@@ -49,8 +49,12 @@ pub fn meetings(dir: &Path, project_id: &str) -> Vec<(String, Record)> {
     found
 }
 
-/// The actions of these meetings, oldest first; open ones only unless `all`.
+/// The actions of these meetings, oldest first, with what later meetings'
+/// follow-ups said of them; open ones only unless `all`.
 pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<ActionRow> {
+    let mut followups: Vec<&crate::meeting::Captured> =
+        meetings.iter().flat_map(|(_, r)| &r.followups).collect();
+    followups.sort_by_key(|f| f.at);
     let mut rows: Vec<ActionRow> = meetings
         .iter()
         .flat_map(|(stem, record)| {
@@ -76,10 +80,50 @@ pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<Action
                     _ => None,
                 })
         })
+        .map(|mut row| {
+            for f in &followups {
+                if let Capture::Followup {
+                    item,
+                    meeting,
+                    status,
+                    due,
+                } = &f.what
+                    && *item == row.id
+                    && *meeting == row.meeting
+                {
+                    row.status = *status;
+                    row.due = due.or(row.due);
+                }
+            }
+            row
+        })
         .filter(|row| all || row.status == ActionStatus::Open)
         .collect();
     rows.sort_by_key(|r| r.created);
     rows
+}
+
+/// Actions still open from meetings that started before `before`, for the
+/// next meeting's follow-ups.
+pub fn open_before(
+    dir: &Path,
+    plan: &Plan,
+    before: Timestamp,
+) -> Vec<crate::meeting::capture::Earlier> {
+    let earlier: Vec<(String, Record)> = meetings(dir, &plan.project.slug())
+        .into_iter()
+        .filter(|(_, r)| r.meeting.started < before)
+        .collect();
+    rows(&earlier, plan, false)
+        .into_iter()
+        .map(|row| crate::meeting::capture::Earlier {
+            id: row.id,
+            meeting: row.meeting,
+            title: row.title,
+            owner: row.owner,
+            due: row.due,
+        })
+        .collect()
 }
 
 fn status_word(status: ActionStatus) -> &'static str {

@@ -110,6 +110,26 @@ pub enum Capture {
     Recommend {
         score: u8,
     },
+    /// What became of an action or customer task from an earlier meeting.
+    Followup {
+        /// The action's id or the customer task's id (CT-1).
+        item: String,
+        /// The record it came from, or "plan" for a customer task.
+        meeting: String,
+        status: ActionStatus,
+        due: Option<Date>,
+    },
+}
+
+/// An action still open from an earlier meeting, to follow up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Earlier {
+    pub id: String,
+    /// The earlier meeting's record file name, without `.toml`.
+    pub meeting: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due: Option<Date>,
 }
 
 impl Capture {
@@ -127,6 +147,7 @@ impl Capture {
             Capture::Attendance { .. } => 'P',
             Capture::Playback { .. } => 'H',
             Capture::Pulse { .. } | Capture::Recommend { .. } => 'C',
+            Capture::Followup { .. } => 'F',
         }
     }
 
@@ -156,6 +177,7 @@ impl Capture {
             Capture::Playback { .. } => "playback",
             Capture::Pulse { .. } => "pulse",
             Capture::Recommend { .. } => "recommend score",
+            Capture::Followup { .. } => "follow-up",
         }
     }
 
@@ -173,6 +195,7 @@ impl Capture {
             Capture::Attendance { person, .. } | Capture::Pulse { person, .. } => person.clone(),
             Capture::Playback { correction, .. } => correction.clone(),
             Capture::Recommend { score } => score.to_string(),
+            Capture::Followup { item, .. } => item.clone(),
         }
     }
 }

@@ -27,6 +27,10 @@ pub enum DraftKind {
         row: usize,
     },
     Recommend,
+    /// What became of row `row` of the follow-ups screen.
+    Followup {
+        row: usize,
+    },
 }
 
 impl DraftKind {
@@ -57,6 +61,7 @@ impl DraftKind {
             DraftKind::Playback => "Empty: the customer confirms. Or type their correction",
             DraftKind::Pulse { .. } => "Confidence 1–5, then a comment",
             DraftKind::Recommend => "How likely to recommend us, 0–10",
+            DraftKind::Followup { .. } => "done | dropped | open due:2026-12-15 (or +1w, fri)",
         }
     }
 }

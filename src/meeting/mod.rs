@@ -82,6 +82,8 @@ pub struct Meeting {
     pub origin: Origin,
     /// When a resumed meeting first started.
     pub first_started: Option<Timestamp>,
+    /// Actions still open from earlier meetings, for the follow-ups section.
+    pub earlier: Vec<capture::Earlier>,
 }
 
 impl Meeting {
@@ -123,6 +125,7 @@ impl Meeting {
             ended: None,
             origin: Origin::default(),
             first_started: None,
+            earlier: Vec::new(),
         }
     }
 

@@ -1,6 +1,9 @@
 //! The rows a section lets the PM move through with ↑/↓ and act on with
 //! Enter: questions, people in the room, proposals, pulse scores.
 
+use jiff::civil::Date;
+
+use super::capture::ActionStatus;
 use super::{Capture, Meeting};
 use crate::agenda::SectionKind;
 use crate::plan::model::Side;
@@ -15,7 +18,61 @@ pub struct Attendee {
     pub present: Option<bool>,
 }
 
+/// A row of the follow-ups screen: an earlier action or an open customer task.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowupRow {
+    pub item: String,
+    /// The earlier meeting's record, or "plan" for a customer task.
+    pub meeting: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+}
+
 impl Meeting {
+    /// Earlier actions still open, then the customer's open tasks.
+    pub fn followup_rows(&self) -> Vec<FollowupRow> {
+        let actions = self.earlier.iter().map(|a| FollowupRow {
+            item: a.id.clone(),
+            meeting: a.meeting.clone(),
+            title: a.title.clone(),
+            owner: a.owner.clone(),
+            due: a.due,
+        });
+        let tasks = self
+            .plan
+            .customer_tasks
+            .iter()
+            .filter(|t| {
+                matches!(
+                    t.status,
+                    crate::plan::model::TaskStatus::Open
+                        | crate::plan::model::TaskStatus::InProgress
+                )
+            })
+            .map(|t| FollowupRow {
+                item: t.id.get_ref().clone(),
+                meeting: "plan".to_owned(),
+                title: t.title.clone(),
+                owner: t.owner.as_ref().map(|o| o.get_ref().clone()),
+                due: t.due,
+            });
+        actions.chain(tasks).collect()
+    }
+
+    /// What this meeting said of a follow-up row, if anything yet.
+    pub fn followup_of(&self, row: &FollowupRow) -> Option<(ActionStatus, Option<Date>)> {
+        self.latest(|c| match c {
+            Capture::Followup {
+                item,
+                meeting,
+                status,
+                due,
+            } if *item == row.item && *meeting == row.meeting => Some((*status, *due)),
+            _ => None,
+        })
+    }
+
     /// Who is expected and who came: plan attendees, then guests.
     pub fn attendees(&self) -> Vec<Attendee> {
         let mut rows: Vec<Attendee> = self
@@ -68,6 +125,7 @@ impl Meeting {
         let section = self.section();
         match section.kind {
             SectionKind::Listen => section.questions.len(),
+            SectionKind::Followups => self.followup_rows().len(),
             // Everyone, then "add a guest".
             SectionKind::Welcome => self.attendees().len() + 1,
             SectionKind::Proposals => self.plan.proposals.len(),

@@ -311,6 +311,9 @@ fn select(meeting: &mut Meeting, out: &mut Effects) {
             }
         }
         SectionKind::Playback => open(meeting, DraftKind::Playback, out),
+        SectionKind::Followups if row < meeting.followup_rows().len() => {
+            open(meeting, DraftKind::Followup { row }, out)
+        }
         SectionKind::Proposals => {
             let Some(proposal) = meeting.plan.proposals.get(row).map(|p| p.title.clone()) else {
                 return;
@@ -440,6 +443,15 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
     match to_capture(meeting, kind, section, &text, guest_asked || closing) {
         Ok(capture) => {
             close_draft(meeting, out);
+            // One follow-up per item: a second answer replaces the first.
+            let editing = editing.or_else(|| match &capture {
+                Capture::Followup { item, meeting: from, .. } => meeting
+                    .captures
+                    .iter()
+                    .find(|c| matches!(&c.what, Capture::Followup { item: i, meeting: m, .. } if i == item && m == from))
+                    .map(|c| c.id.clone()),
+                _ => None,
+            });
             commit(meeting, capture, editing, out);
         }
         Err(Ask { notice, guest }) if !closing => {
@@ -600,6 +612,45 @@ fn to_capture(
                     .unwrap_or_default(),
                 confidence,
                 comment: words.collect::<Vec<_>>().join(" "),
+            }
+        }
+        DraftKind::Followup { row } => {
+            let Some(followed) = meeting.followup_rows().into_iter().nth(row) else {
+                return ask("That row is no longer there.".into());
+            };
+            let mut status = None;
+            let mut due = followed.due;
+            for word in text.split_whitespace() {
+                match word.to_lowercase().as_str() {
+                    "done" | "d" | "closed" => status = Some(super::capture::ActionStatus::Done),
+                    "dropped" | "drop" | "x" => {
+                        status = Some(super::capture::ActionStatus::Dropped)
+                    }
+                    "open" | "o" | "still" => status = Some(super::capture::ActionStatus::Open),
+                    w => match w
+                        .strip_prefix("due:")
+                        .and_then(|d| super::capture::due_date(d, today))
+                    {
+                        Some(date) => {
+                            due = Some(date);
+                            status = status.or(Some(super::capture::ActionStatus::Open));
+                        }
+                        None => {
+                            return ask(format!(
+                                "`{word}`: say done, dropped, or open with due:2026-12-15."
+                            ));
+                        }
+                    },
+                }
+            }
+            let Some(status) = status else {
+                return ask("Say done, dropped, or open with due:2026-12-15.".into());
+            };
+            Capture::Followup {
+                item: followed.item,
+                meeting: followed.meeting,
+                status,
+                due,
             }
         }
         DraftKind::Recommend => match text.trim().parse::<u8>().ok().filter(|s| *s <= 10) {

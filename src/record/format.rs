@@ -69,6 +69,8 @@ pub struct Record {
     pub playback: Vec<Captured>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pulse: Vec<Captured>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub followups: Vec<Captured>,
     /// A text field that was open, with what had been typed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<DraftState>,
@@ -127,6 +129,7 @@ impl Record {
             buy_in: Vec::new(),
             playback: Vec::new(),
             pulse: Vec::new(),
+            followups: Vec::new(),
             draft: meeting.draft.as_ref().map(|d| d.state()),
         };
         for item in &meeting.captures {
@@ -148,6 +151,7 @@ impl Record {
             Capture::BuyIn { .. } => &mut self.buy_in,
             Capture::Playback { .. } => &mut self.playback,
             Capture::Pulse { .. } | Capture::Recommend { .. } => &mut self.pulse,
+            Capture::Followup { .. } => &mut self.followups,
         }
     }
 
@@ -165,6 +169,7 @@ impl Record {
             &self.buy_in,
             &self.playback,
             &self.pulse,
+            &self.followups,
         ]
         .into_iter()
         .flatten()

@@ -95,6 +95,19 @@ pub fn describe(item: &Captured, plan: &Plan) -> String {
             )
         }
         Capture::Recommend { score } => format!("would recommend us: {score}/10"),
+        Capture::Followup {
+            item, status, due, ..
+        } => {
+            let word = match status {
+                crate::meeting::capture::ActionStatus::Open => "still open",
+                crate::meeting::capture::ActionStatus::Done => "done",
+                crate::meeting::capture::ActionStatus::Dropped => "dropped",
+            };
+            let due = due.map_or_else(String::new, |d| {
+                format!(", now due {}", d.strftime("%a %-d %b"))
+            });
+            format!("{item} {word}{due}")
+        }
     }
 }
 
@@ -157,6 +170,7 @@ fn short_kind(capture: &Capture) -> &'static str {
         Capture::Attendance { .. } => "present",
         Capture::Playback { .. } => "playback",
         Capture::Pulse { .. } | Capture::Recommend { .. } => "pulse",
+        Capture::Followup { .. } => "follow-up",
     }
 }
 

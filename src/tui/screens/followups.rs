@@ -1,36 +1,71 @@
-//! Follow-ups: what is still open from earlier meetings. Until earlier
-//! meetings are on record, the customer's open tasks from the plan.
+//! Follow-ups: actions still open from earlier meetings and the customer's
+//! open tasks, each marked done, still open (with a new date) or dropped.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Ctx, bullets, person};
-use crate::plan::model::TaskStatus;
+use super::{Ctx, panel};
+use crate::meeting::capture::ActionStatus;
+use crate::plan::model::Rag;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let plan = ctx.plan();
-    let open: Vec<String> = plan
-        .customer_tasks
-        .iter()
-        .filter(|t| matches!(t.status, TaskStatus::Open | TaskStatus::InProgress))
-        .map(|t| {
-            let due = t
-                .due
-                .map_or_else(|| "no due date".to_owned(), |d| format!("due {d}"));
-            format!(
-                "{}  {} — {}, {due}",
-                t.id.get_ref(),
-                ctx.plain(&t.title),
-                person(plan, t.owner.as_ref())
-            )
-        })
-        .collect();
-    bullets(
-        "Still open from last time",
-        &open,
-        "Nothing is open from earlier meetings.",
-        ctx,
-        area,
-        buf,
-    );
+    let meeting = ctx.meeting;
+    let rows = meeting.followup_rows();
+    let mut lines = Vec::new();
+    if rows.is_empty() {
+        lines.push(Line::styled(
+            "Nothing is open from earlier meetings.",
+            ctx.theme.muted(),
+        ));
+    }
+    for (n, row) in rows.iter().enumerate() {
+        let owner = row.owner.as_deref().map_or_else(
+            || "no owner yet".to_owned(),
+            |o| ctx.plan().name_of(o).to_owned(),
+        );
+        let due = row.due.map_or_else(
+            || "no date".to_owned(),
+            |d| d.strftime("%a %-d %b").to_string(),
+        );
+        let from = if row.meeting == "plan" {
+            "your task".to_owned()
+        } else {
+            format!("from {}", row.meeting.get(..10).unwrap_or(&row.meeting))
+        };
+        let verdict = match meeting.followup_of(row) {
+            None => Span::styled("  ? not reviewed", ctx.theme.muted()),
+            Some((ActionStatus::Done, _)) => Span::styled("  ✓ DONE", ctx.theme.rag(Rag::Green)),
+            Some((ActionStatus::Dropped, _)) => Span::styled("  ✗ DROPPED", ctx.theme.muted()),
+            Some((ActionStatus::Open, due)) => Span::styled(
+                format!(
+                    "  → STILL OPEN{}",
+                    due.map_or_else(String::new, |d| format!(
+                        ", now due {}",
+                        d.strftime("%a %-d %b")
+                    ))
+                ),
+                ctx.theme.rag(Rag::Amber),
+            ),
+        };
+        let line = Line::from(vec![
+            Span::styled(format!("{} ", row.item), ctx.theme.accent()),
+            Span::raw(ctx.plain(&row.title)),
+            Span::styled(format!(" — {owner}, due {due} ({from})"), ctx.theme.muted()),
+            verdict,
+        ]);
+        lines.push(if n == meeting.selected {
+            line.style(ctx.theme.selected())
+        } else {
+            line
+        });
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(panel(
+            "Still open from last time — Enter: done / dropped / open due:…",
+            ctx.theme,
+        ))
+        .render(area, buf);
 }

@@ -1,0 +1,161 @@
+//! Three meetings of one plan: actions captured in the first are followed
+//! up in the second (done, still open with a new date, dropped), and only
+//! what is still open reaches the third and the `actions` list.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::{Timestamp, tz::TimeZone};
+use resetpoint::agenda::SectionKind;
+use resetpoint::export::actions::{meetings, open_before, rows};
+use resetpoint::meeting::capture::ActionStatus;
+use resetpoint::meeting::{Action, Clock, Meeting, update};
+use resetpoint::plan::load_bytes;
+use resetpoint::plan::model::{AgendaName, Plan};
+use resetpoint::record::format::Record;
+
+fn plan() -> Plan {
+    load_bytes("demo.toml", include_str!("../assets/demo.toml").as_bytes())
+        .plan
+        .unwrap()
+}
+
+fn type_line(m: &mut Meeting, open: Action, text: &str) {
+    update(m, open);
+    for c in text.chars() {
+        update(
+            m,
+            Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+    update(
+        m,
+        Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+    );
+}
+
+/// Start a status meeting at `at`, with what is open from before it.
+fn status_meeting(dir: &std::path::Path, at: &str) -> Meeting {
+    let start: Timestamp = at.parse().unwrap();
+    let mut m = Meeting::new(
+        plan(),
+        AgendaName::Status,
+        Clock::at(start, TimeZone::UTC),
+        false,
+    );
+    m.earlier = open_before(dir, &m.plan, start);
+    m
+}
+
+fn save(dir: &std::path::Path, stem: &str, m: &Meeting) {
+    std::fs::write(dir.join(format!("{stem}.toml")), Record::of(m).to_toml()).unwrap();
+}
+
+fn to(m: &mut Meeting, kind: SectionKind) {
+    let n = m.sections.iter().position(|s| s.kind == kind).unwrap();
+    update(m, Action::JumpTo(n));
+}
+
+#[test]
+fn open_promises_carry_over_until_they_are_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+
+    let mut first = status_meeting(dir, "2026-11-24T14:00:00Z");
+    assert!(first.earlier.is_empty());
+    to(&mut first, SectionKind::Status);
+    type_line(
+        &mut first,
+        Action::NewAction,
+        "Send the revised plan @sam due:2026-12-01",
+    );
+    type_line(
+        &mut first,
+        Action::NewAction,
+        "Book the UAT rooms @priya due:2026-12-02",
+    );
+    type_line(
+        &mut first,
+        Action::NewAction,
+        "Call the scanner vendor @priya",
+    );
+    save(dir, "2026-11-24-1400-status", &first);
+
+    let mut second = status_meeting(dir, "2026-12-01T14:00:00Z");
+    let titles: Vec<&str> = second.earlier.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Send the revised plan",
+            "Book the UAT rooms",
+            "Call the scanner vendor"
+        ]
+    );
+    to(&mut second, SectionKind::Followups);
+    assert_eq!(
+        second.rows_in_section(),
+        3 + 3,
+        "three actions, then the customer's three open tasks"
+    );
+    type_line(&mut second, Action::Select, "done");
+    update(&mut second, Action::Down);
+    type_line(&mut second, Action::Select, "open due:2026-12-09");
+    update(&mut second, Action::Down);
+    type_line(&mut second, Action::Select, "dropped");
+    // A second answer for the same row replaces the first.
+    update(&mut second, Action::Up);
+    type_line(&mut second, Action::Select, "still due:2026-12-10");
+    to(&mut second, SectionKind::Raid);
+    type_line(
+        &mut second,
+        Action::NewAction,
+        "Share the risk log @marcus due:2026-12-08",
+    );
+    save(dir, "2026-12-01-1400-status", &second);
+    let followups = Record::of(&second).followups;
+    assert_eq!(followups.len(), 3);
+
+    let found = meetings(dir, "shipment-tracking");
+    let open: Vec<(String, Option<jiff::civil::Date>)> = rows(&found, &plan(), false)
+        .into_iter()
+        .map(|r| (r.title, r.due))
+        .collect();
+    assert_eq!(
+        open,
+        [
+            (
+                "Book the UAT rooms".to_owned(),
+                Some(jiff::civil::date(2026, 12, 10))
+            ),
+            (
+                "Share the risk log".to_owned(),
+                Some(jiff::civil::date(2026, 12, 8))
+            ),
+        ]
+    );
+    let everything = rows(&found, &plan(), true);
+    let statuses: Vec<ActionStatus> = everything.iter().map(|r| r.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            ActionStatus::Done,
+            ActionStatus::Open,
+            ActionStatus::Dropped,
+            ActionStatus::Open
+        ]
+    );
+
+    let third = status_meeting(dir, "2026-12-08T14:00:00Z");
+    let carried: Vec<(&str, &str)> = third
+        .earlier
+        .iter()
+        .map(|e| (e.id.as_str(), e.title.as_str()))
+        .collect();
+    assert_eq!(carried.len(), 2);
+    assert_eq!(carried[0].1, "Book the UAT rooms");
+    assert_eq!(third.earlier[0].meeting, "2026-11-24-1400-status");
+    assert_eq!(
+        third.earlier[0].due,
+        Some(jiff::civil::date(2026, 12, 10)),
+        "with its new date"
+    );
+    assert_eq!(carried[1].1, "Share the risk log");
+}
