@@ -103,6 +103,15 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The relationship's pulse, actions closed on time and promises kept,
+    /// meeting by meeting (rehearsals left out).
+    History {
+        plan: PathBuf,
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
+    },
     /// Write a commented starter plan (to standard output when no PATH).
     New {
         /// The agenda the meeting will follow by default.

@@ -75,6 +75,11 @@ fn main() -> ExitCode {
             };
             commands::actions::run(&plan, &options)
         }
+        Command::History {
+            plan,
+            records,
+            format,
+        } => commands::history::run(&plan, records.as_deref(), format, config),
         Command::New { agenda, path } => commands::new::run(agenda, path.as_deref()),
     }
 }

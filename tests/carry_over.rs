@@ -2,6 +2,8 @@
 //! up in the second (done, still open with a new date, dropped), and only
 //! what is still open reaches the third and the `actions` list.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::{Timestamp, tz::TimeZone};
 use resetpoint::agenda::SectionKind;
@@ -158,4 +160,80 @@ fn open_promises_carry_over_until_they_are_closed() {
         "with its new date"
     );
     assert_eq!(carried[1].1, "Share the risk log");
+}
+
+#[test]
+fn history_counts_pulse_actions_closed_and_promises_kept() {
+    use resetpoint::export::history::history;
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let mut first = status_meeting(dir, "2026-11-24T14:00:00Z");
+    to(&mut first, SectionKind::Status);
+    type_line(
+        &mut first,
+        Action::NewAction,
+        "Send the plan @sam due:2026-12-01",
+    );
+    type_line(
+        &mut first,
+        Action::NewAction,
+        "Book rooms @priya due:2026-11-25",
+    );
+    to(&mut first, SectionKind::Pulse);
+    type_line(&mut first, Action::Select, "2 worried");
+    update(&mut first, Action::Down);
+    type_line(&mut first, Action::Select, "3");
+    update(&mut first, Action::Down);
+    type_line(&mut first, Action::Select, "6");
+    save(dir, "2026-11-24-1400-status", &first);
+
+    let mut second = status_meeting(dir, "2026-11-30T14:00:00Z");
+    to(&mut second, SectionKind::Followups);
+    type_line(&mut second, Action::Select, "done");
+    update(&mut second, Action::Down);
+    type_line(&mut second, Action::Select, "done");
+    save(dir, "2026-11-30-1400-status", &second);
+
+    let rows = history(&meetings(dir, "shipment-tracking"), &plan(), &TimeZone::UTC);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].pulse, Some(2.5));
+    assert_eq!(rows[0].recommend, Some(6));
+    assert_eq!(rows[0].actions_opened, 2);
+    assert_eq!(
+        (rows[0].closed_on_time, rows[0].closed_late),
+        (1, 1),
+        "closed on 30 Nov: one by its date, one late"
+    );
+    // The demo's design sign-off was done on 2 Oct, promised 9 Oct.
+    assert_eq!((rows[0].promises_kept, rows[0].promises_due), (1, 1));
+    assert_eq!(rows[1].pulse, None);
+}
+
+#[test]
+fn the_history_command_in_both_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = status_meeting(dir.path(), "2026-11-24T14:00:00Z");
+    to(&mut first, SectionKind::Pulse);
+    type_line(&mut first, Action::Select, "4");
+    save(dir.path(), "2026-11-24-1400-status", &first);
+    let plan_path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo.toml");
+    let records = dir.path().to_str().unwrap();
+    let out = common::resetpoint(
+        dir.path(),
+        &[
+            "history",
+            plan_path,
+            "--records",
+            records,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["meetings"][0]["pulse"], 4.0);
+    assert_eq!(report["meetings"][0]["date"], "2026-11-24");
+    let human = common::resetpoint(dir.path(), &["history", plan_path, "--records", records]);
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(text.contains("2026-11-24  status"), "{text}");
 }

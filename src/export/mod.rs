@@ -1,5 +1,6 @@
 //! Documents made from meeting records: the minutes.
 
 pub mod actions;
+pub mod history;
 pub mod markdown;
 pub mod minutes;

@@ -84,6 +84,8 @@ pub struct Meeting {
     pub first_started: Option<Timestamp>,
     /// Actions still open from earlier meetings, for the follow-ups section.
     pub earlier: Vec<capture::Earlier>,
+    /// Mean customer confidence (1–5) of earlier meetings, oldest first.
+    pub pulse_trend: Vec<f64>,
 }
 
 impl Meeting {
@@ -126,6 +128,7 @@ impl Meeting {
             origin: Origin::default(),
             first_started: None,
             earlier: Vec::new(),
+            pulse_trend: Vec::new(),
         }
     }
 

@@ -11,7 +11,7 @@ use crate::plan::model::Side;
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
     let [purpose, below] =
-        Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(area);
+        Layout::vertical([Constraint::Length(6), Constraint::Min(3)]).areas(area);
     let summary = ctx.plain(&plan.project.summary);
     let mut lines = vec![Line::from(vec![
         Span::styled(plan.project.name.clone(), ctx.theme.title()),
@@ -20,6 +20,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     if !summary.is_empty() {
         lines.push(Line::raw(summary));
     }
+    lines.push(pulse_trend(ctx));
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(panel("Why we are here", ctx.theme))
@@ -90,4 +91,25 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     )
     .block(panel("Today's agenda", ctx.theme))
     .render(agenda, buf);
+}
+
+/// "Pulse so far ▃▅▆ 2.5 → 3.5": the customer's confidence meeting by meeting.
+fn pulse_trend(ctx: &Ctx) -> Line<'static> {
+    let trend = &ctx.meeting.pulse_trend;
+    let (Some(first), Some(last)) = (trend.first(), trend.last()) else {
+        return Line::styled(
+            "No earlier pulse on record: this is the first.",
+            ctx.theme.muted(),
+        );
+    };
+    const BARS: [char; 5] = ['▁', '▃', '▅', '▆', '█'];
+    let bars: String = trend
+        .iter()
+        .map(|v| BARS[(v.round().clamp(1.0, 5.0) as usize) - 1])
+        .collect();
+    Line::from(vec![
+        Span::styled("Pulse so far ", ctx.theme.muted()),
+        Span::styled(bars, ctx.theme.accent()),
+        Span::styled(format!(" {first:.1} → {last:.1} of 5"), ctx.theme.muted()),
+    ])
 }
