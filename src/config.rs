@@ -208,7 +208,7 @@ impl BadConfig {
     }
 }
 
-const ACTION_NAMES: [&str; 19] = [
+const ACTION_NAMES: [&str; 20] = [
     "next_section",
     "previous_section",
     "agenda",
@@ -225,6 +225,7 @@ const ACTION_NAMES: [&str; 19] = [
     "signoff",
     "edit",
     "delete",
+    "minutes",
     "presenting",
     "help",
     "quit",

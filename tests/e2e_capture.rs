@@ -213,3 +213,45 @@ fn a_failed_write_shows_a_banner_and_loses_nothing() {
     let (captured, _) = on_disk(&records);
     assert!(captured.iter().any(|c| c == "said while saving failed"));
 }
+
+#[test]
+fn one_key_on_review_writes_both_minutes_beside_the_record() {
+    let records = tempfile::tempdir().unwrap();
+    let t = start("minutes", records.path());
+    t.keys(&["Right", "Right", "Right"]);
+    t.wait_for("status", |s| s.contains("4/11"));
+    t.keys(&["d"]);
+    t.text("Weekly reports on Thursdays");
+    t.keys(&["Enter"]);
+    t.keys(&["N"]);
+    t.text("Ola may escalate");
+    t.keys(&["Enter"]);
+    for _ in 0..6 {
+        t.keys(&["Right"]);
+    }
+    t.wait_for("review", |s| s.contains("10/11"));
+    t.keys(&["m"]);
+    let screen = t.wait_for("the written notice", |s| s.contains("minutes-internal.md"));
+    assert!(screen.contains("Written:"), "{screen}");
+    let files: Vec<String> = std::fs::read_dir(records.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let customer = files
+        .iter()
+        .find(|f| f.ends_with("-minutes.md"))
+        .expect("customer minutes");
+    let internal = files
+        .iter()
+        .find(|f| f.ends_with("-minutes-internal.md"))
+        .expect("internal minutes");
+    let customer = std::fs::read_to_string(records.path().join(customer)).unwrap();
+    let internal = std::fs::read_to_string(records.path().join(internal)).unwrap();
+    assert!(customer.contains("Weekly reports on Thursdays"));
+    assert!(
+        !customer.contains("escalate"),
+        "no private note in the customer's minutes"
+    );
+    assert!(internal.contains("Ola may escalate"));
+}

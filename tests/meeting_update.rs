@@ -507,3 +507,18 @@ fn replaying_the_journal_rebuilds_the_meeting() {
         Some("not finished".to_owned())
     );
 }
+
+#[test]
+fn minutes_are_written_from_the_review_screen() {
+    let mut m = meeting();
+    let effects = update(&mut m, Action::Minutes);
+    assert!(!effects.contains(&Effect::WriteMinutes));
+    assert!(m.notice.as_deref().unwrap().contains("review screen"));
+    to(&mut m, SectionKind::Review);
+    let effects = update(&mut m, Action::Minutes);
+    assert!(effects.contains(&Effect::WriteMinutes));
+    assert!(
+        effects.contains(&Effect::Save),
+        "the record is current when the minutes are"
+    );
+}

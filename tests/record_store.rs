@@ -151,7 +151,7 @@ fn carry_out(store: &Store, m: &Meeting, effects: Vec<Effect>) {
         match effect {
             Effect::Journal { seq, change } => store.send(Message::Entry(Entry { seq, change })),
             Effect::Save => store.send(Message::Snapshot(Box::new(Record::of(m)))),
-            Effect::Quit => {}
+            Effect::Quit | Effect::WriteMinutes => {}
         }
     }
 }

@@ -41,6 +41,8 @@ pub enum Action {
     Edit,
     /// Delete the highlighted item (asks first).
     Delete,
+    /// Write the minutes beside the record (on the review screen).
+    Minutes,
     Quit,
     /// A key typed into an open text field.
     #[serde(skip)]
@@ -60,6 +62,9 @@ pub enum Action {
     /// Saving works again.
     #[serde(skip)]
     SaveRecovered,
+    /// A document was written, at this path.
+    #[serde(skip)]
+    Wrote(String),
 }
 
 /// One change to what the meeting holds, as the journal records it.
@@ -97,6 +102,8 @@ pub enum Effect {
     },
     /// Replace the record with the meeting as it stands.
     Save,
+    /// Write the customer's and the internal minutes beside the record.
+    WriteMinutes,
     Quit,
 }
 
@@ -106,6 +113,7 @@ pub fn update(meeting: &mut Meeting, action: Action) -> Vec<Effect> {
         Action::Tick(now) => meeting.clock.tick(now),
         Action::SaveFailed(why) => meeting.banner = Some(why),
         Action::SaveRecovered => meeting.banner = None,
+        Action::Wrote(path) => meeting.notice = Some(format!("Written: {path}")),
         action if meeting.draft.is_some() => typing(meeting, action, &mut out),
         action => match meeting.overlay {
             Overlay::Help => help_overlay(meeting, action, &mut out),
@@ -189,6 +197,15 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
         }
         Action::Edit => edit(meeting, out),
         Action::Delete => delete(meeting, pending, out),
+        Action::Minutes => {
+            if meeting.section().kind == SectionKind::Review {
+                out.save();
+                out.list.push(Effect::WriteMinutes);
+                meeting.notice = Some("Writing the minutes…".into());
+            } else {
+                meeting.notice = Some("The minutes are written from the review screen.".into());
+            }
+        }
         Action::Paste(text) => {
             open(meeting, DraftKind::Note { private: false }, out);
             typing(meeting, Action::Paste(text), out);
@@ -198,7 +215,8 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
         | Action::Type(_)
         | Action::Tick(_)
         | Action::SaveFailed(_)
-        | Action::SaveRecovered => {}
+        | Action::SaveRecovered
+        | Action::Wrote(_) => {}
     }
 }
 

@@ -34,6 +34,11 @@ impl Paths {
 pub enum Message {
     Entry(Entry),
     Snapshot(Box<Record>),
+    /// A document to write beside the record, such as the minutes.
+    Document {
+        name: String,
+        text: String,
+    },
     /// Write what is left and stop; the meeting has ended when the record says so.
     Finish,
 }
@@ -43,6 +48,8 @@ pub enum Message {
 pub enum Health {
     Failing(String),
     Recovered,
+    /// A document was written, at this path.
+    Wrote(PathBuf),
 }
 
 /// How the store ended: everything written, or where the unsaved copy went.
@@ -56,6 +63,7 @@ pub enum Finished {
 pub struct Store {
     sender: Sender<Message>,
     thread: JoinHandle<Finished>,
+    stem: String,
 }
 
 /// How long `finish` keeps trying a failing disk before saving elsewhere.
@@ -66,11 +74,24 @@ impl Store {
     /// Start writing the meeting at `paths`; `journal` is open and locked.
     pub fn start(paths: Paths, journal: File, report: impl Fn(Health) + Send + 'static) -> Store {
         let (sender, receiver) = channel();
+        let stem = paths
+            .record
+            .file_stem()
+            .map_or_else(|| "meeting".into(), |s| s.to_string_lossy().into_owned());
         let thread = std::thread::Builder::new()
             .name("record-store".into())
             .spawn(move || Writer::new(paths, journal, report).run(receiver))
             .expect("a thread can be started");
-        Store { sender, thread }
+        Store {
+            sender,
+            thread,
+            stem,
+        }
+    }
+
+    /// The record's file name without `.toml`, for naming documents beside it.
+    pub fn stem(&self) -> String {
+        self.stem.clone()
     }
 
     pub fn send(&self, message: Message) {
@@ -92,6 +113,7 @@ struct Writer<R: Fn(Health)> {
     journal: Option<File>,
     waiting: Vec<Entry>,
     snapshot: Option<Box<Record>>,
+    documents: Vec<(String, String)>,
     failing: bool,
     report: R,
 }
@@ -103,6 +125,7 @@ impl<R: Fn(Health)> Writer<R> {
             journal: Some(journal),
             waiting: Vec::new(),
             snapshot: None,
+            documents: Vec::new(),
             failing: false,
             report,
         }
@@ -155,13 +178,20 @@ impl<R: Fn(Health)> Writer<R> {
                 self.snapshot = Some(record);
                 false
             }
+            Message::Document { name, text } => {
+                self.documents.push((name, text));
+                false
+            }
             Message::Finish => true,
         }
     }
 
     /// Try everything waiting once; report a change of health.
     fn write(&mut self) {
-        let result = self.write_journal().and_then(|()| self.write_snapshot());
+        let result = self
+            .write_journal()
+            .and_then(|()| self.write_snapshot())
+            .and_then(|()| self.write_documents());
         match result {
             Ok(()) if self.failing => {
                 self.failing = false;
@@ -228,6 +258,16 @@ impl<R: Fn(Health)> Writer<R> {
         };
         write_atomically(&self.paths.record, record.to_toml().as_bytes())?;
         self.snapshot = None;
+        Ok(())
+    }
+
+    fn write_documents(&mut self) -> std::io::Result<()> {
+        while let Some((name, text)) = self.documents.first() {
+            let path = self.paths.record.with_file_name(name);
+            write_atomically(&path, text.as_bytes())?;
+            (self.report)(Health::Wrote(path));
+            self.documents.remove(0);
+        }
         Ok(())
     }
 

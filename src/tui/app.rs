@@ -118,6 +118,7 @@ async fn run_loop(
             Some(report) = health.recv() => Some(match report {
                 Health::Failing(why) => Action::SaveFailed(why),
                 Health::Recovered => Action::SaveRecovered,
+                Health::Wrote(path) => Action::Wrote(path.display().to_string()),
             }),
             _ = terminate.recv() => return Ok(()),
             _ = hangup.recv() => return Ok(()),
@@ -140,6 +141,13 @@ async fn run_loop(
                         store.send(Message::Snapshot(Box::new(Record::of(&meeting))));
                     }
                 }
+                Effect::WriteMinutes => {
+                    if let Some(store) = store {
+                        for (name, text) in minutes_of(&meeting, store) {
+                            store.send(Message::Document { name, text });
+                        }
+                    }
+                }
                 Effect::Quit => quit = true,
             }
         }
@@ -147,6 +155,24 @@ async fn run_loop(
             return Ok(());
         }
     }
+}
+
+/// The customer's and the internal minutes, named after the record.
+fn minutes_of(meeting: &Meeting, store: &Store) -> Vec<(String, String)> {
+    use crate::export::minutes::{Audience, markdown};
+    let record = Record::of(meeting);
+    let zone = meeting.clock.zone.clone();
+    let stem = store.stem();
+    vec![
+        (
+            format!("{stem}-minutes.md"),
+            markdown(&record, Some(&meeting.plan), Audience::Customer, &zone),
+        ),
+        (
+            format!("{stem}-minutes-internal.md"),
+            markdown(&record, Some(&meeting.plan), Audience::Internal, &zone),
+        ),
+    ]
 }
 
 /// A key becomes an action: an open text field takes every key first,

@@ -218,6 +218,9 @@ impl View<'_> {
         items.push((k.first_label(Action::Note), "note", 4));
         items.push((k.first_label(Action::NewAction), "action", 3));
         items.push((k.first_label(Action::Decision), "decision", 2));
+        if kind == crate::agenda::SectionKind::Review {
+            items.push((k.first_label(Action::Minutes), "minutes", 7));
+        }
         if kind == crate::agenda::SectionKind::Rules {
             items.push((k.first_label(Action::Signoff), "sign-off", 6));
         }
@@ -283,6 +286,10 @@ impl View<'_> {
             (
                 Action::Delete,
                 "delete the highlighted capture (asks first)",
+            ),
+            (
+                Action::Minutes,
+                "write the minutes beside the record (review screen)",
             ),
             (
                 Action::Presenting,
