@@ -37,6 +37,7 @@ pub enum ActionsFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum MinutesFormat {
     Md,
+    Html,
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,14 +76,14 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// The minutes of a meeting, as Markdown (to standard output unless -o).
+    /// The minutes of a meeting, as Markdown or HTML (to standard output unless -o).
     Minutes {
         /// The meeting record (the .toml file in the meetings folder).
         record: PathBuf,
         /// customer (the default) leaves out private notes and internal items.
         #[arg(long, value_enum, default_value_t = Audience::Customer)]
         audience: Audience,
-        /// Only Markdown for now.
+        /// Markdown, or one self-contained printable HTML page.
         #[arg(long, value_enum, default_value_t = MinutesFormat::Md)]
         format: MinutesFormat,
         #[arg(short = 'o', long = "output", value_name = "FILE")]

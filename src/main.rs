@@ -56,9 +56,9 @@ fn main() -> ExitCode {
         Command::Minutes {
             record,
             audience,
-            format: _,
+            format,
             output,
-        } => commands::minutes::run(&record, audience, output.as_deref()),
+        } => commands::minutes::run(&record, audience, format, output.as_deref()),
         Command::Actions {
             plan,
             records,

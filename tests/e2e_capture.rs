@@ -231,7 +231,9 @@ fn one_key_on_review_writes_both_minutes_beside_the_record() {
     }
     t.wait_for("review", |s| s.contains("10/11"));
     t.keys(&["m"]);
-    let screen = t.wait_for("the written notice", |s| s.contains("minutes-internal.md"));
+    let screen = t.wait_for("the written notice", |s| {
+        s.contains("minutes-internal.html")
+    });
     assert!(screen.contains("Written:"), "{screen}");
     let files: Vec<String> = std::fs::read_dir(records.path())
         .unwrap()

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use resetpoint::agenda::SectionKind;
 use resetpoint::export::markdown::escape;
-use resetpoint::export::minutes::{Audience, markdown};
+use resetpoint::export::minutes::{Audience, html, markdown};
 use resetpoint::meeting::{Action, Clock, Meeting, update};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::{AgendaName, Plan};
@@ -208,4 +208,73 @@ fn minutes_of_a_record_on_disk_and_of_a_bad_one() {
     let text = String::from_utf8(bad.stderr).unwrap();
     assert!(text.contains("error[bad-record]"), "{text}");
     assert!(text.contains("bad.toml:"), "{text}");
+}
+
+#[test]
+fn html_minutes_are_one_self_contained_page() {
+    let record = scripted();
+    let page = html(&record, Some(&plan()), Audience::Customer, &TimeZone::UTC);
+    for absent in [
+        "<script",
+        "src=",
+        "href=",
+        "@import",
+        "url(",
+        "budget freeze",
+        "Vendor may fold",
+        "Margin on this account",
+    ] {
+        assert!(
+            !page.contains(absent),
+            "{absent:?} in the customer's HTML minutes"
+        );
+    }
+    assert!(
+        page.contains("&lt;b&gt;late&lt;/b&gt;"),
+        "typed HTML stays text"
+    );
+    assert_eq!(page.matches("<svg").count(), 2, "heat map and burn chart");
+    assert!(page.contains("class=\"badge red\">RED</span>"));
+    insta::assert_snapshot!("minutes_customer_html", page);
+    let internal = html(&record, Some(&plan()), Audience::Internal, &TimeZone::UTC);
+    assert!(
+        internal
+            .contains("Ola hinted at a budget freeze <span class=\"internal\">(private)</span>")
+    );
+    insta::assert_snapshot!("minutes_internal_html", internal);
+    // Kept where the screenshot script looks for it.
+    let target = concat!(env!("CARGO_MANIFEST_DIR"), "/target/minutes-sample.html");
+    std::fs::write(target, &page).unwrap();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn any_typed_text_survives_html_escaping(text in "[ -~\u{a0}éü日✅\n\t\u{1b}]{0,60}") {
+        let escaped = resetpoint::export::html::escape(&text);
+        let document = format!("<p>{escaped}</p>");
+        let mut reader = quick_xml::Reader::from_str(&document);
+        let mut read_back = String::new();
+        loop {
+            match reader.read_event().unwrap() {
+                quick_xml::events::Event::Text(t) => read_back.push_str(&t.xml10_content()),
+                quick_xml::events::Event::GeneralRef(r) => {
+                    let name = r.into_inner();
+                    read_back.push_str(match name.as_ref() {
+                        "amp" => "&", "lt" => "<", "gt" => ">", "quot" => "\"", "#39" => "'",
+                        other => panic!("unexpected reference {other}"),
+                    });
+                }
+                quick_xml::events::Event::Empty(e) if e.name().0 == "br" => read_back.push('\n'),
+                quick_xml::events::Event::Eof => break,
+                _ => {}
+            }
+        }
+        let expected: String = text
+            .chars()
+            .map(|c| if c.is_control() && c != '\n' { c.escape_unicode().to_string() } else { c.to_string() })
+            .collect();
+        prop_assert_eq!(read_back, expected);
+    }
 }

@@ -1,17 +1,23 @@
-//! `resetpoint minutes RECORD`: the minutes of a meeting, as Markdown.
+//! `resetpoint minutes RECORD`: the minutes of a meeting, as Markdown or HTML.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{exit, fail};
-use crate::export::minutes::{Audience, markdown};
+use crate::cli::MinutesFormat;
+use crate::export::minutes::{Audience, html, markdown};
 use crate::plan::diagnostics::{Diagnostic, Source};
 use crate::plan::model::Plan;
 use crate::record::format::Record;
 use crate::record::store::write_atomically;
 
-pub fn run(record_path: &Path, audience: Audience, output: Option<&Path>) -> ExitCode {
+pub fn run(
+    record_path: &Path,
+    audience: Audience,
+    format: MinutesFormat,
+    output: Option<&Path>,
+) -> ExitCode {
     let text = match std::fs::read(record_path) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -43,7 +49,10 @@ pub fn run(record_path: &Path, audience: Audience, output: Option<&Path>) -> Exi
     };
     let plan = plan_of(&record, record_path);
     let zone = crate::meeting::clock::local_zone();
-    let minutes = markdown(&record, plan.as_ref(), audience, &zone);
+    let minutes = match format {
+        MinutesFormat::Md => markdown(&record, plan.as_ref(), audience, &zone),
+        MinutesFormat::Html => html(&record, plan.as_ref(), audience, &zone),
+    };
     match output {
         None => {
             let _ = std::io::stdout().write_all(minutes.as_bytes());

@@ -1,10 +1,13 @@
 //! Meeting minutes from a record: header, attendees, what we heard,
 //! decisions, actions, customer tasks, sign-offs and buy-in, risks and
-//! issues raised, pulse, next meeting. The customer's minutes leave out
-//! private notes and internal items completely; the internal ones mark them.
+//! issues raised, notes, pulse, next meeting. The customer's minutes leave
+//! out private notes and internal items completely; the internal ones mark
+//! them. Built once as plain text, then written as Markdown or HTML, each
+//! escaping every typed word.
 
 use std::fmt::Write as _;
 
+use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::markdown::escape;
@@ -19,43 +22,304 @@ pub enum Audience {
     Internal,
 }
 
-struct Writer<'a> {
-    out: String,
-    plan: Option<&'a Plan>,
-    audience: Audience,
+/// One line of the minutes: an optional bold lead (an id), the text, and
+/// a mark such as "private" or "internal".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub lead: Option<String>,
+    pub text: String,
+    pub mark: Option<String>,
 }
 
-impl Writer<'_> {
-    fn name(&self, id: &str) -> String {
-        escape(self.plan.map_or(id, |p| p.name_of(id)))
-    }
-
-    fn heading(&mut self, title: &str) {
-        let _ = write!(self.out, "\n## {title}\n\n");
-    }
-
-    fn item(&mut self, text: &str) {
-        // Continuation lines of a list item are indented under it.
-        let _ = writeln!(self.out, "- {}", text.replace('\n', "\n  "));
-    }
-
-    fn none(&mut self) {
-        self.out.push_str("- None.\n");
-    }
-
-    fn shown<'r>(&self, items: &'r [Captured]) -> Vec<&'r Captured> {
-        items
-            .iter()
-            .filter(|c| self.audience == Audience::Internal || c.what.is_public())
-            .collect()
-    }
-
-    fn marked(&self, item: &Captured) -> &'static str {
-        if item.what.is_public() {
-            ""
-        } else {
-            " *(internal)*"
+impl Item {
+    fn text(text: impl Into<String>) -> Item {
+        Item {
+            lead: None,
+            text: text.into(),
+            mark: None,
         }
+    }
+}
+
+/// A list, with an optional heading above it (a question).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub heading: Option<String>,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub title: String,
+    pub groups: Vec<Group>,
+    /// A closing sentence under the lists.
+    pub after: Option<String>,
+}
+
+impl Section {
+    fn list(title: &str, items: Vec<Item>) -> Section {
+        Section {
+            title: title.to_owned(),
+            groups: vec![Group {
+                heading: None,
+                items,
+            }],
+            after: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Minutes {
+    pub project: String,
+    pub customer: String,
+    pub agenda: String,
+    pub started: Timestamp,
+    pub ended: Option<Timestamp>,
+    pub sections: Vec<Section>,
+}
+
+impl Minutes {
+    /// "Tuesday 24 November 2026, 14:00–15:25".
+    pub fn when(&self, zone: &TimeZone) -> String {
+        let started = self.started.to_zoned(zone.clone());
+        let ended = self
+            .ended
+            .map(|e| e.to_zoned(zone.clone()).strftime("–%H:%M").to_string())
+            .unwrap_or_else(|| " (not finished)".into());
+        format!(
+            "{}, {}{ended}",
+            started.strftime("%A %-d %B %Y"),
+            started.strftime("%H:%M")
+        )
+    }
+}
+
+fn shown<'r>(items: &'r [Captured], audience: Audience) -> Vec<&'r Captured> {
+    items
+        .iter()
+        .filter(|c| audience == Audience::Internal || c.what.is_public())
+        .collect()
+}
+
+fn date(d: Option<jiff::civil::Date>) -> String {
+    d.map_or_else(
+        || "no date yet".into(),
+        |d| d.strftime("%a %-d %b %Y").to_string(),
+    )
+}
+
+/// What the minutes say, for this audience.
+pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minutes {
+    let name = |id: &str| plan.map_or(id, |p| p.name_of(id)).to_owned();
+    let owner = |id: &Option<String>| {
+        id.as_deref()
+            .map_or_else(|| "no owner yet".to_owned(), name)
+    };
+    let m = &record.meeting;
+    let mut sections = Vec::new();
+
+    let attendees = m
+        .attendees
+        .iter()
+        .map(|id| {
+            let role = plan
+                .and_then(|p| p.person(id))
+                .map_or("guest", |p| p.role.as_str());
+            Item::text(format!("{} — {role}", name(id)))
+        })
+        .collect();
+    sections.push(Section::list("Attendees", attendees));
+
+    let mut heard = Section {
+        title: "What we heard".into(),
+        groups: Vec::new(),
+        after: None,
+    };
+    for a in &record.answers {
+        let Capture::Answer { question, text } = &a.what else {
+            continue;
+        };
+        let answer = Item::text(format!("“{text}”"));
+        match heard
+            .groups
+            .iter_mut()
+            .find(|g| g.heading.as_deref() == Some(question))
+        {
+            Some(group) => group.items.push(answer),
+            None => heard.groups.push(Group {
+                heading: Some(question.clone()),
+                items: vec![answer],
+            }),
+        }
+    }
+    if heard.groups.is_empty() {
+        heard.groups.push(Group {
+            heading: None,
+            items: Vec::new(),
+        });
+    }
+    heard.after = record.playback.iter().rev().find_map(|p| match &p.what {
+        Capture::Playback {
+            confirmed: true, ..
+        } => Some("The customer confirmed this is what they said.".to_owned()),
+        Capture::Playback { correction, .. } => {
+            Some(format!("The customer corrected us: {correction}"))
+        }
+        _ => None,
+    });
+    sections.push(heard);
+
+    let decisions = shown(&record.decisions, audience)
+        .iter()
+        .map(|d| Item::text(d.what.text()))
+        .collect();
+    sections.push(Section::list("Decisions", decisions));
+
+    let actions = shown(&record.actions, audience)
+        .iter()
+        .filter_map(|a| match &a.what {
+            Capture::Action {
+                title,
+                owner: who,
+                due,
+                ..
+            } => Some(Item {
+                lead: Some(a.id.clone()),
+                text: format!("{title} — {}, due {}", owner(who), date(*due)),
+                mark: None,
+            }),
+            _ => None,
+        })
+        .collect();
+    sections.push(Section::list("Actions", actions));
+
+    let tasks = plan
+        .map(|p| {
+            p.customer_tasks
+                .iter()
+                .filter(|t| matches!(t.status, TaskStatus::Open | TaskStatus::InProgress))
+                .map(|t| Item {
+                    lead: Some(t.id.get_ref().clone()),
+                    text: format!(
+                        "{} — {}, due {}",
+                        t.title,
+                        owner(&t.owner.as_ref().map(|o| o.get_ref().clone())),
+                        date(t.due)
+                    ),
+                    mark: None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    sections.push(Section::list("Tasks on your side", tasks));
+
+    let mut agreed: Vec<Item> = record
+        .signoffs
+        .iter()
+        .filter_map(|s| match &s.what {
+            Capture::Signoff { what, by, decision } => {
+                let word = match decision {
+                    SignoffDecision::Approved => "approved",
+                    SignoffDecision::Deferred => "deferred",
+                    SignoffDecision::Rejected => "rejected",
+                };
+                let by = by
+                    .as_deref()
+                    .map_or_else(String::new, |b| format!(" by {}", name(b)));
+                Some(Item::text(format!("{what}: {word}{by}")))
+            }
+            _ => None,
+        })
+        .collect();
+    agreed.extend(record.buy_in.iter().filter_map(|b| match &b.what {
+        Capture::BuyIn { proposal, verdict } => {
+            Some(Item::text(format!("{proposal}: {}", verdict.words())))
+        }
+        _ => None,
+    }));
+    sections.push(Section::list("Sign-offs and buy-in", agreed));
+
+    let raised = shown(&record.risks, audience)
+        .into_iter()
+        .chain(shown(&record.issues, audience))
+        .filter_map(|r| match &r.what {
+            Capture::Risk {
+                title, owner: who, ..
+            }
+            | Capture::Issue {
+                title, owner: who, ..
+            } => {
+                let kind = if matches!(r.what, Capture::Risk { .. }) {
+                    "Risk"
+                } else {
+                    "Issue"
+                };
+                Some(Item {
+                    lead: None,
+                    text: format!("{kind}: {title} — {}", owner(who)),
+                    mark: (!r.what.is_public()).then(|| "internal".to_owned()),
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    sections.push(Section::list("Risks and issues raised", raised));
+
+    let notes: Vec<Item> = shown(&record.notes, audience)
+        .iter()
+        .map(|n| Item {
+            lead: None,
+            text: n.what.text(),
+            mark: (!n.what.is_public()).then(|| "private".to_owned()),
+        })
+        .collect();
+    if !notes.is_empty() {
+        sections.push(Section::list("Notes", notes));
+    }
+
+    let pulse = record
+        .pulse
+        .iter()
+        .filter_map(|p| match &p.what {
+            Capture::Pulse {
+                person,
+                confidence,
+                comment,
+            } => {
+                let comment = if comment.is_empty() {
+                    String::new()
+                } else {
+                    format!(": “{comment}”")
+                };
+                Some(Item::text(format!(
+                    "{}: confidence {confidence} of 5{comment}",
+                    name(person)
+                )))
+            }
+            Capture::Recommend { score } => {
+                Some(Item::text(format!("Would recommend us: {score} of 10")))
+            }
+            _ => None,
+        })
+        .collect();
+    sections.push(Section::list("Pulse", pulse));
+
+    sections.push(Section {
+        title: "Next meeting".into(),
+        groups: Vec::new(),
+        after: Some(
+            "Open actions and your open tasks are the first item of the next meeting.".into(),
+        ),
+    });
+
+    Minutes {
+        project: m.project.clone(),
+        customer: m.customer.clone(),
+        agenda: m.agenda.clone(),
+        started: m.started,
+        ended: m.ended,
+        sections,
     }
 }
 
@@ -66,228 +330,53 @@ pub fn markdown(
     audience: Audience,
     zone: &TimeZone,
 ) -> String {
-    let mut w = Writer {
-        out: String::new(),
-        plan,
-        audience,
-    };
-    let m = &record.meeting;
-    let started = m.started.to_zoned(zone.clone());
-    let ended = m
-        .ended
-        .map(|e| e.to_zoned(zone.clone()).strftime("–%H:%M").to_string())
-        .unwrap_or_else(|| " (not finished)".into());
-    let _ = writeln!(w.out, "# Minutes: {}", escape(&m.project));
+    let minutes = minutes(record, plan, audience);
+    let mut out = String::new();
+    let _ = writeln!(out, "# Minutes: {}", escape(&minutes.project));
     let _ = write!(
-        w.out,
-        "\n**Customer:** {}  \n**Meeting:** {}, {}{ended}  \n**Agenda:** {}\n",
-        escape(&m.customer),
-        started.strftime("%A %-d %B %Y"),
-        started.strftime("%H:%M"),
-        escape(&m.agenda)
+        out,
+        "\n**Customer:** {}  \n**Meeting:** {}  \n**Agenda:** {}\n",
+        escape(&minutes.customer),
+        escape(&minutes.when(zone)),
+        escape(&minutes.agenda)
     );
     if audience == Audience::Internal {
-        w.out.push_str("\n> Internal minutes: they include private notes and internal items. Do not send them to the customer.\n");
+        out.push_str("\n> Internal minutes: they include private notes and internal items. Do not send them to the customer.\n");
     }
-
-    w.heading("Attendees");
-    if m.attendees.is_empty() {
-        w.none();
-    }
-    for id in &m.attendees {
-        let role = plan
-            .and_then(|p| p.person(id))
-            .map(|p| format!(" — {}", escape(&p.role)))
-            .unwrap_or_else(|| " — guest".into());
-        let line = format!("{}{role}", w.name(id));
-        w.item(&line);
-    }
-
-    w.heading("What we heard");
-    let mut questions: Vec<&str> = Vec::new();
-    for a in &record.answers {
-        if let Capture::Answer { question, .. } = &a.what
-            && !questions.contains(&question.as_str())
-        {
-            questions.push(question);
-        }
-    }
-    if questions.is_empty() {
-        w.none();
-    }
-    for question in questions {
-        let _ = writeln!(w.out, "**{}**\n", escape(question));
-        for a in &record.answers {
-            if let Capture::Answer { question: q, text } = &a.what
-                && q == question
-            {
-                w.item(&format!("“{}”", escape(text)));
+    for section in &minutes.sections {
+        let _ = write!(out, "\n## {}\n\n", escape(&section.title));
+        for group in &section.groups {
+            if let Some(heading) = &group.heading {
+                let _ = writeln!(out, "**{}**\n", escape(heading));
+            }
+            if group.items.is_empty() {
+                out.push_str("- None.\n");
+            }
+            for item in &group.items {
+                let lead = item
+                    .lead
+                    .as_deref()
+                    .map_or_else(String::new, |l| format!("**{}** ", escape(l)));
+                let mark = item
+                    .mark
+                    .as_deref()
+                    .map_or_else(String::new, |m| format!(" *({})*", escape(m)));
+                // Continuation lines of a list item are indented under it.
+                let text = escape(&item.text).replace('\n', "\n  ");
+                let _ = writeln!(out, "- {lead}{text}{mark}");
+            }
+            if group.heading.is_some() {
+                out.push('\n');
             }
         }
-        w.out.push('\n');
-    }
-    for p in &record.playback {
-        match &p.what {
-            Capture::Playback {
-                confirmed: true, ..
-            } => w
-                .out
-                .push_str("The customer confirmed this is what they said.\n"),
-            Capture::Playback { correction, .. } => {
-                let _ = writeln!(w.out, "The customer corrected us: {}", escape(correction));
-            }
-            _ => {}
+        if let Some(after) = &section.after {
+            let _ = writeln!(out, "{}", escape(after));
         }
     }
+    out
+}
 
-    w.heading("Decisions");
-    let decisions = w.shown(&record.decisions);
-    if decisions.is_empty() {
-        w.none();
-    }
-    for d in decisions {
-        w.item(&escape(&d.what.text()));
-    }
-
-    w.heading("Actions");
-    let actions = w.shown(&record.actions);
-    if actions.is_empty() {
-        w.none();
-    }
-    for a in actions {
-        if let Capture::Action {
-            title, owner, due, ..
-        } = &a.what
-        {
-            let owner = owner
-                .as_deref()
-                .map_or_else(|| "no owner yet".into(), |o| w.name(o));
-            let due = due.map_or_else(
-                || "no date yet".into(),
-                |d| d.strftime("%a %-d %b %Y").to_string(),
-            );
-            w.item(&format!(
-                "**{}** {} — {owner}, due {due}",
-                escape(&a.id),
-                escape(title)
-            ));
-        }
-    }
-
-    w.heading("Tasks on your side");
-    let tasks: Vec<_> = plan
-        .map(|p| {
-            p.customer_tasks
-                .iter()
-                .filter(|t| matches!(t.status, TaskStatus::Open | TaskStatus::InProgress))
-                .collect()
-        })
-        .unwrap_or_default();
-    if tasks.is_empty() {
-        w.none();
-    }
-    for t in tasks {
-        let owner = t
-            .owner
-            .as_ref()
-            .map_or_else(|| "no owner yet".into(), |o| w.name(o.get_ref()));
-        let due = t.due.map_or_else(
-            || "no date yet".into(),
-            |d| d.strftime("%a %-d %b %Y").to_string(),
-        );
-        w.item(&format!(
-            "**{}** {} — {owner}, due {due}",
-            escape(t.id.get_ref()),
-            escape(&t.title)
-        ));
-    }
-
-    w.heading("Sign-offs and buy-in");
-    if record.signoffs.is_empty() && record.buy_in.is_empty() {
-        w.none();
-    }
-    for s in &record.signoffs {
-        if let Capture::Signoff { what, by, decision } = &s.what {
-            let word = match decision {
-                SignoffDecision::Approved => "approved",
-                SignoffDecision::Deferred => "deferred",
-                SignoffDecision::Rejected => "rejected",
-            };
-            let by = by
-                .as_deref()
-                .map_or_else(String::new, |b| format!(" by {}", w.name(b)));
-            w.item(&format!("{}: {word}{by}", escape(what)));
-        }
-    }
-    for b in &record.buy_in {
-        if let Capture::BuyIn { proposal, verdict } = &b.what {
-            w.item(&format!("{}: {}", escape(proposal), verdict.words()));
-        }
-    }
-
-    w.heading("Risks and issues raised");
-    let raised: Vec<&Captured> = w
-        .shown(&record.risks)
-        .into_iter()
-        .chain(w.shown(&record.issues))
-        .collect();
-    if raised.is_empty() {
-        w.none();
-    }
-    for r in raised {
-        if let Capture::Risk { title, owner, .. } | Capture::Issue { title, owner, .. } = &r.what {
-            let kind = if matches!(r.what, Capture::Risk { .. }) {
-                "Risk"
-            } else {
-                "Issue"
-            };
-            let owner = owner
-                .as_deref()
-                .map_or_else(|| "no owner yet".into(), |o| w.name(o));
-            let mark = w.marked(r);
-            w.item(&format!("{kind}: {} — {owner}{mark}", escape(title)));
-        }
-    }
-
-    let notes = w.shown(&record.notes);
-    if !notes.is_empty() {
-        w.heading("Notes");
-        for n in notes {
-            let mark = if n.what.is_public() {
-                ""
-            } else {
-                " *(private)*"
-            };
-            w.item(&format!("{}{mark}", escape(&n.what.text())));
-        }
-    }
-
-    w.heading("Pulse");
-    if record.pulse.is_empty() {
-        w.none();
-    }
-    for p in &record.pulse {
-        match &p.what {
-            Capture::Pulse {
-                person,
-                confidence,
-                comment,
-            } => {
-                let comment = if comment.is_empty() {
-                    String::new()
-                } else {
-                    format!(": “{}”", escape(comment))
-                };
-                let line = format!("{}: confidence {confidence} of 5{comment}", w.name(person));
-                w.item(&line);
-            }
-            Capture::Recommend { score } => w.item(&format!("Would recommend us: {score} of 10")),
-            _ => {}
-        }
-    }
-
-    w.heading("Next meeting");
-    w.out
-        .push_str("Open actions and your open tasks are the first item of the next meeting.\n");
-    w.out
+/// The minutes as one HTML page, with times in `zone`.
+pub fn html(record: &Record, plan: Option<&Plan>, audience: Audience, zone: &TimeZone) -> String {
+    super::html::page(&minutes(record, plan, audience), plan, audience, zone)
 }

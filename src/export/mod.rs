@@ -2,5 +2,6 @@
 
 pub mod actions;
 pub mod history;
+pub mod html;
 pub mod markdown;
 pub mod minutes;

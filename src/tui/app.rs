@@ -157,22 +157,26 @@ async fn run_loop(
     }
 }
 
-/// The customer's and the internal minutes, named after the record.
+/// The customer's and the internal minutes, in Markdown and HTML, named
+/// after the record.
 fn minutes_of(meeting: &Meeting, store: &Store) -> Vec<(String, String)> {
-    use crate::export::minutes::{Audience, markdown};
+    use crate::export::minutes::{Audience, html, markdown};
     let record = Record::of(meeting);
     let zone = meeting.clock.zone.clone();
     let stem = store.stem();
-    vec![
-        (
-            format!("{stem}-minutes.md"),
-            markdown(&record, Some(&meeting.plan), Audience::Customer, &zone),
-        ),
-        (
-            format!("{stem}-minutes-internal.md"),
-            markdown(&record, Some(&meeting.plan), Audience::Internal, &zone),
-        ),
-    ]
+    let plan = Some(&meeting.plan);
+    let mut documents = Vec::new();
+    for (audience, suffix) in [(Audience::Customer, ""), (Audience::Internal, "-internal")] {
+        documents.push((
+            format!("{stem}-minutes{suffix}.md"),
+            markdown(&record, plan, audience, &zone),
+        ));
+        documents.push((
+            format!("{stem}-minutes{suffix}.html"),
+            html(&record, plan, audience, &zone),
+        ));
+    }
+    documents
 }
 
 /// A key becomes an action: an open text field takes every key first,
