@@ -95,7 +95,7 @@ impl Minutes {
     }
 }
 
-fn shown<'r>(items: &'r [Captured], audience: Audience) -> Vec<&'r Captured> {
+fn shown(items: &[Captured], audience: Audience) -> Vec<&Captured> {
     items
         .iter()
         .filter(|c| audience == Audience::Internal || c.what.is_public())
