@@ -11,7 +11,6 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::markdown::escape;
-use crate::meeting::capture::SignoffDecision;
 use crate::meeting::{Capture, Captured};
 use crate::plan::model::{Plan, TaskStatus};
 use crate::record::format::Record;
@@ -219,11 +218,7 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
         .iter()
         .filter_map(|s| match &s.what {
             Capture::Signoff { what, by, decision } => {
-                let word = match decision {
-                    SignoffDecision::Approved => "approved",
-                    SignoffDecision::Deferred => "deferred",
-                    SignoffDecision::Rejected => "rejected",
-                };
+                let word = decision.word();
                 let by = by
                     .as_deref()
                     .map_or_else(String::new, |b| format!(" by {}", name(b)));

@@ -24,6 +24,16 @@ pub enum SignoffDecision {
     Rejected,
 }
 
+impl SignoffDecision {
+    pub fn word(self) -> &'static str {
+        match self {
+            SignoffDecision::Approved => "approved",
+            SignoffDecision::Deferred => "deferred",
+            SignoffDecision::Rejected => "rejected",
+        }
+    }
+}
+
 /// The customer's buy-in to a proposal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

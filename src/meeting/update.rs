@@ -733,7 +733,7 @@ fn edit(meeting: &mut Meeting, out: &mut Effects) {
         }
         Capture::Playback { correction, .. } => (DraftKind::Playback, correction.clone()),
         Capture::Signoff { decision, by, .. } => {
-            let word = format!("{decision:?}").to_lowercase();
+            let word = decision.word().to_owned();
             (
                 DraftKind::Signoff,
                 by.as_ref().map_or(word.clone(), |b| format!("{word} @{b}")),

@@ -8,7 +8,6 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 use super::screens::panel;
 use super::theme::Theme;
-use crate::meeting::capture::SignoffDecision;
 use crate::meeting::{Capture, Captured, Meeting};
 use crate::plan::model::Plan;
 
@@ -57,11 +56,7 @@ pub fn describe(item: &Captured, plan: &Plan) -> String {
             format!("new {kind}: {title}{owner}{internal}")
         }
         Capture::Signoff { what, by, decision } => {
-            let word = match decision {
-                SignoffDecision::Approved => "approved",
-                SignoffDecision::Deferred => "deferred",
-                SignoffDecision::Rejected => "rejected",
-            };
+            let word = decision.word();
             let by = name(by).map_or_else(String::new, |b| format!(" by {b}"));
             format!("{what} {word}{by}")
         }
