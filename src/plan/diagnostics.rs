@@ -137,7 +137,8 @@ impl Source {
                 let number = place.line.to_string();
                 let gutter = " ".repeat(number.len());
                 let shown = visible(&line.replace('\t', " "));
-                let start = self.clamp(span.start) - line_start;
+                // A span can start on the line's own `\r`, which is not shown.
+                let start = (self.clamp(span.start) - line_start).min(line.len());
                 let end = self
                     .clamp(span.end.max(span.start))
                     .min(line_start + line.len())
@@ -200,6 +201,14 @@ mod tests {
         let caret = lines[4].find('^').unwrap();
         assert_eq!(&lines[3][caret..caret + 1], "x");
         assert!(!text.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_span_on_a_carriage_return_does_not_panic() {
+        let source = Source::new("p.toml", "k = \"\r\n\"\n");
+        let at = source.text.find('\r').unwrap();
+        let text = source.render(&Diagnostic::error("bad", "oops").at(at..at + 1));
+        assert!(text.contains("p.toml:1:6"), "{text}");
     }
 
     #[test]
