@@ -242,9 +242,9 @@ fn html_minutes_are_one_self_contained_page() {
             .contains("Ola hinted at a budget freeze <span class=\"internal\">(private)</span>")
     );
     insta::assert_snapshot!("minutes_internal_html", internal);
-    // Kept where the screenshot script looks for it.
-    let target = concat!(env!("CARGO_MANIFEST_DIR"), "/target/minutes-sample.html");
-    std::fs::write(target, &page).unwrap();
+    // Kept where scripts/minutes-screenshot.sh looks for it.
+    let sample = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("minutes-sample.html");
+    std::fs::write(sample, &page).unwrap();
 }
 
 proptest! {
