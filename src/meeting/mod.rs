@@ -6,6 +6,7 @@ pub mod capture;
 pub mod clock;
 pub mod draft;
 pub mod rows;
+mod typed;
 pub mod update;
 
 use jiff::Timestamp;

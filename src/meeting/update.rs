@@ -6,8 +6,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::capture::{Capture, Captured, Verdict, quick_capture, signoff_line};
+use super::capture::{Capture, Captured, Verdict};
 use super::draft::{Draft, DraftKind, DraftState};
+use super::typed;
 use super::{Meeting, Overlay, Pending};
 use crate::agenda::SectionKind;
 
@@ -458,7 +459,7 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
     if text.trim().is_empty() && kind != DraftKind::Playback {
         return close_draft(meeting, out);
     }
-    match to_capture(meeting, kind, section, &text, guest_asked || closing) {
+    match typed::to_capture(meeting, kind, section, &text, guest_asked || closing) {
         Ok(capture) => {
             close_draft(meeting, out);
             // One follow-up per item: a second answer replaces the first.
@@ -472,13 +473,13 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
             });
             commit(meeting, capture, editing, out);
         }
-        Err(Ask { notice, guest }) if !closing => {
+        Err(typed::Ask { notice, guest }) if !closing => {
             if let Some(draft) = meeting.draft.as_mut() {
                 draft.guest_asked = guest;
             }
             meeting.notice = Some(notice);
         }
-        Err(Ask { notice, .. }) => {
+        Err(typed::Ask { notice, .. }) => {
             // Esc never throws text away: keep it as a note instead.
             close_draft(meeting, out);
             meeting.notice = Some(format!("{notice} Kept as a note."));
@@ -500,253 +501,18 @@ fn close_draft(meeting: &mut Meeting, out: &mut Effects) {
     out.journal(meeting, Change::Draft { draft: None });
 }
 
-/// Why a field's text cannot be taken yet, and whether Enter again accepts a guest.
-struct Ask {
-    notice: String,
-    guest: bool,
-}
-
-fn to_capture(
-    meeting: &Meeting,
-    kind: DraftKind,
-    section: usize,
-    text: &str,
-    accept_guest: bool,
-) -> Result<Capture, Ask> {
-    let plan = &meeting.plan;
-    let today = meeting.clock.today();
-    let ask = |notice: String| {
-        Err(Ask {
-            notice,
-            guest: false,
-        })
-    };
-    // An @name that is nobody in the plan is asked about once.
-    let owner = |typed: &Option<(String, Option<String>)>| -> Result<Option<String>, Ask> {
-        match typed {
-            None => Ok(None),
-            Some((_, Some(id))) => Ok(Some(id.clone())),
-            Some((name, None)) if accept_guest => Ok(Some(name.clone())),
-            Some((name, None)) => Err(Ask {
-                notice: format!(
-                    "@{name} is not in the plan. Press Enter again to take {name} as a guest, or correct the name."
-                ),
-                guest: true,
-            }),
-        }
-    };
-    Ok(match kind {
-        DraftKind::Answer { question } => Capture::Answer {
-            question: meeting
-                .sections
-                .get(section)
-                .and_then(|s| s.questions.get(question))
-                .cloned()
-                .unwrap_or_default(),
-            text: text.to_owned(),
-        },
-        DraftKind::Note { private } => Capture::Note {
-            text: text.to_owned(),
-            private,
-        },
-        DraftKind::Decision => Capture::Decision {
-            text: text.to_owned(),
-        },
-        DraftKind::Action => {
-            let quick = quick_capture(text, plan, today);
-            if let Some(bad) = &quick.bad_due {
-                return ask(format!(
-                    "due:{bad} is not a date: use 2026-12-01, +3d, +2w or a weekday."
-                ));
-            }
-            if quick.text.is_empty() {
-                return ask("Say what the action is, then @who and due:when.".into());
-            }
-            let owner = owner(&quick.owner)?;
-            let side = owner
-                .as_deref()
-                .and_then(|id| plan.person(id))
-                .map(|p| p.side);
-            Capture::Action {
-                title: quick.text,
-                owner,
-                due: quick.due,
-                side,
-                status: super::capture::ActionStatus::Open,
-            }
-        }
-        DraftKind::Risk | DraftKind::Issue => {
-            let quick = quick_capture(text, plan, today);
-            if quick.text.is_empty() {
-                return ask("Say what it is, then @owner.".into());
-            }
-            let owner = owner(&quick.owner)?;
-            let (title, visible) = (quick.text, !quick.internal);
-            if kind == DraftKind::Risk {
-                Capture::Risk {
-                    title,
-                    owner,
-                    visible,
-                }
-            } else {
-                Capture::Issue {
-                    title,
-                    owner,
-                    visible,
-                }
-            }
-        }
-        DraftKind::Signoff => match signoff_line(text, plan) {
-            Some((decision, by)) => Capture::Signoff {
-                what: "the communication plan".into(),
-                by,
-                decision,
-            },
-            None => return ask("Say approved, deferred or rejected, and @who.".into()),
-        },
-        DraftKind::Guest => Capture::Attendance {
-            person: text.trim().to_owned(),
-            present: true,
-            guest: true,
-        },
-        DraftKind::Playback => Capture::Playback {
-            confirmed: text.trim().is_empty(),
-            correction: text.trim().to_owned(),
-        },
-        DraftKind::Pulse { row } => {
-            let mut words = text.split_whitespace();
-            let score = words
-                .next()
-                .and_then(|w| w.parse::<u8>().ok())
-                .filter(|s| (1..=5).contains(s));
-            let Some(confidence) = score else {
-                return ask("Start with a confidence from 1 to 5, then any comment.".into());
-            };
-            Capture::Pulse {
-                person: meeting
-                    .customer_attendees()
-                    .get(row)
-                    .cloned()
-                    .unwrap_or_default(),
-                confidence,
-                comment: words.collect::<Vec<_>>().join(" "),
-            }
-        }
-        DraftKind::Followup { row } => {
-            let Some(followed) = meeting.followup_rows().into_iter().nth(row) else {
-                return ask("That row is no longer there.".into());
-            };
-            let mut status = None;
-            let mut due = followed.due;
-            for word in text.split_whitespace() {
-                match word.to_lowercase().as_str() {
-                    "done" | "d" | "closed" => status = Some(super::capture::ActionStatus::Done),
-                    "dropped" | "drop" | "x" => {
-                        status = Some(super::capture::ActionStatus::Dropped)
-                    }
-                    "open" | "o" | "still" => status = Some(super::capture::ActionStatus::Open),
-                    w => match w
-                        .strip_prefix("due:")
-                        .and_then(|d| super::capture::due_date(d, today))
-                    {
-                        Some(date) => {
-                            due = Some(date);
-                            status = status.or(Some(super::capture::ActionStatus::Open));
-                        }
-                        None => {
-                            return ask(format!(
-                                "`{word}`: say done, dropped, or open with due:2026-12-15."
-                            ));
-                        }
-                    },
-                }
-            }
-            let Some(status) = status else {
-                return ask("Say done, dropped, or open with due:2026-12-15.".into());
-            };
-            Capture::Followup {
-                item: followed.item,
-                meeting: followed.meeting,
-                status,
-                due,
-            }
-        }
-        DraftKind::Recommend => match text.trim().parse::<u8>().ok().filter(|s| *s <= 10) {
-            Some(score) => Capture::Recommend { score },
-            None => return ask("Give a number from 0 to 10.".into()),
-        },
-    })
-}
-
 /// `e`: reopen the highlighted item's text in a field.
 fn edit(meeting: &mut Meeting, out: &mut Effects) {
     let Some(item) = meeting.selected_capture().cloned() else {
         meeting.notice = Some("Nothing here to edit yet.".into());
         return;
     };
-    let (kind, text) = match &item.what {
-        Capture::Answer { question, text } => {
-            let index = meeting
-                .sections
-                .get(item.section)
-                .and_then(|s| s.questions.iter().position(|q| q == question))
-                .unwrap_or(0);
-            (DraftKind::Answer { question: index }, text.clone())
-        }
-        Capture::Note { text, private } => (DraftKind::Note { private: *private }, text.clone()),
-        Capture::Decision { text } => (DraftKind::Decision, text.clone()),
-        Capture::Action {
-            title, owner, due, ..
-        } => {
-            let mut line = title.clone();
-            if let Some(owner) = owner {
-                line.push_str(&format!(" @{owner}"));
-            }
-            if let Some(due) = due {
-                line.push_str(&format!(" due:{due}"));
-            }
-            (DraftKind::Action, line)
-        }
-        Capture::Risk {
-            title,
-            owner,
-            visible,
-        }
-        | Capture::Issue {
-            title,
-            owner,
-            visible,
-        } => {
-            let mut line = title.clone();
-            if let Some(owner) = owner {
-                line.push_str(&format!(" @{owner}"));
-            }
-            if !visible {
-                line.push_str(" #internal");
-            }
-            let kind = if matches!(item.what, Capture::Risk { .. }) {
-                DraftKind::Risk
-            } else {
-                DraftKind::Issue
-            };
-            (kind, line)
-        }
-        Capture::Playback { correction, .. } => (DraftKind::Playback, correction.clone()),
-        Capture::Signoff { decision, by, .. } => {
-            let word = decision.word().to_owned();
-            (
-                DraftKind::Signoff,
-                by.as_ref().map_or(word.clone(), |b| format!("{word} @{b}")),
-            )
-        }
-        _ => {
-            meeting.notice = Some("Change this one with Enter on its row.".into());
-            return;
-        }
+    let Some((kind, text)) = typed::as_typed(meeting, &item) else {
+        meeting.notice = Some("Change this one with Enter on its row.".into());
+        return;
     };
-    let editing = Some(item.id.clone());
     // The field belongs to the item's own section (an answer's questions).
-    let draft = Draft::new(kind, editing, item.section, &text);
+    let draft = Draft::new(kind, Some(item.id.clone()), item.section, &text);
     show_draft(meeting, draft, out);
 }
 

@@ -1,0 +1,242 @@
+//! What typed text becomes, and back: the line in a field turned into a
+//! captured item (reading `@who`, `due:`, `#internal`, scores and words),
+//! and an item turned back into the line that would make it, for editing.
+
+use super::Meeting;
+use super::capture::{ActionStatus, Capture, Captured, due_date, quick_capture, signoff_line};
+use super::draft::DraftKind;
+
+/// Why a field's text cannot be taken yet, and whether Enter again accepts a guest.
+pub(super) struct Ask {
+    pub(super) notice: String,
+    pub(super) guest: bool,
+}
+
+pub(super) fn to_capture(
+    meeting: &Meeting,
+    kind: DraftKind,
+    section: usize,
+    text: &str,
+    accept_guest: bool,
+) -> Result<Capture, Ask> {
+    let plan = &meeting.plan;
+    let today = meeting.clock.today();
+    let ask = |notice: String| {
+        Err(Ask {
+            notice,
+            guest: false,
+        })
+    };
+    // An @name that is nobody in the plan is asked about once.
+    let owner = |typed: &Option<(String, Option<String>)>| -> Result<Option<String>, Ask> {
+        match typed {
+            None => Ok(None),
+            Some((_, Some(id))) => Ok(Some(id.clone())),
+            Some((name, None)) if accept_guest => Ok(Some(name.clone())),
+            Some((name, None)) => Err(Ask {
+                notice: format!(
+                    "@{name} is not in the plan. Press Enter again to take {name} as a guest, or correct the name."
+                ),
+                guest: true,
+            }),
+        }
+    };
+    Ok(match kind {
+        DraftKind::Answer { question } => Capture::Answer {
+            question: meeting
+                .sections
+                .get(section)
+                .and_then(|s| s.questions.get(question))
+                .cloned()
+                .unwrap_or_default(),
+            text: text.to_owned(),
+        },
+        DraftKind::Note { private } => Capture::Note {
+            text: text.to_owned(),
+            private,
+        },
+        DraftKind::Decision => Capture::Decision {
+            text: text.to_owned(),
+        },
+        DraftKind::Action => {
+            let quick = quick_capture(text, plan, today);
+            if let Some(bad) = &quick.bad_due {
+                return ask(format!(
+                    "due:{bad} is not a date: use 2026-12-01, +3d, +2w or a weekday."
+                ));
+            }
+            if quick.text.is_empty() {
+                return ask("Say what the action is, then @who and due:when.".into());
+            }
+            let owner = owner(&quick.owner)?;
+            let side = owner
+                .as_deref()
+                .and_then(|id| plan.person(id))
+                .map(|p| p.side);
+            Capture::Action {
+                title: quick.text,
+                owner,
+                due: quick.due,
+                side,
+                status: ActionStatus::Open,
+            }
+        }
+        DraftKind::Risk | DraftKind::Issue => {
+            let quick = quick_capture(text, plan, today);
+            if quick.text.is_empty() {
+                return ask("Say what it is, then @owner.".into());
+            }
+            let owner = owner(&quick.owner)?;
+            let (title, visible) = (quick.text, !quick.internal);
+            if kind == DraftKind::Risk {
+                Capture::Risk {
+                    title,
+                    owner,
+                    visible,
+                }
+            } else {
+                Capture::Issue {
+                    title,
+                    owner,
+                    visible,
+                }
+            }
+        }
+        DraftKind::Signoff => match signoff_line(text, plan) {
+            Some((decision, by)) => Capture::Signoff {
+                what: "the communication plan".into(),
+                by,
+                decision,
+            },
+            None => return ask("Say approved, deferred or rejected, and @who.".into()),
+        },
+        DraftKind::Guest => Capture::Attendance {
+            person: text.trim().to_owned(),
+            present: true,
+            guest: true,
+        },
+        DraftKind::Playback => Capture::Playback {
+            confirmed: text.trim().is_empty(),
+            correction: text.trim().to_owned(),
+        },
+        DraftKind::Pulse { row } => {
+            let mut words = text.split_whitespace();
+            let score = words
+                .next()
+                .and_then(|w| w.parse::<u8>().ok())
+                .filter(|s| (1..=5).contains(s));
+            let Some(confidence) = score else {
+                return ask("Start with a confidence from 1 to 5, then any comment.".into());
+            };
+            Capture::Pulse {
+                person: meeting
+                    .customer_attendees()
+                    .get(row)
+                    .cloned()
+                    .unwrap_or_default(),
+                confidence,
+                comment: words.collect::<Vec<_>>().join(" "),
+            }
+        }
+        DraftKind::Followup { row } => {
+            let Some(followed) = meeting.followup_rows().into_iter().nth(row) else {
+                return ask("That row is no longer there.".into());
+            };
+            let mut status = None;
+            let mut due = followed.due;
+            for word in text.split_whitespace() {
+                match word.to_lowercase().as_str() {
+                    "done" | "d" | "closed" => status = Some(ActionStatus::Done),
+                    "dropped" | "drop" | "x" => status = Some(ActionStatus::Dropped),
+                    "open" | "o" | "still" => status = Some(ActionStatus::Open),
+                    w => match w.strip_prefix("due:").and_then(|d| due_date(d, today)) {
+                        Some(date) => {
+                            due = Some(date);
+                            status = status.or(Some(ActionStatus::Open));
+                        }
+                        None => {
+                            return ask(format!(
+                                "`{word}`: say done, dropped, or open with due:2026-12-15."
+                            ));
+                        }
+                    },
+                }
+            }
+            let Some(status) = status else {
+                return ask("Say done, dropped, or open with due:2026-12-15.".into());
+            };
+            Capture::Followup {
+                item: followed.item,
+                meeting: followed.meeting,
+                status,
+                due,
+            }
+        }
+        DraftKind::Recommend => match text.trim().parse::<u8>().ok().filter(|s| *s <= 10) {
+            Some(score) => Capture::Recommend { score },
+            None => return ask("Give a number from 0 to 10.".into()),
+        },
+    })
+}
+
+/// The line that would make `item` again, and the field it is typed in;
+/// `None` for items changed with Enter on their row (attendance, buy-in).
+pub(super) fn as_typed(meeting: &Meeting, item: &Captured) -> Option<(DraftKind, String)> {
+    Some(match &item.what {
+        Capture::Answer { question, text } => {
+            let index = meeting
+                .sections
+                .get(item.section)
+                .and_then(|s| s.questions.iter().position(|q| q == question))
+                .unwrap_or(0);
+            (DraftKind::Answer { question: index }, text.clone())
+        }
+        Capture::Note { text, private } => (DraftKind::Note { private: *private }, text.clone()),
+        Capture::Decision { text } => (DraftKind::Decision, text.clone()),
+        Capture::Action {
+            title, owner, due, ..
+        } => {
+            let mut line = title.clone();
+            if let Some(owner) = owner {
+                line.push_str(&format!(" @{owner}"));
+            }
+            if let Some(due) = due {
+                line.push_str(&format!(" due:{due}"));
+            }
+            (DraftKind::Action, line)
+        }
+        Capture::Risk {
+            title,
+            owner,
+            visible,
+        }
+        | Capture::Issue {
+            title,
+            owner,
+            visible,
+        } => {
+            let mut line = title.clone();
+            if let Some(owner) = owner {
+                line.push_str(&format!(" @{owner}"));
+            }
+            if !visible {
+                line.push_str(" #internal");
+            }
+            let kind = if matches!(item.what, Capture::Risk { .. }) {
+                DraftKind::Risk
+            } else {
+                DraftKind::Issue
+            };
+            (kind, line)
+        }
+        Capture::Playback { correction, .. } => (DraftKind::Playback, correction.clone()),
+        Capture::Signoff { decision, by, .. } => {
+            let word = decision.word().to_owned();
+            (
+                DraftKind::Signoff,
+                by.as_ref().map_or(word.clone(), |b| format!("{word} @{b}")),
+            )
+        }
+        _ => return None,
+    })
+}
