@@ -3,20 +3,14 @@
 
 mod common;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use icalendar::{Calendar, CalendarComponent, Component};
 use jiff::{Timestamp, tz::TimeZone};
 use resetpoint::export::actions::{csv, ics, meetings, rows};
 use resetpoint::meeting::{Action, Clock, Meeting, Origin, update};
-use resetpoint::plan::load_bytes;
-use resetpoint::plan::model::{AgendaName, Plan};
+use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
 
-fn plan() -> Plan {
-    load_bytes("demo.toml", include_str!("../assets/demo.toml").as_bytes())
-        .plan
-        .unwrap()
-}
+use common::demo_plan as plan;
 
 /// A status meeting at `start` with these action lines captured.
 fn meeting_with(start: &str, lines: &[&str], rehearsal: bool) -> Record {
@@ -33,20 +27,13 @@ fn meeting_with(start: &str, lines: &[&str], rehearsal: bool) -> Record {
     };
     update(&mut m, Action::JumpTo(2));
     for line in lines {
-        update(&mut m, Action::NewAction);
-        for c in line.chars() {
-            update(
-                &mut m,
-                Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-            );
-        }
+        common::type_line(&mut m, Action::NewAction, line);
+        // A second Enter takes an unknown @name as a guest.
         update(
             &mut m,
-            Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
-        );
-        update(
-            &mut m,
-            Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+            Action::Type(crossterm::event::KeyEvent::from(
+                crossterm::event::KeyCode::Enter,
+            )),
         );
     }
     Record::of(&m)

@@ -4,35 +4,15 @@
 
 mod common;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use common::{demo_plan as plan, go_to as to, type_line};
+
 use jiff::{Timestamp, tz::TimeZone};
 use resetpoint::agenda::SectionKind;
 use resetpoint::export::actions::{meetings, open_before, rows};
 use resetpoint::meeting::capture::ActionStatus;
 use resetpoint::meeting::{Action, Clock, Meeting, update};
-use resetpoint::plan::load_bytes;
-use resetpoint::plan::model::{AgendaName, Plan};
+use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
-
-fn plan() -> Plan {
-    load_bytes("demo.toml", include_str!("../assets/demo.toml").as_bytes())
-        .plan
-        .unwrap()
-}
-
-fn type_line(m: &mut Meeting, open: Action, text: &str) {
-    update(m, open);
-    for c in text.chars() {
-        update(
-            m,
-            Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-        );
-    }
-    update(
-        m,
-        Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
-    );
-}
 
 /// Start a status meeting at `at`, with what is open from before it.
 fn status_meeting(dir: &std::path::Path, at: &str) -> Meeting {
@@ -49,11 +29,6 @@ fn status_meeting(dir: &std::path::Path, at: &str) -> Meeting {
 
 fn save(dir: &std::path::Path, stem: &str, m: &Meeting) {
     std::fs::write(dir.join(format!("{stem}.toml")), Record::of(m).to_toml()).unwrap();
-}
-
-fn to(m: &mut Meeting, kind: SectionKind) {
-    let n = m.sections.iter().position(|s| s.kind == kind).unwrap();
-    update(m, Action::JumpTo(n));
 }
 
 #[test]

@@ -3,7 +3,8 @@
 
 mod common;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use common::{demo_plan as plan, go_to as to, type_line as typed};
+
 use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -11,34 +12,8 @@ use resetpoint::agenda::SectionKind;
 use resetpoint::export::markdown::escape;
 use resetpoint::export::minutes::{Audience, html, markdown};
 use resetpoint::meeting::{Action, Clock, Meeting, update};
-use resetpoint::plan::load_bytes;
-use resetpoint::plan::model::{AgendaName, Plan};
+use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
-
-fn plan() -> Plan {
-    load_bytes("demo.toml", include_str!("../assets/demo.toml").as_bytes())
-        .plan
-        .unwrap()
-}
-
-fn typed(m: &mut Meeting, open: Action, text: &str) {
-    update(m, open);
-    for c in text.chars() {
-        update(
-            m,
-            Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-        );
-    }
-    update(
-        m,
-        Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
-    );
-}
-
-fn to(m: &mut Meeting, kind: SectionKind) {
-    let n = m.sections.iter().position(|s| s.kind == kind).unwrap();
-    update(m, Action::JumpTo(n));
-}
 
 /// A reset-point meeting with something in every part of the minutes,
 /// including text that tries to break Markdown.

@@ -30,3 +30,43 @@ pub fn assert_terminal_safe(bytes: &[u8]) {
         );
     }
 }
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use resetpoint::agenda::SectionKind;
+use resetpoint::meeting::{Action, Meeting, update};
+use resetpoint::plan::model::Plan;
+
+/// The bundled demo plan, checked.
+pub fn demo_plan() -> Plan {
+    resetpoint::plan::load_bytes(
+        "demo.toml",
+        include_str!("../../assets/demo.toml").as_bytes(),
+    )
+    .plan
+    .expect("the demo plan is valid")
+}
+
+/// Open a field with `open`, type `text` into it and press Enter.
+pub fn type_line(m: &mut Meeting, open: Action, text: &str) {
+    update(m, open);
+    for c in text.chars() {
+        update(
+            m,
+            Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+    update(
+        m,
+        Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+    );
+}
+
+/// Jump to the first section of this kind.
+pub fn go_to(m: &mut Meeting, kind: SectionKind) {
+    let n = m
+        .sections
+        .iter()
+        .position(|s| s.kind == kind)
+        .expect("the agenda has it");
+    update(m, Action::JumpTo(n));
+}
