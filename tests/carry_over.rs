@@ -8,7 +8,7 @@ use common::{demo_plan as plan, go_to as to, type_line};
 
 use jiff::{Timestamp, tz::TimeZone};
 use resetpoint::agenda::SectionKind;
-use resetpoint::export::actions::{meetings, open_before, rows};
+use resetpoint::export::actions::{meetings, meetings_before, rows, still_open};
 use resetpoint::meeting::capture::ActionStatus;
 use resetpoint::meeting::{Action, Clock, Meeting, update};
 use resetpoint::plan::model::AgendaName;
@@ -23,7 +23,7 @@ fn status_meeting(dir: &std::path::Path, at: &str) -> Meeting {
         Clock::at(start, TimeZone::UTC),
         false,
     );
-    m.earlier = open_before(dir, &m.plan, start);
+    m.earlier = still_open(&meetings_before(dir, &m.plan, start), &m.plan);
     m
 }
 

@@ -253,3 +253,17 @@ proptest! {
         prop_assert_eq!(read_back, expected);
     }
 }
+
+#[test]
+fn minutes_written_before_the_end_say_when_the_meeting_began() {
+    let mut record = scripted();
+    let ended = html(&record, Some(&plan()), Audience::Customer, &TimeZone::UTC);
+    assert!(ended.contains("Tuesday 24 November 2026, 14:00–15:25"));
+    record.meeting.ended = None;
+    let running = html(&record, Some(&plan()), Audience::Customer, &TimeZone::UTC);
+    assert!(
+        running.contains("Tuesday 24 November 2026, from 14:00"),
+        "{running}"
+    );
+    assert!(!running.contains("not finished"));
+}

@@ -137,11 +137,9 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
     };
     let mut meeting = meeting;
     let started = meeting.first_started.unwrap_or(meeting.clock.started);
-    meeting.earlier = crate::export::actions::open_before(&dir, &meeting.plan, started);
-    let before: Vec<_> = crate::export::actions::meetings(&dir, &meeting.plan.project.slug())
-        .into_iter()
-        .filter(|(_, r)| r.meeting.started < started)
-        .collect();
+    // One read of the earlier meetings serves the follow-ups and the pulse trend.
+    let before = crate::export::actions::meetings_before(&dir, &meeting.plan, started);
+    meeting.earlier = crate::export::actions::still_open(&before, &meeting.plan);
     let zone = crate::meeting::clock::local_zone();
     meeting.pulse_trend = crate::export::history::history(&before, &meeting.plan, &zone)
         .iter()

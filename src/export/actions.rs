@@ -103,18 +103,20 @@ pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<Action
     rows
 }
 
-/// Actions still open from meetings that started before `before`, for the
-/// next meeting's follow-ups.
-pub fn open_before(
-    dir: &Path,
-    plan: &Plan,
-    before: Timestamp,
-) -> Vec<crate::meeting::capture::Earlier> {
-    let earlier: Vec<(String, Record)> = meetings(dir, &plan.project.slug())
+/// The live meetings of the plan that started before `before`, oldest first.
+pub fn meetings_before(dir: &Path, plan: &Plan, before: Timestamp) -> Vec<(String, Record)> {
+    meetings(dir, &plan.project.slug())
         .into_iter()
         .filter(|(_, r)| r.meeting.started < before)
-        .collect();
-    rows(&earlier, plan, false)
+        .collect()
+}
+
+/// The actions still open after these meetings, for the next one's follow-ups.
+pub fn still_open(
+    earlier: &[(String, Record)],
+    plan: &Plan,
+) -> Vec<crate::meeting::capture::Earlier> {
+    rows(earlier, plan, false)
         .into_iter()
         .map(|row| crate::meeting::capture::Earlier {
             id: row.id,

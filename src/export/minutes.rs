@@ -79,18 +79,20 @@ pub struct Minutes {
 }
 
 impl Minutes {
-    /// "Tuesday 24 November 2026, 14:00–15:25".
+    /// "Tuesday 24 November 2026, 14:00–15:25", or "…, from 14:00" while
+    /// the meeting is still going.
     pub fn when(&self, zone: &TimeZone) -> String {
         let started = self.started.to_zoned(zone.clone());
-        let ended = self
-            .ended
-            .map(|e| e.to_zoned(zone.clone()).strftime("–%H:%M").to_string())
-            .unwrap_or_else(|| " (not finished)".into());
-        format!(
-            "{}, {}{ended}",
-            started.strftime("%A %-d %B %Y"),
-            started.strftime("%H:%M")
-        )
+        let day = started.strftime("%A %-d %B %Y");
+        match self.ended {
+            Some(e) => format!(
+                "{day}, {}–{}",
+                started.strftime("%H:%M"),
+                e.to_zoned(zone.clone()).strftime("%H:%M")
+            ),
+            // Minutes written from the review screen, before the meeting ends.
+            None => format!("{day}, from {}", started.strftime("%H:%M")),
+        }
     }
 }
 
