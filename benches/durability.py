@@ -7,32 +7,13 @@ been, or is being, synced; the sync itself is timed separately below.
     cargo build --release && python3 benches/durability.py
 """
 import os
-import pty
-import select
 import statistics
-import struct
-import sys
 import tempfile
-import termios
-import fcntl
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target/release/resetpoint")
-PLAN = os.path.join(ROOT, "assets/demo.toml")
+from pty_meeting import check_binary, drain, spawn
+
 KEYS = 400
-
-
-def drain(fd, wait=0.0):
-    while True:
-        ready, _, _ = select.select([fd], [], [], wait)
-        if not ready:
-            return
-        try:
-            if not os.read(fd, 65536):
-                return
-        except OSError:
-            return
 
 
 def journal_in(folder):
@@ -43,12 +24,9 @@ def journal_in(folder):
 
 
 def main():
+    check_binary()
     records = tempfile.mkdtemp(prefix="resetpoint-bench-")
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "xterm-256color"
-        os.execv(BINARY, [BINARY, "run", PLAN, "--records", records, "--fresh"])
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    pid, fd = spawn(records)
     deadline = time.time() + 10
     while journal_in(records) is None and time.time() < deadline:
         drain(fd, 0.05)

@@ -7,34 +7,21 @@ runs, the peak resident memory, and the CPU used while idle for 5 seconds.
 
     cargo build --release && python3 benches/first_frame.py
 """
-import fcntl
 import os
-import pty
 import select
 import statistics
-import struct
-import sys
 import tempfile
-import termios
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target/release/resetpoint")
-PLAN = os.path.join(ROOT, "assets/demo.toml")
-ROWS, COLS = 40, 120
+from pty_meeting import check_binary, drain, spawn
+
 # The footer is drawn last; seeing it means the first frame is complete.
 FRAME_DONE = b"quit"
 ANSWERS = {b"\x1b[6n": b"\x1b[1;1R", b"\x1b[c": b"\x1b[?62;22c", b"\x1b[0c": b"\x1b[?62;22c"}
 
 
-def spawn():
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "xterm-256color"
-        records = tempfile.mkdtemp(prefix="resetpoint-bench-")
-        os.execv(BINARY, [BINARY, "run", PLAN, "--records", records, "--fresh"])
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-    return pid, fd
+def start():
+    return spawn(tempfile.mkdtemp(prefix="resetpoint-bench-"))
 
 
 def read_until(fd, marker, started, timeout=10.0):
@@ -56,22 +43,10 @@ def read_until(fd, marker, started, timeout=10.0):
     raise SystemExit(f"no first frame within {timeout}s; got {seen[-200:]!r}")
 
 
-def drain(fd):
-    while True:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if not ready:
-            return
-        try:
-            if not os.read(fd, 65536):
-                return
-        except OSError:
-            return
-
-
 def quit_and_wait(pid, fd):
     os.write(fd, b"q")
     while True:
-        drain(fd)
+        drain(fd, 0.05)
         done, status, usage = os.wait4(pid, os.WNOHANG)
         if done:
             os.close(fd)
@@ -79,12 +54,11 @@ def quit_and_wait(pid, fd):
 
 
 def main():
-    if not os.path.exists(BINARY):
-        raise SystemExit(f"{BINARY} is missing: run `cargo build --release` first")
+    check_binary()
     times, peak = [], 0
     for _ in range(20):
         started = time.perf_counter()
-        pid, fd = spawn()
+        pid, fd = start()
         shown = read_until(fd, FRAME_DONE, started)
         times.append((shown - started) * 1000)
         usage = quit_and_wait(pid, fd)
@@ -94,11 +68,11 @@ def main():
     print(f"peak RSS: {peak / 1024:.1f} MiB")
 
     started = time.perf_counter()
-    pid, fd = spawn()
+    pid, fd = start()
     read_until(fd, FRAME_DONE, started)
     idle_from = time.perf_counter()
     while time.perf_counter() - idle_from < 5:
-        drain(fd)
+        drain(fd, 0.05)
     usage = quit_and_wait(pid, fd)
     cpu = usage.ru_utime + usage.ru_stime
     print(f"CPU over the whole run (start, 5 s idle, quit): {cpu * 1000:.0f} ms")
