@@ -73,6 +73,14 @@ impl Clock {
     }
 }
 
+/// Hours and minutes, `0:31` or `1:25`, counting whole minutes: the one
+/// form both sides of a "spent / planned" pair are written in, so that
+/// `0:31 / 1:25` can never be misread as minutes against hours.
+pub fn hours_minutes(seconds: i64) -> String {
+    let minutes = seconds.max(0) / 60;
+    format!("{}:{:02}", minutes / 60, minutes % 60)
+}
+
 fn seconds_between(from: Timestamp, to: Timestamp) -> i64 {
     (to.as_second() - from.as_second()).max(0)
 }
@@ -92,4 +100,20 @@ pub fn local_zone() -> TimeZone {
         .ok()
         .and_then(|bytes| TimeZone::tzif("localtime", &bytes).ok())
         .unwrap_or_else(TimeZone::system)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_reads_as_hours_and_minutes() {
+        assert_eq!(hours_minutes(0), "0:00");
+        assert_eq!(hours_minutes(59), "0:00", "under a minute");
+        assert_eq!(hours_minutes(31 * 60 + 59), "0:31");
+        assert_eq!(hours_minutes(85 * 60), "1:25");
+        assert_eq!(hours_minutes(92 * 60 + 5), "1:32", "over an hour");
+        assert_eq!(hours_minutes(10 * 3600 + 7 * 60), "10:07");
+        assert_eq!(hours_minutes(-5), "0:00");
+    }
 }

@@ -81,14 +81,9 @@ fn too_small(area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-/// `mm:ss`, or `h:mm:ss` past an hour.
+/// `h:mm`, the one form for time spent and time planned (`0:31 / 1:25`).
 pub fn clock_time(seconds: i64) -> String {
-    let s = seconds.max(0);
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-    } else {
-        format!("{:02}:{:02}", s / 60, s % 60)
-    }
+    crate::meeting::clock::hours_minutes(seconds)
 }
 
 /// Green under 80 % of the timebox, amber from 80 %, red when over.
@@ -329,11 +324,11 @@ impl View<'_> {
                 let spent = m.clock.section_seconds(n, m.current);
                 let marker = if n == m.current { "▶" } else { " " };
                 let text = format!(
-                    "{marker} {:>2}. {:<36} {:>5} / {:>2} min",
+                    "{marker} {:>2}. {:<36} {:>5} / {:<5}",
                     n + 1,
                     s.title,
                     clock_time(spent),
-                    s.minutes
+                    clock_time(i64::from(s.minutes) * 60)
                 );
                 if n == selected {
                     Line::styled(text, self.theme.selected())
@@ -378,9 +373,9 @@ mod tests {
     }
 
     #[test]
-    fn clock_times_read_naturally() {
-        assert_eq!(clock_time(0), "00:00");
-        assert_eq!(clock_time(605), "10:05");
-        assert_eq!(clock_time(3725), "1:02:05");
+    fn clock_times_read_as_hours_and_minutes() {
+        assert_eq!(clock_time(0), "0:00");
+        assert_eq!(clock_time(605), "0:10");
+        assert_eq!(clock_time(3725), "1:02");
     }
 }
