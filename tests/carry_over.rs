@@ -180,8 +180,17 @@ fn history_counts_pulse_actions_closed_and_promises_kept() {
         "closed on 30 Nov: one by its date, one late"
     );
     // The demo's design sign-off was done on 2 Oct, promised 9 Oct.
-    assert_eq!((rows[0].promises_kept, rows[0].promises_due), (1, 1));
+    assert_eq!(
+        (rows[0].promises_kept, rows[0].promises_due, rows[0].promises_broken),
+        (1, 1, 0)
+    );
     assert_eq!(rows[1].pulse, None);
+    // Scanner integration was promised for 27 Nov and is not done by 30 Nov.
+    assert_eq!(
+        (rows[1].promises_kept, rows[1].promises_due, rows[1].promises_broken),
+        (1, 2, 1),
+        "a promised date that passed undone is broken, not left out"
+    );
 }
 
 #[test]
@@ -208,6 +217,8 @@ fn the_history_command_in_both_formats() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["meetings"][0]["pulse"], 4.0);
     assert_eq!(report["meetings"][0]["date"], "2026-11-24");
+    assert_eq!(report["meetings"][0]["promises_kept"], 1);
+    assert_eq!(report["meetings"][0]["promises_broken"], 0);
     let human = common::resetpoint(dir.path(), &["history", plan_path, "--records", records]);
     let text = String::from_utf8(human.stdout).unwrap();
     assert!(text.contains("2026-11-24  status"), "{text}");

@@ -1,5 +1,6 @@
 //! The relationship over time: for each live meeting of a plan, its pulse,
-//! the actions it opened and how they were closed, and the promises kept.
+//! the actions it opened and how they were closed, and the promises kept
+//! and broken.
 
 use std::fmt::Write as _;
 
@@ -22,9 +23,38 @@ pub struct MeetingHistory {
     pub actions_opened: usize,
     pub closed_on_time: usize,
     pub closed_late: usize,
-    /// Milestones finished by their promised date, of those done by then.
+    /// Milestones finished by their promised date, of those due by then.
     pub promises_kept: usize,
+    /// Milestones done by the meeting, or promised for a day before it.
     pub promises_due: usize,
+    /// Promises due and not kept: finished late, or their date passed with
+    /// the milestone not done.
+    pub promises_broken: usize,
+}
+
+/// Promises as they stood on `date`: (kept, due, broken). A promise is due
+/// once its milestone is done or its promised date has passed; it is kept
+/// when the milestone was done by the promised date, broken otherwise, so
+/// a date that passed undone never counts as kept.
+pub fn promises_on(plan: &Plan, date: Date) -> (usize, usize, usize) {
+    let (mut kept, mut due) = (0, 0);
+    for m in &plan.milestones {
+        let done = m.done.filter(|d| *d <= date);
+        let promised = m.promised_date();
+        match (done, promised) {
+            (Some(_), None) => {
+                due += 1;
+                kept += 1;
+            }
+            (Some(done), Some(promised)) => {
+                due += 1;
+                kept += usize::from(done <= promised);
+            }
+            (None, Some(promised)) if promised < date => due += 1,
+            (None, _) => {}
+        }
+    }
+    (kept, due, due - kept)
 }
 
 /// One row per meeting, oldest first.
@@ -81,18 +111,7 @@ pub fn history(
                     }
                 }
             }
-            let finished: Vec<_> = plan
-                .milestones
-                .iter()
-                .filter(|m| m.done.is_some_and(|d| d <= date))
-                .collect();
-            let kept = finished
-                .iter()
-                .filter(|m| {
-                    m.promised_date()
-                        .is_none_or(|p| m.done.is_some_and(|d| d <= p))
-                })
-                .count();
+            let (kept, due, broken) = promises_on(plan, date);
             MeetingHistory {
                 record: stem.clone(),
                 date,
@@ -104,7 +123,8 @@ pub fn history(
                 closed_on_time: on_time,
                 closed_late: late,
                 promises_kept: kept,
-                promises_due: finished.len(),
+                promises_due: due,
+                promises_broken: broken,
             }
         })
         .collect()
@@ -118,8 +138,8 @@ pub fn human(rows: &[MeetingHistory], plan: &Plan) -> String {
     }
     let _ = writeln!(
         out,
-        "{:<10}  {:<11}  {:>5}  {:>9}  {:>7}  {:>7}  {:>4}  {:>13}",
-        "date", "agenda", "pulse", "recommend", "actions", "on time", "late", "promises kept"
+        "{:<10}  {:<11}  {:>5}  {:>9}  {:>7}  {:>7}  {:>4}  promises kept",
+        "date", "agenda", "pulse", "recommend", "actions", "on time", "late"
     );
     for r in rows {
         let pulse = r
@@ -130,18 +150,94 @@ pub fn human(rows: &[MeetingHistory], plan: &Plan) -> String {
             .map_or_else(|| "—".to_owned(), |s| s.to_string());
         let _ = writeln!(
             out,
-            "{:<10}  {:<11}  {pulse:>5}  {recommend:>9}  {:>7}  {:>7}  {:>4}  {:>13}",
+            "{:<10}  {:<11}  {pulse:>5}  {recommend:>9}  {:>7}  {:>7}  {:>4}  {}",
             r.date.to_string(),
             crate::text::visible(&r.agenda),
             r.actions_opened,
             r.closed_on_time,
             r.closed_late,
-            format!("{} of {}", r.promises_kept, r.promises_due)
+            promises_text(r)
         );
     }
     out
 }
 
+/// "1 of 2, 1 broken": a broken promise is always said, never left to be
+/// worked out from the gap.
+fn promises_text(row: &MeetingHistory) -> String {
+    let kept = format!("{} of {}", row.promises_kept, row.promises_due);
+    if row.promises_broken == 0 {
+        kept
+    } else {
+        format!("{kept}, {} broken", row.promises_broken)
+    }
+}
+
 pub fn json(rows: &[MeetingHistory], plan: &Plan) -> String {
     serde_json::json!({ "project": plan.project.name, "meetings": rows }).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(milestones: &str) -> Plan {
+        let text = format!("[project]\nname = \"P\"\ncustomer = \"C\"\n{milestones}");
+        crate::plan::load_bytes("p.toml", text.as_bytes())
+            .plan
+            .expect("a valid plan")
+    }
+
+    fn on(date: &str) -> Date {
+        date.parse().unwrap()
+    }
+
+    #[test]
+    fn a_promised_date_passed_undone_is_broken_not_kept() {
+        let p = plan(
+            "[[milestones]]\nname = \"Reports\"\nbaseline = 2026-11-01\nforecast = 2026-11-25\npromised = 2026-11-20\n",
+        );
+        assert_eq!(promises_on(&p, on("2026-11-19")), (0, 0, 0), "not due yet");
+        assert_eq!(
+            promises_on(&p, on("2026-11-20")),
+            (0, 0, 0),
+            "due on the day"
+        );
+        assert_eq!(
+            promises_on(&p, on("2026-11-21")),
+            (0, 1, 1),
+            "promises kept 0 of 1, 1 broken"
+        );
+    }
+
+    #[test]
+    fn done_by_the_promised_date_is_kept_and_done_late_is_broken() {
+        let p = plan(concat!(
+            "[[milestones]]\nname = \"On time\"\nbaseline = 2026-10-01\npromised = 2026-10-09\ndone = 2026-10-02\n",
+            "[[milestones]]\nname = \"Late\"\nbaseline = 2026-10-01\npromised = 2026-10-09\ndone = 2026-10-15\n",
+            "[[milestones]]\nname = \"No promise\"\nbaseline = 2026-10-01\ndone = 2026-10-03\n",
+        ));
+        assert_eq!(promises_on(&p, on("2026-10-12")), (2, 3, 1));
+        assert_eq!(promises_on(&p, on("2026-10-20")), (2, 3, 1));
+        assert_eq!(promises_on(&p, on("2026-10-05")), (2, 2, 0));
+    }
+
+    #[test]
+    fn the_human_table_says_broken_promises_in_words() {
+        let row = MeetingHistory {
+            record: "r".into(),
+            date: on("2026-11-30"),
+            agenda: "status".into(),
+            pulse: None,
+            recommend: None,
+            actions_opened: 0,
+            closed_on_time: 0,
+            closed_late: 0,
+            promises_kept: 0,
+            promises_due: 1,
+            promises_broken: 1,
+        };
+        let text = human(&[row], &plan(""));
+        assert!(text.contains("0 of 1, 1 broken"), "{text}");
+    }
 }

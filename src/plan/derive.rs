@@ -142,6 +142,15 @@ pub fn milestone_rag(milestone: &Milestone) -> Rag {
     }
 }
 
+/// "20 Jan", as a customer says a date; with the year when the forecast
+/// and the promise fall in different years, so a slip never hides a year.
+fn day_format(milestone: &Milestone) -> &'static str {
+    let years_differ = milestone
+        .promised_date()
+        .is_some_and(|p| p.year() != milestone.expected().year());
+    if years_differ { "%-d %b %Y" } else { "%-d %b" }
+}
+
 pub fn risk_score(risk: &Risk) -> RiskScore {
     RiskScore {
         id: risk.id.get_ref().clone(),
@@ -201,10 +210,10 @@ fn overall(plan: &Plan, ev: &EarnedValue) -> (Rag, Vec<String>) {
             Rag::Red => reasons.push((
                 Rag::Red,
                 format!(
-                    "milestone \"{name}\" is forecast for {}, after the {} promised",
-                    m.expected(),
+                    "milestone \"{name}\" is forecast for {}, after the {} promised to you",
+                    m.expected().strftime(day_format(m)),
                     m.promised_date()
-                        .map_or_else(String::new, |d| d.to_string())
+                        .map_or_else(String::new, |d| d.strftime(day_format(m)).to_string())
                 ),
             )),
             Rag::Amber => reasons.push((
@@ -289,6 +298,24 @@ mod tests {
             "[financials]\nbudget = {budget}\nplanned_value = {pv}\nearned_value = {ev}\nactual_cost = {ac}\n"
         ));
         earned_value(p.financials.as_ref().unwrap())
+    }
+
+    #[test]
+    fn a_promise_about_to_be_broken_reads_as_a_sentence() {
+        let p = plan(
+            "[[milestones]]\nname = \"Reports\"\nbaseline = 2027-01-05\nforecast = 2027-01-20\npromised = 2027-01-10\n",
+        );
+        assert_eq!(
+            derive(&p).overall_reasons,
+            ["milestone \"Reports\" is forecast for 20 Jan, after the 10 Jan promised to you"]
+        );
+        let across_years = plan(
+            "[[milestones]]\nname = \"Go-live\"\nbaseline = 2026-12-01\nforecast = 2027-01-20\npromised = 2026-12-20\n",
+        );
+        assert_eq!(
+            derive(&across_years).overall_reasons[0],
+            "milestone \"Go-live\" is forecast for 20 Jan 2027, after the 20 Dec 2026 promised to you"
+        );
     }
 
     #[test]
