@@ -181,13 +181,21 @@ fn history_counts_pulse_actions_closed_and_promises_kept() {
     );
     // The demo's design sign-off was done on 2 Oct, promised 9 Oct.
     assert_eq!(
-        (rows[0].promises_kept, rows[0].promises_due, rows[0].promises_broken),
+        (
+            rows[0].promises_kept,
+            rows[0].promises_due,
+            rows[0].promises_broken
+        ),
         (1, 1, 0)
     );
     assert_eq!(rows[1].pulse, None);
     // Scanner integration was promised for 27 Nov and is not done by 30 Nov.
     assert_eq!(
-        (rows[1].promises_kept, rows[1].promises_due, rows[1].promises_broken),
+        (
+            rows[1].promises_kept,
+            rows[1].promises_due,
+            rows[1].promises_broken
+        ),
         (1, 2, 1),
         "a promised date that passed undone is broken, not left out"
     );

@@ -44,6 +44,8 @@ pub fn human_report(checked: &Checked, strict: bool) -> String {
         "the plan has errors; fix them and check again"
     } else if strict && warnings > 0 {
         "the plan has warnings, and --strict fails on them"
+    } else if checked.warnings().any(|w| w.code == "placeholder") {
+        "the plan still holds the starter's examples; write your own, then check again"
     } else {
         "the plan is ready"
     };

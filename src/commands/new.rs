@@ -1,4 +1,5 @@
-//! `resetpoint new`: a commented starter plan that passes `check`.
+//! `resetpoint new`: a commented starter plan that passes `check`, its
+//! examples named by `placeholder` warnings until the PM replaces them.
 
 use std::io::Write as _;
 use std::path::Path;

@@ -12,6 +12,7 @@ pub fn warnings(plan: &Plan, source: &str) -> Vec<Diagnostic> {
     jargon(plan, source, &mut found);
     colour_without_evidence(plan, &mut found);
     missing_owners_and_dates(plan, &mut found);
+    found.extend(placeholders(plan, source));
     found
 }
 
@@ -257,9 +258,181 @@ fn missing_owners_and_dates(plan: &Plan, found: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The example values `resetpoint new` writes, for the PM to replace
+/// before a customer sees them. A test checks each is in
+/// `assets/starter.toml`, so the two cannot drift apart.
+const STARTER_EXAMPLES: [&str; 11] = [
+    "Your project",
+    "Your customer",
+    "One sentence the customer would agree describes the project.",
+    "What success looks like, in the customer's words",
+    "What we deliver",
+    "What we do not deliver",
+    "One line: where the project stands and what happens next.",
+    "Something finished since the last meeting",
+    "An issue the customer should know about",
+    "A risk worth sharing early",
+    "What we do about it",
+];
+
+/// The starter's example people: (id, name).
+const STARTER_PEOPLE: [(&str, &str); 3] = [
+    ("lee", "Lee Park"),
+    ("alex", "Alex Morgan"),
+    ("robin", "Robin Diaz"),
+];
+
+/// The starter's example milestone: (name, baseline, promised).
+const STARTER_MILESTONE: (&str, &str, &str) = ("Design approved", "2027-01-15", "2027-01-29");
+
+/// `placeholder`: the starter's example names, texts and dates still in
+/// the plan. Each one would reach the customer's screen as it stands, so
+/// the plan is not ready while any is left.
+pub fn placeholders(plan: &Plan, source: &str) -> Vec<Diagnostic> {
+    let p = &plan.project;
+    let mut texts: Vec<(String, &str)> = vec![
+        ("the project name".into(), p.name.as_str()),
+        ("the customer".into(), p.customer.as_str()),
+        ("the project summary".into(), p.summary.as_str()),
+        ("the status headline".into(), plan.status.headline.as_str()),
+    ];
+    let lists = [
+        ("an objective", &p.objectives),
+        ("in_scope", &p.in_scope),
+        ("out_of_scope", &p.out_of_scope),
+        ("an accomplishment", &plan.status.accomplishments),
+    ];
+    for (where_, list) in lists {
+        texts.extend(list.iter().map(|t| (where_.to_owned(), t.as_str())));
+    }
+    for i in &plan.issues {
+        texts.push((format!("issue {}", i.id.get_ref()), &i.title));
+    }
+    for r in &plan.risks {
+        texts.push((format!("risk {}", r.id.get_ref()), &r.title));
+        texts.push((format!("the plan of risk {}", r.id.get_ref()), &r.plan));
+    }
+    let mut found: Vec<Diagnostic> = texts
+        .into_iter()
+        .filter(|(_, text)| STARTER_EXAMPLES.contains(text))
+        .map(|(where_, text)| {
+            Diagnostic::warning(
+                "placeholder",
+                format!("{where_} is still the starter plan's example \"{text}\""),
+            )
+            .at_opt(quoted(source, text))
+            .hint("write your own before the meeting: the customer would read this on the screen")
+        })
+        .collect();
+    for person in &plan.people {
+        let id = person.id.get_ref();
+        if STARTER_PEOPLE.contains(&(id.as_str(), person.name.as_str())) {
+            found.push(
+                Diagnostic::warning(
+                    "placeholder",
+                    format!(
+                        "person `{id}` is still the starter plan's example \"{}\"",
+                        person.name
+                    ),
+                )
+                .at_opt(quoted(source, &person.name))
+                .hint(
+                    "put the real people of both sides in [[people]], with their names and roles",
+                ),
+            );
+        }
+    }
+    let (name, baseline, promised) = STARTER_MILESTONE;
+    for m in &plan.milestones {
+        let example_dates = m.baseline.to_string() == baseline
+            && m.promised_date().is_some_and(|d| d.to_string() == promised);
+        if m.name.get_ref() == name && example_dates {
+            found.push(
+                Diagnostic::warning(
+                    "placeholder",
+                    format!("milestone \"{}\" is still the starter plan's example, with its dates", m.name.get_ref()),
+                )
+                .at(m.name.span())
+                .hint("replace it with a real milestone: its baseline, forecast and the date promised to the customer"),
+            );
+        }
+    }
+    found
+}
+
+/// Where `text` is written in the file as a TOML string, inside its quotes.
+fn quoted(source: &str, text: &str) -> Option<std::ops::Range<usize>> {
+    let at = source.find(&format!("\"{text}\""))? + 1;
+    Some(at..at + text.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_starter_example_is_in_the_starter_plan() {
+        let starter = include_str!("../../assets/starter.toml");
+        for text in STARTER_EXAMPLES {
+            assert!(starter.contains(&format!("\"{text}\"")), "{text}");
+        }
+        for (id, name) in STARTER_PEOPLE {
+            assert!(
+                starter.contains(&format!("id = \"{id}\"\nname = \"{name}\"")),
+                "{id}"
+            );
+        }
+        let (name, baseline, promised) = STARTER_MILESTONE;
+        assert!(starter.contains(&format!("name = \"{name}\"\nbaseline = {baseline}")));
+        assert!(starter.contains(&format!("promised = {promised}")));
+    }
+
+    fn placeholder_warnings(text: &str) -> Vec<String> {
+        crate::plan::load_bytes("p.toml", text.as_bytes())
+            .warnings()
+            .filter(|d| d.code == "placeholder")
+            .map(|d| d.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_untouched_starter_names_each_example_left() {
+        let starter = include_str!("../../assets/starter.toml");
+        let found = placeholder_warnings(starter);
+        for expected in [
+            "the project name is still the starter plan's example \"Your project\"",
+            "the customer is still the starter plan's example \"Your customer\"",
+            "person `robin` is still the starter plan's example \"Robin Diaz\"",
+            "milestone \"Design approved\" is still the starter plan's example, with its dates",
+            "risk R-1 is still the starter plan's example \"A risk worth sharing early\"",
+        ] {
+            assert!(
+                found.iter().any(|f| f == expected),
+                "{expected}: {found:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_plan_written_over_the_starter_has_no_placeholder_left() {
+        let starter = include_str!("../../assets/starter.toml");
+        let mut own = starter.to_owned();
+        for (n, text) in STARTER_EXAMPLES.iter().enumerate() {
+            own = own.replace(&format!("\"{text}\""), &format!("\"Real text {n}\""));
+        }
+        for (_, name) in STARTER_PEOPLE {
+            own = own.replace(name, &format!("{name}son"));
+        }
+        own = own.replace(STARTER_MILESTONE.0, "Designs signed off");
+        assert_eq!(placeholder_warnings(&own), Vec::<String>::new());
+        // A real milestone that happens to share the example's name stays quiet.
+        let renamed = starter.replace("baseline = 2027-01-15", "baseline = 2027-01-14");
+        assert!(
+            !placeholder_warnings(&renamed)
+                .iter()
+                .any(|w| w.starts_with("milestone"))
+        );
+    }
 
     #[test]
     fn terms_match_whole_words_only() {
