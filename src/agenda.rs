@@ -178,6 +178,35 @@ pub fn sections(plan: &Plan, name: AgendaName) -> Vec<Section> {
         .collect()
 }
 
+/// The sections of the named agenda for a meeting after others: when
+/// earlier meetings left something open (`carry_over`), a built-in agenda
+/// without a follow-ups section (kickoff, reset-point) gets `followups 5`
+/// after the welcome, so what was promised is reviewed before anything
+/// new. A plan's own `[[agenda]]` is used as written; `check` warns there.
+pub fn sections_carrying_over(plan: &Plan, name: AgendaName, carry_over: bool) -> Vec<Section> {
+    let mut steps = sections(plan, name);
+    let own = name == AgendaName::Plan && !plan.agenda.is_empty();
+    if carry_over && !own && !steps.iter().any(|s| s.kind == SectionKind::Followups) {
+        let after_welcome = steps
+            .iter()
+            .position(|s| s.kind == SectionKind::Welcome)
+            .map_or(0, |n| n + 1);
+        steps.insert(
+            after_welcome,
+            Section {
+                kind: SectionKind::Followups,
+                title: SectionKind::Followups.default_title().to_owned(),
+                minutes: FOLLOWUPS_MINUTES,
+                questions: Vec::new(),
+            },
+        );
+    }
+    steps
+}
+
+/// The timebox of a follow-ups section added to a built-in agenda.
+const FOLLOWUPS_MINUTES: u32 = 5;
+
 fn questions_for(kind: SectionKind, given: &[String]) -> Vec<String> {
     if kind == SectionKind::Listen && given.is_empty() {
         DEFAULT_QUESTIONS.iter().map(|q| (*q).to_owned()).collect()
@@ -260,6 +289,43 @@ mod tests {
             "listen without questions asks the defaults"
         );
         assert_eq!((s[2].title.as_str(), s[2].minutes), ("Issues and risks", 5));
+    }
+
+    fn carried(name: AgendaName, plan: &Plan, open: bool) -> Vec<(&'static str, u32)> {
+        sections_carrying_over(plan, name, open)
+            .iter()
+            .map(|s| (s.kind.key(), s.minutes))
+            .collect()
+    }
+
+    #[test]
+    fn something_open_puts_followups_after_the_welcome_of_every_built_in_agenda() {
+        let plan = Plan::default();
+        for name in [AgendaName::ResetPoint, AgendaName::Kickoff] {
+            let with = carried(name, &plan, true);
+            assert_eq!(with[0], minutes(name)[0], "the welcome stays first");
+            assert_eq!(with[1], ("followups", 5), "{name:?}");
+            assert_eq!(with.len(), minutes(name).len() + 1);
+            assert_eq!(&with[2..], &minutes(name)[1..], "the rest as designed");
+            assert_eq!(carried(name, &plan, false), minutes(name), "nothing open");
+        }
+        assert_eq!(
+            carried(AgendaName::Status, &plan, true),
+            minutes(AgendaName::Status),
+            "status already follows up, once"
+        );
+    }
+
+    #[test]
+    fn the_plans_own_agenda_is_used_as_written_even_with_something_open() {
+        let text = "[project]\nname = \"P\"\ncustomer = \"C\"\n[[agenda]]\nkind = \"welcome\"\n[[agenda]]\nkind = \"raid\"\n";
+        let plan = crate::plan::load_bytes("p.toml", text.as_bytes())
+            .plan
+            .unwrap();
+        assert_eq!(
+            carried(AgendaName::Plan, &plan, true),
+            [("welcome", 5), ("raid", 5)]
+        );
     }
 
     #[test]

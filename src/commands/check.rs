@@ -11,11 +11,19 @@ use crate::plan::quick_look::quick_look;
 use crate::plan::{Checked, OpenError, load_file};
 
 pub fn run(path: &Path, format: ReportFormat, strict: bool) -> ExitCode {
-    let checked = match load_file(path) {
+    let mut checked = match load_file(path) {
         Ok(checked) => checked,
         Err(e @ OpenError::NotFound(_)) => return fail(exit::BAD_INPUT, e),
         Err(e) => return fail(exit::IO, e),
     };
+    if let Some(plan) = &checked.plan {
+        // What earlier meetings left open is in the records beside the plan.
+        let records = crate::record::open::records_dir(path, None);
+        let earlier = crate::export::actions::meetings(&records, &plan.project.slug());
+        let open = crate::export::carry_over::open_after(&earlier, plan);
+        let warning = crate::plan::warnings::no_followups(plan, &checked.source.text, open);
+        checked.diagnostics.extend(warning);
+    }
     let passed = passes(&checked, strict);
     let out = match format {
         ReportFormat::Json => json_report(&checked, passed) + "\n",

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use super::check::human_report;
 use super::run::{live, plan_or_report, settings};
 use super::{exit, fail};
+use crate::agenda::sections_carrying_over;
 use crate::meeting::{Clock, Meeting, Origin};
 use crate::plan::load_bytes;
 use crate::plan::model::AgendaName;
@@ -36,7 +37,18 @@ pub fn run(records_dir: Option<&Path>, config_path: Option<&Path>) -> ExitCode {
         || std::env::temp_dir().join(format!("resetpoint-demo-{}", std::process::id())),
         Path::to_path_buf,
     );
-    let mut meeting = Meeting::new(plan, AgendaName::ResetPoint, Clock::system(), true);
+    // Demo meetings kept in one folder (`--records`) follow each other up.
+    let before = crate::export::actions::meetings_before(&dir, &plan, jiff::Timestamp::now());
+    let carry_over = crate::export::carry_over::open_after(&before, &plan) > 0;
+    let sections = sections_carrying_over(&plan, AgendaName::ResetPoint, carry_over);
+    let mut meeting = Meeting::with_sections(
+        plan,
+        AgendaName::ResetPoint,
+        sections,
+        Clock::system(),
+        true,
+    );
+    meeting.earlier = crate::export::actions::still_open(&before, &meeting.plan);
     meeting.origin = Origin {
         plan_path: "(bundled demo plan)".into(),
         plan_sha256: String::new(),

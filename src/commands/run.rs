@@ -105,6 +105,11 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
             Err(code) => return code,
         },
     };
+    // One read of the earlier meetings serves the agenda's carry-over, the
+    // follow-ups and the pulse trend.
+    let started = resume.map_or_else(Timestamp::now, |(_, record)| record.meeting.started);
+    let before = crate::export::actions::meetings_before(&dir, &plan, started);
+    let carry_over = crate::export::carry_over::open_after(&before, &plan) > 0;
     let (meeting, paths, journal) = match resume {
         Some((paths, _)) => match records::reopen(paths) {
             Ok(reopened) => {
@@ -126,7 +131,9 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
             {
                 close_unfinished(paths);
             }
-            let mut meeting = Meeting::new(plan, agenda, Clock::system(), false);
+            let sections = crate::agenda::sections_carrying_over(&plan, agenda, carry_over);
+            let mut meeting =
+                Meeting::with_sections(plan, agenda, sections, Clock::system(), false);
             meeting.origin = origin;
             let stem = Record::file_stem(&meeting.clock.wall(), agenda.as_str());
             match records::create(&dir, &stem) {
@@ -136,9 +143,6 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
         }
     };
     let mut meeting = meeting;
-    let started = meeting.first_started.unwrap_or(meeting.clock.started);
-    // One read of the earlier meetings serves the follow-ups and the pulse trend.
-    let before = crate::export::actions::meetings_before(&dir, &meeting.plan, started);
     meeting.earlier = crate::export::actions::still_open(&before, &meeting.plan);
     let zone = crate::meeting::clock::local_zone();
     meeting.pulse_trend = crate::export::history::history(&before, &meeting.plan, &zone)
@@ -157,7 +161,10 @@ fn resumed(plan: Plan, record: Record, origin: Origin, reopened: &Reopened) -> M
         _ => AgendaName::Status,
     };
     let mut clock = Clock::system();
-    let mut meeting = Meeting::new(plan, agenda, clock.clone(), false);
+    // The sections it was started with: a follow-ups section carried into it then stays.
+    let carried = record.sections.iter().any(|s| s.kind == "followups");
+    let sections = crate::agenda::sections_carrying_over(&plan, agenda, carried);
+    let mut meeting = Meeting::with_sections(plan, agenda, sections, clock.clone(), false);
     meeting.origin = origin;
     restore(&mut meeting, &record);
     for entry in &reopened.entries {

@@ -1,6 +1,7 @@
 //! Documents made from meeting records: the minutes.
 
 pub mod actions;
+pub mod carry_over;
 pub mod history;
 pub mod html;
 pub mod markdown;

@@ -258,6 +258,35 @@ fn missing_owners_and_dates(plan: &Plan, found: &mut Vec<Diagnostic>) {
     }
 }
 
+/// `no-followups`: the plan's own `[[agenda]]` reviews nothing from
+/// before, while earlier meetings left `open` actions or customer tasks.
+/// (The built-in agendas add a follow-ups section themselves; a plan's own
+/// is used as written.) `open` is counted from the records by the caller,
+/// as the plan alone cannot say.
+pub fn no_followups(plan: &Plan, source: &str, open: usize) -> Option<Diagnostic> {
+    let reviews = plan
+        .agenda
+        .iter()
+        .any(|s| s.kind == crate::agenda::SectionKind::Followups);
+    if plan.agenda.is_empty() || reviews || open == 0 {
+        return None;
+    }
+    let things = if open == 1 { "item is" } else { "items are" };
+    let span = source
+        .find("[[agenda]]")
+        .map(|at| at..at + "[[agenda]]".len());
+    Some(
+        Diagnostic::warning(
+            "no-followups",
+            format!(
+                "the plan's own agenda has no follow-ups section, and {open} {things} still open from earlier meetings"
+            ),
+        )
+        .at_opt(span)
+        .hint("add an [[agenda]] entry with kind = \"followups\" after the welcome, so what was promised is reviewed"),
+    )
+}
+
 /// The example values `resetpoint new` writes, for the PM to replace
 /// before a customer sees them. A test checks each is in
 /// `assets/starter.toml`, so the two cannot drift apart.
@@ -369,6 +398,42 @@ fn quoted(source: &str, text: &str) -> Option<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plans_own_agenda_without_followups_is_warned_only_when_something_is_open() {
+        let plan = |agenda: &str| {
+            let text = format!("[project]\nname = \"P\"\ncustomer = \"C\"\n{agenda}");
+            crate::plan::load_bytes("p.toml", text.as_bytes())
+                .plan
+                .unwrap()
+        };
+        let no_review = "[[agenda]]\nkind = \"welcome\"\n[[agenda]]\nkind = \"raid\"\n";
+        let source = format!("[project]\nname = \"P\"\ncustomer = \"C\"\n{no_review}");
+        let warned = no_followups(&plan(no_review), &source, 3).expect("a warning");
+        assert_eq!(warned.code, "no-followups");
+        assert!(
+            warned.message.contains("3 items are still open"),
+            "{}",
+            warned.message
+        );
+        let at = warned.span.clone().expect("a place in the file");
+        assert_eq!(&source[at.clone()], "[[agenda]]");
+        assert_eq!(
+            at.start,
+            source.find("[[agenda]]").unwrap(),
+            "the first one"
+        );
+        assert!(
+            no_followups(&plan(no_review), &source, 0).is_none(),
+            "nothing open"
+        );
+        let reviews = "[[agenda]]\nkind = \"welcome\"\n[[agenda]]\nkind = \"followups\"\n";
+        assert!(no_followups(&plan(reviews), "", 3).is_none());
+        assert!(
+            no_followups(&plan(""), "", 3).is_none(),
+            "built-in agendas carry follow-ups over themselves"
+        );
+    }
 
     #[test]
     fn every_starter_example_is_in_the_starter_plan() {
