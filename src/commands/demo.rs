@@ -56,7 +56,7 @@ pub fn run(records_dir: Option<&Path>, config_path: Option<&Path>) -> ExitCode {
     };
     let stem = Record::file_stem(&meeting.clock.wall(), AgendaName::ResetPoint.as_str());
     match records::create(&dir, &stem) {
-        Ok(disk) => live(meeting, config, Some(disk)),
+        Ok(disk) => live(meeting, config, Some(disk), None),
         Err(e) => fail(exit::IO, e),
     }
 }

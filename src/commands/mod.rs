@@ -4,6 +4,7 @@ pub mod actions;
 pub mod check;
 pub mod demo;
 pub mod history;
+pub mod leaving;
 pub mod minutes;
 pub mod new;
 pub mod run;

@@ -149,7 +149,7 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
         .iter()
         .filter_map(|h| h.pulse)
         .collect();
-    live(meeting, config, Some((paths, journal)))
+    live(meeting, config, Some((paths, journal)), Some(path))
 }
 
 /// Rebuild a meeting from its record and the journal written after it.
@@ -233,8 +233,15 @@ fn needs_terminal() -> Result<(), ExitCode> {
     }
 }
 
-/// Take the terminal and run the meeting; say where it was saved.
-pub fn live(meeting: Meeting, config: Config, disk: Option<(Paths, std::fs::File)>) -> ExitCode {
+/// Take the terminal and run the meeting; say what comes next: how to
+/// resume it, or where its record is and how to get the minutes. `plan` is
+/// the plan's path as typed (None for the bundled demo).
+pub fn live(
+    meeting: Meeting,
+    config: Config,
+    disk: Option<(Paths, std::fs::File)>,
+    plan: Option<&Path>,
+) -> ExitCode {
     if let Err(code) = needs_terminal() {
         return code;
     }
@@ -243,7 +250,12 @@ pub fn live(meeting: Meeting, config: Config, disk: Option<(Paths, std::fs::File
         Ok(None) => ExitCode::from(exit::OK),
         Ok(Some(Finished::Saved)) => {
             if let Some(record) = record {
-                eprintln!("The meeting is saved in {}.", record.display());
+                match super::leaving::ended(&record) {
+                    Some(ended) => {
+                        eprintln!("{}", super::leaving::what_comes_next(&record, ended, plan))
+                    }
+                    None => eprintln!("The meeting is saved in {}.", record.display()),
+                }
             }
             ExitCode::from(exit::OK)
         }

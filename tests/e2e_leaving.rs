@@ -1,0 +1,138 @@
+//! Two meetings in a row through the real binary in tmux: a status meeting
+//! left unfinished says how to resume it, and the command it prints works;
+//! ended, it names its record and the `minutes` command, which works too;
+//! the reset-point meeting after it reviews the action left open.
+
+#[path = "e2e/tmux.rs"]
+mod tmux;
+
+use std::path::Path;
+use std::process::Command;
+
+use tmux::Tmux;
+
+const BIN: &str = env!("CARGO_BIN_EXE_resetpoint");
+
+/// A folder holding the demo plan under a name with a space (so commands
+/// must quote it) and `bin/resetpoint`, so printed commands run as printed.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("our plan.toml"),
+        include_str!("../assets/demo.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("bin")).unwrap();
+    std::os::unix::fs::symlink(BIN, dir.path().join("bin/resetpoint")).unwrap();
+    dir
+}
+
+fn shell(dir: &Path, command: &str) -> String {
+    format!(
+        "PATH={}/bin:$PATH; {command}; echo exit=$?; sleep 30",
+        dir.display()
+    )
+}
+
+/// Run `command` (a shell line) in a fresh terminal in `dir`.
+fn start(name: &str, dir: &Path, command: &str) -> Tmux {
+    Tmux::start(name, 120, 40, dir, "sh", &["-c", &shell(dir, command)])
+}
+
+/// The rest of the screen line that starts with `label`.
+fn after(screen: &str, label: &str) -> String {
+    screen
+        .lines()
+        .find_map(|l| l.trim_end().strip_prefix(label))
+        .unwrap_or_else(|| panic!("no line starting {label:?}:\n{screen}"))
+        .to_owned()
+}
+
+fn header_shows(marker: &str) -> impl Fn(&str) -> bool + '_ {
+    move |s: &str| s.lines().next().is_some_and(|l| l.contains(marker))
+}
+
+#[test]
+fn leaving_a_meeting_says_what_comes_next_and_the_next_meeting_follows_up() {
+    let dir = folder();
+    let dir = dir.path();
+
+    // A status meeting: one action on the status screen, then q mid-way.
+    let t = start(
+        "first",
+        dir,
+        "resetpoint run 'our plan.toml' --agenda status",
+    );
+    t.wait_for("the status meeting", header_shows("1/8 "));
+    t.keys(&["Right", "Right"]);
+    t.wait_for("the status section", header_shows("3/8 "));
+    t.keys(&["a"]);
+    t.text("Send the revised plan @sam due:+1w");
+    t.keys(&["Enter"]);
+    t.wait_for("the action captured", |s| {
+        s.contains("Send the revised plan")
+    });
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit code", |s| s.contains("exit="));
+    assert!(screen.contains("exit=0"), "{screen}");
+    assert!(
+        screen.contains("The meeting is not finished; it is saved in ./meetings/"),
+        "{screen}"
+    );
+    let resume = after(&screen, "To resume it: ");
+    assert_eq!(resume, "resetpoint run 'our plan.toml' --resume");
+    drop(t);
+
+    // The printed command resumes it where it was left; ended on the last section.
+    let t = start("resumed", dir, &resume);
+    t.wait_for("the meeting resumed", header_shows("3/8 "));
+    t.keys(&["Right", "Right", "Right", "Right", "Right"]);
+    t.wait_for("the last section", header_shows("8/8 "));
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit code", |s| s.contains("exit="));
+    assert!(screen.contains("exit=0"), "{screen}");
+    let record = after(&screen, "The meeting is finished; its record is ");
+    let record = record.strip_suffix('.').unwrap_or(&record).to_owned();
+    assert!(
+        record.starts_with("./meetings/") && record.ends_with("-status.toml"),
+        "{screen}"
+    );
+    assert!(dir.join(&record).is_file(), "{record} is the record");
+    let minutes = after(&screen, "For the minutes: ");
+    assert_eq!(minutes, format!("resetpoint minutes {record}"));
+    drop(t);
+
+    // The minutes command runs as printed.
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("PATH={}/bin:$PATH; {minutes}", dir.display()))
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Send the revised plan"));
+
+    // The reset-point meeting after it reviews the open action after the welcome.
+    let t = start(
+        "second",
+        dir,
+        "resetpoint run 'our plan.toml' --agenda reset-point",
+    );
+    t.wait_for("the reset-point meeting", header_shows("1/12 Welcome"));
+    t.keys(&["Right"]);
+    let screen = t.wait_for(
+        "the follow-ups",
+        header_shows("2/12 Follow-ups from last time"),
+    );
+    assert!(screen.contains("Send the revised plan"), "{screen}");
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit code", |s| s.contains("exit="));
+    assert_eq!(
+        after(&screen, "To resume it: "),
+        "resetpoint run 'our plan.toml' --resume"
+    );
+}
