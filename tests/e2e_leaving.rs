@@ -1,7 +1,8 @@
 //! Two meetings in a row through the real binary in tmux: a status meeting
 //! left unfinished says how to resume it, and the command it prints works;
 //! ended, it names its record and the `minutes` command, which works too;
-//! the reset-point meeting after it reviews the action left open.
+//! `history` counts the broken promise; the reset-point meeting after it
+//! reviews the action left open.
 
 #[path = "e2e/tmux.rs"]
 mod tmux;
@@ -115,6 +116,21 @@ fn leaving_a_meeting_says_what_comes_next_and_the_next_meeting_follows_up() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Send the revised plan"));
+
+    // history counts the promise whose date passed undone (the demo's
+    // scanner integration, promised for 27 Nov 2026) as broken.
+    let out = Command::new(BIN)
+        .args(["history", "our plan.toml", "--format", "json"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let status = &report["meetings"][0];
+    assert!(status["promises_broken"].as_u64().unwrap() >= 1, "{report}");
+    assert_eq!(
+        status["promises_kept"].as_u64().unwrap() + status["promises_broken"].as_u64().unwrap(),
+        status["promises_due"].as_u64().unwrap()
+    );
 
     // The reset-point meeting after it reviews the open action after the welcome.
     let t = start(
