@@ -147,8 +147,12 @@ fn leaving_a_meeting_says_what_comes_next_and_the_next_meeting_follows_up() {
     assert!(screen.contains("Send the revised plan"), "{screen}");
     t.keys(&["q"]);
     let screen = t.wait_for("the exit code", |s| s.contains("exit="));
-    assert_eq!(
-        after(&screen, "To resume it: "),
-        "resetpoint run 'our plan.toml' --resume"
-    );
+    let resume = after(&screen, "To resume it: ");
+    assert_eq!(resume, "resetpoint run 'our plan.toml' --resume");
+    drop(t);
+
+    // Resumed, it keeps the follow-ups section it was started with.
+    let t = start("second-resumed", dir, &resume);
+    let screen = t.wait_for("the resumed follow-ups", header_shows("2/12 Follow-ups"));
+    assert!(screen.contains("Send the revised plan"), "{screen}");
 }
