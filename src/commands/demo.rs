@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use super::check::human_report;
 use super::run::{live, plan_or_report, settings};
 use super::{exit, fail};
+use crate::export::minutes::Audience;
 use crate::meeting::{Clock, Meeting, Origin};
 use crate::plan::load_bytes;
 use crate::plan::model::AgendaName;
@@ -21,7 +22,8 @@ pub const DEMO_PLAN: &str = include_str!("../../assets/demo.toml");
 pub fn run(records_dir: Option<&Path>, config_path: Option<&Path>) -> ExitCode {
     let checked = load_bytes("demo.toml", DEMO_PLAN.as_bytes());
     if !std::io::stdout().is_terminal() {
-        print!("{}", human_report(&checked, false));
+        // The team's quick look: internal items marked, not hidden.
+        print!("{}", human_report(&checked, false, Audience::Internal));
         return ExitCode::from(exit::OK);
     }
     let plan = match plan_or_report(checked) {

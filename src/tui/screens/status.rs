@@ -56,7 +56,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     ])
     .style(ctx.theme.heading());
     let rows = plan.milestones.iter().map(|m| {
-        let rag = milestone_rag(m);
+        let rag = milestone_rag(m, plan.status.as_of);
         let slip = match (m.done, slip_days(m)) {
             (Some(_), _) => "done".to_owned(),
             (None, 0) => "on time".to_owned(),
