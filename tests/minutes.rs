@@ -7,11 +7,11 @@ use common::{demo_plan as plan, go_to as to, type_line as typed};
 
 use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use proptest::prelude::*;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use resetpoint::agenda::SectionKind;
 use resetpoint::export::markdown::escape;
 use resetpoint::export::minutes::{Audience, html, markdown};
-use resetpoint::meeting::{Action, Clock, Meeting, update};
+use resetpoint::meeting::{Action, Capture, Clock, Meeting, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
 
@@ -68,7 +68,13 @@ fn scripted() -> Record {
 #[test]
 fn customer_minutes_hold_nothing_internal() {
     let record = scripted();
-    let minutes = markdown(&record, Some(&plan()), Audience::Customer, &TimeZone::UTC);
+    let minutes = markdown(
+        &record,
+        Some(&plan()),
+        &[],
+        Audience::Customer,
+        &TimeZone::UTC,
+    );
     for internal in [
         "budget freeze",
         "Vendor may fold",
@@ -87,7 +93,13 @@ fn customer_minutes_hold_nothing_internal() {
 #[test]
 fn internal_minutes_include_and_mark_internal_items() {
     let record = scripted();
-    let minutes = markdown(&record, Some(&plan()), Audience::Internal, &TimeZone::UTC);
+    let minutes = markdown(
+        &record,
+        Some(&plan()),
+        &[],
+        Audience::Internal,
+        &TimeZone::UTC,
+    );
     assert!(
         minutes.contains("Ola hinted at a budget freeze *(private)*"),
         "{minutes}"
@@ -99,40 +111,286 @@ fn internal_minutes_include_and_mark_internal_items() {
     insta::assert_snapshot!("minutes_internal", minutes);
 }
 
+/// Every Markdown extension a reader's mail client or viewer may turn on,
+/// except smart quotes (they change the text on purpose).
+fn every_extension() -> Options {
+    Options::all() - Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// The headings of a Markdown document, as read back.
+fn headings(markdown: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut inside = None;
+    for event in Parser::new_ext(markdown, every_extension()) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => inside = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => found.extend(inside.take()),
+            Event::Text(t) => {
+                if let Some(h) = inside.as_mut() {
+                    h.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 #[test]
 fn typed_markdown_cannot_make_structure() {
     let minutes = markdown(
         &scripted(),
         Some(&plan()),
+        &[],
         Audience::Customer,
         &TimeZone::UTC,
     );
-    let headings = Parser::new(&minutes)
-        .filter(|e| matches!(e, Event::Start(Tag::Heading { .. })))
-        .count();
-    let expected = minutes.lines().filter(|l| l.starts_with('#')).count();
-    assert_eq!(headings, expected, "only our own headings");
-    assert!(!Parser::new(&minutes).any(|e| matches!(
-        e,
-        Event::Html(_)
-            | Event::InlineHtml(_)
-            | Event::Start(Tag::Link { .. })
-            | Event::Start(Tag::Table(_))
-    )));
+    // Our own headings, and not one more: the typed "# We were…" stays text.
+    assert_eq!(
+        headings(&minutes),
+        [
+            "Minutes: Shipment Tracking Rebuild",
+            "Attendees",
+            "What we heard",
+            "Where the project stands",
+            "Decisions",
+            "Actions",
+            "Tasks on your side",
+            "Sign-offs and buy-in",
+            "Risks and issues raised",
+            "Notes",
+            "Pulse",
+            "Plain words",
+            "Next meeting",
+        ]
+    );
+    let typed = "“# We were *never* told | [see](http://x.example) <b>late</b>”";
+    assert!(
+        text_of(&minutes).lines().any(|l| l == typed),
+        "{typed} read back whole:\n{}",
+        text_of(&minutes)
+    );
+    for event in Parser::new_ext(&minutes, every_extension()) {
+        assert!(
+            !matches!(
+                event,
+                Event::Html(_)
+                    | Event::InlineHtml(_)
+                    | Event::Code(_)
+                    | Event::InlineMath(_)
+                    | Event::DisplayMath(_)
+                    | Event::FootnoteReference(_)
+                    | Event::TaskListMarker(_)
+                    | Event::Start(
+                        Tag::Link { .. }
+                            | Tag::Image { .. }
+                            | Tag::Table(_)
+                            | Tag::Emphasis
+                            | Tag::Strikethrough
+                            | Tag::BlockQuote(_)
+                            | Tag::CodeBlock(_)
+                    )
+            ),
+            "{event:?} in the customer's minutes:\n{minutes}"
+        );
+    }
 }
 
-/// The text of a Markdown document, with hard line breaks as newlines.
+#[test]
+fn the_raw_minutes_read_like_a_normal_email() {
+    let minutes = markdown(
+        &scripted(),
+        Some(&plan()),
+        &[],
+        Audience::Customer,
+        &TimeZone::UTC,
+    );
+    for line in [
+        "**Meeting:** Tuesday 24 November 2026, 14:00–15:25  ",
+        "**Agenda:** reset-point",
+        "**What is your view of the project's status?**",
+        "- Weekly written report, Thursdays",
+        "- **A-9** Send the revised plan — Sam Okafor, due Tue 1 Dec 2026",
+        "- Ola Nordmann: confidence 3 of 5: “better, not there yet”",
+        "- UAT: your team's acceptance testing",
+    ] {
+        assert!(
+            minutes.lines().any(|l| l == line),
+            "{line:?} not as typed:\n{minutes}"
+        );
+    }
+    // Only the line that tries to make markup carries backslashes.
+    let escaped: Vec<&str> = minutes.lines().filter(|l| l.contains('\\')).collect();
+    assert_eq!(
+        escaped,
+        ["- “# We were \\*never\\* told \\| \\[see](http\\://x.example) \\<b>late\\</b>”"]
+    );
+}
+
+#[test]
+fn control_characters_and_bidi_overrides_never_reach_the_documents_raw() {
+    let mut record = scripted();
+    let hostile =
+        "Paid \u{202e}0001$\u{202c} \u{2066}x\u{2069} \u{85}\u{9b}31m \u{1b}]52;c;AA\u{7}\u{7f}";
+    record.notes[0].what = Capture::Note {
+        text: hostile.into(),
+        private: false,
+    };
+    let plan = plan();
+    for audience in [Audience::Customer, Audience::Internal] {
+        for document in [
+            markdown(&record, Some(&plan), &[], audience, &TimeZone::UTC),
+            html(&record, Some(&plan), &[], audience, &TimeZone::UTC),
+        ] {
+            let raw: Vec<char> = document
+                .chars()
+                .filter(|c| *c != '\n' && resetpoint::text::is_unsafe(*c))
+                .collect();
+            assert!(raw.is_empty(), "{raw:?} raw in:\n{document}");
+            assert!(document.contains("\\u{202e}0001"), "{document}");
+            assert!(document.contains("\\u{2066}x\\u{2069}"), "{document}");
+            assert!(document.contains("\\u{1b}]52;c;AA\\u{7}"), "{document}");
+        }
+    }
+}
+
+/// The text of a Markdown document, with hard line breaks as newlines; any
+/// structure but paragraphs, lists and our bold leads shows as `<…>`.
 fn text_of(markdown: &str) -> String {
     let mut text = String::new();
-    for event in Parser::new(markdown) {
+    for event in Parser::new_ext(markdown, every_extension()) {
         match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::Text(t) => text.push_str(&t),
             Event::HardBreak | Event::SoftBreak => text.push('\n'),
-            Event::End(TagEnd::Paragraph) | Event::Start(_) | Event::End(_) => {}
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => text.push('\n'),
+            Event::Start(
+                Tag::Paragraph | Tag::List(_) | Tag::Item | Tag::Heading { .. } | Tag::Strong,
+            )
+            | Event::End(TagEnd::List(_) | TagEnd::Strong) => {}
             other => text.push_str(&format!("<{other:?}>")),
         }
     }
     text
+}
+
+/// Text built from the pieces of Markdown and its extensions, in every
+/// position, with the characters that must never reach a document raw.
+fn markup_heavy() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "# ",
+        "## ",
+        "###### ",
+        "####### ",
+        "#",
+        "> ",
+        ">",
+        "- ",
+        "-",
+        "+ ",
+        "* ",
+        "1. ",
+        "12) ",
+        "2026. ",
+        "|",
+        " | ",
+        "---",
+        "===",
+        "***",
+        "___",
+        "~~~",
+        "```",
+        "`",
+        "[",
+        "]",
+        "](",
+        "(",
+        ")",
+        "[x]: /u",
+        "[^1]",
+        "[^1]: n",
+        "[[w]]",
+        "![i](j)",
+        "[ ] ",
+        "[x] ",
+        "<",
+        ">",
+        "<b>",
+        "</b>",
+        "<!--",
+        "-->",
+        "<http://a.b>",
+        "<a@b.co>",
+        "&amp;",
+        "&#32;",
+        "&#x41;",
+        "&",
+        ";",
+        "*",
+        "**",
+        "_",
+        "__",
+        "~",
+        "~~",
+        "^",
+        "$",
+        "$$",
+        "\\",
+        "\\\\",
+        ":",
+        ": ",
+        "::: ",
+        "http://x.y",
+        "www.x.y",
+        "a@b.co",
+        "{#id}",
+        " ",
+        "  ",
+        "    ",
+        "\t",
+        "\n",
+        "\n\n",
+        "word",
+        "snake_case",
+        "12:57",
+        "St. Brigid's",
+        "4,100",
+        "é",
+        "日本",
+        "\u{a0}",
+        "\u{2028}",
+        "\u{3000}",
+        "\u{200b}",
+        "\u{202e}",
+        "\u{2066}",
+        "\u{85}",
+        "\u{9b}",
+        "\u{1b}[31m",
+        "\u{7f}",
+    ]);
+    prop::collection::vec(pieces, 0..24).prop_map(|pieces| pieces.concat())
+}
+
+/// What a reader should see of `text`: the text itself, controls and bidi
+/// overrides made visible, blank lines at its ends dropped.
+fn as_read(text: &str) -> String {
+    let lines: Vec<String> = text
+        .trim_matches('\n')
+        .split('\n')
+        .map(resetpoint::text::visible)
+        .collect();
+    lines.join("\n")
+}
+
+fn survives_markdown(text: &str) -> Result<(), TestCaseError> {
+    let document = format!("- {}\n", escape(text).replace('\n', "\n  "));
+    let rendered = text_of(&document);
+    prop_assert_eq!(
+        rendered.strip_suffix('\n').unwrap_or(&rendered),
+        as_read(text),
+        "document: {:?}",
+        document
+    );
+    Ok(())
 }
 
 proptest! {
@@ -140,11 +398,12 @@ proptest! {
 
     #[test]
     fn any_typed_text_survives_markdown_escaping(text in "[ -~\u{a0}éü日✅\n\t]{0,60}") {
-        // What a reader should see: the text itself, controls made visible.
-        let expected: Vec<String> = text.trim_matches('\n').split('\n').map(resetpoint::text::visible).collect();
-        let expected = expected.join("\n");
-        let rendered = text_of(&format!("- {}\n", escape(&text).replace('\n', "\n  ")));
-        prop_assert_eq!(rendered, expected);
+        survives_markdown(&text)?;
+    }
+
+    #[test]
+    fn markup_heavy_text_survives_markdown_escaping(text in markup_heavy()) {
+        survives_markdown(&text)?;
     }
 }
 
@@ -188,7 +447,13 @@ fn minutes_of_a_record_on_disk_and_of_a_bad_one() {
 #[test]
 fn html_minutes_are_one_self_contained_page() {
     let record = scripted();
-    let page = html(&record, Some(&plan()), Audience::Customer, &TimeZone::UTC);
+    let page = html(
+        &record,
+        Some(&plan()),
+        &[],
+        Audience::Customer,
+        &TimeZone::UTC,
+    );
     for absent in [
         "<script",
         "src=",
@@ -211,7 +476,13 @@ fn html_minutes_are_one_self_contained_page() {
     assert_eq!(page.matches("<svg").count(), 2, "heat map and burn chart");
     assert!(page.contains("class=\"badge red\">RED</span>"));
     insta::assert_snapshot!("minutes_customer_html", page);
-    let internal = html(&record, Some(&plan()), Audience::Internal, &TimeZone::UTC);
+    let internal = html(
+        &record,
+        Some(&plan()),
+        &[],
+        Audience::Internal,
+        &TimeZone::UTC,
+    );
     assert!(
         internal
             .contains("Ola hinted at a budget freeze <span class=\"internal\">(private)</span>")
@@ -257,10 +528,22 @@ proptest! {
 #[test]
 fn minutes_written_before_the_end_say_when_the_meeting_began() {
     let mut record = scripted();
-    let ended = html(&record, Some(&plan()), Audience::Customer, &TimeZone::UTC);
+    let ended = html(
+        &record,
+        Some(&plan()),
+        &[],
+        Audience::Customer,
+        &TimeZone::UTC,
+    );
     assert!(ended.contains("Tuesday 24 November 2026, 14:00–15:25"));
     record.meeting.ended = None;
-    let running = html(&record, Some(&plan()), Audience::Customer, &TimeZone::UTC);
+    let running = html(
+        &record,
+        Some(&plan()),
+        &[],
+        Audience::Customer,
+        &TimeZone::UTC,
+    );
     assert!(
         running.contains("Tuesday 24 November 2026, from 14:00"),
         "{running}"

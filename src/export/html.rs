@@ -8,10 +8,13 @@ use jiff::tz::TimeZone;
 
 use super::minutes::{Audience, Minutes, Section};
 use crate::meeting::public_only;
-use crate::plan::derive::{Band, derive};
+use crate::plan::derive::Band;
 use crate::plan::model::{Plan, Rag, RiskStatus};
+use crate::text::is_unsafe;
 
-/// `text` safe inside HTML text and attribute values.
+/// `text` safe inside HTML text and attribute values. Control characters
+/// and bidi overrides are written as visible `\u{202e}` text, so nothing
+/// typed can reorder the page or hide in it.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -22,7 +25,7 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\n' => out.push_str("<br/>"),
-            c if c.is_control() => out.extend(c.escape_unicode()),
+            c if is_unsafe(c) => out.extend(c.escape_unicode()),
             c => out.push(c),
         }
     }
@@ -57,11 +60,13 @@ pub fn page(minutes: &Minutes, plan: Option<&Plan>, audience: Audience, zone: &T
     if audience == Audience::Internal {
         out.push_str("<p class=\"warn\">Internal minutes: they include private notes and internal items. Do not send them to the customer.</p>\n");
     }
-    if let Some(plan) = plan {
-        charts(&mut out, plan, audience);
-    }
     for section in &minutes.sections {
         write_section(&mut out, section);
+        if section.overall.is_some()
+            && let Some(plan) = plan
+        {
+            charts(&mut out, plan, audience);
+        }
     }
     out.push_str("</body></html>\n");
     out
@@ -69,14 +74,30 @@ pub fn page(minutes: &Minutes, plan: Option<&Plan>, audience: Audience, zone: &T
 
 fn write_section(out: &mut String, section: &Section) {
     let _ = writeln!(out, "<h2>{}</h2>", escape(&section.title));
+    if let Some((rag, as_of)) = &section.overall {
+        let as_of = if as_of.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", escape(as_of))
+        };
+        let _ = writeln!(
+            out,
+            "<p>Overall <span class=\"badge {}\">{}</span>{as_of}</p>",
+            rag_class(*rag),
+            rag_class(*rag).to_uppercase()
+        );
+    }
     for group in &section.groups {
         if let Some(heading) = &group.heading {
             let _ = writeln!(out, "<p><strong>{}</strong></p>", escape(heading));
         }
-        out.push_str("<ul>\n");
         if group.items.is_empty() {
-            out.push_str("<li>None.</li>\n");
+            if !section.empty.is_empty() {
+                let _ = writeln!(out, "<p>{}</p>", escape(section.empty));
+            }
+            continue;
         }
+        out.push_str("<ul>\n");
         for item in &group.items {
             let mark = match &item.mark {
                 Some(mark) => format!(" <span class=\"internal\">({})</span>", escape(mark)),
@@ -119,20 +140,6 @@ fn charts(out: &mut String, plan: &Plan, audience: Audience) {
         Audience::Customer => public_only(plan),
         Audience::Internal => plan.clone(),
     };
-    let derived = derive(&shown);
-    let word = rag_class(derived.overall).to_uppercase();
-    let _ = writeln!(
-        out,
-        "<h2>Where the project stands</h2>\n<p>Overall <span class=\"badge {}\">{word}</span></p>",
-        rag_class(derived.overall)
-    );
-    if !derived.overall_reasons.is_empty() {
-        out.push_str("<ul>\n");
-        for reason in &derived.overall_reasons {
-            let _ = writeln!(out, "<li>{}</li>", escape(reason));
-        }
-        out.push_str("</ul>\n");
-    }
     out.push_str("<div class=\"charts\">\n");
     heat_map(out, &shown);
     burn(out, &shown);

@@ -16,14 +16,16 @@ use crate::text::visible;
 pub fn escape(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let text = text.trim_matches('\n');
+    // Two dollars in a paragraph could pair up as math; one is just money.
+    let dollars = text.matches('$').count() > 1;
     let lines: Vec<String> = text
         .split('\n')
-        .map(|line| escape_line(&visible(line)))
+        .map(|line| escape_line(&visible(line), dollars))
         .collect();
     lines.join("\\\n")
 }
 
-fn escape_line(line: &str) -> String {
+fn escape_line(line: &str, dollars: bool) -> String {
     let chars: Vec<char> = line.chars().collect();
     let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
     let trail = chars[lead..]
@@ -32,8 +34,6 @@ fn escape_line(line: &str) -> String {
         .take_while(|c| c.is_whitespace())
         .count();
     let end = chars.len() - trail;
-    // Two dollars on a line could pair up as math; one is just money.
-    let dollars = chars.iter().filter(|c| **c == '$').count() > 1;
     let mut out = String::with_capacity(line.len() + 8);
     for (n, &c) in chars.iter().enumerate() {
         if n < lead || n >= end {
@@ -89,7 +89,9 @@ fn ordered_marker(line: &[char], at: usize) -> bool {
 /// Whether `c` would act as markup where it stands within a line. `rest`
 /// starts at `c`.
 fn acts_inline(c: char, before: Option<char>, after: Option<char>, rest: &[char]) -> bool {
-    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    // Only a plain space: Markdown's idea of whitespace is narrower than
+    // Unicode's (a line separator touches a word).
+    let space = |c: Option<char>| c == Some(' ');
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     match c {
         // Code spans, link and image openers, table cells: rare in prose,

@@ -1,18 +1,24 @@
-//! Meeting minutes from a record: header, attendees, what we heard,
-//! decisions, actions, customer tasks, sign-offs and buy-in, risks and
-//! issues raised, notes, pulse, next meeting. The customer's minutes leave
-//! out private notes and internal items completely; the internal ones mark
-//! them. Built once as plain text, then written as Markdown or HTML, each
-//! escaping every typed word.
+//! Meeting minutes from a record: header, attendees and apologies, what we
+//! heard, follow-up outcomes, where the project stands, decisions, actions,
+//! customer tasks, sign-offs and buy-in, risks and issues raised, notes,
+//! pulse, plain words, next meeting. The customer's minutes leave out
+//! private notes and internal items completely, in the project's colour
+//! too; the internal ones mark them. Built once as plain text, then written
+//! as Markdown or HTML, each escaping every typed word.
 
 use std::fmt::Write as _;
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use super::markdown::escape;
-use crate::meeting::{Capture, Captured};
-use crate::plan::model::{Plan, TaskStatus};
+use crate::meeting::capture::{ActionStatus, Earlier};
+use crate::meeting::{Capture, Captured, public_only};
+use crate::plan::derive::{derive, milestone_state, short_date, slip_days};
+use crate::plan::model::{Milestone, Plan, Rag, TaskStatus};
+use crate::plan::quick_look::rag_word;
+use crate::plan::warnings::find_term;
 use crate::record::format::Record;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -38,6 +44,14 @@ impl Item {
             mark: None,
         }
     }
+
+    fn led(lead: &str, text: impl Into<String>) -> Item {
+        Item {
+            lead: Some(lead.to_owned()),
+            text: text.into(),
+            mark: None,
+        }
+    }
 }
 
 /// A list, with an optional heading above it (a question).
@@ -50,21 +64,38 @@ pub struct Group {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub title: String,
+    /// The project's overall colour and the status date's words ("as of
+    /// Fri 20 Nov 2026"), on the "where the project stands" section: HTML
+    /// draws the colour as a badge with the charts below.
+    pub overall: Option<(Rag, String)>,
     pub groups: Vec<Group>,
+    /// What an empty list says ("No decisions were recorded.").
+    pub empty: &'static str,
     /// A closing sentence under the lists.
     pub after: Option<String>,
 }
 
 impl Section {
-    fn list(title: &str, items: Vec<Item>) -> Section {
+    fn list(title: &str, items: Vec<Item>, empty: &'static str) -> Section {
         Section {
             title: title.to_owned(),
+            overall: None,
             groups: vec![Group {
                 heading: None,
                 items,
             }],
+            empty,
             after: None,
         }
+    }
+
+    /// Every text of the section, for finding glossary terms.
+    fn texts(&self) -> impl Iterator<Item = &str> {
+        self.groups
+            .iter()
+            .flat_map(|g| g.heading.iter().chain(g.items.iter().map(|i| &i.text)))
+            .chain(self.after.iter())
+            .map(String::as_str)
     }
 }
 
@@ -103,15 +134,32 @@ fn shown(items: &[Captured], audience: Audience) -> Vec<&Captured> {
         .collect()
 }
 
-fn date(d: Option<jiff::civil::Date>) -> String {
-    d.map_or_else(
-        || "no date yet".into(),
-        |d| d.strftime("%a %-d %b %Y").to_string(),
-    )
+fn date(d: Date) -> String {
+    d.strftime("%a %-d %b %Y").to_string()
 }
 
-/// What the minutes say, for this audience.
-pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minutes {
+/// "due Tue 1 Dec 2026", or "no due date".
+fn due(d: Option<Date>) -> String {
+    d.map_or_else(|| "no due date".into(), |d| format!("due {}", date(d)))
+}
+
+/// "the meeting of Tue 10 Nov 2026" from a record's file stem
+/// (`2026-11-10-1400-status`), or the stem itself.
+fn meeting_of(stem: &str) -> String {
+    match stem.get(..10).and_then(|d| d.parse::<Date>().ok()) {
+        Some(d) => format!("the meeting of {}", date(d)),
+        None => stem.to_owned(),
+    }
+}
+
+/// What the minutes say, for this audience. `earlier` holds the actions
+/// still open from earlier meetings, for the titles of their follow-ups.
+pub fn minutes(
+    record: &Record,
+    plan: Option<&Plan>,
+    earlier: &[Earlier],
+    audience: Audience,
+) -> Minutes {
     let name = |id: &str| plan.map_or(id, |p| p.name_of(id)).to_owned();
     let owner = |id: &Option<String>| {
         id.as_deref()
@@ -120,23 +168,59 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
     let m = &record.meeting;
     let mut sections = Vec::new();
 
-    let attendees = m
-        .attendees
+    let person = |id: &str, note: &str| {
+        let role = plan
+            .and_then(|p| p.person(id))
+            .map_or("guest", |p| p.role.as_str());
+        let role = if role.is_empty() {
+            String::new()
+        } else {
+            format!(" — {role}")
+        };
+        Item::text(format!("{}{role}{note}", name(id)))
+    };
+    let taken = record
+        .attendance
         .iter()
-        .map(|id| {
-            let role = plan
-                .and_then(|p| p.person(id))
-                .map_or("guest", |p| p.role.as_str());
-            Item::text(format!("{} — {role}", name(id)))
+        .any(|a| matches!(a.what, Capture::Attendance { .. }));
+    let mut attendees = Section::list(
+        "Attendees",
+        m.attendees.iter().map(|id| person(id, "")).collect(),
+        "Nobody was marked present.",
+    );
+    if !taken {
+        // Attendance was not taken: say who was expected, not "nobody".
+        let expected: Vec<Item> = plan
+            .map(|p| {
+                p.meeting
+                    .attendees
+                    .iter()
+                    .map(|id| person(id.get_ref(), " (expected)"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        attendees = Section::list("Attendees", expected, "No attendees were named.");
+        attendees.after = Some("Attendance was not taken in the meeting.".into());
+    }
+    sections.push(attendees);
+    let away: Vec<Item> = record
+        .attendance
+        .iter()
+        .filter_map(|a| match &a.what {
+            Capture::Attendance {
+                person: who,
+                present: false,
+                ..
+            } => Some(person(who, "")),
+            _ => None,
         })
         .collect();
-    sections.push(Section::list("Attendees", attendees));
+    if !away.is_empty() {
+        sections.push(Section::list("Apologies", away, ""));
+    }
 
-    let mut heard = Section {
-        title: "What we heard".into(),
-        groups: Vec::new(),
-        after: None,
-    };
+    let mut heard = Section::list("What we heard", Vec::new(), "Nothing was recorded.");
+    heard.groups.clear();
     for a in &record.answers {
         let Capture::Answer { question, text } = &a.what else {
             continue;
@@ -171,11 +255,54 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
     });
     sections.push(heard);
 
+    let outcomes: Vec<Item> = record
+        .followups
+        .iter()
+        .filter_map(|f| match &f.what {
+            Capture::Followup {
+                item,
+                meeting,
+                status,
+                due: new_date,
+            } => {
+                let title = if meeting == "plan" {
+                    plan.and_then(|p| p.customer_tasks.iter().find(|t| t.id.get_ref() == item))
+                        .map(|t| t.title.clone())
+                } else {
+                    earlier
+                        .iter()
+                        .find(|e| &e.id == item && &e.meeting == meeting)
+                        .map(|e| e.title.clone())
+                };
+                let title = title.unwrap_or_else(|| format!("from {}", meeting_of(meeting)));
+                let outcome = match (status, new_date) {
+                    (ActionStatus::Done, _) => "done".to_owned(),
+                    (ActionStatus::Dropped, _) => "dropped".to_owned(),
+                    (ActionStatus::Open, Some(d)) => format!("still open, new date {}", date(*d)),
+                    (ActionStatus::Open, None) => "still open, no due date".to_owned(),
+                };
+                Some(Item::led(item, format!("{title}: {outcome}")))
+            }
+            _ => None,
+        })
+        .collect();
+    if !outcomes.is_empty() {
+        sections.push(Section::list("Follow-up outcomes", outcomes, ""));
+    }
+
+    if let Some(plan) = plan {
+        sections.push(standing(plan, audience));
+    }
+
     let decisions = shown(&record.decisions, audience)
         .iter()
         .map(|d| Item::text(d.what.text()))
         .collect();
-    sections.push(Section::list("Decisions", decisions));
+    sections.push(Section::list(
+        "Decisions",
+        decisions,
+        "No decisions were recorded.",
+    ));
 
     let actions = shown(&record.actions, audience)
         .iter()
@@ -183,37 +310,41 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
             Capture::Action {
                 title,
                 owner: who,
-                due,
+                due: when,
                 ..
-            } => Some(Item {
-                lead: Some(a.id.clone()),
-                text: format!("{title} — {}, due {}", owner(who), date(*due)),
-                mark: None,
-            }),
+            } => Some(Item::led(
+                &a.id,
+                format!("{title} — {}, {}", owner(who), due(*when)),
+            )),
             _ => None,
         })
         .collect();
-    sections.push(Section::list("Actions", actions));
+    sections.push(Section::list("Actions", actions, "No new actions."));
 
     let tasks = plan
         .map(|p| {
             p.customer_tasks
                 .iter()
                 .filter(|t| matches!(t.status, TaskStatus::Open | TaskStatus::InProgress))
-                .map(|t| Item {
-                    lead: Some(t.id.get_ref().clone()),
-                    text: format!(
-                        "{} — {}, due {}",
-                        t.title,
-                        owner(&t.owner.as_ref().map(|o| o.get_ref().clone())),
-                        date(t.due)
-                    ),
-                    mark: None,
+                .map(|t| {
+                    Item::led(
+                        t.id.get_ref(),
+                        format!(
+                            "{} — {}, {}",
+                            t.title,
+                            owner(&t.owner.as_ref().map(|o| o.get_ref().clone())),
+                            due(t.due)
+                        ),
+                    )
                 })
                 .collect()
         })
         .unwrap_or_default();
-    sections.push(Section::list("Tasks on your side", tasks));
+    sections.push(Section::list(
+        "Tasks on your side",
+        tasks,
+        "Nothing is open on your side.",
+    ));
 
     let mut agreed: Vec<Item> = record
         .signoffs
@@ -224,7 +355,7 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
                 let by = by
                     .as_deref()
                     .map_or_else(String::new, |b| format!(" by {}", name(b)));
-                Some(Item::text(format!("{what}: {word}{by}")))
+                Some(Item::text(sentence(&format!("{what}: {word}{by}"))))
             }
             _ => None,
         })
@@ -235,7 +366,11 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
         }
         _ => None,
     }));
-    sections.push(Section::list("Sign-offs and buy-in", agreed));
+    sections.push(Section::list(
+        "Sign-offs and buy-in",
+        agreed,
+        "Nothing was put for sign-off.",
+    ));
 
     let raised = shown(&record.risks, audience)
         .into_iter()
@@ -261,7 +396,11 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
             _ => None,
         })
         .collect();
-    sections.push(Section::list("Risks and issues raised", raised));
+    sections.push(Section::list(
+        "Risks and issues raised",
+        raised,
+        "No new risks or issues were raised.",
+    ));
 
     let notes: Vec<Item> = shown(&record.notes, audience)
         .iter()
@@ -272,7 +411,7 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
         })
         .collect();
     if !notes.is_empty() {
-        sections.push(Section::list("Notes", notes));
+        sections.push(Section::list("Notes", notes, ""));
     }
 
     let pulse = record
@@ -300,15 +439,19 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
             _ => None,
         })
         .collect();
-    sections.push(Section::list("Pulse", pulse));
+    sections.push(Section::list("Pulse", pulse, "No pulse was taken."));
 
-    sections.push(Section {
-        title: "Next meeting".into(),
-        groups: Vec::new(),
-        after: Some(
-            "Open actions and your open tasks are the first item of the next meeting.".into(),
-        ),
-    });
+    if let Some(plan) = plan
+        && let Some(words) = plain_words(plan, &sections)
+    {
+        sections.push(words);
+    }
+
+    let mut next = Section::list("Next meeting", Vec::new(), "");
+    next.groups.clear();
+    next.after =
+        Some("Open actions and your open tasks are the first item of the next meeting.".into());
+    sections.push(next);
 
     Minutes {
         project: m.project.clone(),
@@ -320,14 +463,123 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
     }
 }
 
-/// The minutes as Markdown, with times in `zone`.
+/// Where the project stands: the overall colour with the reasons the
+/// audience may read, and every milestone with its baseline, forecast and
+/// promised dates (after a reset the new promised date is the key fact).
+fn standing(plan: &Plan, audience: Audience) -> Section {
+    let public = public_only(plan);
+    let shown = match audience {
+        Audience::Customer => &public,
+        Audience::Internal => plan,
+    };
+    let derived = derive(shown);
+    let public_reasons = derive(&public).overall_reasons;
+    let reasons = derived
+        .overall_reasons
+        .iter()
+        .map(|why| Item {
+            lead: None,
+            text: sentence(why),
+            mark: (!public_reasons.contains(why)).then(|| "internal".to_owned()),
+        })
+        .collect();
+    let as_of = shown.status.as_of;
+    let milestones: Vec<Item> = shown
+        .milestones
+        .iter()
+        .map(|m| Item {
+            lead: None,
+            text: format!("{}: {}", m.name.get_ref(), milestone_line(m, as_of)),
+            mark: (!m.visible).then(|| "internal".to_owned()),
+        })
+        .collect();
+    let as_of_words = as_of.map_or_else(String::new, |d| format!("as of {}", date(d)));
+    let mut groups = vec![Group {
+        heading: None,
+        items: reasons,
+    }];
+    if !milestones.is_empty() {
+        groups.push(Group {
+            heading: Some("Milestones".into()),
+            items: milestones,
+        });
+    }
+    Section {
+        title: "Where the project stands".into(),
+        overall: Some((derived.overall, as_of_words)),
+        groups,
+        empty: "Nothing holds the project back.",
+        after: None,
+    }
+}
+
+/// `text` with its first letter capitalised, as a list item in a letter.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// "baseline Fri 13 Nov 2026, forecast Fri 4 Dec 2026, promised Fri 27 Nov
+/// 2026: RED, forecast after the promised date".
+fn milestone_line(m: &Milestone, as_of: Option<Date>) -> String {
+    let mut dates = format!("baseline {}", date(m.baseline));
+    if let (None, Some(forecast)) = (m.done, m.forecast) {
+        let _ = write!(dates, ", forecast {}", date(forecast));
+    }
+    if let Some(promised) = m.promised_date() {
+        let _ = write!(dates, ", promised {}", date(promised));
+    }
+    let (rag, _) = milestone_state(m, as_of);
+    let words = match (rag, m.done) {
+        (_, Some(done)) => return format!("{dates}: done on {}", date(done)),
+        (Rag::Green | Rag::Grey, None) => "on track".to_owned(),
+        (Rag::Amber, None) => {
+            let days = slip_days(m);
+            format!(
+                "{days} {} behind the baseline",
+                if days == 1 { "day" } else { "days" }
+            )
+        }
+        (Rag::Red, None) => match m.promised_date() {
+            Some(p) if as_of.is_some_and(|today| today > p) => {
+                format!("promise broken on {}", short_date(p))
+            }
+            _ => "forecast after the promised date".to_owned(),
+        },
+    };
+    format!("{dates}: {}, {words}", rag_word(rag))
+}
+
+/// The glossary terms the minutes use, with their plain meaning, so a
+/// reader outside the project can follow them.
+fn plain_words(plan: &Plan, sections: &[Section]) -> Option<Section> {
+    let used: Vec<Item> = plan
+        .project
+        .glossary
+        .iter()
+        .filter(|(term, _)| {
+            sections
+                .iter()
+                .flat_map(Section::texts)
+                .any(|text| find_term(text, term).is_some())
+        })
+        .map(|(term, meaning)| Item::text(format!("{term}: {meaning}")))
+        .collect();
+    (!used.is_empty()).then(|| Section::list("Plain words", used, ""))
+}
+
+/// The minutes as Markdown, with times in `zone`. `earlier` holds the
+/// actions still open from earlier meetings, for the follow-ups' titles.
 pub fn markdown(
     record: &Record,
     plan: Option<&Plan>,
+    earlier: &[Earlier],
     audience: Audience,
     zone: &TimeZone,
 ) -> String {
-    let minutes = minutes(record, plan, audience);
+    let minutes = minutes(record, plan, earlier, audience);
     let mut out = String::new();
     let _ = writeln!(out, "# Minutes: {}", escape(&minutes.project));
     let _ = write!(
@@ -342,12 +594,20 @@ pub fn markdown(
     }
     for section in &minutes.sections {
         let _ = write!(out, "\n## {}\n\n", escape(&section.title));
+        if let Some((rag, as_of)) = &section.overall {
+            let as_of = if as_of.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", escape(as_of))
+            };
+            let _ = writeln!(out, "**Overall: {}**{as_of}\n", rag_word(*rag));
+        }
         for group in &section.groups {
             if let Some(heading) = &group.heading {
                 let _ = writeln!(out, "**{}**\n", escape(heading));
             }
-            if group.items.is_empty() {
-                out.push_str("- None.\n");
+            if group.items.is_empty() && !section.empty.is_empty() {
+                let _ = writeln!(out, "{}", escape(section.empty));
             }
             for item in &group.items {
                 let lead = item
@@ -362,18 +622,26 @@ pub fn markdown(
                 let text = escape(&item.text).replace('\n', "\n  ");
                 let _ = writeln!(out, "- {lead}{text}{mark}");
             }
-            if group.heading.is_some() {
-                out.push('\n');
-            }
+            out.push('\n');
         }
         if let Some(after) = &section.after {
             let _ = writeln!(out, "{}", escape(after));
+        }
+        while out.ends_with("\n\n") {
+            out.pop();
         }
     }
     out
 }
 
 /// The minutes as one HTML page, with times in `zone`.
-pub fn html(record: &Record, plan: Option<&Plan>, audience: Audience, zone: &TimeZone) -> String {
-    super::html::page(&minutes(record, plan, audience), plan, audience, zone)
+pub fn html(
+    record: &Record,
+    plan: Option<&Plan>,
+    earlier: &[Earlier],
+    audience: Audience,
+    zone: &TimeZone,
+) -> String {
+    let minutes = minutes(record, plan, earlier, audience);
+    super::html::page(&minutes, plan, audience, zone)
 }
