@@ -11,7 +11,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use resetpoint::agenda::SectionKind;
 use resetpoint::export::markdown::escape;
 use resetpoint::export::minutes::{Audience, html, markdown};
-use resetpoint::meeting::{Action, Capture, Clock, Meeting, update};
+use resetpoint::meeting::capture::Earlier;
+use resetpoint::meeting::{Action, Capture, Clock, Effect, Meeting, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
 
@@ -549,4 +550,114 @@ fn minutes_written_before_the_end_say_when_the_meeting_began() {
         "{running}"
     );
     assert!(!running.contains("not finished"));
+}
+
+#[test]
+fn minutes_written_with_m_are_written_again_when_the_meeting_ends() {
+    let start: Timestamp = "2026-11-24T14:00:00Z".parse().unwrap();
+    let meeting = || {
+        Meeting::new(
+            plan(),
+            AgendaName::ResetPoint,
+            Clock::at(start, TimeZone::UTC),
+            false,
+        )
+    };
+    let ends = |m: &mut Meeting| {
+        to(m, SectionKind::Pulse);
+        update(m, Action::Quit)
+    };
+    let mut written = meeting();
+    to(&mut written, SectionKind::Review);
+    assert!(update(&mut written, Action::Minutes).contains(&Effect::WriteMinutes));
+    let at_end = ends(&mut written);
+    assert!(written.ended.is_some());
+    assert!(
+        at_end.contains(&Effect::WriteMinutes),
+        "the minutes from the review screen are brought up to date: {at_end:?}"
+    );
+    let mut never = meeting();
+    assert!(!ends(&mut never).contains(&Effect::WriteMinutes));
+}
+
+/// A status meeting where attendance was not taken, with follow-ups of an
+/// earlier action and of customer tasks, and an action with no due date.
+fn followed_up() -> (Record, Vec<Earlier>) {
+    let start: Timestamp = "2026-12-01T09:30:00Z".parse().unwrap();
+    let mut m = Meeting::new(
+        plan(),
+        AgendaName::Status,
+        Clock::at(start, TimeZone::UTC),
+        false,
+    );
+    m.earlier = vec![Earlier {
+        id: "A-9".into(),
+        meeting: "2026-11-24-1400-reset-point".into(),
+        title: "Book the UAT rooms".into(),
+        owner: Some("sam".into()),
+        due: None,
+    }];
+    to(&mut m, SectionKind::Followups);
+    typed(&mut m, Action::Select, "done");
+    update(&mut m, Action::Down);
+    typed(&mut m, Action::Select, "open due:2026-12-15");
+    update(&mut m, Action::Down);
+    typed(&mut m, Action::Select, "dropped");
+    to(&mut m, SectionKind::Raid);
+    typed(&mut m, Action::NewAction, "Call the depot managers @sam");
+    let last = m.sections.len() - 1;
+    update(&mut m, Action::JumpTo(last));
+    update(
+        &mut m,
+        Action::Tick(start + SignedDuration::from_secs(45 * 60)),
+    );
+    update(&mut m, Action::Quit);
+    let earlier = m.earlier.clone();
+    (Record::of(&m), earlier)
+}
+
+#[test]
+fn minutes_say_who_was_expected_and_what_became_of_last_time() {
+    let (record, earlier) = followed_up();
+    let minutes = markdown(
+        &record,
+        Some(&plan()),
+        &earlier,
+        Audience::Customer,
+        &TimeZone::UTC,
+    );
+    for line in [
+        "**Meeting:** Tuesday 1 December 2026, 09:30–10:15  ",
+        "- Sam Okafor — Project manager (expected)",
+        "Attendance was not taken in the meeting.",
+        "- **A-9** Book the UAT rooms: done",
+        "- **CT-1** Prepare acceptance test scenarios for the tracking page: still open, new date Tue 15 Dec 2026",
+        "- **CT-2** Agree one list of depot exception codes: dropped",
+        "- **CT-1** Prepare acceptance test scenarios for the tracking page — Ola Nordmann, due Tue 15 Dec 2026",
+    ] {
+        assert!(
+            minutes.lines().any(|l| l == line),
+            "{line:?} missing:\n{minutes}"
+        );
+    }
+    assert!(minutes.contains("** Call the depot managers — Sam Okafor, no due date\n"));
+    let tasks = minutes.split("## Tasks on your side").nth(1).unwrap();
+    let tasks = tasks.split("\n## ").next().unwrap();
+    assert!(
+        !tasks.contains("CT-2"),
+        "dropped in the follow-ups:\n{tasks}"
+    );
+    for wrong in ["None.", "no date yet", "due no", "from 09:30"] {
+        assert!(!minutes.contains(wrong), "{wrong:?} in:\n{minutes}");
+    }
+    insta::assert_snapshot!("minutes_status_follow_ups", minutes);
+    let page = html(
+        &record,
+        Some(&plan()),
+        &earlier,
+        Audience::Customer,
+        &TimeZone::UTC,
+    );
+    assert!(page.contains("<h2>Follow-up outcomes</h2>"), "{page}");
+    assert!(page.contains("<strong>A-9</strong> Book the UAT rooms: done"));
 }

@@ -238,12 +238,6 @@ pub fn minutes(
             }),
         }
     }
-    if heard.groups.is_empty() {
-        heard.groups.push(Group {
-            heading: None,
-            items: Vec::new(),
-        });
-    }
     heard.after = record.playback.iter().rev().find_map(|p| match &p.what {
         Capture::Playback {
             confirmed: true, ..
@@ -253,7 +247,10 @@ pub fn minutes(
         }
         _ => None,
     });
-    sections.push(heard);
+    // An agenda without a listening section has nothing to say here.
+    if !heard.groups.is_empty() || heard.after.is_some() {
+        sections.push(heard);
+    }
 
     let outcomes: Vec<Item> = record
         .followups
@@ -321,21 +318,38 @@ pub fn minutes(
         .collect();
     sections.push(Section::list("Actions", actions, "No new actions."));
 
+    // What the follow-ups said of a customer task stands over the plan.
+    let followed = |id: &str| {
+        record.followups.iter().rev().find_map(|f| match &f.what {
+            Capture::Followup {
+                item,
+                meeting,
+                status,
+                due,
+            } if meeting == "plan" && item == id => Some((*status, *due)),
+            _ => None,
+        })
+    };
     let tasks = plan
         .map(|p| {
             p.customer_tasks
                 .iter()
                 .filter(|t| matches!(t.status, TaskStatus::Open | TaskStatus::InProgress))
-                .map(|t| {
-                    Item::led(
+                .filter_map(|t| {
+                    let when = match followed(t.id.get_ref()) {
+                        Some((ActionStatus::Open, new_date)) => new_date.or(t.due),
+                        Some(_) => return None,
+                        None => t.due,
+                    };
+                    Some(Item::led(
                         t.id.get_ref(),
                         format!(
                             "{} — {}, {}",
                             t.title,
                             owner(&t.owner.as_ref().map(|o| o.get_ref().clone())),
-                            due(t.due)
+                            due(when)
                         ),
-                    )
+                    ))
                 })
                 .collect()
         })
@@ -366,11 +380,9 @@ pub fn minutes(
         }
         _ => None,
     }));
-    sections.push(Section::list(
-        "Sign-offs and buy-in",
-        agreed,
-        "Nothing was put for sign-off.",
-    ));
+    if !agreed.is_empty() {
+        sections.push(Section::list("Sign-offs and buy-in", agreed, ""));
+    }
 
     let raised = shown(&record.risks, audience)
         .into_iter()
@@ -438,8 +450,10 @@ pub fn minutes(
             }
             _ => None,
         })
-        .collect();
-    sections.push(Section::list("Pulse", pulse, "No pulse was taken."));
+        .collect::<Vec<_>>();
+    if !pulse.is_empty() {
+        sections.push(Section::list("Pulse", pulse, ""));
+    }
 
     if let Some(plan) = plan
         && let Some(words) = plain_words(plan, &sections)
