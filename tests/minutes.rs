@@ -9,7 +9,7 @@ use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use resetpoint::agenda::SectionKind;
-use resetpoint::export::markdown::escape;
+use resetpoint::export::markdown::{escape, escape_inline};
 use resetpoint::export::minutes::{Audience, html, markdown};
 use resetpoint::meeting::capture::Earlier;
 use resetpoint::meeting::{Action, Capture, Clock, Effect, Meeting, update};
@@ -382,6 +382,8 @@ fn as_read(text: &str) -> String {
     lines.join("\n")
 }
 
+/// `text` escaped at the start of a list item and after a bold lead reads
+/// back as typed.
 fn survives_markdown(text: &str) -> Result<(), TestCaseError> {
     let document = format!("- {}\n", escape(text).replace('\n', "\n  "));
     let rendered = text_of(&document);
@@ -391,6 +393,16 @@ fn survives_markdown(text: &str) -> Result<(), TestCaseError> {
         "document: {:?}",
         document
     );
+    if !as_read(text).is_empty() {
+        let document = format!("- **A-1** {}\n", escape_inline(text).replace('\n', "\n  "));
+        let rendered = text_of(&document);
+        prop_assert_eq!(
+            rendered.strip_suffix('\n').unwrap_or(&rendered),
+            format!("A-1 {}", as_read(text)),
+            "document: {:?}",
+            document
+        );
+    }
     Ok(())
 }
 
@@ -660,4 +672,49 @@ fn minutes_say_who_was_expected_and_what_became_of_last_time() {
     );
     assert!(page.contains("<h2>Follow-up outcomes</h2>"), "{page}");
     assert!(page.contains("<strong>A-9</strong> Book the UAT rooms: done"));
+}
+
+#[test]
+fn the_actions_list_reads_like_the_minutes() {
+    use resetpoint::export::actions::{ActionRow, markdown as actions};
+    use resetpoint::meeting::capture::ActionStatus;
+    let row = |id: &str, title: &str, due: Option<&str>, status| ActionRow {
+        id: id.into(),
+        title: title.into(),
+        owner: Some("Sam Okafor".into()),
+        due: due.map(|d| d.parse().unwrap()),
+        status,
+        meeting: "2026-11-24-1400-reset-point".into(),
+        created: "2026-11-24T14:10:00Z".parse().unwrap(),
+    };
+    let rows = [
+        row(
+            "A-1",
+            "Book St. Brigid's hall, 12:57 train",
+            None,
+            ActionStatus::Open,
+        ),
+        row(
+            "A-2",
+            "# Not *a* heading",
+            Some("2026-12-01"),
+            ActionStatus::Done,
+        ),
+    ];
+    let open = actions(&rows[..1], &plan(), false);
+    assert!(open.starts_with("# Open actions: Shipment Tracking Rebuild\n"));
+    assert!(
+        open.contains("- **A-1** Book St. Brigid's hall, 12:57 train — Sam Okafor, no due date (open; from 2026-11-24-1400-reset-point)"),
+        "{open}"
+    );
+    let all = actions(&rows, &plan(), true);
+    assert!(
+        all.starts_with("# Actions: Shipment Tracking Rebuild\n"),
+        "{all}"
+    );
+    assert!(
+        all.contains("**A-2** # Not \\*a\\* heading — Sam Okafor, due 2026-12-01 (done;"),
+        "{all}"
+    );
+    assert_eq!(headings(&all), ["Actions: Shipment Tracking Rebuild"]);
 }

@@ -14,18 +14,30 @@ use crate::text::visible;
 /// lines before and after the text are dropped: Markdown has no way to end a
 /// paragraph on a line break.
 pub fn escape(text: &str) -> String {
+    escape_from(text, true)
+}
+
+/// `escape` for text that follows other text on its first line (`**A-4**
+/// Book the rooms`): there a `#` or `1.` cannot start a block, so it stays
+/// as typed.
+pub fn escape_inline(text: &str) -> String {
+    escape_from(text, false)
+}
+
+fn escape_from(text: &str, at_line_start: bool) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let text = text.trim_matches('\n');
     // Two dollars in a paragraph could pair up as math; one is just money.
     let dollars = text.matches('$').count() > 1;
     let lines: Vec<String> = text
         .split('\n')
-        .map(|line| escape_line(&visible(line), dollars))
+        .enumerate()
+        .map(|(n, line)| escape_line(&visible(line), dollars, at_line_start || n > 0))
         .collect();
     lines.join("\\\n")
 }
 
-fn escape_line(line: &str, dollars: bool) -> String {
+fn escape_line(line: &str, dollars: bool, at_line_start: bool) -> String {
     let chars: Vec<char> = line.chars().collect();
     let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
     let trail = chars[lead..]
@@ -44,9 +56,10 @@ fn escape_line(line: &str, dollars: bool) -> String {
         }
         let before = (n > lead).then(|| chars[n - 1]);
         let after = (n + 1 < end).then(|| chars[n + 1]);
-        let escaped = (n == lead && starts_markup(&chars[lead..end]))
+        let block = at_line_start;
+        let escaped = (block && n == lead && starts_markup(&chars[lead..end]))
             || acts_inline(c, before, after, &chars[n..])
-            || ordered_marker(&chars[lead..end], n - lead)
+            || (block && ordered_marker(&chars[lead..end], n - lead))
             || (c == '$' && dollars)
             || (c == '.' && after_www(&chars[lead..n]));
         if escaped {

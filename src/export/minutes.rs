@@ -12,7 +12,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use super::markdown::escape;
+use super::markdown::{escape, escape_inline};
 use crate::meeting::capture::{ActionStatus, Earlier};
 use crate::meeting::{Capture, Captured, public_only};
 use crate::plan::derive::{derive, milestone_state, short_date, slip_days};
@@ -599,9 +599,9 @@ pub fn markdown(
     let _ = write!(
         out,
         "\n**Customer:** {}  \n**Meeting:** {}  \n**Agenda:** {}\n",
-        escape(&minutes.customer),
-        escape(&minutes.when(zone)),
-        escape(&minutes.agenda)
+        escape_inline(&minutes.customer),
+        escape_inline(&minutes.when(zone)),
+        escape_inline(&minutes.agenda)
     );
     if audience == Audience::Internal {
         out.push_str("\n> Internal minutes: they include private notes and internal items. Do not send them to the customer.\n");
@@ -618,7 +618,7 @@ pub fn markdown(
         }
         for group in &section.groups {
             if let Some(heading) = &group.heading {
-                let _ = writeln!(out, "**{}**\n", escape(heading));
+                let _ = writeln!(out, "**{}**\n", escape_inline(heading));
             }
             if group.items.is_empty() && !section.empty.is_empty() {
                 let _ = writeln!(out, "{}", escape(section.empty));
@@ -631,9 +631,14 @@ pub fn markdown(
                 let mark = item
                     .mark
                     .as_deref()
-                    .map_or_else(String::new, |m| format!(" *({})*", escape(m)));
-                // Continuation lines of a list item are indented under it.
-                let text = escape(&item.text).replace('\n', "\n  ");
+                    .map_or_else(String::new, |m| format!(" *({})*", escape_inline(m)));
+                // After a lead the text cannot start a block. Continuation
+                // lines of a list item are indented under it.
+                let text = match item.lead {
+                    Some(_) => escape_inline(&item.text),
+                    None => escape(&item.text),
+                };
+                let text = text.replace('\n', "\n  ");
                 let _ = writeln!(out, "- {lead}{text}{mark}");
             }
             out.push('\n');
