@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::minutes::{Audience, Minutes, Section};
+use super::minutes::{Audience, MilestoneRow, Minutes, Section};
 use crate::meeting::public_only;
 use crate::plan::derive::Band;
 use crate::plan::model::{Plan, Rag, RiskStatus};
@@ -37,7 +37,9 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;border-bottom:1px s
 .meta{color:#4a5468}.badge{display:inline-block;padding:.15rem .6rem;border-radius:.3rem;font-weight:700;color:#fff}\
 .green{background:#2e7d32}.amber{background:#b26a00}.red{background:#c62828}.grey{background:#6b7280}\
 .internal{color:#b26a00;font-style:italic}.warn{border-left:4px solid #b26a00;padding:.3rem .8rem;background:#fff7e6}\
-.charts{display:flex;gap:2rem;flex-wrap:wrap}figure{margin:0}figcaption{color:#4a5468;font-size:.85rem}\
+.charts{display:flex;gap:2rem;flex-wrap:wrap;margin-top:1rem}\
+table.milestones{border-collapse:collapse;width:100%;font-size:.92rem}.milestones th,.milestones td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #d5dae3;vertical-align:top}\
+.milestones td:nth-child(2),.milestones td:nth-child(3),.milestones td:nth-child(4){white-space:nowrap}.milestones .badge{font-size:.75rem;padding:.05rem .4rem}figure{margin:0}figcaption{color:#4a5468;font-size:.85rem}\
 @media print{body{margin:0}h2{break-after:avoid}}";
 
 /// The minutes as an HTML page, with times in `zone`.
@@ -111,9 +113,45 @@ fn write_section(out: &mut String, section: &Section) {
         }
         out.push_str("</ul>\n");
     }
+    milestone_table(out, &section.milestones);
     if let Some(after) = &section.after {
         let _ = writeln!(out, "<p>{}</p>", escape(after));
     }
+}
+
+/// The milestones as a table: one row each, the dates in columns, the
+/// colour as a word on its colour (readable printed in black and white).
+fn milestone_table(out: &mut String, milestones: &[MilestoneRow]) {
+    if milestones.is_empty() {
+        return;
+    }
+    out.push_str("<table class=\"milestones\"><thead><tr><th>Milestone</th><th>Baseline</th><th>Forecast</th><th>Promised</th><th>Status</th></tr></thead><tbody>\n");
+    for m in milestones {
+        let cell = |d: &Option<String>| d.as_deref().map_or_else(|| "—".to_owned(), escape);
+        let mark = if m.internal {
+            " <span class=\"internal\">(internal)</span>"
+        } else {
+            ""
+        };
+        let colour = match m.rag {
+            Rag::Grey => String::new(),
+            rag => format!(
+                "<span class=\"badge {}\">{}</span> ",
+                rag_class(rag),
+                rag_class(rag).to_uppercase()
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{}{mark}</td><td>{}</td><td>{}</td><td>{}</td><td>{colour}{}</td></tr>",
+            escape(&m.name),
+            escape(&m.baseline),
+            cell(&m.forecast),
+            cell(&m.promised),
+            escape(&m.status)
+        );
+    }
+    out.push_str("</tbody></table>\n");
 }
 
 fn rag_class(rag: Rag) -> &'static str {

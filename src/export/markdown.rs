@@ -117,7 +117,7 @@ fn acts_inline(c: char, before: Option<char>, after: Option<char>, rest: &[char]
         // delimiter that touches a word; `4 * 5` cannot.
         '*' | '~' | '^' => !(space(before) && space(after)),
         // `snake_case` cannot be emphasis either.
-        '_' => !(space(before) && space(after)) && !(word(before) && word(after)),
+        '_' => !((space(before) && space(after)) || (word(before) && word(after))),
         // HTML tags, comments and autolinks start with a letter, `/`, `!`
         // or `?` after `<`; `a < b` stays.
         '<' => after.is_some_and(|a| a.is_ascii_alphabetic() || matches!(a, '/' | '!' | '?')),

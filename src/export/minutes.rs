@@ -54,6 +54,44 @@ impl Item {
     }
 }
 
+/// A milestone as the minutes show it: its dates as a reader says them,
+/// its colour and what that colour means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MilestoneRow {
+    pub name: String,
+    pub baseline: String,
+    /// Left out once the milestone is done.
+    pub forecast: Option<String>,
+    pub promised: Option<String>,
+    pub rag: Rag,
+    /// "on track", "14 days behind the baseline", "promise broken on 1 Nov 2026".
+    pub status: String,
+    pub internal: bool,
+}
+
+impl MilestoneRow {
+    /// "UAT start: baseline Mon 7 Dec 2026, forecast Mon 21 Dec 2026,
+    /// promised Mon 11 Jan 2027: AMBER, 14 days behind the baseline".
+    pub fn line(&self) -> String {
+        let mut line = format!("{}: baseline {}", self.name, self.baseline);
+        if let Some(forecast) = &self.forecast {
+            let _ = write!(line, ", forecast {forecast}");
+        }
+        if let Some(promised) = &self.promised {
+            let _ = write!(line, ", promised {promised}");
+        }
+        match self.rag {
+            Rag::Grey => {
+                let _ = write!(line, ": {}", self.status);
+            }
+            rag => {
+                let _ = write!(line, ": {}, {}", rag_word(rag), self.status);
+            }
+        }
+        line
+    }
+}
+
 /// A list, with an optional heading above it (a question).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
@@ -69,6 +107,9 @@ pub struct Section {
     /// draws the colour as a badge with the charts below.
     pub overall: Option<(Rag, String)>,
     pub groups: Vec<Group>,
+    /// The milestones, on the "where the project stands" section: a list in
+    /// Markdown, a table in HTML.
+    pub milestones: Vec<MilestoneRow>,
     /// What an empty list says ("No decisions were recorded.").
     pub empty: &'static str,
     /// A closing sentence under the lists.
@@ -84,6 +125,7 @@ impl Section {
                 heading: None,
                 items,
             }],
+            milestones: Vec::new(),
             empty,
             after: None,
         }
@@ -95,6 +137,7 @@ impl Section {
             .iter()
             .flat_map(|g| g.heading.iter().chain(g.items.iter().map(|i| &i.text)))
             .chain(self.after.iter())
+            .chain(self.milestones.iter().map(|m| &m.name))
             .map(String::as_str)
     }
 }
@@ -498,30 +541,20 @@ fn standing(plan: &Plan, audience: Audience) -> Section {
         })
         .collect();
     let as_of = shown.status.as_of;
-    let milestones: Vec<Item> = shown
+    let milestones = shown
         .milestones
         .iter()
-        .map(|m| Item {
-            lead: None,
-            text: format!("{}: {}", m.name.get_ref(), milestone_line(m, as_of)),
-            mark: (!m.visible).then(|| "internal".to_owned()),
-        })
+        .map(|m| milestone_row(m, as_of))
         .collect();
     let as_of_words = as_of.map_or_else(String::new, |d| format!("as of {}", date(d)));
-    let mut groups = vec![Group {
-        heading: None,
-        items: reasons,
-    }];
-    if !milestones.is_empty() {
-        groups.push(Group {
-            heading: Some("Milestones".into()),
-            items: milestones,
-        });
-    }
     Section {
         title: "Where the project stands".into(),
         overall: Some((derived.overall, as_of_words)),
-        groups,
+        groups: vec![Group {
+            heading: None,
+            items: reasons,
+        }],
+        milestones,
         empty: "Nothing holds the project back.",
         after: None,
     }
@@ -535,19 +568,10 @@ fn sentence(text: &str) -> String {
     })
 }
 
-/// "baseline Fri 13 Nov 2026, forecast Fri 4 Dec 2026, promised Fri 27 Nov
-/// 2026: RED, forecast after the promised date".
-fn milestone_line(m: &Milestone, as_of: Option<Date>) -> String {
-    let mut dates = format!("baseline {}", date(m.baseline));
-    if let (None, Some(forecast)) = (m.done, m.forecast) {
-        let _ = write!(dates, ", forecast {}", date(forecast));
-    }
-    if let Some(promised) = m.promised_date() {
-        let _ = write!(dates, ", promised {}", date(promised));
-    }
+fn milestone_row(m: &Milestone, as_of: Option<Date>) -> MilestoneRow {
     let (rag, _) = milestone_state(m, as_of);
-    let words = match (rag, m.done) {
-        (_, Some(done)) => return format!("{dates}: done on {}", date(done)),
+    let status = match (rag, m.done) {
+        (_, Some(done)) => format!("done on {}", date(done)),
         (Rag::Green | Rag::Grey, None) => "on track".to_owned(),
         (Rag::Amber, None) => {
             let days = slip_days(m);
@@ -563,7 +587,15 @@ fn milestone_line(m: &Milestone, as_of: Option<Date>) -> String {
             _ => "forecast after the promised date".to_owned(),
         },
     };
-    format!("{dates}: {}, {words}", rag_word(rag))
+    MilestoneRow {
+        name: m.name.get_ref().clone(),
+        baseline: date(m.baseline),
+        forecast: m.done.is_none().then_some(m.forecast).flatten().map(date),
+        promised: m.promised_date().map(date),
+        rag,
+        status,
+        internal: !m.visible,
+    }
 }
 
 /// The glossary terms the minutes use, with their plain meaning, so a
@@ -640,6 +672,14 @@ pub fn markdown(
                 };
                 let text = text.replace('\n', "\n  ");
                 let _ = writeln!(out, "- {lead}{text}{mark}");
+            }
+            out.push('\n');
+        }
+        if !section.milestones.is_empty() {
+            out.push_str("**Milestones**\n\n");
+            for m in &section.milestones {
+                let mark = if m.internal { " *(internal)*" } else { "" };
+                let _ = writeln!(out, "- {}{mark}", escape(&m.line()));
             }
             out.push('\n');
         }
