@@ -173,6 +173,25 @@ pub fn milestone_state(milestone: &Milestone, as_of: Option<Date>) -> (Rag, Opti
     (Rag::Green, None)
 }
 
+/// A milestone's colour as words a reader sees without colour: DONE,
+/// ON TRACK, LATE, PROMISE AT RISK, or PROMISE BROKEN once the promised
+/// date has passed without it.
+pub fn milestone_word(milestone: &Milestone, as_of: Option<Date>) -> &'static str {
+    match milestone_rag(milestone, as_of) {
+        Rag::Grey => "DONE",
+        Rag::Green => "ON TRACK",
+        Rag::Amber => "LATE",
+        Rag::Red
+            if milestone
+                .promised_date()
+                .is_some_and(|promised| as_of.is_some_and(|today| today > promised)) =>
+        {
+            "PROMISE BROKEN"
+        }
+        Rag::Red => "PROMISE AT RISK",
+    }
+}
+
 /// "1 Nov 2026": a date as a reader says it.
 pub fn short_date(date: Date) -> String {
     date.strftime("%-d %b %Y").to_string()
@@ -420,6 +439,16 @@ mod tests {
         assert_eq!(
             reasons,
             ["milestone \"Go-live\" is not done: promise broken on 1 Nov 2026"]
+        );
+        let p = plan(&format!("[[milestones]]\nname = \"M\"\n{dates}\n"));
+        let as_of = |d: &str| Some(d.parse().unwrap());
+        assert_eq!(
+            milestone_word(&p.milestones[0], as_of("2026-11-02")),
+            "PROMISE BROKEN"
+        );
+        assert_eq!(
+            milestone_word(&p.milestones[0], as_of("2026-11-01")),
+            "LATE"
         );
         let done = format!("{dates}\ndone = 2026-11-05");
         assert_eq!(on("2026-11-20", &done), (Rag::Grey, vec![]));
