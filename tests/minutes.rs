@@ -510,7 +510,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
-    fn any_typed_text_survives_html_escaping(text in "[ -~\u{a0}éü日✅\n\t\u{1b}]{0,60}") {
+    fn any_typed_text_survives_html_escaping(text in "[ -~\u{a0}éü日✅\n\t\u{1b}\u{7f}\u{85}\u{9b}\u{200e}\u{202a}-\u{202e}\u{2066}-\u{2069}]{0,60}") {
         let escaped = resetpoint::export::html::escape(&text);
         let document = format!("<p>{escaped}</p>");
         let mut reader = quick_xml::Reader::from_str(&document);
@@ -532,7 +532,7 @@ proptest! {
         }
         let expected: String = text
             .chars()
-            .map(|c| if c.is_control() && c != '\n' { c.escape_unicode().to_string() } else { c.to_string() })
+            .map(|c| if resetpoint::text::is_unsafe(c) && c != '\n' { c.escape_unicode().to_string() } else { c.to_string() })
             .collect();
         prop_assert_eq!(read_back, expected);
     }
@@ -717,4 +717,49 @@ fn the_actions_list_reads_like_the_minutes() {
         "{all}"
     );
     assert_eq!(headings(&all), ["Actions: Shipment Tracking Rebuild"]);
+    let hostile = [row(
+        "A-3",
+        "Pay \u{202e}0001\u{2066} \u{9b}2J \u{1b}[31m",
+        None,
+        ActionStatus::Open,
+    )];
+    let list = actions(&hostile, &plan(), false);
+    assert!(
+        !list
+            .chars()
+            .any(|c| c != '\n' && resetpoint::text::is_unsafe(c))
+    );
+    assert!(
+        list.contains("Pay \\u{202e}0001\\u{2066} \\u{9b}2J \\u{1b}\\[31m"),
+        "{list}"
+    );
+}
+
+#[test]
+fn people_marked_away_are_sent_apologies_not_listed_as_attendees() {
+    let start: Timestamp = "2026-11-24T14:00:00Z".parse().unwrap();
+    let mut m = Meeting::new(
+        plan(),
+        AgendaName::ResetPoint,
+        Clock::at(start, TimeZone::UTC),
+        false,
+    );
+    // Sam came; Priya is marked present, then away.
+    update(&mut m, Action::Select);
+    update(&mut m, Action::Down);
+    update(&mut m, Action::Select);
+    update(&mut m, Action::Select);
+    let minutes = markdown(
+        &Record::of(&m),
+        Some(&plan()),
+        &[],
+        Audience::Customer,
+        &TimeZone::UTC,
+    );
+    assert!(
+        minutes.contains("## Attendees\n\n- Sam Okafor — Project manager\n\n## Apologies\n\n- Priya Raman — Tech lead\n"),
+        "{minutes}"
+    );
+    assert!(!minutes.contains("(expected)"), "{minutes}");
+    assert!(!minutes.contains("Attendance was not taken"), "{minutes}");
 }
