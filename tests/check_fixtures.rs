@@ -239,3 +239,29 @@ fn a_broken_promise_is_red_and_a_past_forecast_is_stale() {
     assert_eq!(stale.len(), 2, "{stale:?}");
     assert!(stale[0].contains("Pilot depot live"), "{stale:?}");
 }
+
+#[test]
+fn the_piped_demo_marks_its_internal_items() {
+    let out = resetpoint(fixtures(), &["demo"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let quick_look = text.split("warning[").next().unwrap();
+    for internal in [
+        "Margin on this account falls below the floor",
+        "Two developers rotated off",
+    ] {
+        let lines: Vec<&str> = quick_look
+            .lines()
+            .filter(|l| l.contains(internal))
+            .collect();
+        assert!(!lines.is_empty(), "{internal:?}:\n{quick_look}");
+        assert!(lines.iter().all(|l| l.ends_with("[internal]")), "{lines:?}");
+    }
+    assert!(
+        quick_look
+            .lines()
+            .filter(|l| l.contains("Scanner vendor"))
+            .all(|l| !l.contains("[internal]")),
+        "customer-visible items stay unmarked:\n{quick_look}"
+    );
+}
