@@ -56,10 +56,10 @@ fn escape_line(line: &str, dollars: bool, at_line_start: bool) -> String {
         }
         let before = (n > lead).then(|| chars[n - 1]);
         let after = (n + 1 < end).then(|| chars[n + 1]);
-        let block = at_line_start;
-        let escaped = (block && n == lead && starts_markup(&chars[lead..end]))
+        // Block markup only where the line starts a block.
+        let escaped = (at_line_start && n == lead && starts_markup(&chars[lead..end]))
             || acts_inline(c, before, after, &chars[n..])
-            || (block && ordered_marker(&chars[lead..end], n - lead))
+            || (at_line_start && ordered_marker(&chars[lead..end], n - lead))
             || (c == '$' && dollars)
             || (c == '.' && after_www(&chars[lead..n]));
         if escaped {
@@ -201,6 +201,14 @@ mod tests {
         assert_eq!(escape("$4 and $5"), "\\$4 and \\$5");
         assert_eq!(escape("title\n==="), "title\\\n\\===");
         assert_eq!(escape("see www.example.com"), "see www\\.example.com");
+    }
+
+    #[test]
+    fn after_a_lead_only_later_lines_can_start_a_block() {
+        assert_eq!(escape_inline("# 1 on the list"), "# 1 on the list");
+        assert_eq!(escape_inline("1. first"), "1. first");
+        assert_eq!(escape_inline("a\n# b"), "a\\\n\\# b");
+        assert_eq!(escape_inline("*x*"), "\\*x\\*");
     }
 
     #[test]
