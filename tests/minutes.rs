@@ -763,3 +763,43 @@ fn people_marked_away_are_sent_apologies_not_listed_as_attendees() {
     assert!(!minutes.contains("(expected)"), "{minutes}");
     assert!(!minutes.contains("Attendance was not taken"), "{minutes}");
 }
+
+/// The headings the customer's minutes of `scripted()` have.
+const SCRIPTED_HEADINGS: [&str; 13] = [
+    "Minutes: Shipment Tracking Rebuild",
+    "Attendees",
+    "What we heard",
+    "Where the project stands",
+    "Decisions",
+    "Actions",
+    "Tasks on your side",
+    "Sign-offs and buy-in",
+    "Risks and issues raised",
+    "Notes",
+    "Pulse",
+    "Plain words",
+    "Next meeting",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Whatever is typed as an answer, a decision, an action or a note, the
+    /// minutes keep their own headings only and read the text back whole.
+    #[test]
+    fn typed_text_anywhere_in_the_minutes_stays_text(text in markup_heavy()) {
+        let mut record = scripted();
+        record.answers[0].what = Capture::Answer {
+            question: "What is your view of the project's status?".into(),
+            text: text.clone(),
+        };
+        record.decisions[0].what = Capture::Decision { text: text.clone() };
+        record.notes[0].what = Capture::Note { text: text.clone(), private: false };
+        let minutes = markdown(&record, Some(&plan()), &[], Audience::Customer, &TimeZone::UTC);
+        prop_assert_eq!(headings(&minutes), SCRIPTED_HEADINGS);
+        let read = text_of(&minutes);
+        prop_assert!(!read.contains("<Start") && !read.contains("<End"), "{}", read);
+        prop_assert!(read.contains(&format!("“{}”", as_read(text.trim()))), "{}", read);
+        prop_assert!(read.contains(&as_read(&text)), "{}", read);
+    }
+}

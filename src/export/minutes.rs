@@ -268,7 +268,9 @@ pub fn minutes(
         let Capture::Answer { question, text } = &a.what else {
             continue;
         };
-        let answer = Item::text(format!("“{text}”"));
+        // Quoted as said: blank lines or spaces typed around the words
+        // would only push the quote marks away from them.
+        let answer = Item::text(format!("“{}”", text.trim()));
         match heard
             .groups
             .iter_mut()
@@ -478,10 +480,9 @@ pub fn minutes(
                 confidence,
                 comment,
             } => {
-                let comment = if comment.is_empty() {
-                    String::new()
-                } else {
-                    format!(": “{comment}”")
+                let comment = match comment.trim() {
+                    "" => String::new(),
+                    said => format!(": “{said}”"),
                 };
                 Some(Item::text(format!(
                     "{}: confidence {confidence} of 5{comment}",
