@@ -75,6 +75,10 @@ pub enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
+        /// Who the quick look is for: internal (the default) marks internal
+        /// risks and issues `[internal]`; customer leaves them out.
+        #[arg(long, value_enum, default_value_t = Audience::Internal)]
+        audience: Audience,
     },
     /// The minutes of a meeting, as Markdown or HTML (to standard output unless -o).
     Minutes {

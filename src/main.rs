@@ -52,7 +52,8 @@ fn main() -> ExitCode {
             plan,
             format,
             strict,
-        } => commands::check::run(&plan, format, strict),
+            audience,
+        } => commands::check::run(&plan, format, strict, audience),
         Command::Minutes {
             record,
             audience,

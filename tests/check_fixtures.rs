@@ -176,3 +176,95 @@ fn run_refuses_a_bad_plan_with_its_diagnostics_on_stderr() {
     let text = String::from_utf8(out.stderr).unwrap();
     assert!(text.contains("error[unknown-person]"), "{text}");
 }
+
+#[test]
+fn the_quick_look_marks_internal_items_for_the_team_and_drops_them_for_the_customer() {
+    let plan = "valid/promise_broken.toml";
+    let team = resetpoint(fixtures(), &["check", plan]);
+    let team = String::from_utf8(team.stdout).unwrap();
+    for line in ["Margin below the floor", "Two developers moved"] {
+        let marked = team
+            .lines()
+            .filter(|l| l.contains(line))
+            .collect::<Vec<_>>();
+        assert!(!marked.is_empty(), "{line:?} missing:\n{team}");
+        assert!(
+            marked.iter().all(|l| l.ends_with("[internal]")),
+            "{marked:?}"
+        );
+    }
+    let customer = resetpoint(fixtures(), &["check", "--audience", "customer", plan]);
+    assert_eq!(customer.status.code(), Some(0));
+    let customer = String::from_utf8(customer.stdout).unwrap();
+    let quick_look = customer.split("warning[").next().unwrap();
+    for internal in [
+        "Margin below the floor",
+        "Two developers",
+        "[internal]",
+        "R-2",
+    ] {
+        assert!(
+            !quick_look.contains(internal),
+            "{internal:?} in the customer's quick look:\n{quick_look}"
+        );
+    }
+    assert!(
+        quick_look.contains("promise broken on 1 Nov 2026"),
+        "{quick_look}"
+    );
+    assert!(
+        quick_look.contains("R-1 Scanner firmware recall"),
+        "{quick_look}"
+    );
+}
+
+#[test]
+fn a_broken_promise_is_red_and_a_past_forecast_is_stale() {
+    let out = resetpoint(
+        fixtures(),
+        &["check", "--format", "json", "valid/promise_broken.toml"],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rags: Vec<&str> = report["derived"]["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["rag"].as_str().unwrap())
+        .collect();
+    assert_eq!(rags, ["red", "amber", "green"]);
+    let stale: Vec<&str> = report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "stale-forecast")
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(stale.len(), 2, "{stale:?}");
+    assert!(stale[0].contains("Pilot depot live"), "{stale:?}");
+}
+
+#[test]
+fn the_piped_demo_marks_its_internal_items() {
+    let out = resetpoint(fixtures(), &["demo"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let quick_look = text.split("warning[").next().unwrap();
+    for internal in [
+        "Margin on this account falls below the floor",
+        "Two developers rotated off",
+    ] {
+        let lines: Vec<&str> = quick_look
+            .lines()
+            .filter(|l| l.contains(internal))
+            .collect();
+        assert!(!lines.is_empty(), "{internal:?}:\n{quick_look}");
+        assert!(lines.iter().all(|l| l.ends_with("[internal]")), "{lines:?}");
+    }
+    assert!(
+        quick_look
+            .lines()
+            .filter(|l| l.contains("Scanner vendor"))
+            .all(|l| !l.contains("[internal]")),
+        "customer-visible items stay unmarked:\n{quick_look}"
+    );
+}

@@ -28,7 +28,7 @@ pub fn run(plan_path: &Path, options: &Options) -> ExitCode {
     };
     let rows = rows(&found, &plan, options.all);
     let document = match options.format {
-        ActionsFormat::Md => markdown(&rows, &plan),
+        ActionsFormat::Md => markdown(&rows, &plan, options.all),
         ActionsFormat::Csv => csv(&rows),
         ActionsFormat::Ics => ics(&rows, &plan),
     };

@@ -6,11 +6,12 @@ use std::process::ExitCode;
 
 use super::{exit, fail};
 use crate::cli::ReportFormat;
+use crate::export::minutes::Audience;
 use crate::plan::derive::derive;
-use crate::plan::quick_look::quick_look;
+use crate::plan::quick_look::quick_look_for;
 use crate::plan::{Checked, OpenError, load_file};
 
-pub fn run(path: &Path, format: ReportFormat, strict: bool) -> ExitCode {
+pub fn run(path: &Path, format: ReportFormat, strict: bool, audience: Audience) -> ExitCode {
     let mut checked = match load_file(path) {
         Ok(checked) => checked,
         Err(e @ OpenError::NotFound(_)) => return fail(exit::BAD_INPUT, e),
@@ -27,7 +28,7 @@ pub fn run(path: &Path, format: ReportFormat, strict: bool) -> ExitCode {
     let passed = passes(&checked, strict);
     let out = match format {
         ReportFormat::Json => json_report(&checked, passed) + "\n",
-        ReportFormat::Human => human_report(&checked, strict),
+        ReportFormat::Human => human_report(&checked, strict, audience),
     };
     // A closed pipe (`check plan.toml | head`) is not worth a panic.
     let _ = std::io::stdout().write_all(out.as_bytes());
@@ -39,10 +40,10 @@ pub fn passes(checked: &Checked, strict: bool) -> bool {
     checked.plan.is_some() && !(strict && checked.warnings().next().is_some())
 }
 
-pub fn human_report(checked: &Checked, strict: bool) -> String {
+pub fn human_report(checked: &Checked, strict: bool, audience: Audience) -> String {
     let mut out = String::new();
     if let Some(plan) = &checked.plan {
-        out.push_str(&quick_look(plan, &derive(plan)));
+        out.push_str(&quick_look_for(plan, audience));
         out.push('\n');
     }
     out.push_str(&checked.render());

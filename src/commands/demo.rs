@@ -11,6 +11,7 @@ use super::check::human_report;
 use super::run::{live, plan_or_report, settings};
 use super::{exit, fail};
 use crate::agenda::sections_carrying_over;
+use crate::export::minutes::Audience;
 use crate::meeting::{Clock, Meeting, Origin};
 use crate::plan::load_bytes;
 use crate::plan::model::AgendaName;
@@ -22,7 +23,8 @@ pub const DEMO_PLAN: &str = include_str!("../../assets/demo.toml");
 pub fn run(records_dir: Option<&Path>, config_path: Option<&Path>) -> ExitCode {
     let checked = load_bytes("demo.toml", DEMO_PLAN.as_bytes());
     if !std::io::stdout().is_terminal() {
-        print!("{}", human_report(&checked, false));
+        // The team's quick look: internal items marked, not hidden.
+        print!("{}", human_report(&checked, false, Audience::Internal));
         return ExitCode::from(exit::OK);
     }
     let plan = match plan_or_report(checked) {

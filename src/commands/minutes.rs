@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use super::{exit, fail};
 use crate::cli::MinutesFormat;
+use crate::export::actions::{meetings_before, still_open};
 use crate::export::minutes::{Audience, html, markdown};
 use crate::plan::diagnostics::{Diagnostic, Source};
 use crate::plan::model::Plan;
@@ -49,9 +50,18 @@ pub fn run(
     };
     let plan = plan_of(&record, record_path);
     let zone = crate::meeting::clock::local_zone();
+    // The actions followed up in this meeting come from the earlier ones
+    // beside it, for their titles.
+    let earlier = match (&plan, record_path.parent()) {
+        (Some(plan), Some(dir)) => {
+            let before = meetings_before(dir, plan, record.meeting.started);
+            still_open(&before, plan)
+        }
+        _ => Vec::new(),
+    };
     let minutes = match format {
-        MinutesFormat::Md => markdown(&record, plan.as_ref(), audience, &zone),
-        MinutesFormat::Html => html(&record, plan.as_ref(), audience, &zone),
+        MinutesFormat::Md => markdown(&record, plan.as_ref(), &earlier, audience, &zone),
+        MinutesFormat::Html => html(&record, plan.as_ref(), &earlier, audience, &zone),
     };
     match output {
         None => {

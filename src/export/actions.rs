@@ -8,7 +8,7 @@ use std::path::Path;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use super::markdown::escape;
+use super::markdown::{escape, escape_inline};
 use crate::meeting::Capture;
 use crate::meeting::capture::ActionStatus;
 use crate::plan::model::Plan;
@@ -136,8 +136,11 @@ fn status_word(status: ActionStatus) -> &'static str {
     }
 }
 
-pub fn markdown(rows: &[ActionRow], plan: &Plan) -> String {
-    let mut out = format!("# Open actions: {}\n\n", escape(&plan.project.name));
+/// The actions as Markdown; `all` when closed ones are listed too (the
+/// title then says "Actions", not "Open actions").
+pub fn markdown(rows: &[ActionRow], plan: &Plan, all: bool) -> String {
+    let title = if all { "Actions" } else { "Open actions" };
+    let mut out = format!("# {title}: {}\n\n", escape(&plan.project.name));
     if rows.is_empty() {
         out.push_str("- None.\n");
     }
@@ -148,14 +151,14 @@ pub fn markdown(rows: &[ActionRow], plan: &Plan) -> String {
             .map_or_else(|| "no owner yet".to_owned(), escape);
         let due = r
             .due
-            .map_or_else(|| "no date yet".to_owned(), |d| d.to_string());
+            .map_or_else(|| "no due date".to_owned(), |d| format!("due {d}"));
         let _ = writeln!(
             out,
-            "- **{}** {} — {owner}, due {due} ({}; from {})",
+            "- **{}** {} — {owner}, {due} ({}; from {})",
             escape(&r.id),
-            escape(&r.title),
+            escape_inline(&r.title),
             status_word(r.status),
-            escape(&r.meeting)
+            escape_inline(&r.meeting)
         );
     }
     out

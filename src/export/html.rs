@@ -6,12 +6,15 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::minutes::{Audience, Minutes, Section};
+use super::minutes::{Audience, MilestoneRow, Minutes, Section};
 use crate::meeting::public_only;
-use crate::plan::derive::{Band, derive};
+use crate::plan::derive::Band;
 use crate::plan::model::{Plan, Rag, RiskStatus};
+use crate::text::is_unsafe;
 
-/// `text` safe inside HTML text and attribute values.
+/// `text` safe inside HTML text and attribute values. Control characters
+/// and bidi overrides are written as visible `\u{202e}` text, so nothing
+/// typed can reorder the page or hide in it.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -22,7 +25,7 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\n' => out.push_str("<br/>"),
-            c if c.is_control() => out.extend(c.escape_unicode()),
+            c if is_unsafe(c) => out.extend(c.escape_unicode()),
             c => out.push(c),
         }
     }
@@ -34,7 +37,9 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;border-bottom:1px s
 .meta{color:#4a5468}.badge{display:inline-block;padding:.15rem .6rem;border-radius:.3rem;font-weight:700;color:#fff}\
 .green{background:#2e7d32}.amber{background:#b26a00}.red{background:#c62828}.grey{background:#6b7280}\
 .internal{color:#b26a00;font-style:italic}.warn{border-left:4px solid #b26a00;padding:.3rem .8rem;background:#fff7e6}\
-.charts{display:flex;gap:2rem;flex-wrap:wrap}figure{margin:0}figcaption{color:#4a5468;font-size:.85rem}\
+.charts{display:flex;gap:2rem;flex-wrap:wrap;margin-top:1rem}\
+table.milestones{border-collapse:collapse;width:100%;font-size:.92rem}.milestones th,.milestones td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #d5dae3;vertical-align:top}\
+.milestones td:nth-child(2),.milestones td:nth-child(3),.milestones td:nth-child(4){white-space:nowrap}.milestones .badge{font-size:.75rem;padding:.05rem .4rem}figure{margin:0}figcaption{color:#4a5468;font-size:.85rem}\
 @media print{body{margin:0}h2{break-after:avoid}}";
 
 /// The minutes as an HTML page, with times in `zone`.
@@ -57,11 +62,13 @@ pub fn page(minutes: &Minutes, plan: Option<&Plan>, audience: Audience, zone: &T
     if audience == Audience::Internal {
         out.push_str("<p class=\"warn\">Internal minutes: they include private notes and internal items. Do not send them to the customer.</p>\n");
     }
-    if let Some(plan) = plan {
-        charts(&mut out, plan, audience);
-    }
     for section in &minutes.sections {
         write_section(&mut out, section);
+        if section.overall.is_some()
+            && let Some(plan) = plan
+        {
+            charts(&mut out, plan, audience);
+        }
     }
     out.push_str("</body></html>\n");
     out
@@ -69,14 +76,30 @@ pub fn page(minutes: &Minutes, plan: Option<&Plan>, audience: Audience, zone: &T
 
 fn write_section(out: &mut String, section: &Section) {
     let _ = writeln!(out, "<h2>{}</h2>", escape(&section.title));
+    if let Some((rag, as_of)) = &section.overall {
+        let as_of = if as_of.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", escape(as_of))
+        };
+        let _ = writeln!(
+            out,
+            "<p>Overall <span class=\"badge {}\">{}</span>{as_of}</p>",
+            rag_class(*rag),
+            rag_class(*rag).to_uppercase()
+        );
+    }
     for group in &section.groups {
         if let Some(heading) = &group.heading {
             let _ = writeln!(out, "<p><strong>{}</strong></p>", escape(heading));
         }
-        out.push_str("<ul>\n");
         if group.items.is_empty() {
-            out.push_str("<li>None.</li>\n");
+            if !section.empty.is_empty() {
+                let _ = writeln!(out, "<p>{}</p>", escape(section.empty));
+            }
+            continue;
         }
+        out.push_str("<ul>\n");
         for item in &group.items {
             let mark = match &item.mark {
                 Some(mark) => format!(" <span class=\"internal\">({})</span>", escape(mark)),
@@ -90,9 +113,45 @@ fn write_section(out: &mut String, section: &Section) {
         }
         out.push_str("</ul>\n");
     }
+    milestone_table(out, &section.milestones);
     if let Some(after) = &section.after {
         let _ = writeln!(out, "<p>{}</p>", escape(after));
     }
+}
+
+/// The milestones as a table: one row each, the dates in columns, the
+/// colour as a word on its colour (readable printed in black and white).
+fn milestone_table(out: &mut String, milestones: &[MilestoneRow]) {
+    if milestones.is_empty() {
+        return;
+    }
+    out.push_str("<table class=\"milestones\"><thead><tr><th>Milestone</th><th>Baseline</th><th>Forecast</th><th>Promised</th><th>Status</th></tr></thead><tbody>\n");
+    for m in milestones {
+        let cell = |d: &Option<String>| d.as_deref().map_or_else(|| "—".to_owned(), escape);
+        let mark = if m.internal {
+            " <span class=\"internal\">(internal)</span>"
+        } else {
+            ""
+        };
+        let colour = match m.rag {
+            Rag::Grey => String::new(),
+            rag => format!(
+                "<span class=\"badge {}\">{}</span> ",
+                rag_class(rag),
+                rag_class(rag).to_uppercase()
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "<tr><td>{}{mark}</td><td>{}</td><td>{}</td><td>{}</td><td>{colour}{}</td></tr>",
+            escape(&m.name),
+            escape(&m.baseline),
+            cell(&m.forecast),
+            cell(&m.promised),
+            escape(&m.status)
+        );
+    }
+    out.push_str("</tbody></table>\n");
 }
 
 fn rag_class(rag: Rag) -> &'static str {
@@ -119,20 +178,6 @@ fn charts(out: &mut String, plan: &Plan, audience: Audience) {
         Audience::Customer => public_only(plan),
         Audience::Internal => plan.clone(),
     };
-    let derived = derive(&shown);
-    let word = rag_class(derived.overall).to_uppercase();
-    let _ = writeln!(
-        out,
-        "<h2>Where the project stands</h2>\n<p>Overall <span class=\"badge {}\">{word}</span></p>",
-        rag_class(derived.overall)
-    );
-    if !derived.overall_reasons.is_empty() {
-        out.push_str("<ul>\n");
-        for reason in &derived.overall_reasons {
-            let _ = writeln!(out, "<li>{}</li>", escape(reason));
-        }
-        out.push_str("</ul>\n");
-    }
     out.push_str("<div class=\"charts\">\n");
     heat_map(out, &shown);
     burn(out, &shown);

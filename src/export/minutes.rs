@@ -1,18 +1,24 @@
-//! Meeting minutes from a record: header, attendees, what we heard,
-//! decisions, actions, customer tasks, sign-offs and buy-in, risks and
-//! issues raised, notes, pulse, next meeting. The customer's minutes leave
-//! out private notes and internal items completely; the internal ones mark
-//! them. Built once as plain text, then written as Markdown or HTML, each
-//! escaping every typed word.
+//! Meeting minutes from a record: header, attendees and apologies, what we
+//! heard, follow-up outcomes, where the project stands, decisions, actions,
+//! customer tasks, sign-offs and buy-in, risks and issues raised, notes,
+//! pulse, plain words, next meeting. The customer's minutes leave out
+//! private notes and internal items completely, in the project's colour
+//! too; the internal ones mark them. Built once as plain text, then written
+//! as Markdown or HTML, each escaping every typed word.
 
 use std::fmt::Write as _;
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use super::markdown::escape;
-use crate::meeting::{Capture, Captured};
-use crate::plan::model::{Plan, TaskStatus};
+use super::markdown::{escape, escape_inline};
+use crate::meeting::capture::{ActionStatus, Earlier};
+use crate::meeting::{Capture, Captured, public_only};
+use crate::plan::derive::{derive, milestone_state, short_date, slip_days};
+use crate::plan::model::{Milestone, Plan, Rag, TaskStatus};
+use crate::plan::quick_look::rag_word;
+use crate::plan::warnings::find_term;
 use crate::record::format::Record;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -38,6 +44,52 @@ impl Item {
             mark: None,
         }
     }
+
+    fn led(lead: &str, text: impl Into<String>) -> Item {
+        Item {
+            lead: Some(lead.to_owned()),
+            text: text.into(),
+            mark: None,
+        }
+    }
+}
+
+/// A milestone as the minutes show it: its dates as a reader says them,
+/// its colour and what that colour means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MilestoneRow {
+    pub name: String,
+    pub baseline: String,
+    /// Left out once the milestone is done.
+    pub forecast: Option<String>,
+    pub promised: Option<String>,
+    pub rag: Rag,
+    /// "on track", "14 days behind the baseline", "promise broken on 1 Nov 2026".
+    pub status: String,
+    pub internal: bool,
+}
+
+impl MilestoneRow {
+    /// "UAT start: baseline Mon 7 Dec 2026, forecast Mon 21 Dec 2026,
+    /// promised Mon 11 Jan 2027: AMBER, 14 days behind the baseline".
+    pub fn line(&self) -> String {
+        let mut line = format!("{}: baseline {}", self.name, self.baseline);
+        if let Some(forecast) = &self.forecast {
+            let _ = write!(line, ", forecast {forecast}");
+        }
+        if let Some(promised) = &self.promised {
+            let _ = write!(line, ", promised {promised}");
+        }
+        match self.rag {
+            Rag::Grey => {
+                let _ = write!(line, ": {}", self.status);
+            }
+            rag => {
+                let _ = write!(line, ": {}, {}", rag_word(rag), self.status);
+            }
+        }
+        line
+    }
 }
 
 /// A list, with an optional heading above it (a question).
@@ -50,21 +102,43 @@ pub struct Group {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub title: String,
+    /// The project's overall colour and the status date's words ("as of
+    /// Fri 20 Nov 2026"), on the "where the project stands" section: HTML
+    /// draws the colour as a badge with the charts below.
+    pub overall: Option<(Rag, String)>,
     pub groups: Vec<Group>,
+    /// The milestones, on the "where the project stands" section: a list in
+    /// Markdown, a table in HTML.
+    pub milestones: Vec<MilestoneRow>,
+    /// What an empty list says ("No decisions were recorded.").
+    pub empty: &'static str,
     /// A closing sentence under the lists.
     pub after: Option<String>,
 }
 
 impl Section {
-    fn list(title: &str, items: Vec<Item>) -> Section {
+    fn list(title: &str, items: Vec<Item>, empty: &'static str) -> Section {
         Section {
             title: title.to_owned(),
+            overall: None,
             groups: vec![Group {
                 heading: None,
                 items,
             }],
+            milestones: Vec::new(),
+            empty,
             after: None,
         }
+    }
+
+    /// Every text of the section, for finding glossary terms.
+    fn texts(&self) -> impl Iterator<Item = &str> {
+        self.groups
+            .iter()
+            .flat_map(|g| g.heading.iter().chain(g.items.iter().map(|i| &i.text)))
+            .chain(self.after.iter())
+            .chain(self.milestones.iter().map(|m| &m.name))
+            .map(String::as_str)
     }
 }
 
@@ -103,15 +177,32 @@ fn shown(items: &[Captured], audience: Audience) -> Vec<&Captured> {
         .collect()
 }
 
-fn date(d: Option<jiff::civil::Date>) -> String {
-    d.map_or_else(
-        || "no date yet".into(),
-        |d| d.strftime("%a %-d %b %Y").to_string(),
-    )
+fn date(d: Date) -> String {
+    d.strftime("%a %-d %b %Y").to_string()
 }
 
-/// What the minutes say, for this audience.
-pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minutes {
+/// "due Tue 1 Dec 2026", or "no due date".
+fn due(d: Option<Date>) -> String {
+    d.map_or_else(|| "no due date".into(), |d| format!("due {}", date(d)))
+}
+
+/// "the meeting of Tue 10 Nov 2026" from a record's file stem
+/// (`2026-11-10-1400-status`), or the stem itself.
+fn meeting_of(stem: &str) -> String {
+    match stem.get(..10).and_then(|d| d.parse::<Date>().ok()) {
+        Some(d) => format!("the meeting of {}", date(d)),
+        None => stem.to_owned(),
+    }
+}
+
+/// What the minutes say, for this audience. `earlier` holds the actions
+/// still open from earlier meetings, for the titles of their follow-ups.
+pub fn minutes(
+    record: &Record,
+    plan: Option<&Plan>,
+    earlier: &[Earlier],
+    audience: Audience,
+) -> Minutes {
     let name = |id: &str| plan.map_or(id, |p| p.name_of(id)).to_owned();
     let owner = |id: &Option<String>| {
         id.as_deref()
@@ -120,28 +211,66 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
     let m = &record.meeting;
     let mut sections = Vec::new();
 
-    let attendees = m
-        .attendees
+    let person = |id: &str, note: &str| {
+        let role = plan
+            .and_then(|p| p.person(id))
+            .map_or("guest", |p| p.role.as_str());
+        let role = if role.is_empty() {
+            String::new()
+        } else {
+            format!(" — {role}")
+        };
+        Item::text(format!("{}{role}{note}", name(id)))
+    };
+    let taken = record
+        .attendance
         .iter()
-        .map(|id| {
-            let role = plan
-                .and_then(|p| p.person(id))
-                .map_or("guest", |p| p.role.as_str());
-            Item::text(format!("{} — {role}", name(id)))
+        .any(|a| matches!(a.what, Capture::Attendance { .. }));
+    let mut attendees = Section::list(
+        "Attendees",
+        m.attendees.iter().map(|id| person(id, "")).collect(),
+        "Nobody was marked present.",
+    );
+    if !taken {
+        // Attendance was not taken: say who was expected, not "nobody".
+        let expected: Vec<Item> = plan
+            .map(|p| {
+                p.meeting
+                    .attendees
+                    .iter()
+                    .map(|id| person(id.get_ref(), " (expected)"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        attendees = Section::list("Attendees", expected, "No attendees were named.");
+        attendees.after = Some("Attendance was not taken in the meeting.".into());
+    }
+    sections.push(attendees);
+    let away: Vec<Item> = record
+        .attendance
+        .iter()
+        .filter_map(|a| match &a.what {
+            Capture::Attendance {
+                person: who,
+                present: false,
+                ..
+            } => Some(person(who, "")),
+            _ => None,
         })
         .collect();
-    sections.push(Section::list("Attendees", attendees));
+    if !away.is_empty() {
+        sections.push(Section::list("Apologies", away, ""));
+    }
 
-    let mut heard = Section {
-        title: "What we heard".into(),
-        groups: Vec::new(),
-        after: None,
-    };
+    let mut heard = Section::list("What we heard", Vec::new(), "Nothing was recorded.");
+    heard.groups.clear();
     for a in &record.answers {
         let Capture::Answer { question, text } = &a.what else {
             continue;
         };
-        let answer = Item::text(format!("“{text}”"));
+        // Quoted as said: blank lines or spaces typed around the words
+        // would only push the quote marks away from them.
+        let answer = Item::text(format!("“{}”", text.trim()));
         match heard
             .groups
             .iter_mut()
@@ -154,12 +283,6 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
             }),
         }
     }
-    if heard.groups.is_empty() {
-        heard.groups.push(Group {
-            heading: None,
-            items: Vec::new(),
-        });
-    }
     heard.after = record.playback.iter().rev().find_map(|p| match &p.what {
         Capture::Playback {
             confirmed: true, ..
@@ -169,13 +292,59 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
         }
         _ => None,
     });
-    sections.push(heard);
+    // An agenda without a listening section has nothing to say here.
+    if !heard.groups.is_empty() || heard.after.is_some() {
+        sections.push(heard);
+    }
+
+    let outcomes: Vec<Item> = record
+        .followups
+        .iter()
+        .filter_map(|f| match &f.what {
+            Capture::Followup {
+                item,
+                meeting,
+                status,
+                due: new_date,
+            } => {
+                let title = if meeting == "plan" {
+                    plan.and_then(|p| p.customer_tasks.iter().find(|t| t.id.get_ref() == item))
+                        .map(|t| t.title.clone())
+                } else {
+                    earlier
+                        .iter()
+                        .find(|e| &e.id == item && &e.meeting == meeting)
+                        .map(|e| e.title.clone())
+                };
+                let title = title.unwrap_or_else(|| format!("from {}", meeting_of(meeting)));
+                let outcome = match (status, new_date) {
+                    (ActionStatus::Done, _) => "done".to_owned(),
+                    (ActionStatus::Dropped, _) => "dropped".to_owned(),
+                    (ActionStatus::Open, Some(d)) => format!("still open, new date {}", date(*d)),
+                    (ActionStatus::Open, None) => "still open, no due date".to_owned(),
+                };
+                Some(Item::led(item, format!("{title}: {outcome}")))
+            }
+            _ => None,
+        })
+        .collect();
+    if !outcomes.is_empty() {
+        sections.push(Section::list("Follow-up outcomes", outcomes, ""));
+    }
+
+    if let Some(plan) = plan {
+        sections.push(standing(plan, audience));
+    }
 
     let decisions = shown(&record.decisions, audience)
         .iter()
         .map(|d| Item::text(d.what.text()))
         .collect();
-    sections.push(Section::list("Decisions", decisions));
+    sections.push(Section::list(
+        "Decisions",
+        decisions,
+        "No decisions were recorded.",
+    ));
 
     let actions = shown(&record.actions, audience)
         .iter()
@@ -183,37 +352,58 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
             Capture::Action {
                 title,
                 owner: who,
-                due,
+                due: when,
                 ..
-            } => Some(Item {
-                lead: Some(a.id.clone()),
-                text: format!("{title} — {}, due {}", owner(who), date(*due)),
-                mark: None,
-            }),
+            } => Some(Item::led(
+                &a.id,
+                format!("{title} — {}, {}", owner(who), due(*when)),
+            )),
             _ => None,
         })
         .collect();
-    sections.push(Section::list("Actions", actions));
+    sections.push(Section::list("Actions", actions, "No new actions."));
 
+    // What the follow-ups said of a customer task stands over the plan.
+    let followed = |id: &str| {
+        record.followups.iter().rev().find_map(|f| match &f.what {
+            Capture::Followup {
+                item,
+                meeting,
+                status,
+                due,
+            } if meeting == "plan" && item == id => Some((*status, *due)),
+            _ => None,
+        })
+    };
     let tasks = plan
         .map(|p| {
             p.customer_tasks
                 .iter()
                 .filter(|t| matches!(t.status, TaskStatus::Open | TaskStatus::InProgress))
-                .map(|t| Item {
-                    lead: Some(t.id.get_ref().clone()),
-                    text: format!(
-                        "{} — {}, due {}",
-                        t.title,
-                        owner(&t.owner.as_ref().map(|o| o.get_ref().clone())),
-                        date(t.due)
-                    ),
-                    mark: None,
+                .filter_map(|t| {
+                    let when = match followed(t.id.get_ref()) {
+                        Some((ActionStatus::Open, new_date)) => new_date.or(t.due),
+                        Some(_) => return None,
+                        None => t.due,
+                    };
+                    Some(Item::led(
+                        t.id.get_ref(),
+                        format!(
+                            "{} — {}, {}",
+                            t.title,
+                            owner(&t.owner.as_ref().map(|o| o.get_ref().clone())),
+                            due(when)
+                        ),
+                    ))
                 })
                 .collect()
         })
         .unwrap_or_default();
-    sections.push(Section::list("Tasks on your side", tasks));
+    sections.push(Section::list(
+        "Tasks on your side",
+        tasks,
+        "Nothing is open on your side.",
+    ));
 
     let mut agreed: Vec<Item> = record
         .signoffs
@@ -224,7 +414,7 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
                 let by = by
                     .as_deref()
                     .map_or_else(String::new, |b| format!(" by {}", name(b)));
-                Some(Item::text(format!("{what}: {word}{by}")))
+                Some(Item::text(sentence(&format!("{what}: {word}{by}"))))
             }
             _ => None,
         })
@@ -235,7 +425,9 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
         }
         _ => None,
     }));
-    sections.push(Section::list("Sign-offs and buy-in", agreed));
+    if !agreed.is_empty() {
+        sections.push(Section::list("Sign-offs and buy-in", agreed, ""));
+    }
 
     let raised = shown(&record.risks, audience)
         .into_iter()
@@ -261,7 +453,11 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
             _ => None,
         })
         .collect();
-    sections.push(Section::list("Risks and issues raised", raised));
+    sections.push(Section::list(
+        "Risks and issues raised",
+        raised,
+        "No new risks or issues were raised.",
+    ));
 
     let notes: Vec<Item> = shown(&record.notes, audience)
         .iter()
@@ -272,7 +468,7 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
         })
         .collect();
     if !notes.is_empty() {
-        sections.push(Section::list("Notes", notes));
+        sections.push(Section::list("Notes", notes, ""));
     }
 
     let pulse = record
@@ -284,10 +480,9 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
                 confidence,
                 comment,
             } => {
-                let comment = if comment.is_empty() {
-                    String::new()
-                } else {
-                    format!(": “{comment}”")
+                let comment = match comment.trim() {
+                    "" => String::new(),
+                    said => format!(": “{said}”"),
                 };
                 Some(Item::text(format!(
                     "{}: confidence {confidence} of 5{comment}",
@@ -299,16 +494,22 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
             }
             _ => None,
         })
-        .collect();
-    sections.push(Section::list("Pulse", pulse));
+        .collect::<Vec<_>>();
+    if !pulse.is_empty() {
+        sections.push(Section::list("Pulse", pulse, ""));
+    }
 
-    sections.push(Section {
-        title: "Next meeting".into(),
-        groups: Vec::new(),
-        after: Some(
-            "Open actions and your open tasks are the first item of the next meeting.".into(),
-        ),
-    });
+    if let Some(plan) = plan
+        && let Some(words) = plain_words(plan, &sections)
+    {
+        sections.push(words);
+    }
+
+    let mut next = Section::list("Next meeting", Vec::new(), "");
+    next.groups.clear();
+    next.after =
+        Some("Open actions and your open tasks are the first item of the next meeting.".into());
+    sections.push(next);
 
     Minutes {
         project: m.project.clone(),
@@ -320,34 +521,140 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
     }
 }
 
-/// The minutes as Markdown, with times in `zone`.
+/// Where the project stands: the overall colour with the reasons the
+/// audience may read, and every milestone with its baseline, forecast and
+/// promised dates (after a reset the new promised date is the key fact).
+fn standing(plan: &Plan, audience: Audience) -> Section {
+    let public = public_only(plan);
+    let shown = match audience {
+        Audience::Customer => &public,
+        Audience::Internal => plan,
+    };
+    let derived = derive(shown);
+    let public_reasons = derive(&public).overall_reasons;
+    let reasons = derived
+        .overall_reasons
+        .iter()
+        .map(|why| Item {
+            lead: None,
+            text: sentence(why),
+            mark: (!public_reasons.contains(why)).then(|| "internal".to_owned()),
+        })
+        .collect();
+    let as_of = shown.status.as_of;
+    let milestones = shown
+        .milestones
+        .iter()
+        .map(|m| milestone_row(m, as_of))
+        .collect();
+    let as_of_words = as_of.map_or_else(String::new, |d| format!("as of {}", date(d)));
+    Section {
+        title: "Where the project stands".into(),
+        overall: Some((derived.overall, as_of_words)),
+        groups: vec![Group {
+            heading: None,
+            items: reasons,
+        }],
+        milestones,
+        empty: "Nothing holds the project back.",
+        after: None,
+    }
+}
+
+/// `text` with its first letter capitalised, as a list item in a letter.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+fn milestone_row(m: &Milestone, as_of: Option<Date>) -> MilestoneRow {
+    let (rag, _) = milestone_state(m, as_of);
+    let status = match (rag, m.done) {
+        (_, Some(done)) => format!("done on {}", date(done)),
+        (Rag::Green | Rag::Grey, None) => "on track".to_owned(),
+        (Rag::Amber, None) => {
+            let days = slip_days(m);
+            format!(
+                "{days} {} behind the baseline",
+                if days == 1 { "day" } else { "days" }
+            )
+        }
+        (Rag::Red, None) => match m.promised_date() {
+            Some(p) if as_of.is_some_and(|today| today > p) => {
+                format!("promise broken on {}", short_date(p))
+            }
+            _ => "forecast after the promised date".to_owned(),
+        },
+    };
+    MilestoneRow {
+        name: m.name.get_ref().clone(),
+        baseline: date(m.baseline),
+        forecast: m.done.is_none().then_some(m.forecast).flatten().map(date),
+        promised: m.promised_date().map(date),
+        rag,
+        status,
+        internal: !m.visible,
+    }
+}
+
+/// The glossary terms the minutes use, with their plain meaning, so a
+/// reader outside the project can follow them.
+fn plain_words(plan: &Plan, sections: &[Section]) -> Option<Section> {
+    let used: Vec<Item> = plan
+        .project
+        .glossary
+        .iter()
+        .filter(|(term, _)| {
+            sections
+                .iter()
+                .flat_map(Section::texts)
+                .any(|text| find_term(text, term).is_some())
+        })
+        .map(|(term, meaning)| Item::text(format!("{term}: {meaning}")))
+        .collect();
+    (!used.is_empty()).then(|| Section::list("Plain words", used, ""))
+}
+
+/// The minutes as Markdown, with times in `zone`. `earlier` holds the
+/// actions still open from earlier meetings, for the follow-ups' titles.
 pub fn markdown(
     record: &Record,
     plan: Option<&Plan>,
+    earlier: &[Earlier],
     audience: Audience,
     zone: &TimeZone,
 ) -> String {
-    let minutes = minutes(record, plan, audience);
+    let minutes = minutes(record, plan, earlier, audience);
     let mut out = String::new();
     let _ = writeln!(out, "# Minutes: {}", escape(&minutes.project));
     let _ = write!(
         out,
         "\n**Customer:** {}  \n**Meeting:** {}  \n**Agenda:** {}\n",
-        escape(&minutes.customer),
-        escape(&minutes.when(zone)),
-        escape(&minutes.agenda)
+        escape_inline(&minutes.customer),
+        escape_inline(&minutes.when(zone)),
+        escape_inline(&minutes.agenda)
     );
     if audience == Audience::Internal {
         out.push_str("\n> Internal minutes: they include private notes and internal items. Do not send them to the customer.\n");
     }
     for section in &minutes.sections {
         let _ = write!(out, "\n## {}\n\n", escape(&section.title));
+        if let Some((rag, as_of)) = &section.overall {
+            let as_of = if as_of.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", escape(as_of))
+            };
+            let _ = writeln!(out, "**Overall: {}**{as_of}\n", rag_word(*rag));
+        }
         for group in &section.groups {
             if let Some(heading) = &group.heading {
-                let _ = writeln!(out, "**{}**\n", escape(heading));
+                let _ = writeln!(out, "**{}**\n", escape_inline(heading));
             }
-            if group.items.is_empty() {
-                out.push_str("- None.\n");
+            if group.items.is_empty() && !section.empty.is_empty() {
+                let _ = writeln!(out, "{}", escape(section.empty));
             }
             for item in &group.items {
                 let lead = item
@@ -357,23 +664,44 @@ pub fn markdown(
                 let mark = item
                     .mark
                     .as_deref()
-                    .map_or_else(String::new, |m| format!(" *({})*", escape(m)));
-                // Continuation lines of a list item are indented under it.
-                let text = escape(&item.text).replace('\n', "\n  ");
+                    .map_or_else(String::new, |m| format!(" *({})*", escape_inline(m)));
+                // After a lead the text cannot start a block. Continuation
+                // lines of a list item are indented under it.
+                let text = match item.lead {
+                    Some(_) => escape_inline(&item.text),
+                    None => escape(&item.text),
+                };
+                let text = text.replace('\n', "\n  ");
                 let _ = writeln!(out, "- {lead}{text}{mark}");
             }
-            if group.heading.is_some() {
-                out.push('\n');
+            out.push('\n');
+        }
+        if !section.milestones.is_empty() {
+            out.push_str("**Milestones**\n\n");
+            for m in &section.milestones {
+                let mark = if m.internal { " *(internal)*" } else { "" };
+                let _ = writeln!(out, "- {}{mark}", escape(&m.line()));
             }
+            out.push('\n');
         }
         if let Some(after) = &section.after {
             let _ = writeln!(out, "{}", escape(after));
+        }
+        while out.ends_with("\n\n") {
+            out.pop();
         }
     }
     out
 }
 
 /// The minutes as one HTML page, with times in `zone`.
-pub fn html(record: &Record, plan: Option<&Plan>, audience: Audience, zone: &TimeZone) -> String {
-    super::html::page(&minutes(record, plan, audience), plan, audience, zone)
+pub fn html(
+    record: &Record,
+    plan: Option<&Plan>,
+    earlier: &[Earlier],
+    audience: Audience,
+    zone: &TimeZone,
+) -> String {
+    let minutes = minutes(record, plan, earlier, audience);
+    super::html::page(&minutes, plan, audience, zone)
 }

@@ -87,6 +87,9 @@ pub struct Meeting {
     pub earlier: Vec<capture::Earlier>,
     /// Mean customer confidence (1–5) of earlier meetings, oldest first.
     pub pulse_trend: Vec<f64>,
+    /// Minutes were written with `m`: they are written again when the
+    /// meeting ends, so they do not stop at the review screen.
+    pub minutes_written: bool,
 }
 
 impl Meeting {
@@ -130,6 +133,7 @@ impl Meeting {
             first_started: None,
             earlier: Vec::new(),
             pulse_trend: Vec::new(),
+            minutes_written: false,
         }
     }
 

@@ -202,6 +202,7 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
             if meeting.section().kind == SectionKind::Review {
                 out.save();
                 out.list.push(Effect::WriteMinutes);
+                meeting.minutes_written = true;
                 meeting.notice = Some("Writing the minutes…".into());
             } else {
                 meeting.notice = Some("The minutes are written from the review screen.".into());
@@ -557,6 +558,9 @@ fn quit(meeting: &mut Meeting, out: &mut Effects) {
         out.journal(meeting, Change::Ended { at });
     }
     out.save();
+    if meeting.ended.is_some() && meeting.minutes_written {
+        out.list.push(Effect::WriteMinutes);
+    }
     out.list.push(Effect::Quit);
 }
 

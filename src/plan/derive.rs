@@ -125,21 +125,78 @@ pub fn days_between(from: Date, to: Date) -> i64 {
     from.until(to).map_or(0, |span| i64::from(span.get_days()))
 }
 
-/// Red when the forecast is after the promised date, amber when after the
-/// baseline, green otherwise; grey once done.
-pub fn milestone_rag(milestone: &Milestone) -> Rag {
+/// Red when the promise is broken or about to be: `as_of` (the status
+/// date) after the promised date with the milestone not done, or the
+/// forecast after the promised date; amber when the forecast is after the
+/// baseline; green otherwise; grey once done.
+pub fn milestone_rag(milestone: &Milestone, as_of: Option<Date>) -> Rag {
+    milestone_state(milestone, as_of).0
+}
+
+/// A milestone's colour and, when it is not green or grey, why: the words
+/// the status screen, the quick look and the minutes show.
+pub fn milestone_state(milestone: &Milestone, as_of: Option<Date>) -> (Rag, Option<String>) {
     if milestone.done.is_some() {
-        Rag::Grey
-    } else if milestone
-        .promised_date()
-        .is_some_and(|promised| milestone.expected() > promised)
-    {
-        Rag::Red
-    } else if milestone.expected() > milestone.baseline {
-        Rag::Amber
-    } else {
-        Rag::Green
+        return (Rag::Grey, None);
     }
+    let name = milestone.name.get_ref();
+    let expected = milestone.expected();
+    if let Some(promised) = milestone.promised_date() {
+        if as_of.is_some_and(|today| today > promised) {
+            return (
+                Rag::Red,
+                Some(format!(
+                    "milestone \"{name}\" is not done: promise broken on {}",
+                    short_date(promised)
+                )),
+            );
+        }
+        if expected > promised {
+            return (
+                Rag::Red,
+                Some(format!(
+                    "milestone \"{name}\" is forecast for {}, after the {} promised to you",
+                    expected.strftime(day_format(milestone)),
+                    promised.strftime(day_format(milestone))
+                )),
+            );
+        }
+    }
+    if expected > milestone.baseline {
+        let days = slip_days(milestone);
+        let unit = if days == 1 { "day" } else { "days" };
+        return (
+            Rag::Amber,
+            Some(format!(
+                "milestone \"{name}\" is {days} {unit} behind its baseline"
+            )),
+        );
+    }
+    (Rag::Green, None)
+}
+
+/// A milestone's colour as words a reader sees without colour: DONE,
+/// ON TRACK, LATE, PROMISE AT RISK, or PROMISE BROKEN once the promised
+/// date has passed without it.
+pub fn milestone_word(milestone: &Milestone, as_of: Option<Date>) -> &'static str {
+    match milestone_rag(milestone, as_of) {
+        Rag::Grey => "DONE",
+        Rag::Green => "ON TRACK",
+        Rag::Amber => "LATE",
+        Rag::Red
+            if milestone
+                .promised_date()
+                .is_some_and(|promised| as_of.is_some_and(|today| today > promised)) =>
+        {
+            "PROMISE BROKEN"
+        }
+        Rag::Red => "PROMISE AT RISK",
+    }
+}
+
+/// "1 Nov 2026": a date as a reader says it.
+pub fn short_date(date: Date) -> String {
+    date.strftime("%-d %b %Y").to_string()
 }
 
 /// "20 Jan", as a customer says a date; with the year when the forecast
@@ -171,7 +228,7 @@ pub fn derive(plan: &Plan) -> Derived {
         .map(|m| MilestoneSlip {
             name: m.name.get_ref().clone(),
             slip_days: slip_days(m),
-            rag: milestone_rag(m),
+            rag: milestone_rag(m, plan.status.as_of),
         })
         .collect();
     let (overall, overall_reasons) = overall(plan, &earned_value);
@@ -205,25 +262,8 @@ fn overall(plan: &Plan, ev: &EarnedValue) -> (Rag, Vec<String>) {
     }
     let mut reasons: Vec<(Rag, String)> = Vec::new();
     for m in plan.milestones.iter() {
-        let name = m.name.get_ref();
-        match milestone_rag(m) {
-            Rag::Red => reasons.push((
-                Rag::Red,
-                format!(
-                    "milestone \"{name}\" is forecast for {}, after the {} promised to you",
-                    m.expected().strftime(day_format(m)),
-                    m.promised_date()
-                        .map_or_else(String::new, |d| d.strftime(day_format(m)).to_string())
-                ),
-            )),
-            Rag::Amber => reasons.push((
-                Rag::Amber,
-                format!(
-                    "milestone \"{name}\" is {} days behind its baseline",
-                    slip_days(m)
-                ),
-            )),
-            _ => {}
+        if let (rag, Some(why)) = milestone_state(m, plan.status.as_of) {
+            reasons.push((rag, why));
         }
     }
     if matches!(ev.cpi_rag, Rag::Red | Rag::Amber) {
@@ -405,7 +445,42 @@ mod tests {
 
     fn milestone(dates: &str) -> (i64, Rag) {
         let p = plan(&format!("[[milestones]]\nname = \"M\"\n{dates}\n"));
-        (slip_days(&p.milestones[0]), milestone_rag(&p.milestones[0]))
+        (
+            slip_days(&p.milestones[0]),
+            milestone_rag(&p.milestones[0], None),
+        )
+    }
+
+    fn on(as_of: &str, dates: &str) -> (Rag, Vec<String>) {
+        let d = derive(&plan(&format!(
+            "[status]\nas_of = {as_of}\n[[milestones]]\nname = \"Go-live\"\n{dates}\n"
+        )));
+        (d.milestones[0].rag, d.overall_reasons)
+    }
+
+    #[test]
+    fn a_promised_date_passed_without_done_is_a_broken_promise() {
+        let dates = "baseline = 2026-10-20\nforecast = 2026-10-30\npromised = 2026-11-01";
+        // The day itself still keeps the promise; the day after breaks it.
+        assert_eq!(on("2026-11-01", dates).0, Rag::Amber);
+        let (rag, reasons) = on("2026-11-02", dates);
+        assert_eq!(rag, Rag::Red);
+        assert_eq!(
+            reasons,
+            ["milestone \"Go-live\" is not done: promise broken on 1 Nov 2026"]
+        );
+        let p = plan(&format!("[[milestones]]\nname = \"M\"\n{dates}\n"));
+        let as_of = |d: &str| Some(d.parse().unwrap());
+        assert_eq!(
+            milestone_word(&p.milestones[0], as_of("2026-11-02")),
+            "PROMISE BROKEN"
+        );
+        assert_eq!(
+            milestone_word(&p.milestones[0], as_of("2026-11-01")),
+            "LATE"
+        );
+        let done = format!("{dates}\ndone = 2026-11-05");
+        assert_eq!(on("2026-11-20", &done), (Rag::Grey, vec![]));
     }
 
     #[test]

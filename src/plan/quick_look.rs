@@ -1,10 +1,13 @@
 //! The quick look: a few lines about the project a PM can paste into an
 //! email — overall colour and why, CPI/SPI, the top risks, slipping milestones.
+//! For the team, internal items are marked `[internal]`; for the customer
+//! they are left out, from the colour and its reasons too.
 
 use std::fmt::Write as _;
 
-use super::derive::{Derived, slip_days};
+use super::derive::{Derived, derive, milestone_rag, slip_days};
 use super::model::{Plan, Rag};
+use crate::export::minutes::Audience;
 use crate::format::{money, ratio};
 use crate::text::visible;
 
@@ -18,7 +21,23 @@ pub fn rag_word(rag: Rag) -> &'static str {
     }
 }
 
+/// The quick look for `audience`: the team's marks internal items, the
+/// customer's holds none of them.
+pub fn quick_look_for(plan: &Plan, audience: Audience) -> String {
+    match audience {
+        Audience::Internal => quick_look(plan, &derive(plan)),
+        Audience::Customer => {
+            let public = crate::meeting::public_only(plan);
+            quick_look(&public, &derive(&public))
+        }
+    }
+}
+
+/// The quick look of `plan` with its derived figures, internal items marked.
 pub fn quick_look(plan: &Plan, derived: &Derived) -> String {
+    // A reason the customer's figures do not give comes from an internal item.
+    let public = derive(&crate::meeting::public_only(plan)).overall_reasons;
+    let mark = |internal: bool| if internal { " [internal]" } else { "" };
     let mut out = String::new();
     let p = &plan.project;
     let as_of = plan
@@ -37,7 +56,8 @@ pub fn quick_look(plan: &Plan, derived: &Derived) -> String {
     let _ = writeln!(out);
     let _ = writeln!(out, "Overall: {}", rag_word(derived.overall));
     for reason in &derived.overall_reasons {
-        let _ = writeln!(out, "  - {}", visible(reason));
+        let internal = !public.contains(reason);
+        let _ = writeln!(out, "  - {}{}", visible(reason), mark(internal));
     }
     if let Some(money_plan) = &plan.financials {
         let ev = &derived.earned_value;
@@ -61,18 +81,22 @@ pub fn quick_look(plan: &Plan, derived: &Derived) -> String {
         for (risk, score) in risks.iter().take(3) {
             let _ = writeln!(
                 out,
-                "  - {} {}: score {} ({})",
+                "  - {} {}: score {} ({}){}",
                 visible(&score.id),
                 visible(&risk.title),
                 score.score,
-                score.band.as_str()
+                score.band.as_str(),
+                mark(!risk.visible)
             );
         }
     }
     let slipping: Vec<_> = plan
         .milestones
         .iter()
-        .filter(|m| m.done.is_none() && slip_days(m) > 0)
+        .filter(|m| {
+            m.done.is_none()
+                && (slip_days(m) > 0 || milestone_rag(m, plan.status.as_of) == Rag::Red)
+        })
         .collect();
     if !slipping.is_empty() {
         let _ = writeln!(out, "Slipping milestones:");
@@ -82,13 +106,23 @@ pub fn quick_look(plan: &Plan, derived: &Derived) -> String {
                 .map_or_else(String::new, |d| format!(", promised {d}"));
             let _ = writeln!(
                 out,
-                "  - {}: {} days late, forecast {}{promised} ({})",
+                "  - {}: {} late, forecast {}{promised} ({}){}",
                 visible(m.name.get_ref()),
-                slip_days(m),
+                days(slip_days(m)),
                 m.expected(),
-                super::derive::milestone_rag(m).as_str()
+                milestone_rag(m, plan.status.as_of).as_str(),
+                mark(!m.visible)
             );
         }
     }
     out
+}
+
+/// "1 day", "3 days".
+fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{n} days")
+    }
 }

@@ -8,6 +8,7 @@ use crate::agenda::default_agenda;
 pub fn warnings(plan: &Plan, source: &str) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     promises_without_buffer(plan, &mut found);
+    stale_forecasts(plan, &mut found);
     sponsor_absent(plan, &mut found);
     jargon(plan, source, &mut found);
     colour_without_evidence(plan, &mut found);
@@ -40,6 +41,30 @@ fn promises_without_buffer(plan: &Plan, found: &mut Vec<Diagnostic>) {
                 )
                 .at(promised.span())
                 .hint("promise a date with a buffer after the forecast: estimate 10–12 weeks, promise 12–14"),
+            );
+        }
+    }
+}
+
+/// A forecast already in the past on the status date, for a milestone not
+/// done: either it finished (say so) or the forecast is no longer true.
+fn stale_forecasts(plan: &Plan, found: &mut Vec<Diagnostic>) {
+    let Some(as_of) = plan.status.as_of else {
+        return;
+    };
+    for m in plan.milestones.iter().filter(|m| m.done.is_none()) {
+        let forecast = m.expected();
+        if forecast < as_of {
+            found.push(
+                Diagnostic::warning(
+                    "stale-forecast",
+                    format!(
+                        "milestone \"{}\" is forecast for {forecast}, before the status date {as_of}, and is not done",
+                        m.name.get_ref()
+                    ),
+                )
+                .at(m.name.span())
+                .hint("give it a new forecast date, or done = YYYY-MM-DD if it has finished"),
             );
         }
     }

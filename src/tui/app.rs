@@ -169,11 +169,11 @@ fn minutes_of(meeting: &Meeting, store: &Store) -> Vec<(String, String)> {
     for (audience, suffix) in [(Audience::Customer, ""), (Audience::Internal, "-internal")] {
         documents.push((
             format!("{stem}-minutes{suffix}.md"),
-            markdown(&record, plan, audience, &zone),
+            markdown(&record, plan, &meeting.earlier, audience, &zone),
         ));
         documents.push((
             format!("{stem}-minutes{suffix}.html"),
-            html(&record, plan, audience, &zone),
+            html(&record, plan, &meeting.earlier, audience, &zone),
         ));
     }
     documents

@@ -7,8 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use super::{Ctx, bullets, panel};
-use crate::plan::derive::{milestone_rag, slip_days};
-use crate::plan::model::Rag;
+use crate::plan::derive::{milestone_rag, milestone_word, slip_days};
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
@@ -56,19 +55,14 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     ])
     .style(ctx.theme.heading());
     let rows = plan.milestones.iter().map(|m| {
-        let rag = milestone_rag(m);
+        let rag = milestone_rag(m, plan.status.as_of);
         let slip = match (m.done, slip_days(m)) {
             (Some(_), _) => "done".to_owned(),
             (None, 0) => "on time".to_owned(),
             (None, d) if d > 0 => format!("+{d} days"),
             (None, d) => format!("{d} days"),
         };
-        let word = match rag {
-            Rag::Grey => "■ DONE",
-            Rag::Green => "■ ON TRACK",
-            Rag::Amber => "■ LATE",
-            Rag::Red => "■ PROMISE AT RISK",
-        };
+        let word = format!("■ {}", milestone_word(m, plan.status.as_of));
         let mut name = vec![Span::raw(ctx.plain(m.name.get_ref()))];
         if !m.visible {
             name.insert(0, ctx.theme.internal());
