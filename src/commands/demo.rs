@@ -1,7 +1,8 @@
 //! `resetpoint demo`: the bundled demo plan, a strained account heading for
-//! a reset-point meeting, run full screen with presenting mode on and
-//! recorded to a temporary folder (or `--records`). Without a terminal
-//! (piped, or in CI) it prints the plan's quick look instead.
+//! a reset-point meeting, run full screen in presenting mode (unless the
+//! config says `start_presenting = false`) and recorded to a temporary
+//! folder (or `--records`). Without a terminal (piped, or in CI) it prints
+//! the plan's quick look instead.
 
 use std::io::IsTerminal as _;
 use std::path::Path;
@@ -36,7 +37,12 @@ pub fn run(records_dir: Option<&Path>, config_path: Option<&Path>) -> ExitCode {
         || std::env::temp_dir().join(format!("resetpoint-demo-{}", std::process::id())),
         Path::to_path_buf,
     );
-    let mut meeting = Meeting::new(plan, AgendaName::ResetPoint, Clock::system(), true);
+    let mut meeting = Meeting::new(
+        plan,
+        AgendaName::ResetPoint,
+        Clock::system(),
+        config.start_presenting,
+    );
     meeting.origin = Origin {
         plan_path: "(bundled demo plan)".into(),
         plan_sha256: String::new(),

@@ -108,7 +108,13 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
     let (meeting, paths, journal) = match resume {
         Some((paths, _)) => match records::reopen(paths) {
             Ok(reopened) => {
-                let meeting = resumed(plan, reopened.record.clone(), origin, &reopened);
+                let meeting = resumed(
+                    plan,
+                    reopened.record.clone(),
+                    origin,
+                    &reopened,
+                    config.start_presenting,
+                );
                 if reopened.dropped > 0 {
                     eprintln!(
                         "note: {} bytes of a torn journal entry were dropped",
@@ -126,7 +132,7 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
             {
                 close_unfinished(paths);
             }
-            let mut meeting = Meeting::new(plan, agenda, Clock::system(), false);
+            let mut meeting = Meeting::new(plan, agenda, Clock::system(), config.start_presenting);
             meeting.origin = origin;
             let stem = Record::file_stem(&meeting.clock.wall(), agenda.as_str());
             match records::create(&dir, &stem) {
@@ -148,8 +154,15 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
     live(meeting, config, Some((paths, journal)))
 }
 
-/// Rebuild a meeting from its record and the journal written after it.
-fn resumed(plan: Plan, record: Record, origin: Origin, reopened: &Reopened) -> Meeting {
+/// Rebuild a meeting from its record and the journal written after it, in
+/// the mode it was left in (`presenting` for a record that does not say).
+fn resumed(
+    plan: Plan,
+    record: Record,
+    origin: Origin,
+    reopened: &Reopened,
+    presenting: bool,
+) -> Meeting {
     let agenda = match record.meeting.agenda.as_str() {
         "kickoff" => AgendaName::Kickoff,
         "reset-point" => AgendaName::ResetPoint,
@@ -157,7 +170,7 @@ fn resumed(plan: Plan, record: Record, origin: Origin, reopened: &Reopened) -> M
         _ => AgendaName::Status,
     };
     let mut clock = Clock::system();
-    let mut meeting = Meeting::new(plan, agenda, clock.clone(), false);
+    let mut meeting = Meeting::new(plan, agenda, clock.clone(), presenting);
     meeting.origin = origin;
     restore(&mut meeting, &record);
     for entry in &reopened.entries {

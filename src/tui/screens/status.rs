@@ -12,7 +12,7 @@ use crate::plan::model::Rag;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
-    let derived = ctx.meeting.shown_derived();
+    let derived = ctx.derived();
     // Milestones and accomplishments keep their rows; the colour and its
     // reasons take what is left.
     let done_rows = plan.status.accomplishments.len().clamp(1, 3) as u16 + 2;
