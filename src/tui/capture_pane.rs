@@ -182,7 +182,12 @@ pub fn render_draft(
     buf: &mut Buffer,
 ) {
     let Some(field) = &shown.field else { return };
-    let height = if field.kind.multiline() { 8 } else { 3 };
+    // A masked field has one line to say; it covers no more than that.
+    let height = if field.kind.multiline() && !field.masked() {
+        8
+    } else {
+        3
+    };
     let height = height.min(body.height);
     let area = Rect::new(body.x, body.y + body.height - height, body.width, height);
     Clear.render(area, buf);
