@@ -99,7 +99,9 @@ fn private_things_typed_while_presenting_never_reach_the_terminal() {
         });
         t.keys(&["?"]);
         wait_safe(&t, "help", |s| s.contains("this help"));
+        // Wait between Esc and the next key, or the two read as Alt-g.
         t.keys(&["Escape"]);
+        wait_safe(&t, "help to close", |s| !s.contains("this help"));
         t.keys(&["g"]);
         wait_safe(&t, "the agenda", |s| s.contains("Agenda —"));
         t.keys(&["Escape"]);
