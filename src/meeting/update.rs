@@ -170,9 +170,10 @@ impl Effects {
 }
 
 fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, out: &mut Effects) {
-    if pending == Some(Pending::LeavePresenting) {
+    if pending == Some(Pending::LeavePresenting) && action != Action::Quit {
         // Only a deliberate `y` shows internal items; any other key,
-        // including the one that asked, keeps presenting and does nothing else.
+        // including the one that asked, keeps presenting and does nothing
+        // else. Ctrl-C still quits.
         if matches!(&action, Action::Type(key) if matches!(key.code, KeyCode::Char('y' | 'Y'))) {
             set_presenting(meeting, false, out);
         } else {
