@@ -258,3 +258,27 @@ fn meetings_start_presenting_unless_the_config_says_not() {
         bad.render()
     );
 }
+
+#[test]
+fn text_kept_by_esc_from_a_private_field_stays_private() {
+    let mut m = meeting(true);
+    // An internal risk with no "what": Esc keeps the text as a note.
+    update(&mut m, Action::InternalRisk);
+    type_text(&mut m, "@priya");
+    update(&mut m, press(KeyCode::Esc));
+    assert!(
+        matches!(&m.captures[0].what, Capture::Note { private: true, text } if text == "@priya"),
+        "{:?}",
+        m.captures
+    );
+    assert!(
+        m.notice
+            .as_deref()
+            .unwrap()
+            .ends_with("Kept as a private note.")
+    );
+    assert_eq!(
+        Shared::presenting(&m).notice.as_deref(),
+        Some(PRIVATE_NOTICE)
+    );
+}

@@ -542,7 +542,8 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
         Err(typed::Ask { notice, .. }) => {
             // Esc never throws text away: keep it as a note instead.
             close_draft(meeting, out);
-            meeting.notice = Some(format!("{notice} Kept as a note."));
+            let kept = if private { "a private note" } else { "a note" };
+            meeting.notice = Some(format!("{notice} Kept as {kept}."));
             commit(
                 meeting,
                 Capture::Note {
