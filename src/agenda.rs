@@ -3,12 +3,12 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::plan::model::{AgendaName, Plan};
 
 /// What a section of the meeting is for; each kind has its own screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     Welcome,
@@ -83,7 +83,7 @@ impl SectionKind {
 }
 
 /// One step of an agenda, ready to run.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub kind: SectionKind,
     pub title: String,

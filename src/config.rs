@@ -179,6 +179,9 @@ pub struct Config {
     pub palette: Palette,
     /// Where meeting records go when no `--records` is given.
     pub records_dir: Option<PathBuf>,
+    /// Whether a meeting starts in presenting mode (the safe default);
+    /// false for a PM who always keeps a second screen to themselves.
+    pub start_presenting: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -186,6 +189,8 @@ pub struct Config {
 struct File {
     #[serde(default)]
     records_dir: Option<PathBuf>,
+    #[serde(default)]
+    start_presenting: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
@@ -208,7 +213,7 @@ impl BadConfig {
     }
 }
 
-const ACTION_NAMES: [&str; 20] = [
+const ACTION_NAMES: [&str; 22] = [
     "next_section",
     "previous_section",
     "agenda",
@@ -222,6 +227,8 @@ const ACTION_NAMES: [&str; 20] = [
     "decision",
     "risk",
     "issue",
+    "internal_risk",
+    "internal_issue",
     "signoff",
     "edit",
     "delete",
@@ -281,9 +288,9 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
             let message = e.message().trim().to_owned();
             let hint = match message.split('`').nth(1) {
                 Some(key) if message.starts_with("unknown field") => {
-                    match closest(key, &["keys", "theme", "records_dir"]) {
+                    match closest(key, &["keys", "theme", "records_dir", "start_presenting"]) {
                         Some(near) => format!("did you mean `{near}`?"),
-                        None => "a config file has records_dir, a [keys] table and a [theme] table"
+                        None => "a config file has records_dir, start_presenting, a [keys] table and a [theme] table"
                             .to_owned(),
                     }
                 }
@@ -299,6 +306,7 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
     let mut diagnostics = Vec::new();
     let mut keymap = base.as_ref().map(|b| b.keymap.clone()).unwrap_or_default();
     let base_records = base.as_ref().and_then(|b| b.records_dir.clone());
+    let base_presenting = base.as_ref().is_none_or(|b| b.start_presenting);
     for (name, keys) in &file.keys {
         let Some(action) = action_named(name.get_ref()) else {
             let hint = closest(name.get_ref(), &ACTION_NAMES).map_or_else(
@@ -376,6 +384,7 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
         keymap,
         palette,
         records_dir: file.records_dir.or(base_records),
+        start_presenting: file.start_presenting.unwrap_or(base_presenting),
     })
 }
 

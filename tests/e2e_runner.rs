@@ -38,6 +38,9 @@ fn a_whole_reset_point_meeting_in_a_real_terminal() {
         records.path().display()
     );
     let t = Tmux::start("walk", 100, 30, repo(), "sh", &["-c", &script]);
+    t.wait_for("the first frame, presenting", |s| {
+        s.contains("1/11") && s.contains("PRESENTING")
+    });
     for (n, title) in RESET_POINT_TITLES.iter().enumerate() {
         let marker = format!("{}/11 {title}", n + 1);
         t.wait_for(&marker, |s| {
@@ -75,9 +78,16 @@ fn a_whole_reset_point_meeting_in_a_real_terminal() {
         s.contains("5/11 Budget and spend") && s.contains("Spend by month")
     });
 
-    // Presenting mode toggles in the header.
+    // Presenting is where a meeting starts; leaving it asks first, and
+    // only `y` shows the PM's private view.
     t.keys(&["p"]);
-    t.wait_for("presenting", |s| s.contains("PRESENTING"));
+    t.wait_for("the question", |s| {
+        s.contains("Show internal items on this screen? y/N") && s.contains("PRESENTING")
+    });
+    t.keys(&["y"]);
+    t.wait_for("the private view", |s| s.contains("PRIVATE VIEW"));
+    t.keys(&["p"]);
+    t.wait_for("presenting again", |s| s.contains("PRESENTING"));
 
     t.keys(&["q"]);
     t.wait_for("the exit code", |s| s.contains("exit="));

@@ -6,7 +6,7 @@ use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use resetpoint::agenda::SectionKind;
 use resetpoint::meeting::capture::{ActionStatus, SignoffDecision, Verdict};
 use resetpoint::meeting::update::{Change, replay};
-use resetpoint::meeting::{Action, Capture, Clock, Effect, Meeting, Overlay, update};
+use resetpoint::meeting::{Action, Capture, Clock, Effect, Meeting, Overlay, Shared, update};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::{AgendaName, Side};
 
@@ -91,10 +91,15 @@ fn presenting_hides_internal_plan_items_and_private_captures() {
     type_in(&mut m, "Agreed to weekly calls", KeyCode::Enter);
     assert_eq!(m.pane_items().len(), 2);
     update(&mut m, Action::Presenting);
-    assert!(m.shown_plan().issues.iter().all(|i| i.visible));
+    let shared = Shared::of(&m);
+    assert!(shared.presenting);
+    assert!(shared.plan.issues.iter().all(|i| i.visible));
+    assert!(shared.plan.risks.iter().all(|r| r.visible));
     let shown: Vec<String> = m.pane_items().iter().map(|c| c.what.text()).collect();
     assert_eq!(shown, ["Agreed to weekly calls"]);
-    assert!(!m.shown_derived().overall_reasons.join(" ").contains("I-3"));
+    let drawn: Vec<String> = shared.pane_items().iter().map(|c| c.what.text()).collect();
+    assert_eq!(drawn, shown, "the pane draws what the cursor moves through");
+    assert!(!shared.derived.overall_reasons.join(" ").contains("I-3"));
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! `resetpoint demo`: the bundled demo plan, a strained account heading for
-//! a reset-point meeting, run full screen with presenting mode on and
-//! recorded to a temporary folder (or `--records`). Without a terminal
-//! (piped, or in CI) it prints the plan's quick look instead.
+//! a reset-point meeting, run full screen in presenting mode (unless the
+//! config says `start_presenting = false`) and recorded to a temporary
+//! folder (or `--records`). Without a terminal (piped, or in CI) it prints
+//! the plan's quick look instead.
 
 use std::io::IsTerminal as _;
 use std::path::Path;
@@ -48,7 +49,7 @@ pub fn run(records_dir: Option<&Path>, config_path: Option<&Path>) -> ExitCode {
         AgendaName::ResetPoint,
         sections,
         Clock::system(),
-        true,
+        config.start_presenting,
     );
     meeting.earlier = crate::export::actions::still_open(&before, &meeting.plan);
     meeting.origin = Origin {

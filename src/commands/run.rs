@@ -113,7 +113,13 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
     let (meeting, paths, journal) = match resume {
         Some((paths, _)) => match records::reopen(paths) {
             Ok(reopened) => {
-                let meeting = resumed(plan, reopened.record.clone(), origin, &reopened);
+                let meeting = resumed(
+                    plan,
+                    reopened.record.clone(),
+                    origin,
+                    &reopened,
+                    config.start_presenting,
+                );
                 if reopened.dropped > 0 {
                     eprintln!(
                         "note: {} bytes of a torn journal entry were dropped",
@@ -132,8 +138,13 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
                 close_unfinished(paths);
             }
             let sections = crate::agenda::sections_carrying_over(&plan, agenda, carry_over);
-            let mut meeting =
-                Meeting::with_sections(plan, agenda, sections, Clock::system(), false);
+            let mut meeting = Meeting::with_sections(
+                plan,
+                agenda,
+                sections,
+                Clock::system(),
+                config.start_presenting,
+            );
             meeting.origin = origin;
             let stem = Record::file_stem(&meeting.clock.wall(), agenda.as_str());
             match records::create(&dir, &stem) {
@@ -152,8 +163,15 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
     live(meeting, config, Some((paths, journal)), Some(path))
 }
 
-/// Rebuild a meeting from its record and the journal written after it.
-fn resumed(plan: Plan, record: Record, origin: Origin, reopened: &Reopened) -> Meeting {
+/// Rebuild a meeting from its record and the journal written after it, in
+/// the mode it was left in (`presenting` for a record that does not say).
+fn resumed(
+    plan: Plan,
+    record: Record,
+    origin: Origin,
+    reopened: &Reopened,
+    presenting: bool,
+) -> Meeting {
     let agenda = match record.meeting.agenda.as_str() {
         "kickoff" => AgendaName::Kickoff,
         "reset-point" => AgendaName::ResetPoint,
@@ -164,7 +182,7 @@ fn resumed(plan: Plan, record: Record, origin: Origin, reopened: &Reopened) -> M
     // The sections it was started with: a follow-ups section carried into it then stays.
     let carried = record.sections.iter().any(|s| s.kind == "followups");
     let sections = crate::agenda::sections_carrying_over(&plan, agenda, carried);
-    let mut meeting = Meeting::with_sections(plan, agenda, sections, clock.clone(), false);
+    let mut meeting = Meeting::with_sections(plan, agenda, sections, clock.clone(), presenting);
     meeting.origin = origin;
     restore(&mut meeting, &record);
     for entry in &reopened.entries {

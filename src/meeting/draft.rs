@@ -52,8 +52,8 @@ impl DraftKind {
             DraftKind::Note { private: true } => "Private note (never shown to the customer)",
             DraftKind::Action => "Action: what @who due:date",
             DraftKind::Decision => "Decision",
-            DraftKind::Risk => "New risk: what @owner (#internal to keep it off screen)",
-            DraftKind::Issue => "New issue: what @owner (#internal to keep it off screen)",
+            DraftKind::Risk => "New risk: what @owner (R for an internal one)",
+            DraftKind::Issue => "New issue: what @owner (I for an internal one)",
             DraftKind::Signoff => {
                 "Sign-off of the communication plan: approved | deferred | rejected @who"
             }
@@ -76,6 +76,9 @@ pub struct DraftState {
     /// The section it was opened in.
     pub section: usize,
     pub text: String,
+    /// A risk or issue opened with `R`/`I`, or once `#internal` was typed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub internal: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +89,10 @@ pub struct Draft {
     pub editor: TextArea<'static>,
     /// Enter was pressed once on an unknown `@name`; again adds a guest.
     pub guest_asked: bool,
+    /// An internal risk or issue: `R`/`I`, or `#internal` typed. Once set it
+    /// stays set, so a field masked on a shared screen never comes back into
+    /// view and its item is always kept internal.
+    pub internal: bool,
 }
 
 impl Draft {
@@ -99,22 +106,60 @@ impl Draft {
         editor.set_wrap_mode(WrapMode::WordOrGlyph);
         editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
         editor.move_cursor(ratatui_textarea::CursorMove::End);
-        Draft {
+        let mut draft = Draft {
             kind,
             editing,
             section,
             editor,
             guest_asked: false,
-        }
+            internal: false,
+        };
+        draft.notice_internal();
+        draft
     }
 
     pub fn from_state(state: &DraftState) -> Self {
-        Draft::new(
+        let mut draft = Draft::new(
             state.kind,
             state.editing.clone(),
             state.section,
             &state.text,
-        )
+        );
+        draft.internal |= state.internal;
+        draft
+    }
+
+    /// Mark a risk or issue internal once `#internal` is in its text.
+    pub fn notice_internal(&mut self) {
+        if matches!(self.kind, DraftKind::Risk | DraftKind::Issue)
+            && self.text().to_lowercase().contains("#internal")
+        {
+            self.internal = true;
+        }
+    }
+
+    /// What the field is in words when what is typed is private ("Private
+    /// note", "Internal risk"); None when the customer may see it.
+    pub fn private_words(&self) -> Option<&'static str> {
+        match self.kind {
+            DraftKind::Note { private: true } => Some("Private note"),
+            DraftKind::Risk if self.internal => Some("Internal risk"),
+            DraftKind::Issue if self.internal => Some("Internal issue"),
+            _ => None,
+        }
+    }
+
+    /// The field's title on the PM's own screen.
+    pub fn title(&self) -> &'static str {
+        match self.kind {
+            DraftKind::Risk if self.internal => {
+                "Internal risk (never on the shared screen): what @owner"
+            }
+            DraftKind::Issue if self.internal => {
+                "Internal issue (never on the shared screen): what @owner"
+            }
+            kind => kind.title(),
+        }
     }
 
     pub fn text(&self) -> String {
@@ -127,6 +172,7 @@ impl Draft {
             editing: self.editing.clone(),
             section: self.section,
             text: self.text(),
+            internal: self.internal,
         }
     }
 }

@@ -6,10 +6,12 @@ pub mod capture;
 pub mod clock;
 pub mod draft;
 pub mod rows;
+pub mod shared;
 mod typed;
 pub mod update;
 
 use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
 
 use crate::agenda::{Section, sections};
 use crate::plan::derive::{Derived, derive};
@@ -18,6 +20,7 @@ use crate::plan::model::{AgendaName, Plan};
 pub use capture::{Capture, Captured};
 pub use clock::Clock;
 pub use draft::{Draft, DraftKind, DraftState};
+pub use shared::Shared;
 pub use update::{Action, Effect, update};
 
 /// Something that waits for the same key again before it happens.
@@ -27,6 +30,8 @@ pub enum Pending {
     HeldBack(Action),
     /// The item with this id, to be deleted on a second `x`.
     Delete(String),
+    /// "Show internal items on this screen? y/N": only `y` leaves presenting.
+    LeavePresenting,
 }
 
 /// How this meeting is recorded, for the record's header.
@@ -38,7 +43,8 @@ pub struct Origin {
 }
 
 /// A window drawn over the section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "overlay", rename_all = "snake_case")]
 pub enum Overlay {
     None,
     Help,
@@ -61,7 +67,8 @@ pub struct Meeting {
     pub current: usize,
     /// Which question of `listen` is on screen, or which row elsewhere.
     pub selected: usize,
-    /// Presenting: private notes and internal items are not drawn at all.
+    /// Presenting: private notes and internal items are not drawn at all;
+    /// the screen draws `Shared::presenting`, never the meeting itself.
     pub presenting: bool,
     pub overlay: Overlay,
     pub clock: Clock,
@@ -75,6 +82,9 @@ pub struct Meeting {
     pub pending: Option<Pending>,
     /// A one-line message for the PM, cleared by the next key.
     pub notice: Option<String>,
+    /// The notice came from a private field and may quote it, so a shared
+    /// screen does not show its words.
+    pub notice_private: bool,
     /// Shown until saving works again.
     pub banner: Option<String>,
     /// The highlighted item in the capture pane.
@@ -126,6 +136,7 @@ impl Meeting {
             draft: None,
             pending: None,
             notice: None,
+            notice_private: false,
             banner: None,
             capture_cursor: 0,
             ended: None,
@@ -141,33 +152,15 @@ impl Meeting {
         &self.sections[self.current]
     }
 
-    /// The plan as the screen may show it now.
-    pub fn shown_plan(&self) -> &Plan {
-        if self.presenting {
-            &self.public_plan
-        } else {
-            &self.plan
-        }
-    }
-
-    pub fn shown_derived(&self) -> &Derived {
-        if self.presenting {
-            &self.public_derived
-        } else {
-            &self.derived
-        }
-    }
-
     /// The items the capture pane lists here: this section's, or every
     /// item on the review screen; nothing private while presenting.
     pub fn pane_items(&self) -> Vec<&Captured> {
-        let everything = self.section().kind == crate::agenda::SectionKind::Review;
-        self.captures
-            .iter()
-            .filter(|c| everything || c.section == self.current)
-            .filter(|c| !self.presenting || c.what.is_public())
-            .filter(|c| !matches!(c.what, Capture::Attendance { .. }))
-            .collect()
+        pane_of(
+            &self.captures,
+            self.section().kind,
+            self.current,
+            self.presenting,
+        )
     }
 
     /// The newest capture `pick` accepts, picked apart: the latest buy-in
@@ -194,6 +187,23 @@ impl Meeting {
     pub fn planned_minutes(&self) -> u32 {
         self.sections.iter().map(|s| s.minutes).sum()
     }
+}
+
+/// The items a capture pane lists in section `current`: its own, or every
+/// item on the review screen; with `public_only`, nothing private.
+pub fn pane_of(
+    captures: &[Captured],
+    kind: crate::agenda::SectionKind,
+    current: usize,
+    public_only: bool,
+) -> Vec<&Captured> {
+    let everything = kind == crate::agenda::SectionKind::Review;
+    captures
+        .iter()
+        .filter(|c| everything || c.section == current)
+        .filter(|c| !public_only || c.what.is_public())
+        .filter(|c| !matches!(c.what, Capture::Attendance { .. }))
+        .collect()
 }
 
 /// The plan with every internal (`visible = false`) item removed, so that

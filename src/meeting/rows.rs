@@ -9,7 +9,7 @@ use crate::agenda::SectionKind;
 use crate::plan::model::Side;
 
 /// A row of the welcome screen: someone expected, or a guest.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Attendee {
     /// A person id from the plan, or a guest's name.
     pub person: String,
@@ -19,7 +19,7 @@ pub struct Attendee {
 }
 
 /// A row of the follow-ups screen: an earlier action or an open customer task.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FollowupRow {
     pub item: String,
     /// The earlier meeting's record, or "plan" for a customer task.

@@ -37,6 +37,9 @@ pub enum Action {
     Decision,
     Risk,
     Issue,
+    /// A risk or issue kept off the shared screen from the first key.
+    InternalRisk,
+    InternalIssue,
     Signoff,
     /// Edit the highlighted item of the capture pane.
     Edit,
@@ -91,6 +94,11 @@ pub enum Change {
     Ended {
         at: Timestamp,
     },
+    /// Presenting mode turned on or off, so a resumed meeting comes back
+    /// the way it was left.
+    Mode {
+        presenting: bool,
+    },
 }
 
 /// Work for the loop, which owns the terminal and hands writes to the store.
@@ -115,13 +123,25 @@ pub fn update(meeting: &mut Meeting, action: Action) -> Vec<Effect> {
         Action::SaveFailed(why) => meeting.banner = Some(why),
         Action::SaveRecovered => meeting.banner = None,
         Action::Wrote(path) => meeting.notice = Some(format!("Written: {path}")),
-        action if meeting.draft.is_some() => typing(meeting, action, &mut out),
+        action if meeting.draft.is_some() => {
+            // A notice raised while a private field is open may quote it.
+            let private = meeting
+                .draft
+                .as_ref()
+                .is_some_and(|d| d.private_words().is_some());
+            let before = meeting.notice.clone();
+            typing(meeting, action, &mut out);
+            if meeting.notice != before {
+                meeting.notice_private = private && meeting.notice.is_some();
+            }
+        }
         action => match meeting.overlay {
             Overlay::Help => help_overlay(meeting, action, &mut out),
             Overlay::Agenda { selected } => agenda_overlay(meeting, action, selected, &mut out),
             Overlay::None => {
                 let pending = meeting.pending.take();
                 meeting.notice = None;
+                meeting.notice_private = false;
                 main_screen(meeting, action, pending, &mut out);
             }
         },
@@ -150,6 +170,17 @@ impl Effects {
 }
 
 fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, out: &mut Effects) {
+    if pending == Some(Pending::LeavePresenting) && action != Action::Quit {
+        // Only a deliberate `y` shows internal items; any other key,
+        // including the one that asked, keeps presenting and does nothing
+        // else. Ctrl-C still quits.
+        if matches!(&action, Action::Type(key) if matches!(key.code, KeyCode::Char('y' | 'Y'))) {
+            set_presenting(meeting, false, out);
+        } else {
+            meeting.notice = Some("Still presenting.".into());
+        }
+        return;
+    }
     match action {
         Action::NextSection => go_to(meeting, meeting.current + 1, out),
         Action::PreviousSection => go_to(meeting, meeting.current.saturating_sub(1), out),
@@ -160,10 +191,11 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
             }
         }
         Action::Help => meeting.overlay = Overlay::Help,
-        Action::Presenting => {
-            meeting.presenting = !meeting.presenting;
-            meeting.capture_cursor = meeting.pane_items().len().saturating_sub(1);
+        Action::Presenting if meeting.presenting => {
+            meeting.notice = Some("Show internal items on this screen? y/N".into());
+            meeting.pending = Some(Pending::LeavePresenting);
         }
+        Action::Presenting => set_presenting(meeting, true, out),
         Action::Up | Action::Down => move_cursor(meeting, action == Action::Up),
         Action::Select => select(meeting, out),
         Action::Note => open(meeting, DraftKind::Note { private: false }, out),
@@ -188,6 +220,8 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
         }
         Action::Risk => open(meeting, DraftKind::Risk, out),
         Action::Issue => open(meeting, DraftKind::Issue, out),
+        Action::InternalRisk => open_internal(meeting, DraftKind::Risk, out),
+        Action::InternalIssue => open_internal(meeting, DraftKind::Issue, out),
         Action::Signoff => {
             if meeting.section().kind == SectionKind::Rules {
                 open(meeting, DraftKind::Signoff, out);
@@ -295,6 +329,22 @@ fn move_cursor(meeting: &mut Meeting, up: bool) {
 fn open(meeting: &mut Meeting, kind: DraftKind, out: &mut Effects) {
     let draft = Draft::new(kind, None, meeting.current, "");
     show_draft(meeting, draft, out);
+}
+
+/// Open an empty internal risk or issue: masked on a shared screen from
+/// the first key, and kept off it once saved.
+fn open_internal(meeting: &mut Meeting, kind: DraftKind, out: &mut Effects) {
+    let mut draft = Draft::new(kind, None, meeting.current, "");
+    draft.internal = true;
+    show_draft(meeting, draft, out);
+}
+
+/// Turn presenting on or off, journaled so a resume keeps the mode.
+fn set_presenting(meeting: &mut Meeting, presenting: bool, out: &mut Effects) {
+    meeting.presenting = presenting;
+    meeting.capture_cursor = meeting.pane_items().len().saturating_sub(1);
+    out.journal(meeting, Change::Mode { presenting });
+    out.save();
 }
 
 fn show_draft(meeting: &mut Meeting, draft: Draft, out: &mut Effects) {
@@ -429,6 +479,7 @@ fn typing(meeting: &mut Meeting, action: Action, out: &mut Effects) {
             } else if !draft.editor.input(key) {
                 return;
             }
+            draft.notice_internal();
         }
         Action::Paste(text) => {
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -438,6 +489,7 @@ fn typing(meeting: &mut Meeting, action: Action, out: &mut Effects) {
                 text.replace('\n', " ")
             };
             draft.editor.insert_str(text);
+            draft.notice_internal();
         }
         Action::Quit => return quit(meeting, out),
         _ => return,
@@ -457,12 +509,20 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
     let editing = draft.editing.clone();
     let section = draft.section;
     let guest_asked = draft.guest_asked;
+    let private = draft.private_words().is_some();
     if text.trim().is_empty() && kind != DraftKind::Playback {
         return close_draft(meeting, out);
     }
     match typed::to_capture(meeting, kind, section, &text, guest_asked || closing) {
-        Ok(capture) => {
+        Ok(mut capture) => {
             close_draft(meeting, out);
+            if private {
+                // A field that was masked is never saved as a public item.
+                if let Capture::Risk { visible, .. } | Capture::Issue { visible, .. } = &mut capture
+                {
+                    *visible = false;
+                }
+            }
             // One follow-up per item: a second answer replaces the first.
             let editing = editing.or_else(|| match &capture {
                 Capture::Followup { item, meeting: from, .. } => meeting
@@ -483,12 +543,14 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
         Err(typed::Ask { notice, .. }) => {
             // Esc never throws text away: keep it as a note instead.
             close_draft(meeting, out);
-            meeting.notice = Some(format!("{notice} Kept as a note."));
+            let kept = if private { "a private note" } else { "a note" };
+            meeting.notice = Some(format!("{notice} Kept as {kept}."));
             commit(
                 meeting,
                 Capture::Note {
                     text,
-                    private: false,
+                    // Private text stays private, whatever it becomes.
+                    private,
                 },
                 None,
                 out,
@@ -585,5 +647,6 @@ pub fn replay(meeting: &mut Meeting, change: Change) {
             }
         }
         Change::Ended { at } => meeting.ended = Some(at),
+        Change::Mode { presenting } => meeting.presenting = presenting,
     }
 }

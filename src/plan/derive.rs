@@ -3,12 +3,12 @@
 //! overall colour with the reasons behind it.
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::model::{Financials, Milestone, OverallSetting, Plan, Rag, Risk, Severity, Thresholds};
 
 /// Earned-value figures; `None` where a figure cannot be computed (shown "n/a").
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct EarnedValue {
     pub cpi: Option<f64>,
     pub spi: Option<f64>,
@@ -21,7 +21,7 @@ pub struct EarnedValue {
 }
 
 /// How serious a risk is, from its score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Band {
     Low,
@@ -51,14 +51,14 @@ impl Band {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RiskScore {
     pub id: String,
     pub score: i64,
     pub band: Band,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MilestoneSlip {
     pub name: String,
     pub slip_days: i64,
@@ -66,7 +66,7 @@ pub struct MilestoneSlip {
 }
 
 /// Everything `check --format json` reports under `derived`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Derived {
     #[serde(flatten)]
     pub earned_value: EarnedValue,

@@ -6,13 +6,13 @@
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::dates::{date, optional_date};
 
 /// A validated plan: everything the meeting screens and exports read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Plan {
     pub project: Project,
     pub meeting: MeetingPlan,
@@ -46,7 +46,7 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct Project {
     pub name: String,
     pub customer: String,
@@ -95,7 +95,7 @@ fn slugify(name: &str) -> String {
 }
 
 /// Which agenda a meeting follows, as named on the command line or in `[meeting]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum AgendaName {
     Kickoff,
@@ -116,7 +116,7 @@ impl AgendaName {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct MeetingPlan {
     #[serde(default)]
     pub agenda: Option<Spanned<AgendaName>>,
@@ -124,14 +124,14 @@ pub struct MeetingPlan {
     pub attendees: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
     Us,
     Customer,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Person {
     pub id: Spanned<String>,
     pub name: String,
@@ -143,9 +143,7 @@ pub struct Person {
 }
 
 /// A red/amber/green colour, or grey for "nothing to judge" (done, unknown).
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Rag {
     #[default]
@@ -167,7 +165,7 @@ impl Rag {
 }
 
 /// `overall` in `[status]`: derived, or set by hand with evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum OverallSetting {
     #[default]
@@ -177,7 +175,7 @@ pub enum OverallSetting {
     Red,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct Status {
     #[serde(default, deserialize_with = "optional_date")]
     pub as_of: Option<Date>,
@@ -191,7 +189,7 @@ pub struct Status {
     pub evidence: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Milestone {
     pub name: Spanned<String>,
     #[serde(deserialize_with = "date")]
@@ -218,7 +216,7 @@ impl Milestone {
 }
 
 /// A date that can sit inside `Spanned` (so a warning can point at it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(transparent)]
 pub struct DateValue(#[serde(deserialize_with = "date")] pub Date);
 
@@ -226,7 +224,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Financials {
     #[serde(default = "default_currency")]
     pub currency: String,
@@ -269,7 +267,7 @@ impl Financials {
 }
 
 /// CPI/SPI colour bands: green at or above `green`, red below `red`.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 pub struct Thresholds {
     #[serde(default = "default_green")]
     pub green: f64,
@@ -293,7 +291,7 @@ impl Default for Thresholds {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Period {
     pub month: Spanned<String>,
     #[serde(default)]
@@ -302,7 +300,7 @@ pub struct Period {
     pub actual: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeStatus {
     #[default]
@@ -311,7 +309,7 @@ pub enum ChangeStatus {
     Rejected,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct ChangeRequest {
     pub id: Spanned<String>,
     pub title: String,
@@ -321,7 +319,7 @@ pub struct ChangeRequest {
     pub status: ChangeStatus,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Low,
@@ -341,7 +339,7 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum IssueStatus {
     #[default]
@@ -350,7 +348,7 @@ pub enum IssueStatus {
     Resolved,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Issue {
     pub id: Spanned<String>,
     pub title: String,
@@ -379,7 +377,7 @@ impl Issue {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Response {
     Avoid,
@@ -389,7 +387,7 @@ pub enum Response {
 }
 
 /// Whether a risk is still live; closed risks stay in the plan as history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RiskStatus {
     #[default]
@@ -397,7 +395,7 @@ pub enum RiskStatus {
     Closed,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Risk {
     pub id: Spanned<String>,
     pub title: String,
@@ -422,7 +420,7 @@ impl Risk {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct Communication {
     #[serde(default)]
     pub rules: Vec<String>,
@@ -432,7 +430,7 @@ pub struct Communication {
     pub channels: Vec<Channel>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Channel {
     pub what: String,
     #[serde(default)]
@@ -445,7 +443,7 @@ pub struct Channel {
     pub owner: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TaskKind {
     Review,
@@ -457,7 +455,7 @@ pub enum TaskKind {
     Other,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TaskStatus {
     #[default]
@@ -467,7 +465,7 @@ pub enum TaskStatus {
     Dropped,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct CustomerTask {
     pub id: Spanned<String>,
     pub title: String,
@@ -482,21 +480,21 @@ pub struct CustomerTask {
     pub status: TaskStatus,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Proposal {
     pub title: String,
     #[serde(default)]
     pub why: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Pushback {
     pub says: String,
     #[serde(default)]
     pub answer: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct AgendaItem {
     pub kind: crate::agenda::SectionKind,
     #[serde(default)]

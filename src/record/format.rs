@@ -32,6 +32,9 @@ pub struct Header {
     pub next_id: u64,
     /// The last journal entry this record includes.
     pub last_seq: u64,
+    /// Whether the screen was presenting, so a resume comes back the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presenting: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -103,6 +106,7 @@ impl Record {
             current_section: meeting.current,
             next_id: meeting.next_id,
             last_seq: meeting.seq,
+            presenting: Some(meeting.presenting),
         };
         let sections = meeting
             .sections
@@ -203,4 +207,7 @@ pub fn restore(meeting: &mut Meeting, record: &Record) {
         *slot = section.seconds;
     }
     meeting.draft = record.draft.as_ref().map(crate::meeting::Draft::from_state);
+    if let Some(presenting) = record.meeting.presenting {
+        meeting.presenting = presenting;
+    }
 }

@@ -190,7 +190,9 @@ fn key_action(
         && key
             .modifiers
             .contains(crossterm::event::KeyModifiers::CONTROL);
-    if meeting.draft.is_some() && !quit_key {
+    // The "show internal items?" question takes any key as its answer.
+    let asked = meeting.pending == Some(crate::meeting::Pending::LeavePresenting);
+    if (meeting.draft.is_some() || asked) && !quit_key {
         return Some(Action::Type(key));
     }
     config.keymap.action_for(&key)

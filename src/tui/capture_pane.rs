@@ -5,11 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+use ratatui_textarea::TextArea;
 
 use super::screens::panel;
 use super::theme::Theme;
-use crate::meeting::{Capture, Captured, Meeting};
-use crate::plan::model::Plan;
+use crate::meeting::shared::{FieldText, Shared};
+use crate::meeting::{Capture, Captured};
+use crate::plan::model::{Plan, Rag};
 
 /// An item in one line, as the pane and the review list show it.
 pub fn describe(item: &Captured, plan: &Plan) -> String {
@@ -110,9 +112,9 @@ fn one_line(text: &str) -> String {
     text.replace('\n', " ⏎ ")
 }
 
-pub fn render_pane(meeting: &Meeting, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let items = meeting.pane_items();
-    let everything = meeting.section().kind == crate::agenda::SectionKind::Review;
+pub fn render_pane(shown: &Shared, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let items = shown.pane_items();
+    let everything = shown.is_review();
     let title = if everything {
         format!("Everything captured ({})", items.len())
     } else {
@@ -128,7 +130,7 @@ pub fn render_pane(meeting: &Meeting, theme: &Theme, area: Rect, buf: &mut Buffe
             .render(inner, buf);
         return;
     }
-    let selected = meeting.capture_cursor.min(items.len() - 1);
+    let selected = shown.capture_cursor.min(items.len() - 1);
     // Keep the highlighted item in view.
     let height = usize::from(inner.height.max(1));
     let first = (selected + 1).saturating_sub(height);
@@ -139,7 +141,7 @@ pub fn render_pane(meeting: &Meeting, theme: &Theme, area: Rect, buf: &mut Buffe
         .take(height)
         .map(|(n, item)| {
             let kind = Span::styled(format!("{:<8} ", short_kind(&item.what)), theme.accent());
-            let text = Span::raw(describe(item, meeting.shown_plan()));
+            let text = Span::raw(describe(item, &shown.plan));
             let line = Line::from(vec![kind, text]);
             if n == selected {
                 line.style(theme.selected())
@@ -169,15 +171,54 @@ fn short_kind(capture: &Capture) -> &'static str {
     }
 }
 
-/// The open text field, drawn over the bottom of the body.
-pub fn render_draft(meeting: &Meeting, theme: &Theme, body: Rect, buf: &mut Buffer) {
-    let Some(draft) = &meeting.draft else { return };
-    let height = if draft.kind.multiline() { 8 } else { 3 };
+/// The open text field, drawn over the bottom of the body: the PM's own
+/// `editor` when there is one, else the typed lines; a masked field shows
+/// only that something private is being typed, and how much.
+pub fn render_draft(
+    shown: &Shared,
+    editor: Option<&TextArea>,
+    theme: &Theme,
+    body: Rect,
+    buf: &mut Buffer,
+) {
+    let Some(field) = &shown.field else { return };
+    // A masked field has one line to say; it covers no more than that.
+    let height = if field.kind.multiline() && !field.masked() {
+        8
+    } else {
+        3
+    };
     let height = height.min(body.height);
     let area = Rect::new(body.x, body.y + body.height - height, body.width, height);
     Clear.render(area, buf);
-    let block = panel(draft.kind.title(), theme).border_style(theme.accent());
-    let inner = block.inner(area);
-    block.render(area, buf);
-    (&draft.editor).render(inner, buf);
+    match &field.text {
+        FieldText::Masked { what, characters } => {
+            let title = format!("{what} — masked while presenting");
+            let block = panel(&title, theme).border_style(theme.rag(Rag::Amber));
+            let inner = block.inner(area);
+            block.render(area, buf);
+            let unit = if *characters == 1 {
+                "character"
+            } else {
+                "characters"
+            };
+            Paragraph::new(vec![Line::from(vec![
+                Span::styled("● typing privately", theme.rag(Rag::Amber)),
+                Span::raw(format!(" — {characters} {unit}, not shown on this screen")),
+            ])])
+            .wrap(Wrap { trim: false })
+            .render(inner, buf);
+        }
+        FieldText::Typed { lines } => {
+            let block = panel(&field.title, theme).border_style(theme.accent());
+            let inner = block.inner(area);
+            block.render(area, buf);
+            match editor {
+                Some(editor) => editor.render(inner, buf),
+                None => Paragraph::new(lines.join("\n"))
+                    .wrap(Wrap { trim: false })
+                    .render(inner, buf),
+            }
+        }
+    }
 }

@@ -13,7 +13,7 @@ use super::capture_pane;
 use super::screens::{self, Ctx, panel};
 use super::theme::Theme;
 use crate::config::Keymap;
-use crate::meeting::{Action, Meeting, Overlay};
+use crate::meeting::{Action, Meeting, Overlay, Shared};
 use crate::plan::model::Rag;
 
 /// The smallest terminal the meeting screens are drawn in.
@@ -42,9 +42,12 @@ impl Widget for &View<'_> {
             Constraint::Length(1),
         ])
         .areas(area);
-        self.header(header, buf);
+        // Everything below draws from what this screen may show: the
+        // customer-safe projection while presenting, never the meeting.
+        let shown = Shared::of(self.meeting);
+        self.header(&shown, header, buf);
         let ctx = Ctx {
-            meeting: self.meeting,
+            shown: &shown,
             theme: self.theme,
         };
         // Wide screens put the capture pane beside the section, narrow ones below.
@@ -59,13 +62,21 @@ impl Widget for &View<'_> {
             (main, pane)
         };
         screens::render(&ctx, main, buf);
-        capture_pane::render_pane(self.meeting, self.theme, pane, buf);
-        capture_pane::render_draft(self.meeting, self.theme, body, buf);
-        self.footer(footer, buf);
-        match self.meeting.overlay {
+        capture_pane::render_pane(&shown, self.theme, pane, buf);
+        // The PM's own editor (cursor, wrapping) for a field the screen may
+        // show; a masked field is drawn from the projection alone.
+        let editor = self
+            .meeting
+            .draft
+            .as_ref()
+            .filter(|_| shown.field.as_ref().is_some_and(|f| !f.masked()))
+            .map(|d| &d.editor);
+        capture_pane::render_draft(&shown, editor, self.theme, body, buf);
+        self.footer(&shown, footer, buf);
+        match shown.overlay {
             Overlay::None => {}
             Overlay::Help => self.help(area, buf),
-            Overlay::Agenda { selected } => self.agenda(selected, area, buf),
+            Overlay::Agenda { selected } => self.agenda(&shown, selected, area, buf),
         }
     }
 }
@@ -99,8 +110,7 @@ pub fn timebox_rag(seconds: i64, minutes: u32) -> Rag {
 }
 
 impl View<'_> {
-    fn header(&self, area: Rect, buf: &mut Buffer) {
-        let m = self.meeting;
+    fn header(&self, m: &Shared, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let section = m.section();
         let [top, bottom] =
@@ -115,10 +125,10 @@ impl View<'_> {
             Span::styled(section.title.clone(), t.heading()),
         ])
         .render(top, buf);
-        let in_section = m.clock.section_seconds(m.current, m.current);
-        let total = m.clock.meeting_seconds();
+        let in_section = m.seconds_in(m.current);
+        let total = m.clock.meeting_seconds;
         let mut spans = vec![
-            Span::raw(m.clock.wall().strftime("%H:%M").to_string()),
+            Span::raw(m.clock.wall.clone()),
             Span::styled("  section ", t.muted()),
             Span::styled(
                 format!(
@@ -152,9 +162,9 @@ impl View<'_> {
         Line::from(spans).render(bottom, buf);
     }
 
-    fn footer(&self, area: Rect, buf: &mut Buffer) {
+    fn footer(&self, shown: &Shared, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        if let Some(banner) = &self.meeting.banner {
+        if let Some(banner) = &shown.banner {
             Line::styled(
                 banner.clone(),
                 t.rag(Rag::Red)
@@ -163,7 +173,7 @@ impl View<'_> {
             .render(area, buf);
             return;
         }
-        if let Some(notice) = &self.meeting.notice {
+        if let Some(notice) = &shown.notice {
             Line::styled(
                 notice.clone(),
                 t.rag(Rag::Amber).add_modifier(Modifier::BOLD),
@@ -171,8 +181,8 @@ impl View<'_> {
             .render(area, buf);
             return;
         }
-        if let Some(draft) = &self.meeting.draft {
-            let newline = if draft.kind.multiline() {
+        if let Some(field) = &shown.field {
+            let newline = if field.kind.multiline() {
                 "  Alt-Enter new line"
             } else {
                 ""
@@ -188,9 +198,9 @@ impl View<'_> {
             return;
         }
         let k = self.keymap;
-        let kind = self.meeting.section().kind;
+        let kind = shown.section().kind;
         let listen = kind == crate::agenda::SectionKind::Listen;
-        let rows = self.meeting.rows_in_section() > 0;
+        let rows = shown.rows > 0;
         // (keys, what, keep): the least needed go first when the line is too narrow.
         let mut items: Vec<(String, &str, u8)> = vec![
             (k.first_label(Action::NextSection), "next", 9),
@@ -219,6 +229,14 @@ impl View<'_> {
         if kind == crate::agenda::SectionKind::Rules {
             items.push((k.first_label(Action::Signoff), "sign-off", 6));
         }
+        // While presenting, the keys that keep a risk or issue off the
+        // screen matter more than the mode key itself.
+        let internal = format!(
+            "{}/{}",
+            k.first_label(Action::InternalRisk),
+            k.first_label(Action::InternalIssue)
+        );
+        items.push((internal, "internal", if shown.presenting { 3 } else { 0 }));
         items.push((k.first_label(Action::Presenting), "presenting", 1));
         items.push((k.first_label(Action::Help), "help", 10));
         items.push((k.first_label(Action::Quit), "quit", 10));
@@ -271,8 +289,16 @@ impl View<'_> {
                 "action: what @who due:date (+3d, +2w, fri)",
             ),
             (Action::Decision, "decision"),
-            (Action::Risk, "new risk (#internal keeps it off screen)"),
-            (Action::Issue, "new issue (#internal keeps it off screen)"),
+            (Action::Risk, "new risk: what @owner"),
+            (
+                Action::InternalRisk,
+                "internal risk: masked, never on a shared screen",
+            ),
+            (Action::Issue, "new issue: what @owner"),
+            (
+                Action::InternalIssue,
+                "internal issue: masked, never on a shared screen",
+            ),
             (
                 Action::Signoff,
                 "sign-off of the communication plan (rules screen)",
@@ -288,7 +314,7 @@ impl View<'_> {
             ),
             (
                 Action::Presenting,
-                "presenting mode: hide internal items and private notes",
+                "presenting mode on/off (leaving it asks first)",
             ),
             (Action::Help, "this help"),
             (Action::Quit, "quit (everything is already saved)"),
@@ -302,11 +328,14 @@ impl View<'_> {
                 ])
             })
             .collect();
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            "Keys can be changed in config.toml.",
-            self.theme.muted(),
-        ));
+        // Every key first; the hint only where there is room for it.
+        if lines.len() + 4 <= usize::from(area.height) {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "Keys can be changed in config.toml.",
+                self.theme.muted(),
+            ));
+        }
         let popup = centred(area, 72, lines.len() as u16 + 2);
         Clear.render(popup, buf);
         Paragraph::new(lines)
@@ -314,14 +343,13 @@ impl View<'_> {
             .render(popup, buf);
     }
 
-    fn agenda(&self, selected: usize, area: Rect, buf: &mut Buffer) {
-        let m = self.meeting;
+    fn agenda(&self, m: &Shared, selected: usize, area: Rect, buf: &mut Buffer) {
         let lines: Vec<Line> = m
             .sections
             .iter()
             .enumerate()
             .map(|(n, s)| {
-                let spent = m.clock.section_seconds(n, m.current);
+                let spent = m.seconds_in(n);
                 let marker = if n == m.current { "▶" } else { " " };
                 let text = format!(
                     "{marker} {:>2}. {:<36} {:>5} / {:<5}",

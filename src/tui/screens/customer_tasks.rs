@@ -19,7 +19,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     }
-    let today = ctx.meeting.clock.today();
+    let today = ctx.shown.clock.today;
     // The kind of task is the first thing to give up on a narrow screen.
     let wide = area.width >= 110;
     let rows = plan.customer_tasks.iter().map(|t| {

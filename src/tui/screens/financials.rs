@@ -31,7 +31,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_figures(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
-    let ev = &ctx.meeting.shown_derived().earned_value;
+    let ev = &ctx.derived().earned_value;
     let c = m.currency.as_str();
     let amount = |v: Option<&toml::Spanned<f64>>| money(v.map(|v| *v.get_ref()), c);
     let plain = Style::default();
@@ -61,7 +61,7 @@ fn render_figures(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_gauges(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let ev = &ctx.meeting.shown_derived().earned_value;
+    let ev = &ctx.derived().earned_value;
     let block = panel("Cost and schedule", ctx.theme);
     let inner = block.inner(area);
     block.render(area, buf);

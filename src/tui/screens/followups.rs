@@ -8,11 +8,12 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Ctx, panel};
 use crate::meeting::capture::ActionStatus;
+use crate::meeting::shared::Followup;
 use crate::plan::model::Rag;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let meeting = ctx.meeting;
-    let rows = meeting.followup_rows();
+    let meeting = ctx.shown;
+    let rows = &meeting.followups;
     let mut lines = Vec::new();
     if rows.is_empty() {
         lines.push(Line::styled(
@@ -20,7 +21,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ctx.theme.muted(),
         ));
     }
-    for (n, row) in rows.iter().enumerate() {
+    for (n, Followup { row, outcome }) in rows.iter().enumerate() {
         let owner = row.owner.as_deref().map_or_else(
             || "no owner yet".to_owned(),
             |o| ctx.plan().name_of(o).to_owned(),
@@ -34,7 +35,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         } else {
             format!("from {}", row.meeting.get(..10).unwrap_or(&row.meeting))
         };
-        let verdict = match meeting.followup_of(row) {
+        let verdict = match *outcome {
             None => Span::styled("  ? not reviewed", ctx.theme.muted()),
             Some((ActionStatus::Done, _)) => Span::styled("  ✓ DONE", ctx.theme.rag(Rag::Green)),
             Some((ActionStatus::Dropped, _)) => Span::styled("  ✗ DROPPED", ctx.theme.muted()),

@@ -9,8 +9,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::{Ctx, panel};
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let questions = &ctx.meeting.section().questions;
-    let at = ctx.meeting.selected.min(questions.len().saturating_sub(1));
+    let questions = &ctx.shown.section().questions;
+    let at = ctx.shown.selected.min(questions.len().saturating_sub(1));
     let [question, list, reminder] = Layout::vertical([
         Constraint::Min(4),
         Constraint::Length(questions.len() as u16 + 2),
@@ -75,10 +75,10 @@ fn answers_to<'a>(ctx: &'a Ctx, question: Option<&String>) -> Vec<&'a str> {
     let Some(question) = question else {
         return Vec::new();
     };
-    ctx.meeting
+    ctx.shown
         .captures
         .iter()
-        .filter(|c| c.section == ctx.meeting.current)
+        .filter(|c| c.section == ctx.shown.current)
         .filter_map(|c| match &c.what {
             crate::meeting::Capture::Answer { question: q, text } if q == question => {
                 Some(text.as_str())

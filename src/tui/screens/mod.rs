@@ -22,19 +22,25 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 use crate::agenda::SectionKind;
-use crate::meeting::Meeting;
+use crate::meeting::Shared;
+use crate::plan::derive::Derived;
 use crate::plan::model::Plan;
 use crate::plan::warnings::find_term;
 
-/// What every screen is given to draw with.
+/// What every screen is given to draw with: what the screen may show
+/// (customer-safe while presenting), never the meeting itself.
 pub struct Ctx<'a> {
-    pub meeting: &'a Meeting,
+    pub shown: &'a Shared,
     pub theme: &'a Theme,
 }
 
 impl Ctx<'_> {
     pub fn plan(&self) -> &Plan {
-        self.meeting.shown_plan()
+        &self.shown.plan
+    }
+
+    pub fn derived(&self) -> &Derived {
+        &self.shown.derived
     }
 
     /// Text for the customer, with glossary terms followed by their plain meaning.
@@ -60,7 +66,7 @@ pub fn plain_words(text: &str, plan: &Plan) -> String {
 
 /// Draw the body of the current section.
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    match ctx.meeting.section().kind {
+    match ctx.shown.section().kind {
         SectionKind::Welcome => welcome::render(ctx, area, buf),
         SectionKind::Followups => followups::render(ctx, area, buf),
         SectionKind::Listen => listen::render(ctx, area, buf),

@@ -13,7 +13,7 @@ use crate::plan::model::Rag;
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let mut lines = Vec::new();
     let mut questions: Vec<&str> = Vec::new();
-    for item in &ctx.meeting.captures {
+    for item in &ctx.shown.captures {
         if let Capture::Answer { question, .. } = &item.what
             && !questions.contains(&question.as_str())
         {
@@ -22,7 +22,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     }
     for question in &questions {
         lines.push(Line::styled(ctx.plain(question), ctx.theme.heading()));
-        for item in &ctx.meeting.captures {
+        for item in &ctx.shown.captures {
             if let Capture::Answer { question: q, text } = &item.what
                 && q == question
             {
@@ -37,7 +37,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled("No answers captured yet.", ctx.theme.muted()));
     }
     lines.push(Line::raw(""));
-    let verdict = ctx.meeting.latest(|c| match c {
+    let verdict = ctx.shown.latest(|c| match c {
         Capture::Playback {
             confirmed,
             correction,

@@ -20,7 +20,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ));
     }
     for (n, p) in proposals.iter().enumerate() {
-        let verdict = ctx.meeting.latest(|c| match c {
+        let verdict = ctx.shown.latest(|c| match c {
             Capture::BuyIn { proposal, verdict } if *proposal == p.title => Some(*verdict),
             _ => None,
         });
@@ -37,7 +37,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             Span::styled(ctx.plain(&p.title), ctx.theme.heading()),
             badge,
         ]);
-        lines.push(if n == ctx.meeting.selected {
+        lines.push(if n == ctx.shown.selected {
             title.style(ctx.theme.selected())
         } else {
             title

@@ -10,7 +10,7 @@ use super::{Ctx, panel};
 use crate::meeting::Capture;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let meeting = ctx.meeting;
+    let meeting = ctx.shown;
     let plan = ctx.plan();
     let mut lines = vec![
         Line::styled(
@@ -20,7 +20,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         Line::raw("1 = not at all, 5 = fully confident."),
         Line::raw(""),
     ];
-    let people = meeting.customer_attendees();
+    let people = &meeting.customer_attendees;
     for (n, person) in people.iter().enumerate() {
         let score = meeting.latest(|c| match c {
             Capture::Pulse {

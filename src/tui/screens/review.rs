@@ -14,7 +14,7 @@ use crate::tui::capture_pane::describe;
 type Group = (&'static str, fn(&Capture) -> bool);
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let meeting = ctx.meeting;
+    let meeting = ctx.shown;
     let groups: [Group; 4] = [
         ("Actions", |c| matches!(c, Capture::Action { .. })),
         ("Decisions", |c| matches!(c, Capture::Decision { .. })),
@@ -31,7 +31,6 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             .captures
             .iter()
             .filter(|c| wanted(&c.what))
-            .filter(|c| !meeting.presenting || c.what.is_public())
             .collect();
         lines.push(Line::styled(
             format!("{title} ({})", items.len()),

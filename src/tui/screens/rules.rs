@@ -60,7 +60,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 /// The communication plan's title, with its sign-off once taken.
 fn signoff_title(ctx: &Ctx) -> String {
     let signoff = ctx
-        .meeting
+        .shown
         .captures
         .iter()
         .rev()

@@ -11,7 +11,7 @@ use crate::plan::derive::{milestone_rag, milestone_word, slip_days};
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
-    let derived = ctx.meeting.shown_derived();
+    let derived = ctx.derived();
     // Milestones and accomplishments keep their rows; the colour and its
     // reasons take what is left.
     let done_rows = plan.status.accomplishments.len().clamp(1, 3) as u16 + 2;

@@ -29,8 +29,8 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let [people, agenda] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(below);
     let mut attendees: Vec<Line> = ctx
-        .meeting
-        .attendees()
+        .shown
+        .attendees
         .iter()
         .enumerate()
         .map(|(n, a)| {
@@ -55,7 +55,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 Span::styled(name.to_owned(), ctx.theme.heading()),
                 Span::styled(format!("  {role}{side}"), ctx.theme.muted()),
             ]);
-            if n == ctx.meeting.selected {
+            if n == ctx.shown.selected {
                 line.style(ctx.theme.selected())
             } else {
                 line
@@ -63,8 +63,8 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     let add = Line::styled("+ add a guest", ctx.theme.accent());
-    let guest_row = ctx.meeting.attendees().len();
-    attendees.push(if ctx.meeting.selected == guest_row {
+    let guest_row = ctx.shown.attendees.len();
+    attendees.push(if ctx.shown.selected == guest_row {
         add.style(ctx.theme.selected())
     } else {
         add
@@ -74,7 +74,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         .block(panel("In the room — Enter: here / away", ctx.theme))
         .render(people, buf);
 
-    let rows = ctx.meeting.sections.iter().enumerate().map(|(n, s)| {
+    let rows = ctx.shown.sections.iter().enumerate().map(|(n, s)| {
         Row::new(vec![
             Line::raw(format!("{:>2}.", n + 1)),
             Line::raw(s.title.clone()),
@@ -95,7 +95,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 
 /// "Pulse so far ▃▅▆ 2.5 → 3.5": the customer's confidence meeting by meeting.
 fn pulse_trend(ctx: &Ctx) -> Line<'static> {
-    let trend = &ctx.meeting.pulse_trend;
+    let trend = &ctx.shown.pulse_trend;
     let (Some(first), Some(last)) = (trend.first(), trend.last()) else {
         return Line::styled(
             "No earlier pulse on record: this is the first.",

@@ -1,0 +1,267 @@
+//! What a screen may draw of the meeting, as plain data: the customer-safe
+//! projection (`Shared::presenting`) that the shared screen — and later a
+//! `follow` screen on the projector — draws from, or the PM's own private
+//! view of the same shape. No UI types, so it can travel over a socket.
+//!
+//! The rule lives here and only here: presenting, the plan has no internal
+//! items, the captures no private ones, and an open private or internal
+//! field is its kind and character count, never its text.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::capture::ActionStatus;
+use super::rows::{Attendee, FollowupRow};
+use super::{Capture, Captured, DraftKind, Meeting, Overlay};
+use crate::agenda::{Section, SectionKind};
+use crate::plan::derive::Derived;
+use crate::plan::model::{AgendaName, Plan};
+
+/// The meeting as one screen draws it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Shared {
+    /// True for the customer-safe projection. False only for the PM's
+    /// private view, which is never sent anywhere.
+    pub presenting: bool,
+    #[serde(with = "plan_text")]
+    pub plan: Plan,
+    pub derived: Derived,
+    pub agenda: AgendaName,
+    pub sections: Vec<Section>,
+    pub current: usize,
+    /// The highlighted row of the section (question, person, proposal…).
+    pub selected: usize,
+    pub clock: ClockFace,
+    /// Everything captured that this screen may show, oldest first.
+    pub captures: Vec<Captured>,
+    /// The highlighted item in the capture pane.
+    pub capture_cursor: usize,
+    pub attendees: Vec<Attendee>,
+    /// The customer's people in the room, for the pulse.
+    pub customer_attendees: Vec<String>,
+    pub followups: Vec<Followup>,
+    /// How many rows ↑/↓ move through here; 0 means the capture pane.
+    pub rows: usize,
+    /// Mean customer confidence of earlier meetings, oldest first.
+    pub pulse_trend: Vec<f64>,
+    pub overlay: Overlay,
+    pub field: Option<Field>,
+    pub notice: Option<String>,
+    pub banner: Option<String>,
+}
+
+/// The times the header and the agenda show, already worked out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClockFace {
+    /// Local time of day, `14:05`.
+    pub wall: String,
+    pub today: Date,
+    /// Seconds spent in each section, the current visit included.
+    pub section_seconds: Vec<i64>,
+    pub meeting_seconds: i64,
+}
+
+/// A follow-up row and what this meeting said of it so far.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Followup {
+    #[serde(flatten)]
+    pub row: FollowupRow,
+    pub outcome: Option<(ActionStatus, Option<Date>)>,
+}
+
+/// The text field that is open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub kind: DraftKind,
+    /// What the field asks for, as its title says.
+    pub title: String,
+    pub text: FieldText,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "shown", rename_all = "snake_case")]
+pub enum FieldText {
+    /// What has been typed, line by line.
+    Typed { lines: Vec<String> },
+    /// A private or internal field while presenting: only how much.
+    Masked {
+        /// "Private note", "Internal risk", "Internal issue".
+        what: String,
+        characters: usize,
+    },
+}
+
+impl Field {
+    pub fn masked(&self) -> bool {
+        matches!(self.text, FieldText::Masked { .. })
+    }
+}
+
+/// Said instead of a notice raised by a private field while presenting:
+/// the notice may quote what was typed (an unknown `@name`, a date).
+pub const PRIVATE_NOTICE: &str = "The private field needs a look; its message is hidden while presenting. Enter again saves a new name as a guest, Esc keeps the text.";
+
+impl Shared {
+    /// The customer-safe projection: everything a shared screen draws, and
+    /// nothing private.
+    pub fn presenting(meeting: &Meeting) -> Shared {
+        let mut plan = meeting.public_plan.clone();
+        // Rehearsal cards carry prepared answers, never for the customer.
+        plan.pushback.clear();
+        let captures = meeting
+            .captures
+            .iter()
+            .filter(|c| c.what.is_public())
+            .cloned()
+            .collect();
+        let notice = if meeting.notice_private {
+            meeting.notice.as_ref().map(|_| PRIVATE_NOTICE.to_owned())
+        } else {
+            meeting.notice.clone()
+        };
+        Shared {
+            presenting: true,
+            plan,
+            derived: meeting.public_derived.clone(),
+            captures,
+            field: field_of(meeting, true),
+            notice,
+            ..Shared::common(meeting)
+        }
+    }
+
+    /// The PM's own screen in private view: everything, internal included.
+    pub fn private_view(meeting: &Meeting) -> Shared {
+        Shared {
+            presenting: false,
+            plan: meeting.plan.clone(),
+            derived: meeting.derived.clone(),
+            captures: meeting.captures.clone(),
+            field: field_of(meeting, false),
+            notice: meeting.notice.clone(),
+            ..Shared::common(meeting)
+        }
+    }
+
+    /// What the screen shows in the mode the meeting is in.
+    pub fn of(meeting: &Meeting) -> Shared {
+        if meeting.presenting {
+            Shared::presenting(meeting)
+        } else {
+            Shared::private_view(meeting)
+        }
+    }
+
+    /// The parts that are the same in both views. The plan and captures
+    /// here are empty; each view fills in its own.
+    fn common(meeting: &Meeting) -> Shared {
+        let clock = &meeting.clock;
+        let followups = meeting
+            .followup_rows()
+            .into_iter()
+            .map(|row| Followup {
+                outcome: meeting.followup_of(&row),
+                row,
+            })
+            .collect();
+        Shared {
+            presenting: meeting.presenting,
+            plan: Plan::default(),
+            derived: meeting.public_derived.clone(),
+            agenda: meeting.agenda,
+            sections: meeting.sections.clone(),
+            current: meeting.current,
+            selected: meeting.selected,
+            clock: ClockFace {
+                wall: clock.wall().strftime("%H:%M").to_string(),
+                today: clock.today(),
+                section_seconds: (0..meeting.sections.len())
+                    .map(|n| clock.section_seconds(n, meeting.current))
+                    .collect(),
+                meeting_seconds: clock.meeting_seconds(),
+            },
+            captures: Vec::new(),
+            capture_cursor: meeting.capture_cursor,
+            // Attendance and the pulse are public; these hold nothing private.
+            attendees: meeting.attendees(),
+            customer_attendees: meeting.customer_attendees(),
+            followups,
+            rows: meeting.rows_in_section(),
+            pulse_trend: meeting.pulse_trend.clone(),
+            overlay: meeting.overlay,
+            field: None,
+            notice: None,
+            banner: meeting.banner.clone(),
+        }
+    }
+
+    pub fn section(&self) -> &Section {
+        &self.sections[self.current.min(self.sections.len().saturating_sub(1))]
+    }
+
+    /// Minutes the whole agenda plans for.
+    pub fn planned_minutes(&self) -> u32 {
+        self.sections.iter().map(|s| s.minutes).sum()
+    }
+
+    /// Seconds spent in section `n`.
+    pub fn seconds_in(&self, n: usize) -> i64 {
+        self.clock.section_seconds.get(n).copied().unwrap_or(0)
+    }
+
+    /// The newest capture `pick` accepts, picked apart.
+    pub fn latest<T>(&self, pick: impl Fn(&Capture) -> Option<T>) -> Option<T> {
+        self.captures.iter().rev().find_map(|c| pick(&c.what))
+    }
+
+    /// The items the capture pane lists here, the same list the meeting's
+    /// cursor moves through.
+    pub fn pane_items(&self) -> Vec<&Captured> {
+        super::pane_of(&self.captures, self.section().kind, self.current, false)
+    }
+
+    pub fn is_review(&self) -> bool {
+        self.section().kind == SectionKind::Review
+    }
+}
+
+/// The open field as this view may show it.
+fn field_of(meeting: &Meeting, presenting: bool) -> Option<Field> {
+    let draft = meeting.draft.as_ref()?;
+    let text = match draft.private_words() {
+        Some(what) if presenting => FieldText::Masked {
+            what: what.to_owned(),
+            characters: draft.text().chars().filter(|c| *c != '\n').count(),
+        },
+        _ => FieldText::Typed {
+            lines: draft.editor.lines().to_vec(),
+        },
+    };
+    Some(Field {
+        kind: draft.kind,
+        title: draft.title().to_owned(),
+        text,
+    })
+}
+
+/// The plan travels as the TOML a PM would write, and is read back through
+/// the plan's own loader (which keeps the spans its types need).
+mod plan_text {
+    use serde::{Deserialize, Deserializer, Serializer, de, ser};
+
+    use crate::plan::model::Plan;
+
+    pub fn serialize<S: Serializer>(plan: &Plan, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = toml::to_string(plan).map_err(ser::Error::custom)?;
+        serializer.serialize_str(&text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Plan, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let checked = crate::plan::load_bytes("shared plan", text.as_bytes());
+        match checked.plan {
+            Some(plan) => Ok(plan),
+            None => Err(de::Error::custom(checked.render())),
+        }
+    }
+}
