@@ -208,7 +208,7 @@ impl BadConfig {
     }
 }
 
-const ACTION_NAMES: [&str; 20] = [
+const ACTION_NAMES: [&str; 21] = [
     "next_section",
     "previous_section",
     "agenda",
@@ -223,6 +223,7 @@ const ACTION_NAMES: [&str; 20] = [
     "risk",
     "issue",
     "signoff",
+    "customer_task",
     "edit",
     "delete",
     "minutes",

@@ -213,9 +213,17 @@ fn a_due_date_that_cannot_be_read_is_not_guessed() {
     type_in(&mut m, "Call Ola due:someday", KeyCode::Enter);
     assert!(m.draft.is_some());
     assert!(m.captures.is_empty());
-    // Esc keeps the words all the same, as a note.
+    // Esc leaves it unsent: never a note the customer sees.
     update(&mut m, key(KeyCode::Esc));
-    assert!(matches!(last(&m), Capture::Note { text, .. } if text == "Call Ola due:someday"));
+    assert!(m.captures.is_empty() && m.draft.is_none());
+    assert_eq!(m.unsent.len(), 1);
+    update(&mut m, Action::NewAction);
+    assert_eq!(
+        m.draft.as_ref().map(|d| d.text()).as_deref(),
+        Some("Call Ola due:someday"),
+        "the same field brings the unsent text back"
+    );
+    assert!(m.unsent.is_empty());
 }
 
 #[test]
@@ -262,24 +270,80 @@ fn sign_off_of_the_communication_plan_on_rules() {
     );
 }
 
+fn buy_ins(m: &Meeting) -> Vec<&Capture> {
+    m.captures
+        .iter()
+        .map(|c| &c.what)
+        .filter(|c| matches!(c, Capture::BuyIn { .. }))
+        .collect()
+}
+
 #[test]
-fn buy_in_per_proposal_cycles_and_replaces() {
+fn buy_in_is_chosen_never_cycled_and_replaces() {
     let mut m = meeting();
     to(&mut m, SectionKind::Proposals);
     update(&mut m, Action::Down);
     update(&mut m, Action::Select);
+    assert!(
+        matches!(
+            m.draft.as_ref().map(|d| d.kind),
+            Some(resetpoint::meeting::DraftKind::BuyIn { row: 1 })
+        ),
+        "Enter asks which, it does not record anything yet"
+    );
+    assert!(buy_ins(&m).is_empty());
+    type_in(&mut m, "3", KeyCode::Enter);
     update(&mut m, Action::Select);
-    let buy_ins: Vec<_> = m
-        .captures
-        .iter()
-        .filter(|c| matches!(c.what, Capture::BuyIn { .. }))
-        .collect();
-    assert_eq!(buy_ins.len(), 1, "one buy-in per proposal");
-    let Capture::BuyIn { proposal, verdict } = &buy_ins[0].what else {
-        panic!()
-    };
-    assert_eq!(proposal, &m.plan.proposals[1].title);
-    assert_eq!(*verdict, Verdict::AgreedWithChanges);
+    type_in(&mut m, "1", KeyCode::Enter);
+    let title = m.plan.proposals[1].title.clone();
+    assert_eq!(
+        buy_ins(&m),
+        [&Capture::BuyIn {
+            proposal: title.clone(),
+            verdict: Verdict::Agreed,
+            changes: String::new(),
+        }],
+        "one buy-in per proposal, the one chosen last"
+    );
+    update(&mut m, Action::Select);
+    type_in(&mut m, "7", KeyCode::Enter);
+    assert!(m.draft.is_some(), "only 1, 2 or 3");
+    assert!(m.notice.as_deref().unwrap().contains("1 agreed"));
+}
+
+#[test]
+fn agreed_with_changes_asks_what_the_changes_are() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Proposals);
+    update(&mut m, Action::Select);
+    type_in(&mut m, "2", KeyCode::Enter);
+    assert!(
+        buy_ins(&m).is_empty(),
+        "not recorded before the changes are said"
+    );
+    assert!(matches!(
+        m.draft.as_ref().map(|d| d.kind),
+        Some(resetpoint::meeting::DraftKind::Changes { row: 0 })
+    ));
+    update(&mut m, key(KeyCode::Enter));
+    assert!(m.draft.is_some(), "the changes must be said");
+    type_in(&mut m, "Weekly demos, not fortnightly", KeyCode::Enter);
+    assert_eq!(
+        buy_ins(&m),
+        [&Capture::BuyIn {
+            proposal: m.plan.proposals[0].title.clone(),
+            verdict: Verdict::AgreedWithChanges,
+            changes: "Weekly demos, not fortnightly".into(),
+        }]
+    );
+    // Or in one line, and changed again with e.
+    update(&mut m, Action::Down);
+    update(&mut m, Action::Select);
+    type_in(&mut m, "2 only if the budget holds", KeyCode::Enter);
+    assert!(matches!(
+        buy_ins(&m)[1],
+        Capture::BuyIn { verdict: Verdict::AgreedWithChanges, changes, .. } if changes == "only if the budget holds"
+    ));
 }
 
 #[test]
@@ -399,34 +463,61 @@ fn delete_asks_first() {
 }
 
 #[test]
-fn esc_keeps_what_was_typed_and_quit_keeps_an_open_field() {
+fn esc_leaves_a_field_unsent_and_quit_keeps_it_to_resume() {
     let mut m = meeting();
     update(&mut m, Action::Note);
     type_in(&mut m, "said in passing", KeyCode::Esc);
-    assert_eq!(
-        last(&m),
-        &Capture::Note {
-            text: "said in passing".into(),
-            private: false
-        }
-    );
+    assert!(m.captures.is_empty(), "Esc sends nothing");
+    assert_eq!(m.unsent.len(), 1);
     update(&mut m, Action::Note);
-    for c in "half a thought".chars() {
+    for c in " — and more".chars() {
         update(&mut m, key(KeyCode::Char(c)));
     }
     let effects = update(&mut m, Action::Quit);
     assert!(effects.contains(&Effect::Quit));
+    assert!(m.captures.is_empty(), "quitting sends nothing either");
     assert_eq!(
-        last(&m),
-        &Capture::Note {
-            text: "half a thought".into(),
-            private: false
-        }
+        m.draft.as_ref().map(|d| d.text()).as_deref(),
+        Some("said in passing — and more"),
+        "it stays a draft, to resume"
     );
     assert!(
         m.ended.is_none(),
         "quitting before the last section leaves the meeting to resume"
     );
+}
+
+#[test]
+fn at_the_end_unsent_drafts_are_kept_as_private_notes_marked_unsent() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Status);
+    update(&mut m, Action::NewAction);
+    type_in(&mut m, "Call Ola due:someday", KeyCode::Esc);
+    update(&mut m, Action::JumpTo(99));
+    update(&mut m, Action::Note);
+    for c in "still typing".chars() {
+        update(&mut m, key(KeyCode::Char(c)));
+    }
+    update(&mut m, Action::Quit);
+    assert!(m.ended.is_some());
+    let notes: Vec<_> = m.captures.iter().map(|c| &c.what).collect();
+    assert_eq!(
+        notes,
+        [
+            &Capture::Note {
+                text: "Call Ola due:someday".into(),
+                private: true,
+                unsent: true
+            },
+            &Capture::Note {
+                text: "still typing".into(),
+                private: true,
+                unsent: true
+            }
+        ]
+    );
+    assert!(m.captures.iter().all(|c| !c.what.is_public()));
+    assert!(m.draft.is_none() && m.unsent.is_empty());
 }
 
 #[test]
@@ -446,7 +537,8 @@ fn a_paste_goes_into_the_field_and_outside_one_starts_a_note() {
         last(&m),
         &Capture::Note {
             text: "from the email:\nline two".into(),
-            private: false
+            private: false,
+            unsent: false,
         }
     );
     to(&mut m, SectionKind::Status);

@@ -219,20 +219,38 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
         .signoffs
         .iter()
         .filter_map(|s| match &s.what {
-            Capture::Signoff { what, by, decision } => {
+            Capture::Signoff {
+                what,
+                by,
+                decision,
+                reason,
+            } => {
                 let word = decision.word();
                 let by = by
                     .as_deref()
                     .map_or_else(String::new, |b| format!(" by {}", name(b)));
-                Some(Item::text(format!("{what}: {word}{by}")))
+                let reason = if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({reason})")
+                };
+                Some(Item::text(format!("{what}: {word}{by}{reason}")))
             }
             _ => None,
         })
         .collect();
     agreed.extend(record.buy_in.iter().filter_map(|b| match &b.what {
-        Capture::BuyIn { proposal, verdict } => {
-            Some(Item::text(format!("{proposal}: {}", verdict.words())))
-        }
+        Capture::BuyIn {
+            proposal,
+            verdict,
+            changes,
+        } if !changes.is_empty() => Some(Item::text(format!(
+            "{proposal}: {}: {changes}",
+            verdict.words()
+        ))),
+        Capture::BuyIn {
+            proposal, verdict, ..
+        } => Some(Item::text(format!("{proposal}: {}", verdict.words()))),
         _ => None,
     }));
     sections.push(Section::list("Sign-offs and buy-in", agreed));

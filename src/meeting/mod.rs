@@ -5,6 +5,7 @@
 pub mod capture;
 pub mod clock;
 pub mod draft;
+pub mod ids;
 pub mod rows;
 mod typed;
 pub mod update;
@@ -67,11 +68,13 @@ pub struct Meeting {
     pub clock: Clock,
     /// Everything captured, oldest first.
     pub captures: Vec<Captured>,
-    /// The number in the next item's id.
-    pub next_id: u64,
+    /// The id numbers taken per kind, by the plan, earlier meetings and this one.
+    pub ids: ids::Ids,
     /// The number of the last journal entry made.
     pub seq: u64,
     pub draft: Option<Draft>,
+    /// Fields left with Esc before they were sent, to carry on with later.
+    pub unsent: Vec<DraftState>,
     pub pending: Option<Pending>,
     /// A one-line message for the PM, cleared by the next key.
     pub notice: Option<String>,
@@ -109,6 +112,7 @@ impl Meeting {
             derived: derive(&plan),
             public_derived: derive(&public_plan),
             public_plan,
+            ids: ids::Ids::of_plan(&plan),
             plan,
             agenda,
             sections,
@@ -118,9 +122,9 @@ impl Meeting {
             overlay: Overlay::None,
             clock,
             captures: Vec::new(),
-            next_id: 1,
             seq: 0,
             draft: None,
+            unsent: Vec::new(),
             pending: None,
             notice: None,
             banner: None,

@@ -62,15 +62,50 @@ impl Meeting {
 
     /// What this meeting said of a follow-up row, if anything yet.
     pub fn followup_of(&self, row: &FollowupRow) -> Option<(ActionStatus, Option<Date>)> {
+        self.followed_up(&row.item, &row.meeting)
+    }
+
+    /// What this meeting said became of item `id` from `from` (an earlier
+    /// meeting's record, or "plan" for a customer task): it applies at once
+    /// everywhere the item is shown.
+    pub fn followed_up(&self, id: &str, from: &str) -> Option<(ActionStatus, Option<Date>)> {
         self.latest(|c| match c {
             Capture::Followup {
                 item,
                 meeting,
                 status,
                 due,
-            } if *item == row.item && *meeting == row.meeting => Some((*status, *due)),
+            } if item == id && meeting == from => Some((*status, *due)),
             _ => None,
         })
+    }
+
+    /// Whether the customer accepted customer task `id` in this meeting.
+    pub fn accepted(&self, id: &str) -> bool {
+        self.captures.iter().any(|c| match &c.what {
+            Capture::Signoff { what, .. } => what
+                .strip_prefix("acceptance of customer task ")
+                .and_then(|rest| rest.split_once(':'))
+                .is_some_and(|(task, _)| task == id),
+            _ => false,
+        })
+    }
+
+    /// The customer tasks added in this meeting, oldest first.
+    pub fn new_customer_tasks(&self) -> Vec<&super::Captured> {
+        self.captures
+            .iter()
+            .filter(|c| {
+                matches!(
+                    &c.what,
+                    Capture::Action {
+                        side: Some(Side::Customer),
+                        ..
+                    }
+                ) && self.sections.get(c.section).map(|s| s.kind)
+                    == Some(SectionKind::CustomerTasks)
+            })
+            .collect()
     }
 
     /// Who is expected and who came: plan attendees, then guests.
@@ -106,6 +141,15 @@ impl Meeting {
         rows
     }
 
+    /// The guests added in the room, by the name they were added with.
+    pub fn guests(&self) -> Vec<String> {
+        self.attendees()
+            .into_iter()
+            .filter(|a| a.guest)
+            .map(|a| a.person)
+            .collect()
+    }
+
     /// The customer's people in the room, for the pulse.
     pub fn customer_attendees(&self) -> Vec<String> {
         self.attendees()
@@ -129,6 +173,7 @@ impl Meeting {
             // Everyone, then "add a guest".
             SectionKind::Welcome => self.attendees().len() + 1,
             SectionKind::Proposals => self.plan.proposals.len(),
+            SectionKind::CustomerTasks => self.plan.customer_tasks.len(),
             // Each customer attendee, then the recommend score.
             SectionKind::Pulse => self.customer_attendees().len() + 1,
             _ => 0,

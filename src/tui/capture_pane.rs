@@ -16,7 +16,7 @@ pub fn describe(item: &Captured, plan: &Plan) -> String {
     let name = |id: &Option<String>| id.as_deref().map(|id| plan.name_of(id).to_owned());
     match &item.what {
         Capture::Answer { text, .. } => format!("“{}”", one_line(text)),
-        Capture::Note { text, private } => {
+        Capture::Note { text, private, .. } => {
             format!(
                 "{}{}",
                 if *private { "private: " } else { "" },
@@ -55,12 +55,16 @@ pub fn describe(item: &Captured, plan: &Plan) -> String {
             let internal = if *visible { "" } else { " (internal)" };
             format!("new {kind}: {title}{owner}{internal}")
         }
-        Capture::Signoff { what, by, decision } => {
+        Capture::Signoff {
+            what, by, decision, ..
+        } => {
             let word = decision.word();
             let by = name(by).map_or_else(String::new, |b| format!(" by {b}"));
             format!("{what} {word}{by}")
         }
-        Capture::BuyIn { proposal, verdict } => format!("{}: {proposal}", verdict.words()),
+        Capture::BuyIn {
+            proposal, verdict, ..
+        } => format!("{}: {proposal}", verdict.words()),
         Capture::Attendance {
             person, present, ..
         } => {
