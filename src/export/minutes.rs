@@ -200,6 +200,8 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
             p.customer_tasks
                 .iter()
                 .filter(|t| matches!(t.status, TaskStatus::Open | TaskStatus::InProgress))
+                // A follow-up of this meeting that closed the task applies here too.
+                .filter(|t| !closed_today(record, t.id.get_ref()))
                 .map(|t| Item {
                     lead: Some(t.id.get_ref().clone()),
                     text: format!(
@@ -394,4 +396,25 @@ pub fn markdown(
 /// The minutes as one HTML page, with times in `zone`.
 pub fn html(record: &Record, plan: Option<&Plan>, audience: Audience, zone: &TimeZone) -> String {
     super::html::page(&minutes(record, plan, audience), plan, audience, zone)
+}
+
+/// Whether a follow-up in this record marked the plan's customer task `id`
+/// done or dropped (the latest follow-up counts).
+fn closed_today(record: &Record, id: &str) -> bool {
+    let status = record.followups.iter().rev().find_map(|f| match &f.what {
+        Capture::Followup {
+            item,
+            meeting,
+            status,
+            ..
+        } if item == id && meeting == "plan" => Some(*status),
+        _ => None,
+    });
+    matches!(
+        status,
+        Some(
+            crate::meeting::capture::ActionStatus::Done
+                | crate::meeting::capture::ActionStatus::Dropped
+        )
+    )
 }

@@ -152,6 +152,28 @@ pub struct Earlier {
     pub due: Option<Date>,
 }
 
+/// A risk or issue raised in an earlier meeting and not yet in the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Raised {
+    /// The earlier meeting's record file name, without `.toml`.
+    pub meeting: String,
+    /// The risk or issue as it was captured, with its id and when.
+    pub item: Captured,
+}
+
+impl Raised {
+    /// Whether the customer may see it.
+    pub fn is_public(&self) -> bool {
+        self.item.what.is_public()
+    }
+
+    /// "raised on 23 Nov, not yet in the plan".
+    pub fn mark(&self, zone: &jiff::tz::TimeZone) -> String {
+        let day = self.item.at.to_zoned(zone.clone()).strftime("%-d %b");
+        format!("raised on {day}, not yet in the plan")
+    }
+}
+
 impl Capture {
     /// The letter of an item's id: N-3 a note, A-4 an action.
     pub fn prefix(&self) -> char {

@@ -88,6 +88,8 @@ pub struct Meeting {
     pub first_started: Option<Timestamp>,
     /// Actions still open from earlier meetings, for the follow-ups section.
     pub earlier: Vec<capture::Earlier>,
+    /// Risks and issues raised in earlier meetings, not yet in the plan.
+    pub raised_earlier: Vec<capture::Raised>,
     /// Mean customer confidence (1–5) of earlier meetings, oldest first.
     pub pulse_trend: Vec<f64>,
 }
@@ -133,6 +135,7 @@ impl Meeting {
             origin: Origin::default(),
             first_started: None,
             earlier: Vec::new(),
+            raised_earlier: Vec::new(),
             pulse_trend: Vec::new(),
         }
     }

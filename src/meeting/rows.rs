@@ -57,7 +57,26 @@ impl Meeting {
                 owner: t.owner.as_ref().map(|o| o.get_ref().clone()),
                 due: t.due,
             });
-        actions.chain(tasks).collect()
+        // Nothing internal is listed while presenting.
+        let raised = self
+            .raised_earlier
+            .iter()
+            .filter(|r| !self.presenting || r.is_public())
+            .map(|r| {
+                let (kind, owner) = match &r.item.what {
+                    Capture::Risk { owner, .. } => ("risk", owner.clone()),
+                    Capture::Issue { owner, .. } => ("issue", owner.clone()),
+                    _ => ("item", None),
+                };
+                FollowupRow {
+                    item: r.item.id.clone(),
+                    meeting: r.meeting.clone(),
+                    title: format!("{kind}: {}", r.item.what.text()),
+                    owner,
+                    due: None,
+                }
+            });
+        actions.chain(raised).chain(tasks).collect()
     }
 
     /// What this meeting said of a follow-up row, if anything yet.

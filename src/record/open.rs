@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use super::format::{Mode, Record};
 use super::journal::{Entry, read};
 use super::store::Paths;
+use crate::meeting::Capture;
+use crate::meeting::capture::{ActionStatus, Raised};
+use crate::plan::model::Plan;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
@@ -140,4 +143,50 @@ pub fn create(dir: &Path, stem: &str) -> Result<(Paths, File), OpenError> {
         path: dir.display().to_string(),
         source: std::io::Error::other("too many meetings with the same start time"),
     })
+}
+
+/// The risks and issues raised in these earlier meetings that the plan does
+/// not hold yet (by title) and that no later follow-up closed, oldest first.
+pub fn raised_earlier(earlier: &[(String, Record)], plan: &Plan) -> Vec<Raised> {
+    let in_plan = |title: &str| {
+        let title = title.trim().to_lowercase();
+        plan.risks
+            .iter()
+            .map(|r| &r.title)
+            .chain(plan.issues.iter().map(|i| &i.title))
+            .any(|t| t.trim().to_lowercase() == title)
+    };
+    let closed = |id: &str, from: &str| {
+        let mut status = None;
+        let mut followups: Vec<_> = earlier.iter().flat_map(|(_, r)| &r.followups).collect();
+        followups.sort_by_key(|f| f.at);
+        for f in followups {
+            if let Capture::Followup {
+                item,
+                meeting,
+                status: s,
+                ..
+            } = &f.what
+                && item == id
+                && meeting == from
+            {
+                status = Some(*s);
+            }
+        }
+        matches!(status, Some(ActionStatus::Done | ActionStatus::Dropped))
+    };
+    earlier
+        .iter()
+        .flat_map(|(stem, record)| {
+            record
+                .risks
+                .iter()
+                .chain(&record.issues)
+                .map(move |item| Raised {
+                    meeting: stem.clone(),
+                    item: item.clone(),
+                })
+        })
+        .filter(|r| !in_plan(&r.item.what.text()) && !closed(&r.item.id, &r.meeting))
+        .collect()
 }

@@ -79,6 +79,23 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// An answer in their words, in quote marks, one screen line per line they
+/// gave: `first` leads the opening line, `then` the lines after it.
+pub fn quoted(text: &str, first: &str, then: &str) -> Vec<String> {
+    let parts: Vec<&str> = text.split('\n').collect();
+    let last = parts.len() - 1;
+    parts
+        .iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let open = if n == 0 { "“" } else { "" };
+            let close = if n == last { "”" } else { "" };
+            let lead = if n == 0 { first } else { then };
+            format!("{lead}{open}{part}{close}")
+        })
+        .collect()
+}
+
 /// A titled panel with a border.
 pub fn panel<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
     Block::default()
