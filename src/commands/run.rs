@@ -139,15 +139,7 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
     let started = meeting.first_started.unwrap_or(meeting.clock.started);
     // One read of the earlier meetings serves the follow-ups and the pulse trend.
     let before = crate::export::actions::meetings_before(&dir, &meeting.plan, started);
-    meeting.earlier = crate::export::actions::still_open(&before, &meeting.plan);
-    meeting.raised_earlier = records::raised_earlier(&before, &meeting.plan);
-    // Ids go on from the highest any earlier meeting used, kind by kind.
-    for (_, record) in &before {
-        meeting.ids.merge(&record.meeting.ids);
-        for item in record.items() {
-            meeting.ids.saw(&item.id);
-        }
-    }
+    records::carry_over(&mut meeting, &before);
     let zone = crate::meeting::clock::local_zone();
     meeting.pulse_trend = crate::export::history::history(&before, &meeting.plan, &zone)
         .iter()
