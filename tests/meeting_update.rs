@@ -614,3 +614,205 @@ fn minutes_are_written_from_the_review_screen() {
         "the record is current when the minutes are"
     );
 }
+
+#[test]
+fn a_deferred_sign_off_keeps_who_and_why() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Rules);
+    update(&mut m, Action::Signoff);
+    type_in(
+        &mut m,
+        "deferred @Marcus Bell until he has read the escalation path",
+        KeyCode::Enter,
+    );
+    assert_eq!(
+        last(&m),
+        &Capture::Signoff {
+            what: "the communication plan".into(),
+            by: Some("marcus".into()),
+            decision: SignoffDecision::Deferred,
+            reason: "until he has read the escalation path".into(),
+        }
+    );
+    // e brings back the whole line, reason and all.
+    update(&mut m, Action::Edit);
+    assert_eq!(
+        m.draft.as_ref().unwrap().text(),
+        "deferred @marcus until he has read the escalation path"
+    );
+}
+
+#[test]
+fn a_sign_off_by_someone_unknown_asks_about_a_guest() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Rules);
+    update(&mut m, Action::Signoff);
+    type_in(
+        &mut m,
+        "deferred @Siobhán until she has read it",
+        KeyCode::Enter,
+    );
+    assert!(m.draft.is_some());
+    assert!(
+        m.notice
+            .as_deref()
+            .unwrap()
+            .contains("@Siobhán is not in the plan")
+    );
+    update(&mut m, key(KeyCode::Enter));
+    let Capture::Signoff { by, reason, .. } = last(&m) else {
+        panic!()
+    };
+    assert_eq!(
+        (by.as_deref(), reason.as_str()),
+        (Some("Siobhán"), "until she has read it")
+    );
+}
+
+#[test]
+fn a_full_name_and_a_guest_from_the_welcome_screen_are_matched() {
+    let mut m = meeting();
+    let guest_row = m.attendees().len();
+    for _ in 0..guest_row {
+        update(&mut m, Action::Down);
+    }
+    update(&mut m, Action::Select);
+    type_in(&mut m, "Zoë Krüger", KeyCode::Enter);
+    to(&mut m, SectionKind::Status);
+    update(&mut m, Action::NewAction);
+    type_in(
+        &mut m,
+        "Send the minutes @Zoë Krüger due:+1w",
+        KeyCode::Enter,
+    );
+    assert!(m.draft.is_none(), "a guest is somebody: nothing to ask");
+    let Capture::Action { title, owner, .. } = last(&m) else {
+        panic!()
+    };
+    assert_eq!(
+        (title.as_str(), owner.as_deref()),
+        ("Send the minutes", Some("Zoë Krüger"))
+    );
+    update(&mut m, Action::NewAction);
+    type_in(&mut m, "Book the room @zoë", KeyCode::Enter);
+    assert!(matches!(last(&m), Capture::Action { owner: Some(o), .. } if o == "Zoë Krüger"));
+    update(&mut m, Action::Issue);
+    type_in(&mut m, "Scanner batch faulty @Ola Nordmann", KeyCode::Enter);
+    assert!(matches!(
+        last(&m),
+        Capture::Issue { title, owner: Some(o), .. } if title == "Scanner batch faulty" && o == "ola"
+    ));
+}
+
+#[test]
+fn wide_characters_after_a_relative_date_are_asked_about_not_a_crash() {
+    for (open, line) in [
+        (Action::NewAction, "Call Ola due:+3é"),
+        (Action::NewAction, "Call Ola due:+1日"),
+        (Action::Risk, "Vendor due:+3w🎉 @ola"),
+        (Action::Issue, "Rooms due:+🎉"),
+    ] {
+        let mut m = meeting();
+        to(&mut m, SectionKind::Raid);
+        update(&mut m, open);
+        type_in(&mut m, line, KeyCode::Enter);
+        assert!(m.draft.is_some() || !m.captures.is_empty(), "{line}");
+    }
+    // The status agenda follows up the customer's open tasks.
+    let mut m = Meeting::new(
+        meeting().plan,
+        AgendaName::Status,
+        Clock::at(start(), TimeZone::UTC),
+        false,
+    );
+    to(&mut m, SectionKind::Followups);
+    update(&mut m, Action::Select);
+    type_in(&mut m, "open due:+2日", KeyCode::Enter);
+    assert!(m.notice.as_deref().unwrap().contains("due:+2日"));
+}
+
+#[test]
+fn the_customer_accepts_a_task_with_enter_and_t_adds_one() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::CustomerTasks);
+    update(&mut m, Action::Down);
+    update(&mut m, Action::Select);
+    update(&mut m, Action::Select);
+    let accepted: Vec<_> = m
+        .captures
+        .iter()
+        .filter(|c| matches!(c.what, Capture::Signoff { .. }))
+        .collect();
+    assert_eq!(
+        accepted.len(),
+        1,
+        "accepted once, however often Enter is pressed"
+    );
+    let Capture::Signoff {
+        what, by, decision, ..
+    } = &accepted[0].what
+    else {
+        panic!()
+    };
+    assert!(what.contains("CT-2"), "{what}");
+    assert_eq!(
+        (by.as_deref(), *decision),
+        (Some("lin"), SignoffDecision::Approved)
+    );
+    assert!(m.accepted("CT-2") && !m.accepted("CT-1"));
+
+    update(&mut m, Action::CustomerTask);
+    type_in(
+        &mut m,
+        "Send the depot list @marcus due:2026-12-04",
+        KeyCode::Enter,
+    );
+    assert_eq!(
+        last(&m),
+        &Capture::Action {
+            title: "Send the depot list".into(),
+            owner: Some("marcus".into()),
+            due: Some(jiff::civil::date(2026, 12, 4)),
+            side: Some(Side::Customer),
+            status: ActionStatus::Open,
+        }
+    );
+    assert_eq!(m.new_customer_tasks().len(), 1);
+    to(&mut m, SectionKind::Status);
+    update(&mut m, Action::CustomerTask);
+    assert!(
+        m.draft.is_none(),
+        "customer tasks are added on their screen"
+    );
+}
+
+#[test]
+fn an_unsent_field_survives_a_resume_and_the_journal() {
+    let mut live = meeting();
+    let mut journal = Vec::new();
+    let mut run = |m: &mut Meeting, a: Action| {
+        for e in update(m, a) {
+            if let Effect::Journal { change, .. } = e {
+                journal.push(change);
+            }
+        }
+    };
+    to(&mut live, SectionKind::Status);
+    run(&mut live, Action::NewAction);
+    for c in "Call Ola @ola".chars() {
+        run(&mut live, key(KeyCode::Char(c)));
+    }
+    run(&mut live, key(KeyCode::Esc));
+    let record = resetpoint::record::format::Record::of(&live);
+    let mut resumed = meeting();
+    resetpoint::record::format::restore(&mut resumed, &record);
+    assert_eq!(resumed.unsent, live.unsent);
+    let mut replayed = meeting();
+    for change in journal {
+        replay(&mut replayed, change);
+    }
+    assert_eq!(replayed.unsent, live.unsent);
+    to(&mut replayed, SectionKind::Status);
+    update(&mut replayed, Action::NewAction);
+    assert_eq!(replayed.draft.unwrap().text(), "Call Ola @ola");
+}
