@@ -54,7 +54,8 @@ fn scripted() -> Record {
     to(&mut m, SectionKind::Rules);
     typed(&mut m, Action::Signoff, "approved @ola");
     to(&mut m, SectionKind::Proposals);
-    update(&mut m, Action::Select);
+    // Enter, then 1: agreed.
+    typed(&mut m, Action::Select, "1");
     to(&mut m, SectionKind::Pulse);
     typed(&mut m, Action::Select, "3 better, not there yet");
     update(

@@ -200,7 +200,7 @@ fn jargon(plan: &Plan, source: &str, found: &mut Vec<Diagnostic>) {
     let glossary_line = source.find("glossary");
     for (term, meaning) in &plan.project.glossary {
         for (where_, text) in customer_visible_text(plan) {
-            let Some(offset) = find_term(text, term) else {
+            let Some(words) = find_term_span(text, term) else {
                 continue;
             };
             if text.to_lowercase().contains(&meaning.to_lowercase()) {
@@ -211,7 +211,7 @@ fn jargon(plan: &Plan, source: &str, found: &mut Vec<Diagnostic>) {
                 .match_indices(text)
                 .map(|(at, _)| at)
                 .find(|at| Some(*at) != glossary_line)
-                .map(|at| at + offset..at + offset + term.len());
+                .map(|at| at + words.start..at + words.end);
             found.push(
                 Diagnostic::warning(
                     "jargon",
