@@ -518,6 +518,12 @@ fn at_the_end_unsent_drafts_are_kept_as_private_notes_marked_unsent() {
     );
     assert!(m.captures.iter().all(|c| !c.what.is_public()));
     assert!(m.draft.is_none() && m.unsent.is_empty());
+    use resetpoint::export::minutes::{Audience, markdown};
+    let record = resetpoint::record::format::Record::of(&m);
+    let ours = markdown(&record, Some(&m.plan), Audience::Internal, &TimeZone::UTC);
+    assert!(ours.contains("never sent"), "{ours}");
+    let theirs = markdown(&record, Some(&m.plan), Audience::Customer, &TimeZone::UTC);
+    assert!(!theirs.contains("still typing") && !theirs.contains("Call Ola"), "{theirs}");
 }
 
 #[test]

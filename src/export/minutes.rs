@@ -288,7 +288,10 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
         .map(|n| Item {
             lead: None,
             text: n.what.text(),
-            mark: (!n.what.is_public()).then(|| "private".to_owned()),
+            mark: match n.what {
+                Capture::Note { unsent: true, .. } => Some("private, never sent".to_owned()),
+                _ => (!n.what.is_public()).then(|| "private".to_owned()),
+            },
         })
         .collect();
     if !notes.is_empty() {

@@ -16,12 +16,17 @@ pub fn describe(item: &Captured, plan: &Plan) -> String {
     let name = |id: &Option<String>| id.as_deref().map(|id| plan.name_of(id).to_owned());
     match &item.what {
         Capture::Answer { text, .. } => format!("“{}”", one_line(text)),
-        Capture::Note { text, private, .. } => {
-            format!(
-                "{}{}",
-                if *private { "private: " } else { "" },
-                one_line(text)
-            )
+        Capture::Note {
+            text,
+            private,
+            unsent,
+        } => {
+            let mark = match (*unsent, *private) {
+                (true, _) => "unsent, private: ",
+                (false, true) => "private: ",
+                (false, false) => "",
+            };
+            format!("{mark}{}", one_line(text))
         }
         Capture::Action {
             title, owner, due, ..
