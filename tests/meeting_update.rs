@@ -523,7 +523,10 @@ fn at_the_end_unsent_drafts_are_kept_as_private_notes_marked_unsent() {
     let ours = markdown(&record, Some(&m.plan), Audience::Internal, &TimeZone::UTC);
     assert!(ours.contains("never sent"), "{ours}");
     let theirs = markdown(&record, Some(&m.plan), Audience::Customer, &TimeZone::UTC);
-    assert!(!theirs.contains("still typing") && !theirs.contains("Call Ola"), "{theirs}");
+    assert!(
+        !theirs.contains("still typing") && !theirs.contains("Call Ola"),
+        "{theirs}"
+    );
 }
 
 #[test]

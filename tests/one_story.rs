@@ -129,6 +129,8 @@ fn a_follow_up_done_shows_as_done_on_the_tasks_screen_review_and_minutes() {
     // No earlier meeting: the rows are the customer's open tasks, CT-1 first.
     assert_eq!(m.followup_rows()[0].item, "CT-1");
     type_line(&mut m, Action::Select, "done");
+    update(&mut m, Action::Down);
+    type_line(&mut m, Action::Select, "open due:2026-12-18");
 
     to(&mut m, SectionKind::CustomerTasks);
     let tasks = screen(&m);
@@ -138,10 +140,12 @@ fn a_follow_up_done_shows_as_done_on_the_tasks_screen_review_and_minutes() {
         .expect("CT-1 on the tasks screen");
     assert!(row.contains("done"), "{row}");
     assert!(!row.contains("open"), "{row}");
+    let moved = tasks.lines().find(|l| l.contains("CT-2")).unwrap();
+    assert!(moved.contains("18 Dec"), "the new date applies at once: {moved}");
 
     to(&mut m, SectionKind::Review);
     let review = screen(&m);
-    assert!(review.contains("Follow-ups (1)"), "{review}");
+    assert!(review.contains("Follow-ups (2)"), "{review}");
 
     let minutes = markdown(
         &Record::of(&m),
@@ -158,7 +162,11 @@ fn a_follow_up_done_shows_as_done_on_the_tasks_screen_review_and_minutes() {
         !tasks_part.contains("acceptance test scenarios"),
         "a task done today is not listed as open:\n{tasks_part}"
     );
-    assert!(tasks_part.contains("depot exception codes"), "{tasks_part}");
+    let moved = tasks_part
+        .lines()
+        .find(|l| l.contains("depot exception codes"))
+        .unwrap_or_else(|| panic!("{tasks_part}"));
+    assert!(moved.contains("18 Dec 2026"), "{moved}");
 }
 
 #[test]

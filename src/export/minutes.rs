@@ -208,7 +208,12 @@ pub fn minutes(record: &Record, plan: Option<&Plan>, audience: Audience) -> Minu
                         "{} — {}, due {}",
                         t.title,
                         owner(&t.owner.as_ref().map(|o| o.get_ref().clone())),
-                        date(t.due)
+                        // A new date given in today's follow-up applies here too.
+                        date(
+                            followed_today(record, t.id.get_ref())
+                                .and_then(|f| f.1)
+                                .or(t.due)
+                        )
                     ),
                     mark: None,
                 })
@@ -401,23 +406,31 @@ pub fn html(record: &Record, plan: Option<&Plan>, audience: Audience, zone: &Tim
     super::html::page(&minutes(record, plan, audience), plan, audience, zone)
 }
 
-/// Whether a follow-up in this record marked the plan's customer task `id`
-/// done or dropped (the latest follow-up counts).
-fn closed_today(record: &Record, id: &str) -> bool {
-    let status = record.followups.iter().rev().find_map(|f| match &f.what {
+/// What a follow-up in this record said of the plan's customer task `id`
+/// (the latest counts): its status and any new due date.
+fn followed_today(
+    record: &Record,
+    id: &str,
+) -> Option<(
+    crate::meeting::capture::ActionStatus,
+    Option<jiff::civil::Date>,
+)> {
+    record.followups.iter().rev().find_map(|f| match &f.what {
         Capture::Followup {
             item,
             meeting,
             status,
-            ..
-        } if item == id && meeting == "plan" => Some(*status),
+            due,
+        } if item == id && meeting == "plan" => Some((*status, *due)),
         _ => None,
-    });
+    })
+}
+
+/// Whether a follow-up in this record marked the task done or dropped.
+fn closed_today(record: &Record, id: &str) -> bool {
+    use crate::meeting::capture::ActionStatus;
     matches!(
-        status,
-        Some(
-            crate::meeting::capture::ActionStatus::Done
-                | crate::meeting::capture::ActionStatus::Dropped
-        )
+        followed_today(record, id),
+        Some((ActionStatus::Done | ActionStatus::Dropped, _))
     )
 }
