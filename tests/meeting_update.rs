@@ -715,17 +715,18 @@ fn a_full_name_and_a_guest_from_the_welcome_screen_are_matched() {
 
 #[test]
 fn wide_characters_after_a_relative_date_are_asked_about_not_a_crash() {
-    for (open, line) in [
-        (Action::NewAction, "Call Ola due:+3é"),
-        (Action::NewAction, "Call Ola due:+1日"),
-        (Action::Risk, "Vendor due:+3w🎉 @ola"),
-        (Action::Issue, "Rooms due:+🎉"),
+    for (open, line, asked) in [
+        (Action::NewAction, "Call Ola due:+3é", "due:+3é is not a date"),
+        (Action::NewAction, "Call Ola due:+1日", "due:+1日 is not a date"),
+        (Action::Risk, "Vendor due:+3w🎉 @ola", "no due date"),
+        (Action::Issue, "Rooms due:+🎉", "no due date"),
     ] {
         let mut m = meeting();
         to(&mut m, SectionKind::Raid);
         update(&mut m, open);
         type_in(&mut m, line, KeyCode::Enter);
-        assert!(m.draft.is_some() || !m.captures.is_empty(), "{line}");
+        assert!(m.draft.is_some() && m.captures.is_empty(), "{line}");
+        assert!(m.notice.as_deref().unwrap().contains(asked), "{line}");
     }
     // The status agenda follows up the customer's open tasks.
     let mut m = Meeting::new(

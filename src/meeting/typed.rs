@@ -102,6 +102,13 @@ pub(super) fn to_capture(
             if quick.text.is_empty() {
                 return ask("Say what it is, then @owner.".into());
             }
+            // A due: here would be dropped without a word: say so instead.
+            if quick.due.is_some() || quick.bad_due.is_some() {
+                return ask(
+                    "A new risk or issue has no due date: leave out due:…, and add an action (a) for what is due."
+                        .into(),
+                );
+            }
             let owner = owner(&quick.owner)?;
             let (title, visible) = (quick.text, !quick.internal);
             if kind == DraftKind::Risk {
