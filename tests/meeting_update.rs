@@ -203,6 +203,15 @@ fn an_unknown_owner_is_asked_about_then_taken_as_a_guest() {
         panic!()
     };
     assert_eq!((owner.as_deref(), *side), (Some("bob"), None));
+    update(&mut m, Action::NewAction);
+    type_in(&mut m, "Book the room @Pryia", KeyCode::Enter);
+    assert!(
+        m.notice
+            .as_deref()
+            .unwrap()
+            .contains("Did you mean Priya Raman?"),
+        "a slip of the keys is offered the nearest person first"
+    );
 }
 
 #[test]
@@ -716,8 +725,16 @@ fn a_full_name_and_a_guest_from_the_welcome_screen_are_matched() {
 #[test]
 fn wide_characters_after_a_relative_date_are_asked_about_not_a_crash() {
     for (open, line, asked) in [
-        (Action::NewAction, "Call Ola due:+3é", "due:+3é is not a date"),
-        (Action::NewAction, "Call Ola due:+1日", "due:+1日 is not a date"),
+        (
+            Action::NewAction,
+            "Call Ola due:+3é",
+            "due:+3é is not a date",
+        ),
+        (
+            Action::NewAction,
+            "Call Ola due:+1日",
+            "due:+1日 is not a date",
+        ),
         (Action::Risk, "Vendor due:+3w🎉 @ola", "no due date"),
         (Action::Issue, "Rooms due:+🎉", "no due date"),
     ] {

@@ -141,7 +141,10 @@ fn a_follow_up_done_shows_as_done_on_the_tasks_screen_review_and_minutes() {
     assert!(row.contains("done"), "{row}");
     assert!(!row.contains("open"), "{row}");
     let moved = tasks.lines().find(|l| l.contains("CT-2")).unwrap();
-    assert!(moved.contains("18 Dec"), "the new date applies at once: {moved}");
+    assert!(
+        moved.contains("18 Dec"),
+        "the new date applies at once: {moved}"
+    );
 
     to(&mut m, SectionKind::Review);
     let review = screen(&m);

@@ -284,6 +284,26 @@ impl<'a> People<'a> {
         People { plan, guests: &[] }
     }
 
+    /// The person whose name or id is nearest to `name`, for "did you
+    /// mean …?", when one is close enough to be a slip of the keys.
+    pub fn nearest(&self, name: &str) -> Option<String> {
+        let name = name.to_lowercase();
+        let score = |candidate: &str| strsim::jaro_winkler(&name, &candidate.to_lowercase());
+        let plan = self.plan.people.iter().map(|p| {
+            let first = p.name.split_whitespace().next().unwrap_or_default();
+            let best = [p.id.get_ref().as_str(), p.name.as_str(), first]
+                .into_iter()
+                .map(score)
+                .fold(0.0, f64::max);
+            (best, p.name.clone())
+        });
+        let guests = self.guests.iter().map(|g| (score(g), g.clone()));
+        plan.chain(guests)
+            .filter(|(s, _)| *s >= 0.85)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, name)| name)
+    }
+
     /// The id of the person `name` means: an id, a full name or a first
     /// name, ignoring case; the plan's people before guests.
     pub fn find(&self, name: &str) -> Option<String> {
@@ -639,6 +659,15 @@ mod tests {
             (q.text.as_str(), q.owner.and_then(|o| o.1).as_deref()),
             ("Review first", Some("priya"))
         );
+    }
+
+    #[test]
+    fn a_slip_of_the_keys_offers_the_nearest_person() {
+        let plan = plan();
+        let people = People::of(&plan);
+        assert_eq!(people.nearest("Pryia").as_deref(), Some("Priya Raman"));
+        assert_eq!(people.nearest("marcu").as_deref(), Some("Marcus Bell"));
+        assert_eq!(people.nearest("bob"), None, "nobody near: no guess");
     }
 
     #[test]

@@ -44,9 +44,14 @@ pub(super) fn to_capture(
             Some((_, Some(id))) => Ok(Some(id.clone())),
             Some((name, None)) if accept_guest => Ok(Some(name.clone())),
             Some((name, None)) => Err(Ask {
-                notice: format!(
-                    "@{name} is not in the plan. Press Enter again to take {name} as a guest, or correct the name."
-                ),
+                notice: match people.nearest(name) {
+                    Some(near) => format!(
+                        "@{name} is not in the plan. Did you mean {near}? Correct the name, or press Enter again to take {name} as a guest."
+                    ),
+                    None => format!(
+                        "@{name} is not in the plan. Press Enter again to take {name} as a guest, or correct the name."
+                    ),
+                },
                 guest: true,
             }),
         }
