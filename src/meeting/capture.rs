@@ -152,6 +152,25 @@ pub struct Earlier {
     pub due: Option<Date>,
 }
 
+/// The customer accepting one of their tasks, recorded as a sign-off of it
+/// (Enter on the customer tasks screen), so the minutes list it with the
+/// other sign-offs.
+pub mod acceptance {
+    const LEAD: &str = "acceptance of customer task ";
+
+    /// What the sign-off is about: `acceptance of customer task CT-2: title`.
+    pub fn of(task: &str, title: &str) -> String {
+        format!("{LEAD}{task}: {title}")
+    }
+
+    /// The task a sign-off accepts, if it is an acceptance.
+    pub fn task(what: &str) -> Option<&str> {
+        what.strip_prefix(LEAD)?
+            .split_once(':')
+            .map(|(task, _)| task)
+    }
+}
+
 /// A risk or issue raised in an earlier meeting and not yet in the plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Raised {

@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use super::capture::ActionStatus;
+use super::capture::{ActionStatus, acceptance};
 use super::{Capture, Meeting};
 use crate::agenda::SectionKind;
 use crate::plan::model::Side;
@@ -102,10 +102,7 @@ impl Meeting {
     /// Whether the customer accepted customer task `id` in this meeting.
     pub fn accepted(&self, id: &str) -> bool {
         self.captures.iter().any(|c| match &c.what {
-            Capture::Signoff { what, .. } => what
-                .strip_prefix("acceptance of customer task ")
-                .and_then(|rest| rest.split_once(':'))
-                .is_some_and(|(task, _)| task == id),
+            Capture::Signoff { what, .. } => acceptance::task(what) == Some(id),
             _ => false,
         })
     }

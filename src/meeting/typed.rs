@@ -3,10 +3,10 @@
 //! and an item turned back into the line that would make it, for editing.
 
 use super::Meeting;
-use super::capture::Verdict;
 use super::capture::{
     ActionStatus, Capture, Captured, People, due_date, quick_capture, signoff_line,
 };
+use super::capture::{Verdict, acceptance};
 use super::draft::DraftKind;
 use crate::agenda::SectionKind;
 use crate::plan::model::Side;
@@ -326,9 +326,7 @@ pub(super) fn as_typed(meeting: &Meeting, item: &Captured) -> Option<(DraftKind,
             };
             (DraftKind::BuyIn { row }, line)
         }
-        Capture::Signoff { what, .. } if what.starts_with("acceptance of customer task") => {
-            return None;
-        }
+        Capture::Signoff { what, .. } if acceptance::task(what).is_some() => return None,
         Capture::Signoff {
             decision,
             by,

@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::capture::{Capture, Captured, SignoffDecision};
+use super::capture::{Capture, Captured, SignoffDecision, acceptance};
 use super::draft::{Draft, DraftKind, DraftState};
 use super::typed;
 use super::{Meeting, Overlay, Pending};
@@ -362,7 +362,7 @@ fn select(meeting: &mut Meeting, out: &mut Effects) {
             let Some(task) = meeting.plan.customer_tasks.get(row) else {
                 return;
             };
-            let what = accepting(task.id.get_ref(), &task.title);
+            let what = acceptance::of(task.id.get_ref(), &task.title);
             let capture = Capture::Signoff {
                 what: what.clone(),
                 by: task.owner.as_ref().map(|o| o.get_ref().clone()),
@@ -389,11 +389,6 @@ fn select(meeting: &mut Meeting, out: &mut Effects) {
         }
         _ => {}
     }
-}
-
-/// What the sign-off of a customer accepting a task is about.
-pub fn accepting(task: &str, title: &str) -> String {
-    format!("acceptance of customer task {task}: {title}")
 }
 
 /// Add `capture`, replacing an earlier item it supersedes (one buy-in per
