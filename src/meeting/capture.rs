@@ -414,12 +414,6 @@ pub fn quick_capture(line: &str, people: People, today: Date) -> QuickCapture {
     quick
 }
 
-/// The id of the person `name` means in the plan: an id, a full name or a
-/// first name, ignoring case.
-pub fn find_person(plan: &Plan, name: &str) -> Option<String> {
-    People::of(plan).find(name)
-}
-
 /// `2026-12-01`, `+3d`, `+2w`, or a weekday (`fri`, `friday`: the next one).
 pub fn due_date(when: &str, today: Date) -> Option<Date> {
     if let Ok(date) = when.parse::<Date>() {
@@ -584,8 +578,8 @@ mod tests {
     #[test]
     fn people_are_found_by_id_full_name_or_first_name() {
         let plan = plan();
-        assert_eq!(find_person(&plan, "OLA"), Some("ola".to_owned()));
-        assert_eq!(find_person(&plan, "Priya"), Some("priya".to_owned()));
+        assert_eq!(People::of(&plan).find("OLA"), Some("ola".to_owned()));
+        assert_eq!(People::of(&plan).find("Priya"), Some("priya".to_owned()));
         let q = quick_capture("Book the room @bob", People::of(&plan), today());
         assert_eq!(
             q.owner,
