@@ -173,11 +173,31 @@ fn a_second_resetpoint_on_an_open_meeting_is_refused_and_writes_nothing() {
     first.wait_for("the note", |s| {
         s.contains("from the first window") && !s.contains("Esc close")
     });
-    let before: Vec<(std::path::PathBuf, Vec<u8>)> = std::fs::read_dir(records.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| (e.path(), std::fs::read(e.path()).unwrap()))
-        .collect();
+    // The first resetpoint's record may land a moment after the screen
+    // shows the note: compare with the files once it has.
+    let files = || -> Vec<(std::path::PathBuf, Vec<u8>)> {
+        std::fs::read_dir(records.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| (e.path(), std::fs::read(e.path()).unwrap()))
+            .collect()
+    };
+    let saved = |files: &[(std::path::PathBuf, Vec<u8>)]| {
+        files.iter().any(|(path, bytes)| {
+            path.extension().is_some_and(|x| x == "toml")
+                && String::from_utf8_lossy(bytes).contains("from the first window")
+        })
+    };
+    let waiting = Instant::now();
+    let mut before = files();
+    while !saved(&before) {
+        assert!(
+            waiting.elapsed() < Duration::from_secs(10),
+            "the first record never held the note"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        before = files();
+    }
     let script = format!(
         "{BIN} run assets/demo.toml --records {} --resume; echo exit=$?; sleep 30",
         records.path().display()
