@@ -213,7 +213,7 @@ impl BadConfig {
     }
 }
 
-const ACTION_NAMES: [&str; 22] = [
+const ACTION_NAMES: [&str; 23] = [
     "next_section",
     "previous_section",
     "agenda",
@@ -230,6 +230,7 @@ const ACTION_NAMES: [&str; 22] = [
     "internal_risk",
     "internal_issue",
     "signoff",
+    "customer_task",
     "edit",
     "delete",
     "minutes",

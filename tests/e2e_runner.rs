@@ -109,8 +109,10 @@ fn the_demo_runs_presenting_with_nothing_internal_on_screen() {
         s.contains("1/11") && s.contains("PRESENTING")
     });
     t.keys(&["g", "Down", "Down", "Down", "Down", "Down", "Enter"]);
-    let raid = t.wait_for("issues and risks", |s| s.contains("6/11 Issues and risks"));
-    assert!(raid.contains("R-2"), "{raid}");
+    // The whole frame, not one caught while the agenda overlay is redrawn.
+    let raid = t.wait_for("issues and risks", |s| {
+        s.contains("6/11 Issues and risks") && s.contains("R-2") && !s.contains("What we heard")
+    });
     assert!(
         !raid.contains("R-4"),
         "internal risk on a presenting screen:\n{raid}"

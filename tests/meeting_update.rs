@@ -208,6 +208,15 @@ fn an_unknown_owner_is_asked_about_then_taken_as_a_guest() {
         panic!()
     };
     assert_eq!((owner.as_deref(), *side), (Some("bob"), None));
+    update(&mut m, Action::NewAction);
+    type_in(&mut m, "Book the room @Pryia", KeyCode::Enter);
+    assert!(
+        m.notice
+            .as_deref()
+            .unwrap()
+            .contains("Did you mean Priya Raman?"),
+        "a slip of the keys is offered the nearest person first"
+    );
 }
 
 #[test]
@@ -218,9 +227,17 @@ fn a_due_date_that_cannot_be_read_is_not_guessed() {
     type_in(&mut m, "Call Ola due:someday", KeyCode::Enter);
     assert!(m.draft.is_some());
     assert!(m.captures.is_empty());
-    // Esc keeps the words all the same, as a note.
+    // Esc leaves it unsent: never a note the customer sees.
     update(&mut m, key(KeyCode::Esc));
-    assert!(matches!(last(&m), Capture::Note { text, .. } if text == "Call Ola due:someday"));
+    assert!(m.captures.is_empty() && m.draft.is_none());
+    assert_eq!(m.unsent.len(), 1);
+    update(&mut m, Action::NewAction);
+    assert_eq!(
+        m.draft.as_ref().map(|d| d.text()).as_deref(),
+        Some("Call Ola due:someday"),
+        "the same field brings the unsent text back"
+    );
+    assert!(m.unsent.is_empty());
 }
 
 #[test]
@@ -267,24 +284,80 @@ fn sign_off_of_the_communication_plan_on_rules() {
     );
 }
 
+fn buy_ins(m: &Meeting) -> Vec<&Capture> {
+    m.captures
+        .iter()
+        .map(|c| &c.what)
+        .filter(|c| matches!(c, Capture::BuyIn { .. }))
+        .collect()
+}
+
 #[test]
-fn buy_in_per_proposal_cycles_and_replaces() {
+fn buy_in_is_chosen_never_cycled_and_replaces() {
     let mut m = meeting();
     to(&mut m, SectionKind::Proposals);
     update(&mut m, Action::Down);
     update(&mut m, Action::Select);
+    assert!(
+        matches!(
+            m.draft.as_ref().map(|d| d.kind),
+            Some(resetpoint::meeting::DraftKind::BuyIn { row: 1 })
+        ),
+        "Enter asks which, it does not record anything yet"
+    );
+    assert!(buy_ins(&m).is_empty());
+    type_in(&mut m, "3", KeyCode::Enter);
     update(&mut m, Action::Select);
-    let buy_ins: Vec<_> = m
-        .captures
-        .iter()
-        .filter(|c| matches!(c.what, Capture::BuyIn { .. }))
-        .collect();
-    assert_eq!(buy_ins.len(), 1, "one buy-in per proposal");
-    let Capture::BuyIn { proposal, verdict } = &buy_ins[0].what else {
-        panic!()
-    };
-    assert_eq!(proposal, &m.plan.proposals[1].title);
-    assert_eq!(*verdict, Verdict::AgreedWithChanges);
+    type_in(&mut m, "1", KeyCode::Enter);
+    let title = m.plan.proposals[1].title.clone();
+    assert_eq!(
+        buy_ins(&m),
+        [&Capture::BuyIn {
+            proposal: title.clone(),
+            verdict: Verdict::Agreed,
+            changes: String::new(),
+        }],
+        "one buy-in per proposal, the one chosen last"
+    );
+    update(&mut m, Action::Select);
+    type_in(&mut m, "7", KeyCode::Enter);
+    assert!(m.draft.is_some(), "only 1, 2 or 3");
+    assert!(m.notice.as_deref().unwrap().contains("1 agreed"));
+}
+
+#[test]
+fn agreed_with_changes_asks_what_the_changes_are() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Proposals);
+    update(&mut m, Action::Select);
+    type_in(&mut m, "2", KeyCode::Enter);
+    assert!(
+        buy_ins(&m).is_empty(),
+        "not recorded before the changes are said"
+    );
+    assert!(matches!(
+        m.draft.as_ref().map(|d| d.kind),
+        Some(resetpoint::meeting::DraftKind::Changes { row: 0 })
+    ));
+    update(&mut m, key(KeyCode::Enter));
+    assert!(m.draft.is_some(), "the changes must be said");
+    type_in(&mut m, "Weekly demos, not fortnightly", KeyCode::Enter);
+    assert_eq!(
+        buy_ins(&m),
+        [&Capture::BuyIn {
+            proposal: m.plan.proposals[0].title.clone(),
+            verdict: Verdict::AgreedWithChanges,
+            changes: "Weekly demos, not fortnightly".into(),
+        }]
+    );
+    // Or in one line, and changed again with e.
+    update(&mut m, Action::Down);
+    update(&mut m, Action::Select);
+    type_in(&mut m, "2 only if the budget holds", KeyCode::Enter);
+    assert!(matches!(
+        buy_ins(&m)[1],
+        Capture::BuyIn { verdict: Verdict::AgreedWithChanges, changes, .. } if changes == "only if the budget holds"
+    ));
 }
 
 #[test]
@@ -404,33 +477,81 @@ fn delete_asks_first() {
 }
 
 #[test]
-fn esc_keeps_what_was_typed_and_quit_keeps_an_open_field() {
+fn esc_leaves_a_field_unsent_and_quit_keeps_it_to_resume() {
     let mut m = meeting();
     update(&mut m, Action::Note);
     type_in(&mut m, "said in passing", KeyCode::Esc);
-    assert_eq!(
-        last(&m),
-        &Capture::Note {
-            text: "said in passing".into(),
-            private: false
-        }
-    );
+    assert!(m.captures.is_empty(), "Esc sends nothing");
+    assert_eq!(m.unsent.len(), 1);
     update(&mut m, Action::Note);
-    for c in "half a thought".chars() {
+    for c in " — and more".chars() {
         update(&mut m, key(KeyCode::Char(c)));
     }
     let effects = update(&mut m, Action::Quit);
     assert!(effects.contains(&Effect::Quit));
+    assert!(m.captures.is_empty(), "quitting sends nothing either");
     assert_eq!(
-        last(&m),
-        &Capture::Note {
-            text: "half a thought".into(),
-            private: false
-        }
+        m.draft.as_ref().map(|d| d.text()).as_deref(),
+        Some("said in passing — and more"),
+        "it stays a draft, to resume"
     );
     assert!(
         m.ended.is_none(),
         "quitting before the last section leaves the meeting to resume"
+    );
+}
+
+#[test]
+fn at_the_end_unsent_drafts_are_kept_as_private_notes_marked_unsent() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Status);
+    update(&mut m, Action::NewAction);
+    type_in(&mut m, "Call Ola due:someday", KeyCode::Esc);
+    update(&mut m, Action::JumpTo(99));
+    update(&mut m, Action::Note);
+    for c in "still typing".chars() {
+        update(&mut m, key(KeyCode::Char(c)));
+    }
+    update(&mut m, Action::Quit);
+    assert!(m.ended.is_some());
+    let notes: Vec<_> = m.captures.iter().map(|c| &c.what).collect();
+    assert_eq!(
+        notes,
+        [
+            &Capture::Note {
+                text: "Call Ola due:someday".into(),
+                private: true,
+                unsent: true
+            },
+            &Capture::Note {
+                text: "still typing".into(),
+                private: true,
+                unsent: true
+            }
+        ]
+    );
+    assert!(m.captures.iter().all(|c| !c.what.is_public()));
+    assert!(m.draft.is_none() && m.unsent.is_empty());
+    use resetpoint::export::minutes::{Audience, markdown};
+    let record = resetpoint::record::format::Record::of(&m);
+    let ours = markdown(
+        &record,
+        Some(&m.plan),
+        &[],
+        Audience::Internal,
+        &TimeZone::UTC,
+    );
+    assert!(ours.contains("never sent"), "{ours}");
+    let theirs = markdown(
+        &record,
+        Some(&m.plan),
+        &[],
+        Audience::Customer,
+        &TimeZone::UTC,
+    );
+    assert!(
+        !theirs.contains("still typing") && !theirs.contains("Call Ola"),
+        "{theirs}"
     );
 }
 
@@ -451,7 +572,8 @@ fn a_paste_goes_into_the_field_and_outside_one_starts_a_note() {
         last(&m),
         &Capture::Note {
             text: "from the email:\nline two".into(),
-            private: false
+            private: false,
+            unsent: false,
         }
     );
     to(&mut m, SectionKind::Status);
@@ -526,4 +648,215 @@ fn minutes_are_written_from_the_review_screen() {
         effects.contains(&Effect::Save),
         "the record is current when the minutes are"
     );
+}
+
+#[test]
+fn a_deferred_sign_off_keeps_who_and_why() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Rules);
+    update(&mut m, Action::Signoff);
+    type_in(
+        &mut m,
+        "deferred @Marcus Bell until he has read the escalation path",
+        KeyCode::Enter,
+    );
+    assert_eq!(
+        last(&m),
+        &Capture::Signoff {
+            what: "the communication plan".into(),
+            by: Some("marcus".into()),
+            decision: SignoffDecision::Deferred,
+            reason: "until he has read the escalation path".into(),
+        }
+    );
+    // e brings back the whole line, reason and all.
+    update(&mut m, Action::Edit);
+    assert_eq!(
+        m.draft.as_ref().unwrap().text(),
+        "deferred @marcus until he has read the escalation path"
+    );
+}
+
+#[test]
+fn a_sign_off_by_someone_unknown_asks_about_a_guest() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Rules);
+    update(&mut m, Action::Signoff);
+    type_in(
+        &mut m,
+        "deferred @Siobhán until she has read it",
+        KeyCode::Enter,
+    );
+    assert!(m.draft.is_some());
+    assert!(
+        m.notice
+            .as_deref()
+            .unwrap()
+            .contains("@Siobhán is not in the plan")
+    );
+    update(&mut m, key(KeyCode::Enter));
+    let Capture::Signoff { by, reason, .. } = last(&m) else {
+        panic!()
+    };
+    assert_eq!(
+        (by.as_deref(), reason.as_str()),
+        (Some("Siobhán"), "until she has read it")
+    );
+}
+
+#[test]
+fn a_full_name_and_a_guest_from_the_welcome_screen_are_matched() {
+    let mut m = meeting();
+    let guest_row = m.attendees().len();
+    for _ in 0..guest_row {
+        update(&mut m, Action::Down);
+    }
+    update(&mut m, Action::Select);
+    type_in(&mut m, "Zoë Krüger", KeyCode::Enter);
+    to(&mut m, SectionKind::Status);
+    update(&mut m, Action::NewAction);
+    type_in(
+        &mut m,
+        "Send the minutes @Zoë Krüger due:+1w",
+        KeyCode::Enter,
+    );
+    assert!(m.draft.is_none(), "a guest is somebody: nothing to ask");
+    let Capture::Action { title, owner, .. } = last(&m) else {
+        panic!()
+    };
+    assert_eq!(
+        (title.as_str(), owner.as_deref()),
+        ("Send the minutes", Some("Zoë Krüger"))
+    );
+    update(&mut m, Action::NewAction);
+    type_in(&mut m, "Book the room @zoë", KeyCode::Enter);
+    assert!(matches!(last(&m), Capture::Action { owner: Some(o), .. } if o == "Zoë Krüger"));
+    update(&mut m, Action::Issue);
+    type_in(&mut m, "Scanner batch faulty @Ola Nordmann", KeyCode::Enter);
+    assert!(matches!(
+        last(&m),
+        Capture::Issue { title, owner: Some(o), .. } if title == "Scanner batch faulty" && o == "ola"
+    ));
+}
+
+#[test]
+fn wide_characters_after_a_relative_date_are_asked_about_not_a_crash() {
+    for (open, line, asked) in [
+        (
+            Action::NewAction,
+            "Call Ola due:+3é",
+            "due:+3é is not a date",
+        ),
+        (
+            Action::NewAction,
+            "Call Ola due:+1日",
+            "due:+1日 is not a date",
+        ),
+        (Action::Risk, "Vendor due:+3w🎉 @ola", "no due date"),
+        (Action::Issue, "Rooms due:+🎉", "no due date"),
+    ] {
+        let mut m = meeting();
+        to(&mut m, SectionKind::Raid);
+        update(&mut m, open);
+        type_in(&mut m, line, KeyCode::Enter);
+        assert!(m.draft.is_some() && m.captures.is_empty(), "{line}");
+        assert!(m.notice.as_deref().unwrap().contains(asked), "{line}");
+    }
+    // The status agenda follows up the customer's open tasks.
+    let mut m = Meeting::new(
+        meeting().plan,
+        AgendaName::Status,
+        Clock::at(start(), TimeZone::UTC),
+        false,
+    );
+    to(&mut m, SectionKind::Followups);
+    update(&mut m, Action::Select);
+    type_in(&mut m, "open due:+2日", KeyCode::Enter);
+    assert!(m.notice.as_deref().unwrap().contains("due:+2日"));
+}
+
+#[test]
+fn the_customer_accepts_a_task_with_enter_and_t_adds_one() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::CustomerTasks);
+    update(&mut m, Action::Down);
+    update(&mut m, Action::Select);
+    update(&mut m, Action::Select);
+    let accepted: Vec<_> = m
+        .captures
+        .iter()
+        .filter(|c| matches!(c.what, Capture::Signoff { .. }))
+        .collect();
+    assert_eq!(
+        accepted.len(),
+        1,
+        "accepted once, however often Enter is pressed"
+    );
+    let Capture::Signoff {
+        what, by, decision, ..
+    } = &accepted[0].what
+    else {
+        panic!()
+    };
+    assert!(what.contains("CT-2"), "{what}");
+    assert_eq!(
+        (by.as_deref(), *decision),
+        (Some("lin"), SignoffDecision::Approved)
+    );
+    assert!(m.accepted("CT-2") && !m.accepted("CT-1"));
+
+    update(&mut m, Action::CustomerTask);
+    type_in(
+        &mut m,
+        "Send the depot list @marcus due:2026-12-04",
+        KeyCode::Enter,
+    );
+    assert_eq!(
+        last(&m),
+        &Capture::Action {
+            title: "Send the depot list".into(),
+            owner: Some("marcus".into()),
+            due: Some(jiff::civil::date(2026, 12, 4)),
+            side: Some(Side::Customer),
+            status: ActionStatus::Open,
+        }
+    );
+    assert_eq!(m.new_customer_tasks().len(), 1);
+    to(&mut m, SectionKind::Status);
+    update(&mut m, Action::CustomerTask);
+    assert!(
+        m.draft.is_none(),
+        "customer tasks are added on their screen"
+    );
+}
+
+#[test]
+fn an_unsent_field_survives_a_resume_and_the_journal() {
+    let mut live = meeting();
+    let mut journal = Vec::new();
+    let mut run = |m: &mut Meeting, a: Action| {
+        for e in update(m, a) {
+            if let Effect::Journal { change, .. } = e {
+                journal.push(change);
+            }
+        }
+    };
+    to(&mut live, SectionKind::Status);
+    run(&mut live, Action::NewAction);
+    for c in "Call Ola @ola".chars() {
+        run(&mut live, key(KeyCode::Char(c)));
+    }
+    run(&mut live, key(KeyCode::Esc));
+    let record = resetpoint::record::format::Record::of(&live);
+    let mut resumed = meeting();
+    resetpoint::record::format::restore(&mut resumed, &record);
+    assert_eq!(resumed.unsent, live.unsent);
+    let mut replayed = meeting();
+    for change in journal {
+        replay(&mut replayed, change);
+    }
+    assert_eq!(replayed.unsent, live.unsent);
+    to(&mut replayed, SectionKind::Status);
+    update(&mut replayed, Action::NewAction);
+    assert_eq!(replayed.draft.unwrap().text(), "Call Ola @ola");
 }

@@ -55,7 +55,8 @@ fn scripted() -> Record {
     to(&mut m, SectionKind::Rules);
     typed(&mut m, Action::Signoff, "approved @ola");
     to(&mut m, SectionKind::Proposals);
-    update(&mut m, Action::Select);
+    // Enter, then 1: agreed.
+    typed(&mut m, Action::Select, "1");
     to(&mut m, SectionKind::Pulse);
     typed(&mut m, Action::Select, "3 better, not there yet");
     update(
@@ -211,7 +212,7 @@ fn the_raw_minutes_read_like_a_normal_email() {
         "**Agenda:** reset-point",
         "**What is your view of the project's status?**",
         "- Weekly written report, Thursdays",
-        "- **A-9** Send the revised plan — Sam Okafor, due Tue 1 Dec 2026",
+        "- **A-1** Send the revised plan — Sam Okafor, due Tue 1 Dec 2026",
         "- Ola Nordmann: confidence 3 of 5: “better, not there yet”",
         "- UAT: your team's acceptance testing",
     ] {
@@ -236,6 +237,7 @@ fn control_characters_and_bidi_overrides_never_reach_the_documents_raw() {
     record.notes[0].what = Capture::Note {
         text: hostile.into(),
         private: false,
+        unsent: false,
     };
     let plan = plan();
     for audience in [Audience::Customer, Audience::Internal] {
@@ -794,7 +796,7 @@ proptest! {
             text: text.clone(),
         };
         record.decisions[0].what = Capture::Decision { text: text.clone() };
-        record.notes[0].what = Capture::Note { text: text.clone(), private: false };
+        record.notes[0].what = Capture::Note { text: text.clone(), private: false, unsent: false };
         let minutes = markdown(&record, Some(&plan()), &[], Audience::Customer, &TimeZone::UTC);
         prop_assert_eq!(headings(&minutes), SCRIPTED_HEADINGS);
         let read = text_of(&minutes);

@@ -86,7 +86,7 @@ fn a_record_round_trips_through_toml() {
     restore(&mut restored, &parsed);
     assert_eq!(restored.captures, live.captures);
     assert_eq!(restored.current, live.current);
-    assert_eq!(restored.next_id, live.next_id);
+    assert_eq!(restored.ids, live.ids);
     assert_eq!(
         restored.draft.map(|d| d.text()),
         Some("half typed — ünïcødé 日本".to_owned())
@@ -233,7 +233,8 @@ fn a_failed_write_is_reported_kept_and_retried_until_it_works() {
     assert!(record.notes.iter().any(|n| n.what
         == Capture::Note {
             text: "said while the disk was gone".into(),
-            private: false
+            private: false,
+            unsent: false,
         }));
 }
 

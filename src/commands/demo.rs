@@ -51,7 +51,7 @@ pub fn run(records_dir: Option<&Path>, config_path: Option<&Path>) -> ExitCode {
         Clock::system(),
         config.start_presenting,
     );
-    meeting.earlier = crate::export::actions::still_open(&before, &meeting.plan);
+    crate::record::open::carry_over(&mut meeting, &before);
     meeting.origin = Origin {
         plan_path: "(bundled demo plan)".into(),
         plan_sha256: String::new(),

@@ -154,7 +154,7 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
         }
     };
     let mut meeting = meeting;
-    meeting.earlier = crate::export::actions::still_open(&before, &meeting.plan);
+    records::carry_over(&mut meeting, &before);
     let zone = crate::meeting::clock::local_zone();
     meeting.pulse_trend = crate::export::history::history(&before, &meeting.plan, &zone)
         .iter()

@@ -409,20 +409,38 @@ pub fn minutes(
         .signoffs
         .iter()
         .filter_map(|s| match &s.what {
-            Capture::Signoff { what, by, decision } => {
+            Capture::Signoff {
+                what,
+                by,
+                decision,
+                reason,
+            } => {
                 let word = decision.word();
                 let by = by
                     .as_deref()
                     .map_or_else(String::new, |b| format!(" by {}", name(b)));
-                Some(Item::text(sentence(&format!("{what}: {word}{by}"))))
+                let reason = if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({reason})")
+                };
+                Some(Item::text(sentence(&format!("{what}: {word}{by}{reason}"))))
             }
             _ => None,
         })
         .collect();
     agreed.extend(record.buy_in.iter().filter_map(|b| match &b.what {
-        Capture::BuyIn { proposal, verdict } => {
-            Some(Item::text(format!("{proposal}: {}", verdict.words())))
-        }
+        Capture::BuyIn {
+            proposal,
+            verdict,
+            changes,
+        } if !changes.is_empty() => Some(Item::text(format!(
+            "{proposal}: {}: {changes}",
+            verdict.words()
+        ))),
+        Capture::BuyIn {
+            proposal, verdict, ..
+        } => Some(Item::text(format!("{proposal}: {}", verdict.words()))),
         _ => None,
     }));
     if !agreed.is_empty() {
@@ -464,7 +482,10 @@ pub fn minutes(
         .map(|n| Item {
             lead: None,
             text: n.what.text(),
-            mark: (!n.what.is_public()).then(|| "private".to_owned()),
+            mark: match n.what {
+                Capture::Note { unsent: true, .. } => Some("private, never sent".to_owned()),
+                _ => (!n.what.is_public()).then(|| "private".to_owned()),
+            },
         })
         .collect();
     if !notes.is_empty() {

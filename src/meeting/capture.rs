@@ -52,12 +52,13 @@ impl Verdict {
         }
     }
 
-    /// The next verdict when Enter is pressed again.
-    pub fn next(verdict: Option<Verdict>) -> Verdict {
-        match verdict {
-            None | Some(Verdict::NotAgreed) => Verdict::Agreed,
-            Some(Verdict::Agreed) => Verdict::AgreedWithChanges,
-            Some(Verdict::AgreedWithChanges) => Verdict::NotAgreed,
+    /// The verdict the PM picks with 1, 2 or 3 (or its first word).
+    pub fn chosen(word: &str) -> Option<Verdict> {
+        match word.to_lowercase().as_str() {
+            "1" | "agreed" | "yes" => Some(Verdict::Agreed),
+            "2" | "changes" | "with" => Some(Verdict::AgreedWithChanges),
+            "3" | "not" | "no" => Some(Verdict::NotAgreed),
+            _ => None,
         }
     }
 }
@@ -73,6 +74,9 @@ pub enum Capture {
     Note {
         text: String,
         private: bool,
+        /// A draft never sent, kept at the end of the meeting as a private note.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        unsent: bool,
     },
     Action {
         title: String,
@@ -98,10 +102,16 @@ pub enum Capture {
         what: String,
         by: Option<String>,
         decision: SignoffDecision,
+        /// Why, in their words: `until she has read the escalation path`.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
     },
     BuyIn {
         proposal: String,
         verdict: Verdict,
+        /// What the customer asked to change, when agreed with changes.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        changes: String,
     },
     Attendance {
         person: String,
@@ -142,6 +152,47 @@ pub struct Earlier {
     pub due: Option<Date>,
 }
 
+/// The customer accepting one of their tasks, recorded as a sign-off of it
+/// (Enter on the customer tasks screen), so the minutes list it with the
+/// other sign-offs.
+pub mod acceptance {
+    const LEAD: &str = "acceptance of customer task ";
+
+    /// What the sign-off is about: `acceptance of customer task CT-2: title`.
+    pub fn of(task: &str, title: &str) -> String {
+        format!("{LEAD}{task}: {title}")
+    }
+
+    /// The task a sign-off accepts, if it is an acceptance.
+    pub fn task(what: &str) -> Option<&str> {
+        what.strip_prefix(LEAD)?
+            .split_once(':')
+            .map(|(task, _)| task)
+    }
+}
+
+/// A risk or issue raised in an earlier meeting and not yet in the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Raised {
+    /// The earlier meeting's record file name, without `.toml`.
+    pub meeting: String,
+    /// The risk or issue as it was captured, with its id and when.
+    pub item: Captured,
+}
+
+impl Raised {
+    /// Whether the customer may see it.
+    pub fn is_public(&self) -> bool {
+        self.item.what.is_public()
+    }
+
+    /// "raised on 23 Nov, not yet in the plan".
+    pub fn mark(&self, zone: &jiff::tz::TimeZone) -> String {
+        let day = self.item.at.to_zoned(zone.clone()).strftime("%-d %b");
+        format!("raised on {day}, not yet in the plan")
+    }
+}
+
 impl Capture {
     /// The letter of an item's id: N-3 a note, A-4 an action.
     pub fn prefix(&self) -> char {
@@ -175,6 +226,7 @@ impl Capture {
     pub fn kind_words(&self) -> &'static str {
         match self {
             Capture::Answer { .. } => "answer",
+            Capture::Note { unsent: true, .. } => "unsent draft",
             Capture::Note { private: true, .. } => "private note",
             Capture::Note { .. } => "note",
             Capture::Action { .. } => "action",
@@ -214,6 +266,10 @@ impl Capture {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Captured {
     pub id: String,
+    /// Its place among everything captured in the meeting, so a reopened
+    /// meeting lists items in the order they were said (0 in older records).
+    #[serde(default)]
+    pub order: u64,
     /// Index of the section it was captured in.
     pub section: usize,
     pub at: Timestamp,
@@ -225,7 +281,7 @@ pub struct Captured {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuickCapture {
     pub text: String,
-    /// The `@name` as typed, and the plan person it matched (if any).
+    /// The `@name` as typed, and the person it matched (if any).
     pub owner: Option<(String, Option<String>)>,
     pub due: Option<Date>,
     /// `#internal` in a risk or issue keeps it off the shared screen.
@@ -234,9 +290,94 @@ pub struct QuickCapture {
     pub bad_due: Option<String>,
 }
 
+/// Who an `@name` can mean: the plan's people, and the guests added in the
+/// room (a guest's id is the name they were added with).
+#[derive(Debug, Clone, Copy)]
+pub struct People<'a> {
+    pub plan: &'a Plan,
+    pub guests: &'a [String],
+}
+
+impl<'a> People<'a> {
+    pub fn of(plan: &'a Plan) -> Self {
+        People { plan, guests: &[] }
+    }
+
+    /// The person whose name or id is nearest to `name`, for "did you
+    /// mean …?", when one is close enough to be a slip of the keys.
+    pub fn nearest(&self, name: &str) -> Option<String> {
+        let name = name.to_lowercase();
+        let score = |candidate: &str| strsim::jaro_winkler(&name, &candidate.to_lowercase());
+        let plan = self.plan.people.iter().map(|p| {
+            let first = p.name.split_whitespace().next().unwrap_or_default();
+            let best = [p.id.get_ref().as_str(), p.name.as_str(), first]
+                .into_iter()
+                .map(score)
+                .fold(0.0, f64::max);
+            (best, p.name.clone())
+        });
+        let guests = self.guests.iter().map(|g| (score(g), g.clone()));
+        plan.chain(guests)
+            .filter(|(s, _)| *s >= 0.85)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, name)| name)
+    }
+
+    /// The id of the person `name` means: an id, a full name or a first
+    /// name, ignoring case; the plan's people before guests.
+    pub fn find(&self, name: &str) -> Option<String> {
+        let name = name.to_lowercase();
+        let first = |full: &str| {
+            full.split_whitespace()
+                .next()
+                .is_some_and(|f| f.to_lowercase() == name)
+        };
+        let people = &self.plan.people;
+        people
+            .iter()
+            .find(|p| p.id.get_ref().to_lowercase() == name)
+            .or_else(|| people.iter().find(|p| p.name.to_lowercase() == name))
+            .or_else(|| people.iter().find(|p| first(&p.name)))
+            .map(|p| p.id.get_ref().clone())
+            .or_else(|| {
+                let guests = self.guests;
+                guests
+                    .iter()
+                    .find(|g| g.to_lowercase() == name)
+                    .or_else(|| guests.iter().find(|g| first(g)))
+                    .cloned()
+            })
+    }
+}
+
+/// The most words a person's name is looked for in after an `@`.
+const LONGEST_NAME: usize = 4;
+
+/// The person named at the start of `words` (its first word without the
+/// `@`): the most words that name someone, so `@Zoë Krüger` is one person;
+/// else the first word alone, unmatched. Returns the words used, the name
+/// as typed and the person's id.
+fn name_at(words: &[&str], people: People) -> (usize, String, Option<String>) {
+    let trim = |w: &str| w.trim_end_matches([',', '.', ';', ':']).to_owned();
+    for count in (1..=words.len().min(LONGEST_NAME)).rev() {
+        let typed = trim(&words[..count].join(" "));
+        // A name does not run on past punctuation: `@ola, then Sam`.
+        let runs_on = words[..count - 1]
+            .iter()
+            .any(|w| w.ends_with([',', '.', ';', ':']));
+        if runs_on || typed.is_empty() {
+            continue;
+        }
+        if let Some(id) = people.find(&typed) {
+            return (count, typed, Some(id));
+        }
+    }
+    (1, trim(words[0]), None)
+}
+
 /// Read `@person`, `due:` and `#internal` out of a typed line.
-pub fn quick_capture(line: &str, plan: &Plan, today: Date) -> QuickCapture {
-    let mut words = Vec::new();
+pub fn quick_capture(line: &str, people: People, today: Date) -> QuickCapture {
+    let mut kept = Vec::new();
     let mut quick = QuickCapture {
         text: String::new(),
         owner: None,
@@ -244,10 +385,20 @@ pub fn quick_capture(line: &str, plan: &Plan, today: Date) -> QuickCapture {
         internal: false,
         bad_due: None,
     };
-    for word in line.split_whitespace() {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut at = 0;
+    while let Some(&word) = words.get(at) {
+        at += 1;
         if let Some(name) = word.strip_prefix('@').filter(|n| !n.is_empty()) {
-            let name = name.trim_end_matches([',', '.', ';', ':']);
-            quick.owner = Some((name.to_owned(), find_person(plan, name)));
+            let mut named = words[at - 1..].to_vec();
+            named[0] = name;
+            let (used, typed, id) = name_at(&named, people);
+            if !typed.is_empty() {
+                at += used - 1;
+                quick.owner = Some((typed, id));
+                continue;
+            }
+            kept.push(word);
         } else if let Some(when) = word.strip_prefix("due:") {
             match due_date(when, today) {
                 Some(date) => quick.due = Some(date),
@@ -256,30 +407,11 @@ pub fn quick_capture(line: &str, plan: &Plan, today: Date) -> QuickCapture {
         } else if word.eq_ignore_ascii_case("#internal") {
             quick.internal = true;
         } else {
-            words.push(word);
+            kept.push(word);
         }
     }
-    quick.text = words.join(" ");
+    quick.text = kept.join(" ");
     quick
-}
-
-/// The id of the person `name` means: an id, a full name or a first name,
-/// ignoring case.
-pub fn find_person(plan: &Plan, name: &str) -> Option<String> {
-    let name = name.to_lowercase();
-    plan.people
-        .iter()
-        .find(|p| p.id.get_ref().to_lowercase() == name)
-        .or_else(|| plan.people.iter().find(|p| p.name.to_lowercase() == name))
-        .or_else(|| {
-            plan.people.iter().find(|p| {
-                p.name
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|f| f.to_lowercase() == name)
-            })
-        })
-        .map(|p| p.id.get_ref().clone())
 }
 
 /// `2026-12-01`, `+3d`, `+2w`, or a weekday (`fri`, `friday`: the next one).
@@ -288,16 +420,19 @@ pub fn due_date(when: &str, today: Date) -> Option<Date> {
         return Some(date);
     }
     if let Some(n) = when.strip_prefix('+') {
-        let (count, unit) = n.split_at(n.len().checked_sub(1)?);
+        // The unit is the last character, whatever its width in bytes.
+        let unit = n.chars().next_back()?;
+        let count = &n[..n.len() - unit.len_utf8()];
         let count: i64 = count.parse().ok().filter(|c| (0..=3650).contains(c))?;
         let days = match unit {
-            "d" => count,
-            "w" => count * 7,
+            'd' => count,
+            'w' => count * 7,
             _ => return None,
         };
         return today.checked_add(jiff::Span::new().days(days)).ok();
     }
-    let weekday = match when.to_lowercase().get(..3)? {
+    let lower = when.to_lowercase();
+    let weekday = match lower.get(..3)? {
         "mon" => Weekday::Monday,
         "tue" => Weekday::Tuesday,
         "wed" => Weekday::Wednesday,
@@ -310,24 +445,79 @@ pub fn due_date(when: &str, today: Date) -> Option<Date> {
     today.nth_weekday(1, weekday).ok()
 }
 
-/// Read a sign-off line: `approved @ola`, `deferred`, `rejected by Raj`.
-pub fn signoff_line(line: &str, plan: &Plan) -> Option<(SignoffDecision, Option<String>)> {
+/// A sign-off line read: the decision, who gave it (as typed, and the
+/// person matched) and why, in their words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignoffLine {
+    pub decision: SignoffDecision,
+    pub by: Option<(String, Option<String>)>,
+    pub reason: String,
+}
+
+/// Read a sign-off line: `approved @ola`, `rejected by Raj`, `deferred
+/// @Siobhán until she has read the escalation path`. The first decision
+/// word decides; after it, the same words are part of the reason.
+pub fn signoff_line(line: &str, people: People) -> Option<SignoffLine> {
+    let words: Vec<&str> = line.split_whitespace().collect();
     let mut decision = None;
     let mut by = None;
-    for word in line.split_whitespace() {
+    let mut reason = Vec::new();
+    let mut at = 0;
+    while let Some(&word) = words.get(at) {
+        at += 1;
         let lower = word.to_lowercase();
-        match lower.as_str() {
-            "a" | "approved" | "approve" | "yes" => decision = Some(SignoffDecision::Approved),
-            "d" | "deferred" | "defer" | "later" => decision = Some(SignoffDecision::Deferred),
-            "r" | "rejected" | "reject" | "no" => decision = Some(SignoffDecision::Rejected),
-            "by" => {}
-            _ => {
-                let name = word.trim_start_matches('@');
-                by = Some(find_person(plan, name).unwrap_or_else(|| name.to_owned()));
+        let lower = lower.trim_end_matches([',', '.', ';', ':']);
+        // One-letter answers only count as the whole first word.
+        let short = at == 1 && matches!(lower, "a" | "d" | "r");
+        let said = match lower {
+            "approved" | "approve" | "yes" => Some(SignoffDecision::Approved),
+            "deferred" | "defer" | "later" => Some(SignoffDecision::Deferred),
+            "rejected" | "reject" | "no" => Some(SignoffDecision::Rejected),
+            "a" if short => Some(SignoffDecision::Approved),
+            "d" if short => Some(SignoffDecision::Deferred),
+            "r" if short => Some(SignoffDecision::Rejected),
+            _ => None,
+        };
+        if decision.is_none() && said.is_some() {
+            decision = said;
+            continue;
+        }
+        if by.is_some() {
+            reason.push(word);
+            continue;
+        }
+        let after_by = lower == "by" && at < words.len();
+        let named = if after_by {
+            at += 1;
+            Some(&words[at - 1..])
+        } else if word.len() > 1 && word.starts_with('@') {
+            Some(&words[at - 1..])
+        } else {
+            None
+        };
+        if let Some(named) = named {
+            let mut named = named.to_vec();
+            named[0] = named[0].trim_start_matches('@');
+            let (used, typed, id) = name_at(&named, people);
+            if !typed.is_empty() {
+                at += used - 1;
+                by = Some((typed, id));
+                continue;
+            }
+        } else if let Some(id) = people.find(word.trim_end_matches([',', '.', ';', ':'])) {
+            // A name without @ before the reason starts: `Ola approved`.
+            if reason.is_empty() {
+                by = Some((word.to_owned(), Some(id)));
+                continue;
             }
         }
+        reason.push(word);
     }
-    decision.map(|d| (d, by))
+    Some(SignoffLine {
+        decision: decision?,
+        by,
+        reason: reason.join(" "),
+    })
 }
 
 #[cfg(test)]
@@ -353,7 +543,7 @@ mod tests {
     fn quick_capture_reads_owner_and_due_date() {
         let q = quick_capture(
             "Send the revised plan @sam due:2026-12-01",
-            &plan(),
+            People::of(&plan()),
             today(),
         );
         assert_eq!(q.text, "Send the revised plan");
@@ -388,9 +578,9 @@ mod tests {
     #[test]
     fn people_are_found_by_id_full_name_or_first_name() {
         let plan = plan();
-        assert_eq!(find_person(&plan, "OLA"), Some("ola".to_owned()));
-        assert_eq!(find_person(&plan, "Priya"), Some("priya".to_owned()));
-        let q = quick_capture("Book the room @bob", &plan, today());
+        assert_eq!(People::of(&plan).find("OLA"), Some("ola".to_owned()));
+        assert_eq!(People::of(&plan).find("Priya"), Some("priya".to_owned()));
+        let q = quick_capture("Book the room @bob", People::of(&plan), today());
         assert_eq!(
             q.owner,
             Some(("bob".to_owned(), None)),
@@ -400,7 +590,11 @@ mod tests {
 
     #[test]
     fn internal_marker_and_bad_due_are_reported() {
-        let q = quick_capture("Vendor may fold #internal due:someday", &plan(), today());
+        let q = quick_capture(
+            "Vendor may fold #internal due:someday",
+            People::of(&plan()),
+            today(),
+        );
         assert!(q.internal);
         assert_eq!(q.bad_due.as_deref(), Some("someday"));
         assert_eq!(q.text, "Vendor may fold");
@@ -409,28 +603,90 @@ mod tests {
     #[test]
     fn sign_off_lines() {
         let plan = plan();
+        let people = People::of(&plan);
+        let read = |line| {
+            signoff_line(line, people).map(|s| (s.decision, s.by.and_then(|b| b.1), s.reason))
+        };
         assert_eq!(
-            signoff_line("approved @ola", &plan),
-            Some((SignoffDecision::Approved, Some("ola".to_owned())))
+            read("approved @ola"),
+            Some((SignoffDecision::Approved, Some("ola".into()), String::new()))
         );
         assert_eq!(
-            signoff_line("deferred by Marcus", &plan),
-            Some((SignoffDecision::Deferred, Some("marcus".to_owned())))
+            read("deferred by Marcus"),
+            Some((
+                SignoffDecision::Deferred,
+                Some("marcus".into()),
+                String::new()
+            ))
         );
-        assert_eq!(signoff_line("@ola", &plan), None, "a decision is required");
+        assert_eq!(read("@ola"), None, "a decision is required");
+        assert_eq!(
+            read("deferred @Ola Nordmann until she has read the escalation path"),
+            Some((
+                SignoffDecision::Deferred,
+                Some("ola".into()),
+                "until she has read the escalation path".into()
+            )),
+            "a full name, and the reason kept"
+        );
+        assert_eq!(
+            read("d @marcus: not approved until a review, no sooner"),
+            Some((
+                SignoffDecision::Deferred,
+                Some("marcus".into()),
+                "not approved until a review, no sooner".into()
+            )),
+            "decision words in the reason do not change the decision"
+        );
     }
 
     #[test]
-    fn verdicts_cycle() {
-        assert_eq!(Verdict::next(None), Verdict::Agreed);
+    fn verdicts_are_chosen_never_cycled() {
+        assert_eq!(Verdict::chosen("1"), Some(Verdict::Agreed));
+        assert_eq!(Verdict::chosen("2"), Some(Verdict::AgreedWithChanges));
+        assert_eq!(Verdict::chosen("3"), Some(Verdict::NotAgreed));
+        assert_eq!(Verdict::chosen("Not"), Some(Verdict::NotAgreed));
+        assert_eq!(Verdict::chosen("4"), None);
+        assert_eq!(Verdict::chosen(""), None);
+    }
+
+    #[test]
+    fn full_names_and_guests_are_one_person() {
+        let plan = plan();
+        let guests = ["Zoë Krüger".to_owned()];
+        let people = People {
+            plan: &plan,
+            guests: &guests,
+        };
+        let q = quick_capture("Call back @Zoë Krüger due:fri", people, today());
+        assert_eq!(q.text, "Call back");
         assert_eq!(
-            Verdict::next(Some(Verdict::Agreed)),
-            Verdict::AgreedWithChanges
+            q.owner,
+            Some(("Zoë Krüger".to_owned(), Some("Zoë Krüger".to_owned())))
         );
+        let q = quick_capture("Send it @zoë, today", people, today());
+        assert_eq!(q.owner.and_then(|o| o.1).as_deref(), Some("Zoë Krüger"));
+        assert_eq!(q.text, "Send it today");
+        let q = quick_capture("Review @Priya Raman first", people, today());
         assert_eq!(
-            Verdict::next(Some(Verdict::AgreedWithChanges)),
-            Verdict::NotAgreed
+            (q.text.as_str(), q.owner.and_then(|o| o.1).as_deref()),
+            ("Review first", Some("priya"))
         );
-        assert_eq!(Verdict::next(Some(Verdict::NotAgreed)), Verdict::Agreed);
+    }
+
+    #[test]
+    fn a_slip_of_the_keys_offers_the_nearest_person() {
+        let plan = plan();
+        let people = People::of(&plan);
+        assert_eq!(people.nearest("Pryia").as_deref(), Some("Priya Raman"));
+        assert_eq!(people.nearest("marcu").as_deref(), Some("Marcus Bell"));
+        assert_eq!(people.nearest("bob"), None, "nobody near: no guess");
+    }
+
+    #[test]
+    fn a_unit_after_any_character_is_no_date() {
+        for bad in ["+3é", "+1日", "+3w🎉", "+🎉", "+", "日"] {
+            assert_eq!(due_date(bad, today()), None, "{bad}");
+        }
     }
 }

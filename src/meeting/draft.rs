@@ -31,6 +31,16 @@ pub enum DraftKind {
     Followup {
         row: usize,
     },
+    /// The customer's buy-in to proposal `row`: 1, 2 or 3.
+    BuyIn {
+        row: usize,
+    },
+    /// What the customer wants changed in proposal `row`, agreed with changes.
+    Changes {
+        row: usize,
+    },
+    /// A new task on the customer's side: what @who due:when.
+    CustomerTask,
 }
 
 impl DraftKind {
@@ -42,6 +52,7 @@ impl DraftKind {
                 | DraftKind::Note { .. }
                 | DraftKind::Decision
                 | DraftKind::Playback
+                | DraftKind::Changes { .. }
         )
     }
 
@@ -62,6 +73,9 @@ impl DraftKind {
             DraftKind::Pulse { .. } => "Confidence 1–5, then a comment",
             DraftKind::Recommend => "How likely to recommend us, 0–10",
             DraftKind::Followup { .. } => "done | dropped | open due:2026-12-15 (or +1w, fri)",
+            DraftKind::BuyIn { .. } => "Buy-in: 1 agreed · 2 agreed with changes · 3 not agreed",
+            DraftKind::Changes { .. } => "Agreed with changes: what are the changes?",
+            DraftKind::CustomerTask => "Customer task: what @who due:date",
         }
     }
 }
@@ -160,6 +174,11 @@ impl Draft {
             }
             kind => kind.title(),
         }
+    }
+
+    /// The same field: an unsent draft comes back when it is opened again.
+    pub fn same_field(&self, state: &DraftState) -> bool {
+        self.kind == state.kind && self.editing == state.editing && self.section == state.section
     }
 
     pub fn text(&self) -> String {

@@ -5,6 +5,7 @@
 pub mod capture;
 pub mod clock;
 pub mod draft;
+pub mod ids;
 pub mod rows;
 pub mod shared;
 mod typed;
@@ -74,11 +75,13 @@ pub struct Meeting {
     pub clock: Clock,
     /// Everything captured, oldest first.
     pub captures: Vec<Captured>,
-    /// The number in the next item's id.
-    pub next_id: u64,
+    /// The id numbers taken per kind, by the plan, earlier meetings and this one.
+    pub ids: ids::Ids,
     /// The number of the last journal entry made.
     pub seq: u64,
     pub draft: Option<Draft>,
+    /// Fields left with Esc before they were sent, to carry on with later.
+    pub unsent: Vec<DraftState>,
     pub pending: Option<Pending>,
     /// A one-line message for the PM, cleared by the next key.
     pub notice: Option<String>,
@@ -95,6 +98,8 @@ pub struct Meeting {
     pub first_started: Option<Timestamp>,
     /// Actions still open from earlier meetings, for the follow-ups section.
     pub earlier: Vec<capture::Earlier>,
+    /// Risks and issues raised in earlier meetings, not yet in the plan.
+    pub raised_earlier: Vec<capture::Raised>,
     /// Mean customer confidence (1–5) of earlier meetings, oldest first.
     pub pulse_trend: Vec<f64>,
     /// Minutes were written with `m`: they are written again when the
@@ -122,6 +127,7 @@ impl Meeting {
             derived: derive(&plan),
             public_derived: derive(&public_plan),
             public_plan,
+            ids: ids::Ids::of_plan(&plan),
             plan,
             agenda,
             sections,
@@ -131,9 +137,9 @@ impl Meeting {
             overlay: Overlay::None,
             clock,
             captures: Vec::new(),
-            next_id: 1,
             seq: 0,
             draft: None,
+            unsent: Vec::new(),
             pending: None,
             notice: None,
             notice_private: false,
@@ -143,6 +149,7 @@ impl Meeting {
             origin: Origin::default(),
             first_started: None,
             earlier: Vec::new(),
+            raised_earlier: Vec::new(),
             pulse_trend: Vec::new(),
             minutes_written: false,
         }

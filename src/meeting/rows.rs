@@ -3,9 +3,9 @@
 
 use jiff::civil::Date;
 
-use super::capture::ActionStatus;
-use super::{Capture, Meeting};
-use crate::agenda::SectionKind;
+use super::capture::{ActionStatus, acceptance};
+use super::{Capture, Captured, Meeting};
+use crate::agenda::{Section, SectionKind};
 use crate::plan::model::Side;
 
 /// A row of the welcome screen: someone expected, or a guest.
@@ -57,20 +57,48 @@ impl Meeting {
                 owner: t.owner.as_ref().map(|o| o.get_ref().clone()),
                 due: t.due,
             });
-        actions.chain(tasks).collect()
+        // Nothing internal is listed while presenting.
+        let raised = self
+            .raised_earlier
+            .iter()
+            .filter(|r| !self.presenting || r.is_public())
+            .map(|r| {
+                let (kind, owner) = match &r.item.what {
+                    Capture::Risk { owner, .. } => ("risk", owner.clone()),
+                    Capture::Issue { owner, .. } => ("issue", owner.clone()),
+                    _ => ("item", None),
+                };
+                FollowupRow {
+                    item: r.item.id.clone(),
+                    meeting: r.meeting.clone(),
+                    title: format!("{kind}: {}", r.item.what.text()),
+                    owner,
+                    due: None,
+                }
+            });
+        actions.chain(raised).chain(tasks).collect()
     }
 
     /// What this meeting said of a follow-up row, if anything yet.
     pub fn followup_of(&self, row: &FollowupRow) -> Option<(ActionStatus, Option<Date>)> {
-        self.latest(|c| match c {
-            Capture::Followup {
-                item,
-                meeting,
-                status,
-                due,
-            } if *item == row.item && *meeting == row.meeting => Some((*status, *due)),
-            _ => None,
-        })
+        self.followed_up(&row.item, &row.meeting)
+    }
+
+    /// What this meeting said became of item `id` from `from` (an earlier
+    /// meeting's record, or "plan" for a customer task): it applies at once
+    /// everywhere the item is shown.
+    pub fn followed_up(&self, id: &str, from: &str) -> Option<(ActionStatus, Option<Date>)> {
+        followed_up(&self.captures, id, from)
+    }
+
+    /// Whether the customer accepted customer task `id` in this meeting.
+    pub fn accepted(&self, id: &str) -> bool {
+        accepted(&self.captures, id)
+    }
+
+    /// The customer tasks added in this meeting, oldest first.
+    pub fn new_customer_tasks(&self) -> Vec<&Captured> {
+        new_customer_tasks(&self.captures, &self.sections)
     }
 
     /// Who is expected and who came: plan attendees, then guests.
@@ -106,6 +134,15 @@ impl Meeting {
         rows
     }
 
+    /// The guests added in the room, by the name they were added with.
+    pub fn guests(&self) -> Vec<String> {
+        self.attendees()
+            .into_iter()
+            .filter(|a| a.guest)
+            .map(|a| a.person)
+            .collect()
+    }
+
     /// The customer's people in the room, for the pulse.
     pub fn customer_attendees(&self) -> Vec<String> {
         self.attendees()
@@ -129,9 +166,54 @@ impl Meeting {
             // Everyone, then "add a guest".
             SectionKind::Welcome => self.attendees().len() + 1,
             SectionKind::Proposals => self.plan.proposals.len(),
+            SectionKind::CustomerTasks => self.plan.customer_tasks.len(),
             // Each customer attendee, then the recommend score.
             SectionKind::Pulse => self.customer_attendees().len() + 1,
             _ => 0,
         }
     }
+}
+
+// The same questions asked of any list of captures, so that the meeting and
+// its customer-safe projection answer them alike.
+
+/// The latest follow-up word on item `id` from `from` among `captures`.
+pub fn followed_up(
+    captures: &[Captured],
+    id: &str,
+    from: &str,
+) -> Option<(ActionStatus, Option<Date>)> {
+    captures.iter().rev().find_map(|c| match &c.what {
+        Capture::Followup {
+            item,
+            meeting,
+            status,
+            due,
+        } if item == id && meeting == from => Some((*status, *due)),
+        _ => None,
+    })
+}
+
+/// Whether `captures` hold the customer accepting customer task `id`.
+pub fn accepted(captures: &[Captured], id: &str) -> bool {
+    captures.iter().any(|c| match &c.what {
+        Capture::Signoff { what, .. } => acceptance::task(what) == Some(id),
+        _ => false,
+    })
+}
+
+/// The customer tasks added on the customer tasks screen, oldest first.
+pub fn new_customer_tasks<'a>(captures: &'a [Captured], sections: &[Section]) -> Vec<&'a Captured> {
+    captures
+        .iter()
+        .filter(|c| {
+            matches!(
+                &c.what,
+                Capture::Action {
+                    side: Some(Side::Customer),
+                    ..
+                }
+            ) && sections.get(c.section).map(|s| s.kind) == Some(SectionKind::CustomerTasks)
+        })
+        .collect()
 }

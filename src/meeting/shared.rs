@@ -44,10 +44,20 @@ pub struct Shared {
     pub rows: usize,
     /// Mean customer confidence of earlier meetings, oldest first.
     pub pulse_trend: Vec<f64>,
+    /// Risks and issues raised in earlier meetings, not yet in the plan.
+    pub raised_earlier: Vec<RaisedEarlier>,
     pub overlay: Overlay,
     pub field: Option<Field>,
     pub notice: Option<String>,
     pub banner: Option<String>,
+}
+
+/// A risk or issue raised in an earlier meeting, with when it was raised
+/// already in words ("raised on 23 Nov, not yet in the plan").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RaisedEarlier {
+    pub item: Captured,
+    pub mark: String,
 }
 
 /// The times the header and the agenda show, already worked out.
@@ -188,6 +198,15 @@ impl Shared {
             followups,
             rows: meeting.rows_in_section(),
             pulse_trend: meeting.pulse_trend.clone(),
+            raised_earlier: meeting
+                .raised_earlier
+                .iter()
+                .filter(|r| !meeting.presenting || r.is_public())
+                .map(|r| RaisedEarlier {
+                    item: r.item.clone(),
+                    mark: r.mark(&clock.zone),
+                })
+                .collect(),
             overlay: meeting.overlay,
             field: None,
             notice: None,
@@ -210,6 +229,21 @@ impl Shared {
     }
 
     /// The newest capture `pick` accepts, picked apart.
+    /// What this meeting said became of item `id` from `from`.
+    pub fn followed_up(&self, id: &str, from: &str) -> Option<(ActionStatus, Option<Date>)> {
+        super::rows::followed_up(&self.captures, id, from)
+    }
+
+    /// Whether the customer accepted customer task `id` in this meeting.
+    pub fn accepted(&self, id: &str) -> bool {
+        super::rows::accepted(&self.captures, id)
+    }
+
+    /// The customer tasks added in this meeting, oldest first.
+    pub fn new_customer_tasks(&self) -> Vec<&Captured> {
+        super::rows::new_customer_tasks(&self.captures, &self.sections)
+    }
+
     pub fn latest<T>(&self, pick: impl Fn(&Capture) -> Option<T>) -> Option<T> {
         self.captures.iter().rev().find_map(|c| pick(&c.what))
     }

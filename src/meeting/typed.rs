@@ -3,8 +3,13 @@
 //! and an item turned back into the line that would make it, for editing.
 
 use super::Meeting;
-use super::capture::{ActionStatus, Capture, Captured, due_date, quick_capture, signoff_line};
+use super::capture::{
+    ActionStatus, Capture, Captured, People, due_date, quick_capture, signoff_line,
+};
+use super::capture::{Verdict, acceptance};
 use super::draft::DraftKind;
+use crate::agenda::SectionKind;
+use crate::plan::model::Side;
 
 /// Why a field's text cannot be taken yet, and whether Enter again accepts a guest.
 pub(super) struct Ask {
@@ -20,6 +25,11 @@ pub(super) fn to_capture(
     accept_guest: bool,
 ) -> Result<Capture, Ask> {
     let plan = &meeting.plan;
+    let guests = meeting.guests();
+    let people = People {
+        plan,
+        guests: &guests,
+    };
     let today = meeting.clock.today();
     let ask = |notice: String| {
         Err(Ask {
@@ -34,9 +44,14 @@ pub(super) fn to_capture(
             Some((_, Some(id))) => Ok(Some(id.clone())),
             Some((name, None)) if accept_guest => Ok(Some(name.clone())),
             Some((name, None)) => Err(Ask {
-                notice: format!(
-                    "@{name} is not in the plan. Press Enter again to take {name} as a guest, or correct the name."
-                ),
+                notice: match people.nearest(name) {
+                    Some(near) => format!(
+                        "@{name} is not in the plan. Did you mean {near}? Correct the name, or press Enter again to take {name} as a guest."
+                    ),
+                    None => format!(
+                        "@{name} is not in the plan. Press Enter again to take {name} as a guest, or correct the name."
+                    ),
+                },
                 guest: true,
             }),
         }
@@ -54,12 +69,13 @@ pub(super) fn to_capture(
         DraftKind::Note { private } => Capture::Note {
             text: text.to_owned(),
             private,
+            unsent: false,
         },
         DraftKind::Decision => Capture::Decision {
             text: text.to_owned(),
         },
-        DraftKind::Action => {
-            let quick = quick_capture(text, plan, today);
+        DraftKind::Action | DraftKind::CustomerTask => {
+            let quick = quick_capture(text, people, today);
             if let Some(bad) = &quick.bad_due {
                 return ask(format!(
                     "due:{bad} is not a date: use 2026-12-01, +3d, +2w or a weekday."
@@ -69,10 +85,15 @@ pub(super) fn to_capture(
                 return ask("Say what the action is, then @who and due:when.".into());
             }
             let owner = owner(&quick.owner)?;
-            let side = owner
-                .as_deref()
-                .and_then(|id| plan.person(id))
-                .map(|p| p.side);
+            // A customer task is the customer's, whoever carries it out.
+            let side = if kind == DraftKind::CustomerTask {
+                Some(Side::Customer)
+            } else {
+                owner
+                    .as_deref()
+                    .and_then(|id| plan.person(id))
+                    .map(|p| p.side)
+            };
             Capture::Action {
                 title: quick.text,
                 owner,
@@ -82,9 +103,16 @@ pub(super) fn to_capture(
             }
         }
         DraftKind::Risk | DraftKind::Issue => {
-            let quick = quick_capture(text, plan, today);
+            let quick = quick_capture(text, people, today);
             if quick.text.is_empty() {
                 return ask("Say what it is, then @owner.".into());
+            }
+            // A due: here would be dropped without a word: say so instead.
+            if quick.due.is_some() || quick.bad_due.is_some() {
+                return ask(
+                    "A new risk or issue has no due date: leave out due:…, and add an action (a) for what is due."
+                        .into(),
+                );
             }
             let owner = owner(&quick.owner)?;
             let (title, visible) = (quick.text, !quick.internal);
@@ -102,11 +130,12 @@ pub(super) fn to_capture(
                 }
             }
         }
-        DraftKind::Signoff => match signoff_line(text, plan) {
-            Some((decision, by)) => Capture::Signoff {
+        DraftKind::Signoff => match signoff_line(text, people) {
+            Some(line) => Capture::Signoff {
                 what: "the communication plan".into(),
-                by,
-                decision,
+                by: owner(&line.by)?,
+                decision: line.decision,
+                reason: line.reason,
             },
             None => return ask("Say approved, deferred or rejected, and @who.".into()),
         },
@@ -172,11 +201,47 @@ pub(super) fn to_capture(
                 due,
             }
         }
+        DraftKind::BuyIn { row } | DraftKind::Changes { row } => {
+            let Some(proposal) = plan.proposals.get(row) else {
+                return ask("That proposal is no longer there.".into());
+            };
+            let (verdict, changes) = if let DraftKind::Changes { .. } = kind {
+                (Verdict::AgreedWithChanges, text.trim())
+            } else {
+                let text = text.trim();
+                let (word, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
+                match Verdict::chosen(word) {
+                    Some(Verdict::AgreedWithChanges) => (Verdict::AgreedWithChanges, rest.trim()),
+                    Some(verdict) => (verdict, ""),
+                    None => {
+                        return ask(
+                            "Press 1 agreed, 2 agreed with changes or 3 not agreed, then Enter."
+                                .into(),
+                        );
+                    }
+                }
+            };
+            if verdict == Verdict::AgreedWithChanges && changes.is_empty() {
+                return ask("Say what the changes are, then Enter (Esc leaves it unsent).".into());
+            }
+            Capture::BuyIn {
+                proposal: proposal.title.clone(),
+                verdict,
+                changes: changes.to_owned(),
+            }
+        }
         DraftKind::Recommend => match text.trim().parse::<u8>().ok().filter(|s| *s <= 10) {
             Some(score) => Capture::Recommend { score },
             None => return ask("Give a number from 0 to 10.".into()),
         },
     })
+}
+
+/// Whether a buy-in line chooses "agreed with changes" without saying
+/// which: then the changes are asked for in a field of their own.
+pub(super) fn wants_changes(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(char::is_whitespace) && Verdict::chosen(text) == Some(Verdict::AgreedWithChanges)
 }
 
 /// The line that would make `item` again, and the field it is typed in;
@@ -191,11 +256,25 @@ pub(super) fn as_typed(meeting: &Meeting, item: &Captured) -> Option<(DraftKind,
                 .unwrap_or(0);
             (DraftKind::Answer { question: index }, text.clone())
         }
-        Capture::Note { text, private } => (DraftKind::Note { private: *private }, text.clone()),
+        Capture::Note { text, private, .. } => {
+            (DraftKind::Note { private: *private }, text.clone())
+        }
         Capture::Decision { text } => (DraftKind::Decision, text.clone()),
         Capture::Action {
-            title, owner, due, ..
+            title,
+            owner,
+            due,
+            side,
+            ..
         } => {
+            let kind = if *side == Some(Side::Customer)
+                && meeting.sections.get(item.section).map(|s| s.kind)
+                    == Some(SectionKind::CustomerTasks)
+            {
+                DraftKind::CustomerTask
+            } else {
+                DraftKind::Action
+            };
             let mut line = title.clone();
             if let Some(owner) = owner {
                 line.push_str(&format!(" @{owner}"));
@@ -203,7 +282,7 @@ pub(super) fn as_typed(meeting: &Meeting, item: &Captured) -> Option<(DraftKind,
             if let Some(due) = due {
                 line.push_str(&format!(" due:{due}"));
             }
-            (DraftKind::Action, line)
+            (kind, line)
         }
         Capture::Risk {
             title,
@@ -230,12 +309,39 @@ pub(super) fn as_typed(meeting: &Meeting, item: &Captured) -> Option<(DraftKind,
             (kind, line)
         }
         Capture::Playback { correction, .. } => (DraftKind::Playback, correction.clone()),
-        Capture::Signoff { decision, by, .. } => {
-            let word = decision.word().to_owned();
-            (
-                DraftKind::Signoff,
-                by.as_ref().map_or(word.clone(), |b| format!("{word} @{b}")),
-            )
+        Capture::BuyIn {
+            proposal,
+            verdict,
+            changes,
+        } => {
+            let row = meeting
+                .plan
+                .proposals
+                .iter()
+                .position(|p| p.title == *proposal)?;
+            let line = match verdict {
+                Verdict::Agreed => "1".to_owned(),
+                Verdict::AgreedWithChanges => format!("2 {changes}"),
+                Verdict::NotAgreed => "3".to_owned(),
+            };
+            (DraftKind::BuyIn { row }, line)
+        }
+        Capture::Signoff { what, .. } if acceptance::task(what).is_some() => return None,
+        Capture::Signoff {
+            decision,
+            by,
+            reason,
+            ..
+        } => {
+            let mut line = decision.word().to_owned();
+            if let Some(by) = by {
+                line.push_str(&format!(" @{by}"));
+            }
+            if !reason.is_empty() {
+                line.push(' ');
+                line.push_str(reason);
+            }
+            (DraftKind::Signoff, line)
         }
         _ => return None,
     })

@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::capture::{Capture, Captured, Verdict};
+use super::capture::{Capture, Captured, SignoffDecision, acceptance};
 use super::draft::{Draft, DraftKind, DraftState};
 use super::typed;
 use super::{Meeting, Overlay, Pending};
@@ -41,6 +41,8 @@ pub enum Action {
     InternalRisk,
     InternalIssue,
     Signoff,
+    /// A new task on the customer's side (on the customer tasks screen).
+    CustomerTask,
     /// Edit the highlighted item of the capture pane.
     Edit,
     /// Delete the highlighted item (asks first).
@@ -85,6 +87,10 @@ pub enum Change {
     /// The text field as it stands, or none once it is closed.
     Draft {
         draft: Option<DraftState>,
+    },
+    /// The fields left unsent with Esc, to carry on with later.
+    Unsent {
+        drafts: Vec<DraftState>,
     },
     /// The section on screen and the seconds spent in each.
     Position {
@@ -230,6 +236,14 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
                     Some("Sign-off of the communication plan is taken on the rules screen.".into());
             }
         }
+        Action::CustomerTask => {
+            if meeting.section().kind == SectionKind::CustomerTasks {
+                open(meeting, DraftKind::CustomerTask, out);
+            } else {
+                meeting.notice =
+                    Some("New customer tasks are added on the customer tasks screen.".into());
+            }
+        }
         Action::Edit => edit(meeting, out),
         Action::Delete => delete(meeting, pending, out),
         Action::Minutes => {
@@ -347,7 +361,15 @@ fn set_presenting(meeting: &mut Meeting, presenting: bool, out: &mut Effects) {
     out.save();
 }
 
-fn show_draft(meeting: &mut Meeting, draft: Draft, out: &mut Effects) {
+/// Show a field, with the text left unsent in it earlier, if any.
+fn show_draft(meeting: &mut Meeting, mut draft: Draft, out: &mut Effects) {
+    if let Some(at) = meeting.unsent.iter().position(|u| draft.same_field(u)) {
+        let unsent = meeting.unsent.remove(at);
+        draft = Draft::from_state(&unsent);
+        meeting.notice = Some("Your unsent text is back: Enter sends it.".into());
+        let drafts = meeting.unsent.clone();
+        out.journal(meeting, Change::Unsent { drafts });
+    }
     let state = draft.state();
     meeting.draft = Some(draft);
     out.journal(meeting, Change::Draft { draft: Some(state) });
@@ -384,26 +406,29 @@ fn select(meeting: &mut Meeting, out: &mut Effects) {
         SectionKind::Followups if row < meeting.followup_rows().len() => {
             open(meeting, DraftKind::Followup { row }, out)
         }
-        SectionKind::Proposals => {
-            let Some(proposal) = meeting.plan.proposals.get(row).map(|p| p.title.clone()) else {
+        SectionKind::Proposals if row < meeting.plan.proposals.len() => {
+            open(meeting, DraftKind::BuyIn { row }, out)
+        }
+        SectionKind::CustomerTasks => {
+            let Some(task) = meeting.plan.customer_tasks.get(row) else {
                 return;
             };
-            let current = meeting.latest(|c| match c {
-                Capture::BuyIn {
-                    proposal: p,
-                    verdict,
-                } if *p == proposal => Some(*verdict),
-                _ => None,
-            });
-            let capture = Capture::BuyIn {
-                proposal: proposal.clone(),
-                verdict: Verdict::next(current),
+            let what = acceptance::of(task.id.get_ref(), &task.title);
+            let capture = Capture::Signoff {
+                what: what.clone(),
+                by: task.owner.as_ref().map(|o| o.get_ref().clone()),
+                decision: SignoffDecision::Approved,
+                reason: String::new(),
             };
+            meeting.notice = Some(format!(
+                "Recorded: the customer accepts {}.",
+                task.id.get_ref()
+            ));
             put_replacing(
                 meeting,
                 capture,
                 out,
-                |c| matches!(c, Capture::BuyIn { proposal: p, .. } if *p == proposal),
+                |c| matches!(c, Capture::Signoff { what: w, .. } if *w == what),
             );
         }
         SectionKind::Pulse => {
@@ -444,12 +469,13 @@ fn commit(meeting: &mut Meeting, capture: Capture, editing: Option<String>, out:
         }
         None => {
             let item = Captured {
-                id: format!("{}-{}", capture.prefix(), meeting.next_id),
+                id: meeting.ids.take(capture.prefix()),
+                // The journal entry about to put it.
+                order: meeting.seq + 1,
                 section: meeting.current,
                 at: meeting.clock.now,
                 what: capture,
             };
-            meeting.next_id += 1;
             meeting.captures.push(item.clone());
             meeting.capture_cursor = meeting.pane_items().len().saturating_sub(1);
             item
@@ -498,8 +524,9 @@ fn typing(meeting: &mut Meeting, action: Action, out: &mut Effects) {
     out.journal(meeting, Change::Draft { draft: Some(state) });
 }
 
-/// Enter or Esc in a field: keep what was typed. Esc always closes; Enter
-/// may keep the field open to ask about a guest or a date it cannot read.
+/// Enter or Esc in a field. Esc leaves it unsent, to carry on with later;
+/// Enter sends it, or keeps it open to ask about a guest or a date it
+/// cannot read.
 fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
     let Some(draft) = meeting.draft.as_mut() else {
         return;
@@ -510,10 +537,24 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
     let section = draft.section;
     let guest_asked = draft.guest_asked;
     let private = draft.private_words().is_some();
-    if text.trim().is_empty() && kind != DraftKind::Playback {
+    let may_be_empty = matches!(kind, DraftKind::Playback | DraftKind::Changes { .. });
+    if text.trim().is_empty() && (closing || !may_be_empty) {
         return close_draft(meeting, out);
     }
-    match typed::to_capture(meeting, kind, section, &text, guest_asked || closing) {
+    if closing {
+        return leave_unsent(meeting, out);
+    }
+    if let DraftKind::BuyIn { row } = kind
+        && typed::wants_changes(&text)
+    {
+        // "Agreed with changes" asks what the changes are.
+        close_draft(meeting, out);
+        let draft = Draft::new(DraftKind::Changes { row }, editing, section, "");
+        show_draft(meeting, draft, out);
+        meeting.notice = Some("Agreed with changes: say what the changes are.".into());
+        return;
+    }
+    match typed::to_capture(meeting, kind, section, &text, guest_asked) {
         Ok(mut capture) => {
             close_draft(meeting, out);
             if private {
@@ -523,39 +564,85 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
                     *visible = false;
                 }
             }
-            // One follow-up per item: a second answer replaces the first.
-            let editing = editing.or_else(|| match &capture {
-                Capture::Followup { item, meeting: from, .. } => meeting
+            // One follow-up per item, one buy-in per proposal: a second
+            // answer replaces the first.
+            let editing = editing.or_else(|| {
+                meeting
                     .captures
                     .iter()
-                    .find(|c| matches!(&c.what, Capture::Followup { item: i, meeting: m, .. } if i == item && m == from))
-                    .map(|c| c.id.clone()),
-                _ => None,
+                    .find(|c| supersedes(&capture, &c.what))
+                    .map(|c| c.id.clone())
             });
             commit(meeting, capture, editing, out);
         }
-        Err(typed::Ask { notice, guest }) if !closing => {
+        Err(typed::Ask { notice, guest }) => {
             if let Some(draft) = meeting.draft.as_mut() {
                 draft.guest_asked = guest;
             }
             meeting.notice = Some(notice);
         }
-        Err(typed::Ask { notice, .. }) => {
-            // Esc never throws text away: keep it as a note instead.
-            close_draft(meeting, out);
-            let kept = if private { "a private note" } else { "a note" };
-            meeting.notice = Some(format!("{notice} Kept as {kept}."));
-            commit(
-                meeting,
-                Capture::Note {
-                    text,
-                    // Private text stays private, whatever it becomes.
-                    private,
-                },
-                None,
-                out,
-            );
-        }
+    }
+}
+
+/// Whether `new` takes the place of `old`: the same follow-up, the same
+/// proposal's buy-in.
+fn supersedes(new: &Capture, old: &Capture) -> bool {
+    match (new, old) {
+        (
+            Capture::Followup { item, meeting, .. },
+            Capture::Followup {
+                item: i,
+                meeting: m,
+                ..
+            },
+        ) => item == i && meeting == m,
+        (Capture::BuyIn { proposal, .. }, Capture::BuyIn { proposal: p, .. }) => proposal == p,
+        _ => false,
+    }
+}
+
+/// Esc: the field closes and its text waits, unsent, for the same field to
+/// be opened again (or the meeting's end, where it becomes a private note).
+fn leave_unsent(meeting: &mut Meeting, out: &mut Effects) {
+    let Some(draft) = meeting.draft.take() else {
+        return;
+    };
+    let mut state = draft.state();
+    if let DraftKind::Changes { row } = state.kind {
+        // It comes back where it started: Enter on the proposal.
+        state.kind = DraftKind::BuyIn { row };
+        state.text = format!("2 {}", state.text);
+    }
+    meeting
+        .unsent
+        .retain(|u| !Draft::from_state(&state).same_field(u));
+    meeting.unsent.push(state);
+    out.journal(meeting, Change::Draft { draft: None });
+    let drafts = meeting.unsent.clone();
+    out.journal(meeting, Change::Unsent { drafts });
+    out.save();
+    meeting.notice = Some("Left unsent: open the same field again to carry on.".into());
+}
+
+/// At the end of the meeting, what was never sent is kept as private
+/// notes marked unsent, never as anything the customer sees.
+fn keep_unsent(meeting: &mut Meeting, out: &mut Effects) {
+    let mut drafts = std::mem::take(&mut meeting.unsent);
+    if let Some(open) = meeting.draft.take() {
+        drafts.push(open.state());
+        out.journal(meeting, Change::Draft { draft: None });
+    }
+    if drafts.is_empty() {
+        return;
+    }
+    out.journal(meeting, Change::Unsent { drafts: Vec::new() });
+    for draft in drafts.into_iter().filter(|d| !d.text.trim().is_empty()) {
+        let note = Capture::Note {
+            text: draft.text,
+            private: true,
+            unsent: true,
+        };
+        commit(meeting, note, None, out);
     }
 }
 
@@ -602,11 +689,12 @@ fn delete(meeting: &mut Meeting, pending: Option<Pending>, out: &mut Effects) {
     }
 }
 
-/// `q`: keep any open field, and end the meeting when on its last section;
-/// earlier, it stays open to resume.
+/// `q`: end the meeting when on its last section; earlier, it stays open
+/// to resume, with any open field still open.
 fn quit(meeting: &mut Meeting, out: &mut Effects) {
-    if meeting.draft.is_some() {
-        finish_draft(meeting, out, true);
+    let ending = meeting.current + 1 == meeting.sections.len();
+    if ending {
+        keep_unsent(meeting, out);
     }
     meeting.clock.leave(meeting.current);
     let change = Change::Position {
@@ -614,7 +702,7 @@ fn quit(meeting: &mut Meeting, out: &mut Effects) {
         spent: meeting.clock.spent.clone(),
     };
     out.journal(meeting, change);
-    if meeting.current + 1 == meeting.sections.len() {
+    if ending {
         let at = meeting.clock.now;
         meeting.ended = Some(at);
         out.journal(meeting, Change::Ended { at });
@@ -630,16 +718,19 @@ fn quit(meeting: &mut Meeting, out: &mut Effects) {
 pub fn replay(meeting: &mut Meeting, change: Change) {
     match change {
         Change::Put { item } => {
-            if let Some(number) = item.id.get(2..).and_then(|n| n.parse::<u64>().ok()) {
-                meeting.next_id = meeting.next_id.max(number + 1);
-            }
+            meeting.ids.saw(&item.id);
             match meeting.captures.iter().position(|c| c.id == item.id) {
                 Some(at) => meeting.captures[at] = item,
                 None => meeting.captures.push(item),
             }
         }
-        Change::Remove { id } => meeting.captures.retain(|c| c.id != id),
+        Change::Remove { id } => {
+            // A deleted item's id is never given to another.
+            meeting.ids.saw(&id);
+            meeting.captures.retain(|c| c.id != id);
+        }
         Change::Draft { draft } => meeting.draft = draft.as_ref().map(Draft::from_state),
+        Change::Unsent { drafts } => meeting.unsent = drafts,
         Change::Position { current, spent } => {
             meeting.current = current.min(meeting.sections.len().saturating_sub(1));
             for (slot, seconds) in meeting.clock.spent.iter_mut().zip(spent) {

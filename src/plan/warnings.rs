@@ -173,44 +173,60 @@ fn customer_visible_text(plan: &Plan) -> Vec<(String, &str)> {
 
 /// Byte offset of `term` as a whole word in `text`, ignoring case.
 pub fn find_term(text: &str, term: &str) -> Option<usize> {
+    find_term_span(text, term).map(|found| found.start)
+}
+
+/// Where `term` stands as a whole word in `text`, ignoring case, as byte
+/// offsets into `text` itself: the words found may be longer or shorter
+/// than `term` (the Kelvin sign is three bytes, the k it folds to is one).
+pub fn find_term_span(text: &str, term: &str) -> Option<std::ops::Range<usize>> {
     if term.is_empty() {
         return None;
     }
     if term.is_ascii() {
-        // Fast path: no allocation for the common case of ASCII terms.
+        // Fast path: no allocation for the common case of ASCII terms. An
+        // ASCII byte only ever matches an ASCII byte, so the offsets hold.
         let (bytes, needle) = (text.as_bytes(), term.as_bytes());
         let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
-        return (0..bytes.len().saturating_sub(needle.len() - 1)).find(|&at| {
-            bytes[at..at + needle.len()].eq_ignore_ascii_case(needle)
-                && !is_word(at.checked_sub(1).and_then(|i| bytes.get(i)))
-                && !is_word(bytes.get(at + needle.len()))
-        });
+        return (0..bytes.len().saturating_sub(needle.len() - 1))
+            .find(|&at| {
+                bytes[at..at + needle.len()].eq_ignore_ascii_case(needle)
+                    && !is_word(at.checked_sub(1).and_then(|i| bytes.get(i)))
+                    && !is_word(bytes.get(at + needle.len()))
+            })
+            .map(|at| at..at + needle.len());
     }
-    let lower = text.to_lowercase();
-    let needle = term.to_lowercase();
-    if lower.len() != text.len() {
-        // Case folding changed byte lengths; match exactly instead.
-        return find_word(text, term);
-    }
-    find_word(&lower, &needle)
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let needle: Vec<char> = term.chars().flat_map(char::to_lowercase).collect();
+    text.char_indices()
+        .filter(|&(at, _)| !is_word(text[..at].chars().next_back()))
+        .find_map(|(at, _)| {
+            let end = folded_match(&text[at..], &needle)? + at;
+            (!is_word(text[end..].chars().next())).then_some(at..end)
+        })
 }
 
-fn find_word(haystack: &str, needle: &str) -> Option<usize> {
-    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    haystack
-        .match_indices(needle)
-        .map(|(at, _)| at)
-        .find(|&at| {
-            !is_word(haystack[..at].chars().next_back())
-                && !is_word(haystack[at + needle.len()..].chars().next())
-        })
+/// The byte length of the start of `text` that folds to exactly `needle`.
+fn folded_match(text: &str, needle: &[char]) -> Option<usize> {
+    let mut want = needle.iter();
+    for (at, c) in text.char_indices() {
+        if want.as_slice().is_empty() {
+            return Some(at);
+        }
+        for folded in c.to_lowercase() {
+            if want.next() != Some(&folded) {
+                return None;
+            }
+        }
+    }
+    want.as_slice().is_empty().then_some(text.len())
 }
 
 fn jargon(plan: &Plan, source: &str, found: &mut Vec<Diagnostic>) {
     let glossary_line = source.find("glossary");
     for (term, meaning) in &plan.project.glossary {
         for (where_, text) in customer_visible_text(plan) {
-            let Some(offset) = find_term(text, term) else {
+            let Some(words) = find_term_span(text, term) else {
                 continue;
             };
             if text.to_lowercase().contains(&meaning.to_lowercase()) {
@@ -221,7 +237,7 @@ fn jargon(plan: &Plan, source: &str, found: &mut Vec<Diagnostic>) {
                 .match_indices(text)
                 .map(|(at, _)| at)
                 .find(|at| Some(*at) != glossary_line)
-                .map(|at| at + offset..at + offset + term.len());
+                .map(|at| at + words.start..at + words.end);
             found.push(
                 Diagnostic::warning(
                     "jargon",
@@ -533,5 +549,13 @@ mod tests {
         assert_eq!(find_term("UA", "UAT"), None);
         assert_eq!(find_term("éUAT", "UAT"), None);
         assert_eq!(find_term("Prüfung läuft", "prüfung"), Some(0));
+        // Case folding that changes lengths: the offsets are the text's own.
+        assert_eq!(
+            find_term_span("\u{212A} éx İİ", "ÉX"),
+            Some(4..7),
+            "after a Kelvin sign, which folds to one byte"
+        );
+        assert_eq!(find_term_span("İstanbul", "i̇stanbul"), Some(0..9));
+        assert_eq!(find_term_span("\u{212A}é", "ké"), Some(0..5));
     }
 }

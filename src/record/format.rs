@@ -29,7 +29,9 @@ pub struct Header {
     pub attendees: Vec<String>,
     /// The section on screen when this was written (0-based).
     pub current_section: usize,
-    pub next_id: u64,
+    /// The id numbers taken per kind (a deleted item's too).
+    #[serde(default)]
+    pub ids: crate::meeting::ids::Ids,
     /// The last journal entry this record includes.
     pub last_seq: u64,
     /// Whether the screen was presenting, so a resume comes back the same.
@@ -77,6 +79,9 @@ pub struct Record {
     /// A text field that was open, with what had been typed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<DraftState>,
+    /// Fields left unsent with Esc, restored on resume.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unsent: Vec<DraftState>,
 }
 
 impl Record {
@@ -104,7 +109,7 @@ impl Record {
                 .map(|a| a.person)
                 .collect(),
             current_section: meeting.current,
-            next_id: meeting.next_id,
+            ids: meeting.ids.clone(),
             last_seq: meeting.seq,
             presenting: Some(meeting.presenting),
         };
@@ -135,6 +140,7 @@ impl Record {
             pulse: Vec::new(),
             followups: Vec::new(),
             draft: meeting.draft.as_ref().map(|d| d.state()),
+            unsent: meeting.unsent.clone(),
         };
         for item in &meeting.captures {
             record.list_for(&item.what).push(item.clone());
@@ -179,7 +185,13 @@ impl Record {
         .flatten()
         .cloned()
         .collect();
-        all.sort_by_key(|c| (c.id.get(2..).and_then(|n| n.parse::<u64>().ok()), c.at));
+        // Older records have no order and one counter for every kind.
+        all.sort_by_key(|c| {
+            let number =
+                c.id.rsplit_once('-')
+                    .and_then(|(_, n)| n.parse::<u64>().ok());
+            (c.order, number, c.at)
+        });
         all
     }
 
@@ -196,7 +208,10 @@ impl Record {
 /// Put a record's captures, draft, position and times back into a meeting.
 pub fn restore(meeting: &mut Meeting, record: &Record) {
     meeting.captures = record.items();
-    meeting.next_id = record.meeting.next_id.max(1);
+    meeting.ids.merge(&record.meeting.ids);
+    for item in &meeting.captures {
+        meeting.ids.saw(&item.id);
+    }
     meeting.seq = record.meeting.last_seq;
     meeting.ended = record.meeting.ended;
     meeting.current = record
@@ -210,4 +225,5 @@ pub fn restore(meeting: &mut Meeting, record: &Record) {
     if let Some(presenting) = record.meeting.presenting {
         meeting.presenting = presenting;
     }
+    meeting.unsent = record.unsent.clone();
 }

@@ -18,12 +18,17 @@ pub fn describe(item: &Captured, plan: &Plan) -> String {
     let name = |id: &Option<String>| id.as_deref().map(|id| plan.name_of(id).to_owned());
     match &item.what {
         Capture::Answer { text, .. } => format!("“{}”", one_line(text)),
-        Capture::Note { text, private } => {
-            format!(
-                "{}{}",
-                if *private { "private: " } else { "" },
-                one_line(text)
-            )
+        Capture::Note {
+            text,
+            private,
+            unsent,
+        } => {
+            let mark = match (*unsent, *private) {
+                (true, _) => "unsent, private: ",
+                (false, true) => "private: ",
+                (false, false) => "",
+            };
+            format!("{mark}{}", one_line(text))
         }
         Capture::Action {
             title, owner, due, ..
@@ -57,12 +62,16 @@ pub fn describe(item: &Captured, plan: &Plan) -> String {
             let internal = if *visible { "" } else { " (internal)" };
             format!("new {kind}: {title}{owner}{internal}")
         }
-        Capture::Signoff { what, by, decision } => {
+        Capture::Signoff {
+            what, by, decision, ..
+        } => {
             let word = decision.word();
             let by = name(by).map_or_else(String::new, |b| format!(" by {b}"));
             format!("{what} {word}{by}")
         }
-        Capture::BuyIn { proposal, verdict } => format!("{}: {proposal}", verdict.words()),
+        Capture::BuyIn {
+            proposal, verdict, ..
+        } => format!("{}: {proposal}", verdict.words()),
         Capture::Attendance {
             person, present, ..
         } => {

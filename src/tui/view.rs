@@ -237,6 +237,9 @@ impl View<'_> {
             k.first_label(Action::InternalIssue)
         );
         items.push((internal, "internal", if shown.presenting { 3 } else { 0 }));
+        if kind == crate::agenda::SectionKind::CustomerTasks {
+            items.push((k.first_label(Action::CustomerTask), "new task", 6));
+        }
         items.push((k.first_label(Action::Presenting), "presenting", 1));
         items.push((k.first_label(Action::Help), "help", 10));
         items.push((k.first_label(Action::Quit), "quit", 10));
@@ -302,6 +305,10 @@ impl View<'_> {
             (
                 Action::Signoff,
                 "sign-off of the communication plan (rules screen)",
+            ),
+            (
+                Action::CustomerTask,
+                "new customer task: what @who due:date (customer tasks screen)",
             ),
             (Action::Edit, "edit the highlighted capture"),
             (

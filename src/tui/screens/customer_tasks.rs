@@ -7,22 +7,35 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table, Widget};
 
 use super::{Ctx, panel, person};
+use crate::meeting::Capture;
+use crate::meeting::capture::ActionStatus;
 use crate::plan::derive::days_between;
 use crate::plan::model::{Rag, TaskKind, TaskStatus};
 
+const TITLE: &str = "Tasks on your side — Enter: they accept it · t: a new task";
+
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
-    if plan.customer_tasks.is_empty() {
-        Paragraph::new("No customer tasks in the plan yet.")
+    let added = ctx.shown.new_customer_tasks();
+    if plan.customer_tasks.is_empty() && added.is_empty() {
+        Paragraph::new("No customer tasks in the plan yet. t: add one.")
             .style(ctx.theme.muted())
-            .block(panel("Tasks on your side", ctx.theme))
+            .block(panel(TITLE, ctx.theme))
             .render(area, buf);
         return;
     }
     let today = ctx.shown.clock.today;
     // The kind of task is the first thing to give up on a narrow screen.
     let wide = area.width >= 110;
-    let rows = plan.customer_tasks.iter().map(|t| {
+    let rows = plan.customer_tasks.iter().enumerate().map(|(n, t)| {
+        // What this meeting's follow-up said applies at once.
+        let followed = ctx.shown.followed_up(t.id.get_ref(), "plan");
+        let status = match followed.map(|f| f.0) {
+            Some(ActionStatus::Done) => TaskStatus::Done,
+            Some(ActionStatus::Dropped) => TaskStatus::Dropped,
+            Some(ActionStatus::Open) | None => t.status,
+        };
+        let due = followed.and_then(|f| f.1).or(t.due);
         let kind = match t.kind {
             TaskKind::Review => "review",
             TaskKind::Signoff => "sign-off",
@@ -35,8 +48,8 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             || "—".to_owned(),
             |a| format!("{} days", days_between(a, today)),
         );
-        let finished = matches!(t.status, TaskStatus::Done | TaskStatus::Dropped);
-        let (due, rag) = match t.due {
+        let finished = matches!(status, TaskStatus::Done | TaskStatus::Dropped);
+        let (due, rag) = match due {
             None => ("no date yet".to_owned(), Rag::Amber),
             Some(d) if finished => (d.strftime("%-d %b").to_string(), Rag::Grey),
             Some(d) => {
@@ -48,7 +61,8 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 }
             }
         };
-        let status = match t.status {
+        let status = match status {
+            _ if ctx.shown.accepted(t.id.get_ref()) && !finished => "✓ accepted",
             TaskStatus::Open => "open",
             TaskStatus::InProgress => "in progress",
             TaskStatus::Done => "done",
@@ -67,8 +81,44 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             Line::from(Span::styled(due, ctx.theme.rag(rag))),
             Line::raw(status),
         ]);
-        Row::new(cells)
+        let row = Row::new(cells);
+        if n == ctx.shown.selected {
+            row.style(ctx.theme.selected())
+        } else {
+            row
+        }
     });
+    let new_rows = added.into_iter().filter_map(|item| {
+        let Capture::Action {
+            title, owner, due, ..
+        } = &item.what
+        else {
+            return None;
+        };
+        let mut cells = vec![
+            Line::raw(item.id.clone()),
+            Line::raw(title.clone()),
+            Line::raw(
+                owner
+                    .as_deref()
+                    .map_or("unassigned", |o| plan.name_of(o))
+                    .to_owned(),
+            ),
+        ];
+        if wide {
+            cells.push(Line::raw("other"));
+        }
+        cells.extend([
+            Line::raw("new"),
+            Line::raw(due.map_or_else(
+                || "no date yet".to_owned(),
+                |d| d.strftime("%-d %b").to_string(),
+            )),
+            Line::raw("new today"),
+        ]);
+        Some(Row::new(cells))
+    });
+    let rows = rows.chain(new_rows);
     let mut widths = vec![
         Constraint::Length(5),
         Constraint::Min(16),
@@ -87,6 +137,6 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     header.extend(["Open for", "Due", "Status"]);
     Table::new(rows, widths)
         .header(Row::new(header).style(ctx.theme.heading()))
-        .block(panel("Tasks on your side", ctx.theme))
+        .block(panel(TITLE, ctx.theme))
         .render(area, buf);
 }

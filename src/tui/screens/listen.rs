@@ -29,7 +29,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ctx.theme.title().add_modifier(Modifier::BOLD),
     )];
     for answer in answers_to(ctx, asked) {
-        lines.push(Line::raw(format!("“{answer}”")));
+        lines.extend(super::quoted(answer, "", "").into_iter().map(Line::raw));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })

@@ -25,7 +25,7 @@ use crate::agenda::SectionKind;
 use crate::meeting::Shared;
 use crate::plan::derive::Derived;
 use crate::plan::model::Plan;
-use crate::plan::warnings::find_term;
+use crate::plan::warnings::find_term_span;
 
 /// What every screen is given to draw with: what the screen may show
 /// (customer-safe while presenting), never the meeting itself.
@@ -57,8 +57,10 @@ pub fn plain_words(text: &str, plan: &Plan) -> String {
         if out.to_lowercase().contains(&meaning.to_lowercase()) {
             continue;
         }
-        if let Some(at) = find_term(&out, term) {
-            out.insert_str(at + term.len(), &format!(" ({meaning})"));
+        // The end of the words as they stand in the text: a term can match
+        // text of another length once case is ignored (K and the Kelvin sign).
+        if let Some(found) = find_term_span(&out, term) {
+            out.insert_str(found.end, &format!(" ({meaning})"));
         }
     }
     out
@@ -81,6 +83,23 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         SectionKind::Review => review::render(ctx, area, buf),
         SectionKind::Pulse => pulse::render(ctx, area, buf),
     }
+}
+
+/// An answer in their words, in quote marks, one screen line per line they
+/// gave: `first` leads the opening line, `then` the lines after it.
+pub fn quoted(text: &str, first: &str, then: &str) -> Vec<String> {
+    let parts: Vec<&str> = text.split('\n').collect();
+    let last = parts.len() - 1;
+    parts
+        .iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let open = if n == 0 { "“" } else { "" };
+            let close = if n == last { "”" } else { "" };
+            let lead = if n == 0 { first } else { then };
+            format!("{lead}{open}{part}{close}")
+        })
+        .collect()
 }
 
 /// A titled panel with a border.
@@ -133,4 +152,38 @@ pub fn person(plan: &Plan, id: Option<&toml::Spanned<String>>) -> String {
         || "unassigned".to_owned(),
         |id| plan.name_of(id.get_ref()).to_owned(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_words;
+
+    fn plan_with(term: &str, meaning: &str) -> crate::plan::model::Plan {
+        let mut plan = crate::plan::load_bytes(
+            "demo.toml",
+            include_str!("../../../assets/demo.toml").as_bytes(),
+        )
+        .plan
+        .expect("the demo plan is valid");
+        plan.project.glossary.clear();
+        plan.project.glossary.insert(term.into(), meaning.into());
+        plan
+    }
+
+    #[test]
+    fn meanings_follow_terms_whose_case_folds_to_another_length() {
+        // The Kelvin sign folds to one byte and İ to three: offsets into the
+        // folded text would land inside a character here.
+        let plan = plan_with("éx", "ex meaning");
+        assert_eq!(
+            plain_words("\u{212A} éx İİ", &plan),
+            "\u{212A} éx (ex meaning) İİ"
+        );
+        let plan = plan_with("Kx", "kilo");
+        assert_eq!(plain_words("\u{212A}x ééé", &plan), "\u{212A}x ééé");
+        assert_eq!(
+            plain_words("\u{130}x Kx ééé", &plan),
+            "\u{130}x Kx (kilo) ééé"
+        );
+    }
 }

@@ -26,10 +26,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             if let Capture::Answer { question: q, text } = &item.what
                 && q == question
             {
-                for (n, part) in text.split('\n').enumerate() {
-                    let lead = if n == 0 { "  “" } else { "   " };
-                    lines.push(Line::raw(format!("{lead}{part}")));
-                }
+                lines.extend(super::quoted(text, "  ", "   ").into_iter().map(Line::raw));
             }
         }
     }

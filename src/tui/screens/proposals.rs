@@ -20,10 +20,15 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ));
     }
     for (n, p) in proposals.iter().enumerate() {
-        let verdict = ctx.shown.latest(|c| match c {
-            Capture::BuyIn { proposal, verdict } if *proposal == p.title => Some(*verdict),
+        let buy_in = ctx.shown.latest(|c| match c {
+            Capture::BuyIn {
+                proposal,
+                verdict,
+                changes,
+            } if *proposal == p.title => Some((*verdict, changes.clone())),
             _ => None,
         });
+        let (verdict, changes) = buy_in.unzip();
         let badge = match verdict {
             Some(Verdict::Agreed) => Span::styled(" ✓ AGREED", ctx.theme.rag(Rag::Green)),
             Some(Verdict::AgreedWithChanges) => {
@@ -48,12 +53,18 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 ctx.theme.muted(),
             ));
         }
+        if let Some(changes) = changes.filter(|c| !c.is_empty()) {
+            lines.push(Line::from(vec![
+                Span::styled("   Changes: ", ctx.theme.rag(Rag::Amber)),
+                Span::raw(changes),
+            ]));
+        }
         lines.push(Line::raw(""));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(panel(
-            "What we propose — Enter: agreed / with changes / not agreed",
+            "What we propose — Enter, then 1 agreed · 2 with changes · 3 not agreed",
             ctx.theme,
         ))
         .render(area, buf);

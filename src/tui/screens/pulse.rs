@@ -9,6 +9,18 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::{Ctx, panel};
 use crate::meeting::Capture;
 
+/// The previous pulse, the same one the welcome screen's trend ends on.
+fn previous(trend: &[f64]) -> String {
+    match trend {
+        [] => "This is the first pulse on record.".to_owned(),
+        [only] => format!("Last time: {only:.1} of 5 on average."),
+        [first, .., last] => format!(
+            "Last time: {last:.1} of 5 on average ({first:.1} → {last:.1} over {} meetings).",
+            trend.len()
+        ),
+    }
+}
+
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let meeting = ctx.shown;
     let plan = ctx.plan();
@@ -65,7 +77,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     });
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "This is the first pulse on record.",
+        previous(&meeting.pulse_trend),
         ctx.theme.muted(),
     ));
     Paragraph::new(lines)

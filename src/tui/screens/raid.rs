@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table, Widget};
 
 use super::{Ctx, panel, person};
+use crate::meeting::Capture;
 use crate::plan::derive::Band;
 use crate::plan::model::{IssueStatus, Rag, RiskStatus, Severity};
 use crate::tui::theme::Theme;
@@ -33,7 +34,8 @@ fn render_issues(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
     let mut open: Vec<_> = plan.issues.iter().filter(|i| i.is_open()).collect();
     open.sort_by_key(|i| std::cmp::Reverse(i.severity));
-    if open.is_empty() {
+    let raised = raised(ctx, |c| matches!(c, Capture::Issue { .. }));
+    if open.is_empty() && raised.is_empty() {
         Paragraph::new("No open issues.")
             .style(ctx.theme.muted())
             .block(panel("Open issues", ctx.theme))
@@ -67,6 +69,16 @@ fn render_issues(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             Line::raw(issue.due.map_or_else(|| "—".to_owned(), |d| d.to_string())),
         ])
     });
+    let rows = rows.chain(raised.into_iter().map(|(id, title, owner)| {
+        Row::new(vec![
+            Line::raw(id),
+            title,
+            Line::raw(owner),
+            Line::raw("—"),
+            Line::raw("open"),
+            Line::raw("—"),
+        ])
+    }));
     Table::new(
         rows,
         [
@@ -109,6 +121,15 @@ fn render_risks(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             Line::raw(person(plan, risk.owner.as_ref())),
         ])
     });
+    let raised = raised(ctx, |c| matches!(c, Capture::Risk { .. }));
+    let rows = rows.chain(raised.into_iter().map(|(id, title, owner)| {
+        Row::new(vec![
+            Line::raw(id),
+            title,
+            Line::raw("not scored"),
+            Line::raw(owner),
+        ])
+    }));
     Table::new(
         rows,
         [
@@ -121,4 +142,33 @@ fn render_risks(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     .header(Row::new(["Id", "Risk", "Score", "Owner"]).style(ctx.theme.heading()))
     .block(panel("Risks by score", ctx.theme))
     .render(area, buf);
+}
+
+/// Risks or issues raised in earlier meetings and not yet in the plan, as
+/// id, title (marked when and that the plan lacks it) and owner; nothing
+/// internal while presenting.
+fn raised(ctx: &Ctx, kind: fn(&Capture) -> bool) -> Vec<(String, Line<'static>, String)> {
+    ctx.shown
+        .raised_earlier
+        .iter()
+        .filter(|r| kind(&r.item.what))
+        .map(|r| {
+            let owner = match &r.item.what {
+                Capture::Risk { owner, .. } | Capture::Issue { owner, .. } => owner.clone(),
+                _ => None,
+            };
+            let mut title = vec![
+                Span::raw(ctx.plain(&r.item.what.text())),
+                Span::styled(format!(" ({})", r.mark), ctx.theme.muted()),
+            ];
+            if !r.item.what.is_public() {
+                title.insert(0, ctx.theme.internal());
+            }
+            let owner = owner.map_or_else(
+                || "unassigned".to_owned(),
+                |o| ctx.plan().name_of(&o).to_owned(),
+            );
+            (r.item.id.clone(), Line::from(title), owner)
+        })
+        .collect()
 }

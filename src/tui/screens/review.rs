@@ -15,7 +15,7 @@ type Group = (&'static str, fn(&Capture) -> bool);
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let meeting = ctx.shown;
-    let groups: [Group; 4] = [
+    let groups: [Group; 5] = [
         ("Actions", |c| matches!(c, Capture::Action { .. })),
         ("Decisions", |c| matches!(c, Capture::Decision { .. })),
         ("Sign-offs and buy-in", |c| {
@@ -24,6 +24,8 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ("New risks and issues", |c| {
             matches!(c, Capture::Risk { .. } | Capture::Issue { .. })
         }),
+        // What became of earlier items, as the follow-ups screen recorded it.
+        ("Follow-ups", |c| matches!(c, Capture::Followup { .. })),
     ];
     let mut lines = Vec::new();
     for (title, wanted) in groups {
