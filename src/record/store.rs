@@ -451,6 +451,7 @@ impl<R: Fn(Health)> Writer<R> {
 fn save_privately(name: &str, text: &str) -> std::io::Result<PathBuf> {
     let folder = tempfile::Builder::new()
         .prefix("resetpoint-unsaved-")
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
         .tempdir()?
         .keep();
     let path = folder.join(name);
