@@ -14,9 +14,9 @@ use resetpoint::meeting::{Action, Capture, Clock, Effect, Meeting, update};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::{Record, restore};
+use resetpoint::record::fs::Disk;
 use resetpoint::record::journal::{Entry, line, read};
 use resetpoint::record::open::{OpenError, create, lock, reopen, scan, unfinished};
-use resetpoint::record::fs::Disk;
 use resetpoint::record::store::{Finished, Health, Message, Store, Timing};
 
 fn meeting() -> Meeting {
@@ -217,9 +217,7 @@ fn a_failed_write_is_reported_kept_and_retried_until_it_works() {
     let (paths, held) = create(&dir, "2026-11-24-1400-reset-point").unwrap();
     let health = Arc::new(Mutex::new(Vec::new()));
     let seen = health.clone();
-    let store = Store::start(paths.clone(), held, move |h| {
-        seen.lock().unwrap().push(h)
-    });
+    let store = Store::start(paths.clone(), held, move |h| seen.lock().unwrap().push(h));
     let mut m = meeting();
     carry_out(&store, &m, vec![Effect::Save]);
     wait_for("the first record", || paths.record.exists());
@@ -380,7 +378,8 @@ fn a_symlink_or_fifo_where_a_record_or_journal_should_be_is_refused() {
     let found = scan(dir.path(), "shipment-tracking");
     let said: Vec<String> = found.unreadable.iter().map(|e| e.to_string()).collect();
     assert!(
-        said.iter().any(|s| s.contains("2026-11-25-0900-status.toml") && s.contains("FIFO")),
+        said.iter()
+            .any(|s| s.contains("2026-11-25-0900-status.toml") && s.contains("FIFO")),
         "{said:?}"
     );
 }
@@ -396,7 +395,11 @@ fn an_unreadable_record_is_named_by_line_and_column_or_rebuilt_from_its_journal(
     carry_out(&store, &m, effects);
     assert!(store.settled(Duration::from_secs(10)));
     assert_eq!(store.finish(), Finished::Saved);
-    std::fs::write(&paths.record, "[meeting]\nproject = \"x\"\nthis is not toml\n").unwrap();
+    std::fs::write(
+        &paths.record,
+        "[meeting]\nproject = \"x\"\nthis is not toml\n",
+    )
+    .unwrap();
     let (found, _) = unfinished(dir.path(), "shipment-tracking").expect("rebuilt from the journal");
     assert_eq!(found, paths);
     let reopened = reopen(&paths).unwrap();

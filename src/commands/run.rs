@@ -133,8 +133,7 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
     };
     let (meeting, paths, lock) = match resume {
         Some((paths, reopened)) => {
-            let (mut meeting, refused) =
-                resumed(plan, &reopened.record, origin, &reopened.entries);
+            let (mut meeting, refused) = resumed(plan, &reopened.record, origin, &reopened.entries);
             say_what_was_recovered(&paths, &reopened, refused);
             if plan_changed(reopened.record.plan_at_start(), &meeting.origin.plan_sha256) {
                 let notice = "The plan changed since this meeting started; the record keeps both versions' SHA-256.";

@@ -172,7 +172,13 @@ pub fn open_private(path: &Path, create: bool) -> io::Result<File> {
         .mode(0o600)
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
         .open(path)
-        .map_err(|e| if e.raw_os_error() == Some(libc::ELOOP) { not_a_file(path) } else { e })?;
+        .map_err(|e| {
+            if e.raw_os_error() == Some(libc::ELOOP) {
+                not_a_file(path)
+            } else {
+                e
+            }
+        })?;
     // Between the look and the open something else could have been put there.
     if !file.metadata()?.file_type().is_file() {
         return Err(not_a_file(path));
@@ -187,7 +193,13 @@ pub fn read_plain(path: &Path) -> io::Result<Vec<u8>> {
         .read(true)
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
         .open(path)
-        .map_err(|e| if e.raw_os_error() == Some(libc::ELOOP) { not_a_file(path) } else { e })?;
+        .map_err(|e| {
+            if e.raw_os_error() == Some(libc::ELOOP) {
+                not_a_file(path)
+            } else {
+                e
+            }
+        })?;
     if !file.metadata()?.file_type().is_file() {
         return Err(not_a_file(path));
     }

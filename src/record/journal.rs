@@ -132,8 +132,7 @@ fn edit(seq: u64, before: &str, now: &str) -> Edit {
         .take(room)
         .take_while(|(a, b)| a == b)
         .count();
-    while !before.is_char_boundary(before.len() - tail) || !now.is_char_boundary(now.len() - tail)
-    {
+    while !before.is_char_boundary(before.len() - tail) || !now.is_char_boundary(now.len() - tail) {
         tail -= 1;
     }
     Edit {
@@ -155,7 +154,12 @@ fn apply(base: &str, edit: &Edit) -> Option<String> {
     if end > base.len() || !base.is_char_boundary(edit.keep) || !base.is_char_boundary(end) {
         return None;
     }
-    Some(format!("{}{}{}", &base[..edit.keep], edit.put, &base[end..]))
+    Some(format!(
+        "{}{}{}",
+        &base[..edit.keep],
+        edit.put,
+        &base[end..]
+    ))
 }
 
 /// What a journal holds.

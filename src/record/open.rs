@@ -164,7 +164,11 @@ pub fn lock(paths: &Paths) -> Result<Lock, OpenError> {
         if current.is_none_or(|c| c.ino() != held.ino() || c.dev() != held.dev()) {
             continue;
         }
-        let said = format!("pid {} since {}\n", std::process::id(), jiff::Timestamp::now());
+        let said = format!(
+            "pid {} since {}\n",
+            std::process::id(),
+            jiff::Timestamp::now()
+        );
         file.set_len(0)
             .and_then(|()| file.rewind())
             .and_then(|()| file.write_all(said.as_bytes()))

@@ -21,12 +21,7 @@ const MOST_SECONDS: i64 = 7 * 24 * 3600;
 
 /// The meeting a record and its later journal entries describe, with how
 /// many entries were refused as out of bounds.
-pub fn resumed(
-    plan: Plan,
-    record: &Record,
-    origin: Origin,
-    entries: &[Entry],
-) -> (Meeting, usize) {
+pub fn resumed(plan: Plan, record: &Record, origin: Origin, entries: &[Entry]) -> (Meeting, usize) {
     let agenda = match record.meeting.agenda.as_str() {
         "kickoff" => AgendaName::Kickoff,
         "reset-point" => AgendaName::ResetPoint,

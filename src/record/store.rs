@@ -68,7 +68,10 @@ pub enum Finished {
     Saved,
     SavedElsewhere(PathBuf),
     /// Nothing would take the record; its text, for the PM to save by hand.
-    Lost { why: String, record: Option<String> },
+    Lost {
+        why: String,
+        record: Option<String>,
+    },
 }
 
 /// How patient the store is with a failing disk.
@@ -281,9 +284,7 @@ impl<R: Fn(Health)> Writer<R> {
             Err(_) if record.is_ok() => self.write_journal(),
             other => other,
         };
-        let result = journal
-            .and(record)
-            .and_then(|()| self.write_documents());
+        let result = journal.and(record).and_then(|()| self.write_documents());
         match result {
             Ok(()) => {
                 if self.failing {
@@ -311,8 +312,10 @@ impl<R: Fn(Health)> Writer<R> {
         let Some(file) = &self.journal else {
             return false;
         };
-        let (Ok(open), on_path) = (file.metadata(), std::fs::symlink_metadata(&self.paths.journal))
-        else {
+        let (Ok(open), on_path) = (
+            file.metadata(),
+            std::fs::symlink_metadata(&self.paths.journal),
+        ) else {
             return true;
         };
         open.nlink() == 0 || !on_path.is_ok_and(|p| p.ino() == open.ino() && p.dev() == open.dev())
