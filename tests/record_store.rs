@@ -17,6 +17,7 @@ use resetpoint::record::format::{Record, restore};
 use resetpoint::record::fs::Disk;
 use resetpoint::record::journal::{Entry, line, read};
 use resetpoint::record::open::{OpenError, create, lock, reopen, scan, unfinished};
+use resetpoint::record::resume::resumed;
 use resetpoint::record::store::{Finished, Health, Message, Store, Timing};
 
 fn meeting() -> Meeting {
@@ -424,4 +425,124 @@ fn an_unreadable_record_is_named_by_line_and_column_or_rebuilt_from_its_journal(
         said.contains("2026-11-24-1400-reset-point.toml:3:"),
         "{said}"
     );
+}
+
+fn note(id: &str, section: usize) -> resetpoint::meeting::Captured {
+    resetpoint::meeting::Captured {
+        id: id.into(),
+        section,
+        at: "2026-11-24T14:05:00Z".parse().unwrap(),
+        what: Capture::Note {
+            text: format!("note {id}"),
+            private: false,
+        },
+    }
+}
+
+fn origin() -> resetpoint::meeting::Origin {
+    resetpoint::meeting::Origin {
+        plan_path: "demo.toml".into(),
+        plan_sha256: "abc".into(),
+        rehearsal: false,
+    }
+}
+
+/// Found by fuzzing: journal lines with a section index of 2^64−1 or an
+/// item id of 2^63−1 were replayed as they were, to overflow later.
+#[test]
+fn journal_lines_with_impossible_numbers_are_clamped_or_refused_on_replay() {
+    let start = meeting();
+    let last = start.sections.len() - 1;
+    let entries = vec![
+        Entry {
+            seq: 1,
+            change: Change::Put {
+                item: note("N-1", usize::MAX),
+            },
+        },
+        Entry {
+            seq: 2,
+            change: Change::Put {
+                item: note("A-9223372036854775807", 0),
+            },
+        },
+        Entry {
+            seq: 3,
+            change: Change::Position {
+                current: usize::MAX,
+                spent: vec![i64::MAX, i64::MIN, i64::MAX],
+            },
+        },
+        Entry {
+            seq: 4,
+            change: Change::Draft {
+                draft: Some(resetpoint::meeting::DraftState {
+                    kind: resetpoint::meeting::DraftKind::Answer {
+                        question: usize::MAX,
+                    },
+                    editing: None,
+                    section: usize::MAX,
+                    text: "still here".into(),
+                }),
+            },
+        },
+        Entry {
+            seq: u64::MAX,
+            change: Change::Remove { id: "N-1".into() },
+        },
+    ];
+    // The journal's own reading keeps them (their CRC holds)...
+    let text: String = entries.iter().map(line).collect();
+    assert_eq!(read(text.as_bytes()).entries.len(), entries.len());
+    // ...and replay brings them within bounds or leaves them out.
+    let mut record = Record::of(&start);
+    record.meeting.next_id = u64::MAX;
+    record.meeting.last_seq = 0;
+    let (mut m, refused) = resumed(start.plan.clone(), &record, origin(), &entries);
+    assert_eq!(refused, 2, "the huge id and the huge sequence number");
+    assert_eq!(m.captures.len(), 1);
+    assert_eq!(m.captures[0].section, last);
+    assert_eq!(m.current, last);
+    assert!(m.next_id < u64::MAX / 2);
+    assert!(
+        m.clock
+            .spent
+            .iter()
+            .all(|s| (0..=7 * 24 * 3600).contains(s))
+    );
+    let draft = m.draft.as_ref().expect("the field comes back");
+    assert_eq!(
+        (draft.section, draft.text()),
+        (last, "still here".to_owned())
+    );
+    // The meeting goes on without overflowing anywhere.
+    update(
+        &mut m,
+        Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+    );
+    typed(&mut m, Action::Note, "after");
+    update(&mut m, Action::PreviousSection);
+    let again = Record::of(&m);
+    assert!(again.items().iter().any(|c| c.what.text() == "after"));
+}
+
+#[test]
+fn a_resumed_meeting_keeps_the_plan_it_started_with_beside_the_plan_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    let mut before = Record::of(&meeting());
+    before.meeting.plan_sha256 = "sha-at-start".into();
+    std::fs::write(&paths.record, before.to_toml()).unwrap();
+    let store = Store::start(paths.clone(), held, |_| {});
+    let mut now = Record::of(&meeting());
+    now.meeting.plan_sha256 = "sha-now".into();
+    store.send(Message::Snapshot(Box::new(now)));
+    assert_eq!(store.finish(), Finished::Saved);
+    let record = resetpoint::record::open::read_record(&paths.record).unwrap();
+    assert_eq!(record.meeting.plan_sha256, "sha-now");
+    assert_eq!(
+        record.meeting.plan_sha256_at_start.as_deref(),
+        Some("sha-at-start")
+    );
+    assert_eq!(record.plan_at_start(), "sha-at-start");
 }

@@ -66,8 +66,17 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
         libc::raise(libc::SIGSTOP);
     }
     take_terminal()?;
-    // Forget what was on screen, so the next draw repaints every cell.
-    terminal.clear()
+    // Paint every cell again: blank the screen, and make the last frame
+    // drawn a blank one, so the next draw sends every cell that is not
+    // blank. (`Terminal::clear` would ask the terminal where its cursor
+    // is, a reply the key reader could take first.)
+    crossterm::execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    terminal
+        .draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))
+        .map(|_| ())
 }
 
 fn is_ctrl(key: &crossterm::event::KeyEvent, letter: char) -> bool {
