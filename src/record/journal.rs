@@ -19,9 +19,12 @@ pub struct Entry {
     pub change: Change,
 }
 
-/// After this many edits in a row the whole field is written again, so one
-/// damaged line costs at most that many keystrokes' worth of replay.
-const EDITS_BETWEEN_FULL_FIELDS: u32 = 100;
+/// The whole field is written again once the edits since it was last
+/// written add up to twice its length and this much more: the journal
+/// stays linear in what is typed (each full line is paid for by twice as
+/// many bytes of edits), and a damaged line costs only the edits up to the
+/// next full one.
+const EDIT_BYTES_BEFORE_A_FULL_FIELD: usize = 4096;
 
 /// An edit of the open field: keep `keep` bytes, drop `cut`, insert `put`,
 /// applied to the field whose text has CRC `base`.
@@ -79,7 +82,8 @@ pub fn opening_line(meeting: &Header) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct Writing {
     field: Option<DraftState>,
-    edits: u32,
+    /// Bytes of edit lines since the field was last written whole.
+    edit_bytes: usize,
 }
 
 impl Writing {
@@ -91,7 +95,7 @@ impl Writing {
         };
         let edit = match (&self.field, draft) {
             (Some(before), Some(now))
-                if self.edits < EDITS_BETWEEN_FULL_FIELDS
+                if self.edit_bytes < 2 * now.text.len() + EDIT_BYTES_BEFORE_A_FULL_FIELD
                     && before.kind == now.kind
                     && before.editing == now.editing
                     && before.section == now.section =>
@@ -103,11 +107,13 @@ impl Writing {
         self.field = draft.clone();
         match edit {
             Some(edit) => {
-                self.edits += 1;
-                framed(&serde_json::to_string(&edit).expect("an edit always serializes"))
+                let text =
+                    framed(&serde_json::to_string(&edit).expect("an edit always serializes"));
+                self.edit_bytes += text.len();
+                text
             }
             None => {
-                self.edits = 0;
+                self.edit_bytes = 0;
                 line(entry)
             }
         }
@@ -349,6 +355,24 @@ mod tests {
             closed.entries.last().unwrap().change,
             Change::Draft { draft: None }
         );
+    }
+
+    #[test]
+    fn the_journal_grows_linearly_with_what_is_typed() {
+        let bytes_for = |keys: usize| {
+            let mut writing = Writing::default();
+            let mut typed = String::new();
+            (0..keys)
+                .map(|n| {
+                    typed.push(char::from(b'a' + (n % 26) as u8));
+                    writing.line(&field(n as u64 + 1, &typed)).len()
+                })
+                .sum::<usize>()
+        };
+        let (small, large) = (bytes_for(500), bytes_for(5_000));
+        // Ten times the typing, about ten times the bytes (not a hundred,
+        // as when each key wrote the whole field).
+        assert!(large < small * 15, "{small} bytes, then {large}");
     }
 
     #[test]
