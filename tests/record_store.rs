@@ -546,3 +546,39 @@ fn a_resumed_meeting_keeps_the_plan_it_started_with_beside_the_plan_now() {
     );
     assert_eq!(record.plan_at_start(), "sha-at-start");
 }
+
+#[test]
+fn a_record_that_cannot_be_created_still_leaves_its_words_to_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    // Something is in the record's way: it can never be written.
+    std::fs::create_dir(&paths.record).unwrap();
+    let quick = Timing {
+        retry_every: Duration::from_millis(20),
+        finish_patience: Duration::from_millis(100),
+    };
+    let store = Store::start_on(Disk::real(), quick, paths.clone(), held, |_| {});
+    let mut m = meeting();
+    carry_out(&store, &m, vec![Effect::Save]);
+    let effects = typed(&mut m, Action::Note, "only in the journal");
+    carry_out(&store, &m, effects);
+    wait_for("the note in the journal", || {
+        read(&std::fs::read(&paths.journal).unwrap())
+            .entries
+            .iter()
+            .any(|e| matches!(&e.change, Change::Put { .. }))
+    });
+    if let Finished::SavedElsewhere(copy) = store.finish() {
+        std::fs::remove_dir_all(copy.parent().unwrap()).unwrap();
+    }
+    let (found, record) = unfinished(dir.path(), "shipment-tracking").expect("offered for resume");
+    assert_eq!(found, paths);
+    let reopened = reopen(&paths).unwrap();
+    assert!(reopened.rebuilt);
+    let (back, _) = resumed(m.plan.clone(), &record, origin(), &reopened.entries);
+    assert!(
+        back.captures
+            .iter()
+            .any(|c| c.what.text() == "only in the journal")
+    );
+}
