@@ -79,8 +79,10 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
         .map(|_| ())
 }
 
-fn is_ctrl(key: &crossterm::event::KeyEvent, letter: char) -> bool {
-    key.code == crossterm::event::KeyCode::Char(letter)
+/// Ctrl-Z, read as a key: raw mode turns off the terminal's own suspend.
+fn is_suspend_key(key: &crossterm::event::KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && key.code == crossterm::event::KeyCode::Char('z')
         && key
             .modifiers
             .contains(crossterm::event::KeyModifiers::CONTROL)
@@ -149,7 +151,7 @@ async fn run_loop(
         }
         let action = tokio::select! {
             event = events.next() => match event {
-                Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release && is_ctrl(&key, 'z') => {
+                Some(Ok(Event::Key(key))) if is_suspend_key(&key) => {
                     suspend(&mut terminal)?;
                     dirty = true;
                     None
@@ -244,7 +246,10 @@ fn key_action(
     config: &Config,
     key: crossterm::event::KeyEvent,
 ) -> Option<Action> {
-    let quit_key = is_ctrl(&key, 'c');
+    let quit_key = key.code == crossterm::event::KeyCode::Char('c')
+        && key
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL);
     if meeting.draft.is_some() && !quit_key {
         return Some(Action::Type(key));
     }
