@@ -382,3 +382,38 @@ fn one_key_on_review_writes_both_minutes_beside_the_record() {
     );
     assert!(internal.contains("Ola may escalate"));
 }
+
+#[test]
+fn fresh_after_a_crash_first_folds_the_old_journal_into_its_record() {
+    let records = tempfile::tempdir().unwrap();
+    let t = start("foldold", records.path());
+    t.keys(&["n"]);
+    t.text("only in the journal");
+    t.wait_for("the half-typed note", |s| s.contains("only in the journal"));
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = t.child_pid();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-9", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.wait_for("the kill", |s| s.contains("exit=137"));
+    drop(t);
+    let (old, _) = unfinished(records.path(), "shipment-tracking").unwrap();
+    let script = format!(
+        "{BIN} run assets/demo.toml --records {} --fresh; echo exit=$?; sleep 30",
+        records.path().display()
+    );
+    let t = Tmux::start("foldnew", 100, 30, repo(), "sh", &["-c", &script]);
+    t.wait_for("the first frame", |s| s.contains("/11 "));
+    let record: Record = toml::from_str(&std::fs::read_to_string(&old.record).unwrap()).unwrap();
+    assert!(record.meeting.ended.is_some(), "the old meeting is closed");
+    assert_eq!(
+        record.draft.map(|d| d.text).as_deref(),
+        Some("only in the journal"),
+        "with what only its journal held"
+    );
+    assert!(!old.journal.exists(), "its journal has done its job");
+}
