@@ -417,3 +417,33 @@ fn fresh_after_a_crash_first_folds_the_old_journal_into_its_record() {
     );
     assert!(!old.journal.exists(), "its journal has done its job");
 }
+
+#[test]
+fn when_nothing_will_take_the_record_it_is_printed_for_the_pm_to_save() {
+    let base = tempfile::tempdir().unwrap();
+    let records = base.path().join("meetings");
+    let stderr = base.path().join("stderr.txt");
+    // No temporary folder either: the last resort is the PM's own screen.
+    let script = format!(
+        "TMPDIR={}/none {BIN} run assets/demo.toml --records {} 2>{}; echo exit=$?; sleep 30",
+        base.path().display(),
+        records.display(),
+        stderr.display()
+    );
+    let t = Tmux::start("printed", 100, 30, repo(), "sh", &["-c", &script]);
+    t.wait_for("the first frame", |s| s.contains("/11 "));
+    std::fs::rename(&records, base.path().join("away")).unwrap();
+    t.keys(&["n"]);
+    t.text("kept on the screen at least");
+    t.keys(&["Enter"]);
+    t.wait_for("the banner", |s| s.contains("Cannot save"));
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit", |s| s.contains("exit="));
+    assert!(!screen.contains("exit=0"), "{screen}");
+    let said = std::fs::read_to_string(&stderr).unwrap();
+    assert!(said.contains("kept on the screen at least"), "{said}");
+    assert!(
+        said.contains("The meeting record is printed above"),
+        "{said}"
+    );
+}
