@@ -164,7 +164,7 @@ fn kill_9_at_random_moments_loses_nothing_that_was_on_screen() {
 }
 
 #[test]
-fn a_second_resetpoint_on_an_open_meeting_is_refused_and_writes_nothing() {
+fn a_second_resetpoint_is_refused_before_it_asks_anything_and_writes_nothing() {
     let records = tempfile::tempdir().unwrap();
     let first = start("first", records.path());
     first.keys(&["n"]);
@@ -173,45 +173,55 @@ fn a_second_resetpoint_on_an_open_meeting_is_refused_and_writes_nothing() {
     first.wait_for("the note", |s| {
         s.contains("from the first window") && !s.contains("Esc close")
     });
-    // The first resetpoint's record may land a moment after the screen
-    // shows the note: compare with the files once it has.
-    let files = || -> Vec<(std::path::PathBuf, Vec<u8>)> {
-        std::fs::read_dir(records.path())
-            .unwrap()
-            .filter_map(Result::ok)
-            .map(|e| (e.path(), std::fs::read(e.path()).unwrap()))
-            .collect()
-    };
+    let first_pid = first.child_pid();
+    // The first resetpoint saves in the background: take the files once its
+    // record holds the note, so that only the second could change them.
     let saved = |files: &[(std::path::PathBuf, Vec<u8>)]| {
         files.iter().any(|(path, bytes)| {
             path.extension().is_some_and(|x| x == "toml")
                 && String::from_utf8_lossy(bytes).contains("from the first window")
         })
     };
-    let waiting = Instant::now();
-    let mut before = files();
+    let waited = std::time::Instant::now();
+    let mut before = files_in(records.path());
     while !saved(&before) {
         assert!(
-            waiting.elapsed() < Duration::from_secs(10),
-            "the first record never held the note"
+            waited.elapsed() < std::time::Duration::from_secs(20),
+            "the first resetpoint never saved its note"
         );
-        std::thread::sleep(Duration::from_millis(20));
-        before = files();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        before = files_in(records.path());
     }
+    // No --resume or --fresh: the second would ask, if it got that far.
     let script = format!(
-        "{BIN} run assets/demo.toml --records {} --resume; echo exit=$?; sleep 30",
+        "{BIN} run assets/demo.toml --records {}; echo exit=$?; sleep 30",
         records.path().display()
     );
-    let second = Tmux::start("second", 100, 30, repo(), "sh", &["-c", &script]);
+    let second = Tmux::start("second", 250, 30, repo(), "sh", &["-c", &script]);
     let screen = second.wait_for("the refusal", |s| s.contains("exit="));
-    assert!(screen.contains("is open in another resetpoint"), "{screen}");
+    assert!(
+        screen.contains(&format!(
+            "is open in another resetpoint, pid {first_pid}, since "
+        )),
+        "{screen}"
+    );
+    assert!(!screen.contains("Resume it?"), "nothing is asked: {screen}");
     assert!(screen.contains("exit=1"), "{screen}");
-    let after: Vec<(std::path::PathBuf, Vec<u8>)> = std::fs::read_dir(records.path())
+    assert_eq!(
+        before,
+        files_in(records.path()),
+        "the second resetpoint wrote nothing"
+    );
+}
+
+fn files_in(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files: Vec<(std::path::PathBuf, Vec<u8>)> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(Result::ok)
         .map(|e| (e.path(), std::fs::read(e.path()).unwrap()))
         .collect();
-    assert_eq!(before, after, "the second resetpoint wrote nothing");
+    files.sort();
+    files
 }
 
 #[test]
@@ -233,6 +243,118 @@ fn a_failed_write_shows_a_banner_and_loses_nothing() {
     t.wait_for("the exit", |s| s.contains("exit=0"));
     let (captured, _) = on_disk(&records);
     assert!(captured.iter().any(|c| c == "said while saving failed"));
+}
+
+#[test]
+fn a_journal_lost_while_the_disk_failed_is_written_again_and_a_kill_loses_nothing() {
+    let base = tempfile::tempdir().unwrap();
+    let records = base.path().join("meetings");
+    let t = start("lostjournal", &records);
+    t.keys(&["n"]);
+    t.text("before the failure");
+    t.keys(&["Enter"]);
+    t.wait_for("the first note", |s| {
+        s.contains("before the failure") && !s.contains("Esc close")
+    });
+    // The folder goes away, and its journal with it (a synced folder that
+    // lost a file); the meeting goes on.
+    let away = base.path().join("away");
+    std::fs::rename(&records, &away).unwrap();
+    for file in std::fs::read_dir(&away).unwrap().filter_map(Result::ok) {
+        if file.path().extension().is_some_and(|x| x == "journal") {
+            std::fs::remove_file(file.path()).unwrap();
+        }
+    }
+    t.keys(&["n"]);
+    t.text("during the failure");
+    t.keys(&["Enter"]);
+    t.wait_for("the banner", |s| s.contains("Cannot save"));
+    t.keys(&["n"]);
+    t.text("half typed while failing");
+    std::fs::rename(&away, &records).unwrap();
+    t.wait_for("the banner to go", |s| {
+        !s.contains("Cannot save") && s.contains("half typed while failing")
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = t.child_pid();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-9", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.wait_for("the kill", |s| s.contains("exit=137"));
+    drop(t);
+    let (captured, draft) = on_disk(&records);
+    for said in ["before the failure", "during the failure"] {
+        assert!(
+            captured.iter().any(|c| c == said),
+            "{said:?} lost: {captured:?}"
+        );
+    }
+    assert_eq!(draft.as_deref(), Some("half typed while failing"));
+    // And the real resume brings it all back on screen.
+    let again = start("lostjournal2", &records);
+    again.wait_for("the field, reopened", |s| {
+        s.contains("half typed while failing")
+    });
+}
+
+#[test]
+fn resuming_after_the_plan_changed_says_so() {
+    let base = tempfile::tempdir().unwrap();
+    let plan = base.path().join("plan.toml");
+    std::fs::copy(repo().join("assets/demo.toml"), &plan).unwrap();
+    let records = base.path().join("meetings");
+    let script = format!(
+        "{BIN} run {} --agenda reset-point --records {} --resume; echo exit=$?; sleep 30",
+        plan.display(),
+        records.display()
+    );
+    let t = Tmux::start("planchange", 100, 30, repo(), "sh", &["-c", &script]);
+    t.wait_for("the first frame", |s| s.contains("/11 "));
+    t.keys(&["q"]);
+    t.wait_for("the exit", |s| s.contains("exit=0"));
+    drop(t);
+    let mut text = std::fs::read_to_string(&plan).unwrap();
+    text.push_str("\n# a line added after the meeting started\n");
+    std::fs::write(&plan, text).unwrap();
+    let t = Tmux::start("planchange2", 100, 30, repo(), "sh", &["-c", &script]);
+    t.wait_for("the notice", |s| {
+        s.contains("The plan changed since this meeting started")
+    });
+    t.keys(&["q"]);
+    t.wait_for("the exit", |s| s.contains("exit=0"));
+    let (paths, _) = unfinished(&records, "shipment-tracking").unwrap();
+    let record: Record = toml::from_str(&std::fs::read_to_string(&paths.record).unwrap()).unwrap();
+    let at_start = record
+        .meeting
+        .plan_sha256_at_start
+        .expect("the first plan's SHA-256 is kept");
+    assert_ne!(at_start, record.meeting.plan_sha256);
+}
+
+#[test]
+fn a_fifo_in_the_records_folder_is_named_not_waited_on() {
+    let records = tempfile::tempdir().unwrap();
+    let fifo = records.path().join("2026-11-20-0900-status.toml");
+    let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo reads a valid NUL-terminated path and nothing else.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let script = format!(
+        "{BIN} run assets/demo.toml --records {}; echo exit=$?; sleep 30",
+        records.path().display()
+    );
+    let t = Tmux::start("fifo", 250, 30, repo(), "sh", &["-c", &script]);
+    t.wait_for("the first frame", |s| s.contains("/11 "));
+    t.keys(&["q"]);
+    // The warning was printed before the screen was taken.
+    let screen = t.wait_for("the exit", |s| s.contains("exit=0"));
+    assert!(
+        screen.contains("2026-11-20-0900-status.toml") && screen.contains("FIFO"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -277,4 +399,71 @@ fn one_key_on_review_writes_both_minutes_beside_the_record() {
         "no private note in the customer's minutes"
     );
     assert!(internal.contains("Ola may escalate"));
+}
+
+#[test]
+fn fresh_after_a_crash_first_folds_the_old_journal_into_its_record() {
+    let records = tempfile::tempdir().unwrap();
+    let t = start("foldold", records.path());
+    t.keys(&["n"]);
+    t.text("only in the journal");
+    t.wait_for("the half-typed note", |s| s.contains("only in the journal"));
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = t.child_pid();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-9", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.wait_for("the kill", |s| s.contains("exit=137"));
+    drop(t);
+    let (old, _) = unfinished(records.path(), "shipment-tracking").unwrap();
+    let script = format!(
+        "{BIN} run assets/demo.toml --records {} --fresh; echo exit=$?; sleep 30",
+        records.path().display()
+    );
+    let t = Tmux::start("foldnew", 100, 30, repo(), "sh", &["-c", &script]);
+    t.wait_for("the first frame", |s| {
+        s.contains("Welcome and introductions")
+    });
+    let record: Record = toml::from_str(&std::fs::read_to_string(&old.record).unwrap()).unwrap();
+    assert!(record.meeting.ended.is_some(), "the old meeting is closed");
+    assert_eq!(
+        record.draft.map(|d| d.text).as_deref(),
+        Some("only in the journal"),
+        "with what only its journal held"
+    );
+    assert!(!old.journal.exists(), "its journal has done its job");
+}
+
+#[test]
+fn when_nothing_will_take_the_record_it_is_printed_for_the_pm_to_save() {
+    let base = tempfile::tempdir().unwrap();
+    let records = base.path().join("meetings");
+    let stderr = base.path().join("stderr.txt");
+    // No temporary folder either: the last resort is the PM's own screen.
+    let script = format!(
+        "TMPDIR={}/none {BIN} run assets/demo.toml --records {} 2>{}; echo exit=$?; sleep 30",
+        base.path().display(),
+        records.display(),
+        stderr.display()
+    );
+    let t = Tmux::start("printed", 100, 30, repo(), "sh", &["-c", &script]);
+    t.wait_for("the first frame", |s| s.contains("/11 "));
+    std::fs::rename(&records, base.path().join("away")).unwrap();
+    t.keys(&["n"]);
+    t.text("kept on the screen at least");
+    t.keys(&["Enter"]);
+    t.wait_for("the banner", |s| s.contains("Cannot save"));
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit", |s| s.contains("exit="));
+    assert!(!screen.contains("exit=0"), "{screen}");
+    let said = std::fs::read_to_string(&stderr).unwrap();
+    assert!(said.contains("kept on the screen at least"), "{said}");
+    assert!(
+        said.contains("The meeting record is printed above"),
+        "{said}"
+    );
 }

@@ -1,5 +1,6 @@
-//! The meeting record on disk: round trips, the journal's torn tails, the
-//! store's atomic writes and retries, and the lock between two resetpoints.
+//! The meeting record on disk: round trips, the journal's torn tails and
+//! damaged lines, the store's atomic writes and retries, the files it
+//! refuses, and the lock between two resetpoints.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -13,9 +14,11 @@ use resetpoint::meeting::{Action, Capture, Clock, Effect, Meeting, update};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::{Record, restore};
+use resetpoint::record::fs::Disk;
 use resetpoint::record::journal::{Entry, line, read};
-use resetpoint::record::open::{OpenError, create, lock_journal, reopen, unfinished};
-use resetpoint::record::store::{Finished, Health, Message, Store};
+use resetpoint::record::open::{OpenError, create, lock, reopen, scan, unfinished};
+use resetpoint::record::resume::resumed;
+use resetpoint::record::store::{Finished, Health, Message, Store, Timing};
 
 fn meeting() -> Meeting {
     let demo = include_str!("../assets/demo.toml");
@@ -109,7 +112,7 @@ fn entries(n: usize) -> Vec<Entry> {
 
 proptest! {
     #[test]
-    fn a_torn_or_damaged_tail_leaves_a_prefix(n in 1usize..30, cut in any::<prop::sample::Index>(), flip in any::<Option<(prop::sample::Index, u8)>>()) {
+    fn every_line_whose_crc_holds_is_kept(n in 1usize..30, cut in any::<prop::sample::Index>(), flip in any::<Option<(prop::sample::Index, u8)>>()) {
         let all = entries(n);
         let mut bytes: Vec<u8> = all.iter().map(line).collect::<String>().into_bytes();
         let keep = cut.index(bytes.len() + 1);
@@ -118,22 +121,31 @@ proptest! {
             let at = at.index(bytes.len());
             bytes[at] ^= mask.max(1);
         }
-        let (read_back, _) = read(&bytes);
-        prop_assert!(read_back.len() <= n);
-        prop_assert_eq!(&read_back[..], &all[..read_back.len()]);
-        // Undamaged, every whole line before the cut is kept.
+        let read_back = read(&bytes);
+        // What is read is the written lines, in order, with none made up.
+        let mut rest = all.iter();
+        for entry in &read_back.entries {
+            prop_assert!(rest.any(|e| e == entry), "{entry:?} out of order or made up");
+        }
+        let mut end = 0;
+        let whole = all.iter().filter(|e| { end += line(e).len(); end <= keep }).count();
         if flip.is_none() {
-            let mut end = 0;
-            let whole = all.iter().filter(|e| { end += line(e).len(); end <= keep }).count();
-            prop_assert_eq!(read_back.len(), whole);
+            // Undamaged, every whole line before the cut is kept.
+            prop_assert_eq!(read_back.entries.len(), whole);
+            prop_assert_eq!(read_back.skipped, 0);
+        } else {
+            // One damaged byte costs at most the two lines it touches
+            // (a newline damaged joins two), never the lines after them.
+            prop_assert!(read_back.entries.len() + 2 >= whole, "{} of {whole} kept", read_back.entries.len());
+            prop_assert!(read_back.skipped <= 2);
         }
     }
 
     #[test]
     fn any_bytes_read_as_a_journal_do_not_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let (entries, dropped) = read(&bytes);
-        prop_assert!(dropped <= bytes.len());
-        prop_assert!(entries.len() <= bytes.len());
+        let read_back = read(&bytes);
+        prop_assert!(read_back.torn <= bytes.len());
+        prop_assert!(read_back.entries.len() <= bytes.len());
     }
 }
 
@@ -159,8 +171,8 @@ fn carry_out(store: &Store, m: &Meeting, effects: Vec<Effect>) {
 #[test]
 fn the_store_writes_the_journal_at_once_and_the_record_on_commit() {
     let dir = tempfile::tempdir().unwrap();
-    let (paths, journal) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
-    let store = Store::start(paths.clone(), journal, |_| {});
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    let store = Store::start(paths.clone(), held, |_| {});
     let mut m = meeting();
     carry_out(&store, &m, vec![Effect::Save]);
     let effects = update(&mut m, Action::Note);
@@ -174,8 +186,8 @@ fn the_store_writes_the_journal_at_once_and_the_record_on_commit() {
     }
     // Typing reaches the journal without waiting for a commit.
     wait_for("the draft in the journal", || {
-        let (entries, _) = read(&std::fs::read(&paths.journal).unwrap());
-        entries
+        read(&std::fs::read(&paths.journal).unwrap())
+            .entries
             .iter()
             .any(|e| matches!(&e.change, Change::Draft { draft: Some(d) } if d.text == "typed"))
     });
@@ -203,12 +215,10 @@ fn the_store_writes_the_journal_at_once_and_the_record_on_commit() {
 fn a_failed_write_is_reported_kept_and_retried_until_it_works() {
     let base = tempfile::tempdir().unwrap();
     let dir = base.path().join("meetings");
-    let (paths, journal) = create(&dir, "2026-11-24-1400-reset-point").unwrap();
+    let (paths, held) = create(&dir, "2026-11-24-1400-reset-point").unwrap();
     let health = Arc::new(Mutex::new(Vec::new()));
     let seen = health.clone();
-    let store = Store::start(paths.clone(), journal, move |h| {
-        seen.lock().unwrap().push(h)
-    });
+    let store = Store::start(paths.clone(), held, move |h| seen.lock().unwrap().push(h));
     let mut m = meeting();
     carry_out(&store, &m, vec![Effect::Save]);
     wait_for("the first record", || paths.record.exists());
@@ -239,31 +249,57 @@ fn a_failed_write_is_reported_kept_and_retried_until_it_works() {
 }
 
 #[test]
-fn a_disk_that_never_recovers_gets_a_copy_elsewhere() {
+fn a_disk_that_never_recovers_gets_a_copy_in_a_private_folder_of_its_own() {
+    use std::os::unix::fs::PermissionsExt as _;
     let base = tempfile::tempdir().unwrap();
     let dir = base.path().join("meetings");
-    let (paths, journal) = create(&dir, "2026-11-24-1400-never").unwrap();
-    let store = Store::start(paths, journal, |_| {});
+    let (paths, held) = create(&dir, "2026-11-24-1400-never").unwrap();
+    let store = Store::start(paths, held, |_| {});
     let mut m = meeting();
     std::fs::remove_dir_all(&dir).unwrap();
     let effects = typed(&mut m, Action::Note, "must not be lost");
     carry_out(&store, &m, effects);
+    carry_out(&store, &m, vec![Effect::Save]);
     let Finished::SavedElsewhere(copy) = store.finish() else {
         panic!("expected a copy elsewhere")
     };
     let text = std::fs::read_to_string(&copy).unwrap();
-    std::fs::remove_file(&copy).unwrap();
+    let folder = copy.parent().unwrap().to_path_buf();
+    let folder_mode = std::fs::metadata(&folder).unwrap().permissions().mode() & 0o777;
+    let file_mode = std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777;
+    std::fs::remove_dir_all(&folder).unwrap();
     assert!(text.contains("must not be lost"));
+    assert_eq!((folder_mode, file_mode), (0o700, 0o600));
+    assert!(
+        folder
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("resetpoint-unsaved-")
+            && folder.file_name().unwrap().len() > "resetpoint-unsaved-".len(),
+        "a folder with a unique name: {}",
+        folder.display()
+    );
 }
 
 #[test]
-fn a_meeting_open_in_one_resetpoint_is_refused_to_another() {
+fn a_meeting_open_in_one_resetpoint_is_refused_to_another_naming_it() {
     let dir = tempfile::tempdir().unwrap();
-    let (paths, _held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
     std::fs::write(&paths.record, Record::of(&meeting()).to_toml()).unwrap();
-    assert!(matches!(lock_journal(&paths), Err(OpenError::InUse(_))));
-    assert!(matches!(reopen(&paths), Err(OpenError::InUse(_))));
-    drop(_held);
+    let Err(refused) = lock(&paths) else {
+        panic!("a second lock was given")
+    };
+    let message = refused.to_string();
+    assert!(
+        message.contains(&format!(
+            "is open in another resetpoint, pid {}, since ",
+            std::process::id()
+        )),
+        "{message}"
+    );
+    assert!(matches!(reopen(&paths), Err(OpenError::InUse { .. })));
+    drop(held);
     assert!(reopen(&paths).is_ok(), "free once the first lets go");
 }
 
@@ -278,4 +314,279 @@ fn new_meetings_never_take_an_existing_name_and_unfinished_ones_are_found() {
     assert_eq!(found.record, first.record);
     assert!(record.meeting.ended.is_none());
     assert!(unfinished(dir.path(), "another-project").is_none());
+}
+
+#[test]
+fn records_journals_and_folders_are_private() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let base = tempfile::tempdir().unwrap();
+    let dir = base.path().join("new").join("meetings");
+    let (paths, held) = create(&dir, "2026-11-24-1400-status").unwrap();
+    let store = Store::start(paths.clone(), held, |_| {});
+    let mut m = meeting();
+    carry_out(&store, &m, vec![Effect::Save]);
+    let effects = typed(&mut m, Action::Note, "private");
+    carry_out(&store, &m, effects);
+    carry_out(&store, &m, vec![Effect::Save]);
+    assert_eq!(store.finish(), Finished::Saved);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(dir.parent().unwrap()), 0o700);
+    for file in [&paths.record, &paths.journal, &paths.lock] {
+        assert_eq!(mode(file), 0o600, "{}", file.display());
+    }
+}
+
+#[test]
+fn a_symlink_or_fifo_where_a_record_or_journal_should_be_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-status").unwrap();
+    std::fs::write(&paths.record, Record::of(&meeting()).to_toml()).unwrap();
+    // Someone points the journal at a file of theirs.
+    let theirs = dir.path().join("theirs.txt");
+    std::fs::write(&theirs, "theirs\n").unwrap();
+    std::fs::remove_file(&paths.journal).unwrap();
+    std::os::unix::fs::symlink(&theirs, &paths.journal).unwrap();
+    let health = Arc::new(Mutex::new(Vec::new()));
+    let seen = health.clone();
+    let quick = Timing {
+        retry_every: Duration::from_millis(20),
+        finish_patience: Duration::from_millis(100),
+    };
+    let store = Store::start_on(Disk::real(), quick, paths.clone(), held, move |h| {
+        seen.lock().unwrap().push(h)
+    });
+    let mut m = meeting();
+    let effects = typed(&mut m, Action::Note, "never into their file");
+    carry_out(&store, &m, effects);
+    wait_for("the refusal in the banner", || {
+        health
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|h| matches!(h, Health::Failing(why) if why.contains("symlink")))
+    });
+    carry_out(&store, &m, vec![Effect::Save]);
+    if let Finished::SavedElsewhere(copy) = store.finish() {
+        std::fs::remove_dir_all(copy.parent().unwrap()).unwrap();
+    }
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "theirs\n");
+
+    // A FIFO named like a record is named, not waited on.
+    let fifo = dir.path().join("2026-11-25-0900-status.toml");
+    let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo reads a valid NUL-terminated path and nothing else.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let found = scan(dir.path(), "shipment-tracking");
+    let said: Vec<String> = found.unreadable.iter().map(|e| e.to_string()).collect();
+    assert!(
+        said.iter()
+            .any(|s| s.contains("2026-11-25-0900-status.toml") && s.contains("FIFO")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn an_unreadable_record_is_named_by_line_and_column_or_rebuilt_from_its_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    let store = Store::start(paths.clone(), held, |_| {});
+    let mut m = meeting();
+    carry_out(&store, &m, vec![Effect::Save]);
+    let effects = typed(&mut m, Action::Note, "kept by the journal");
+    carry_out(&store, &m, effects);
+    assert!(store.settled(Duration::from_secs(10)));
+    assert_eq!(store.finish(), Finished::Saved);
+    std::fs::write(
+        &paths.record,
+        "[meeting]\nproject = \"x\"\nthis is not toml\n",
+    )
+    .unwrap();
+    let (found, _) = unfinished(dir.path(), "shipment-tracking").expect("rebuilt from the journal");
+    assert_eq!(found, paths);
+    let reopened = reopen(&paths).unwrap();
+    assert!(reopened.rebuilt);
+    let texts: Vec<String> = reopened
+        .entries
+        .iter()
+        .filter_map(|e| match &e.change {
+            Change::Put { item } => Some(item.what.text()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, vec!["kept by the journal".to_owned()]);
+    drop(reopened);
+
+    // Without a journal, the record is named with its line and column.
+    std::fs::remove_file(&paths.journal).unwrap();
+    let found = scan(dir.path(), "shipment-tracking");
+    assert!(found.unfinished.is_empty());
+    let said = found.unreadable[0].to_string();
+    assert!(
+        said.contains("2026-11-24-1400-reset-point.toml:3:"),
+        "{said}"
+    );
+}
+
+fn note(id: &str, section: usize) -> resetpoint::meeting::Captured {
+    resetpoint::meeting::Captured {
+        id: id.into(),
+        section,
+        at: "2026-11-24T14:05:00Z".parse().unwrap(),
+        what: Capture::Note {
+            text: format!("note {id}"),
+            private: false,
+            unsent: false,
+        },
+        order: 0,
+    }
+}
+
+fn origin() -> resetpoint::meeting::Origin {
+    resetpoint::meeting::Origin {
+        plan_path: "demo.toml".into(),
+        plan_sha256: "abc".into(),
+        rehearsal: false,
+    }
+}
+
+/// Found by fuzzing: journal lines with a section index of 2^64−1 or an
+/// item id of 2^63−1 were replayed as they were, to overflow later.
+#[test]
+fn journal_lines_with_impossible_numbers_are_clamped_or_refused_on_replay() {
+    let start = meeting();
+    let last = start.sections.len() - 1;
+    let entries = vec![
+        Entry {
+            seq: 1,
+            change: Change::Put {
+                item: note("N-1", usize::MAX),
+            },
+        },
+        Entry {
+            seq: 2,
+            change: Change::Put {
+                item: note("A-9223372036854775807", 0),
+            },
+        },
+        Entry {
+            seq: 3,
+            change: Change::Position {
+                current: usize::MAX,
+                spent: vec![i64::MAX, i64::MIN, i64::MAX],
+            },
+        },
+        Entry {
+            seq: 4,
+            change: Change::Draft {
+                draft: Some(resetpoint::meeting::DraftState {
+                    kind: resetpoint::meeting::DraftKind::Answer {
+                        question: usize::MAX,
+                    },
+                    editing: None,
+                    section: usize::MAX,
+                    text: "still here".into(),
+                    internal: false,
+                }),
+            },
+        },
+        Entry {
+            seq: u64::MAX,
+            change: Change::Remove { id: "N-1".into() },
+        },
+    ];
+    // The journal's own reading keeps them (their CRC holds)...
+    let text: String = entries.iter().map(line).collect();
+    assert_eq!(read(text.as_bytes()).entries.len(), entries.len());
+    // ...and replay brings them within bounds or leaves them out.
+    let mut record = Record::of(&start);
+    record.meeting.ids = toml::from_str("A = 18446744073709551615").unwrap();
+    record.meeting.last_seq = 0;
+    let (mut m, refused) = resumed(start.plan.clone(), &record, origin(), &entries, true);
+    assert_eq!(refused, 2, "the huge id and the huge sequence number");
+    assert_eq!(m.captures.len(), 1);
+    assert_eq!(m.captures[0].section, last);
+    assert_eq!(m.current, last);
+    assert_eq!(
+        m.ids.take('A'),
+        "A-1",
+        "an impossible id number takes nothing"
+    );
+    assert!(
+        m.clock
+            .spent
+            .iter()
+            .all(|s| (0..=7 * 24 * 3600).contains(s))
+    );
+    let draft = m.draft.as_ref().expect("the field comes back");
+    assert_eq!(
+        (draft.section, draft.text()),
+        (last, "still here".to_owned())
+    );
+    // The meeting goes on without overflowing anywhere.
+    update(
+        &mut m,
+        Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+    );
+    typed(&mut m, Action::Note, "after");
+    update(&mut m, Action::PreviousSection);
+    let again = Record::of(&m);
+    assert!(again.items().iter().any(|c| c.what.text() == "after"));
+}
+
+#[test]
+fn a_resumed_meeting_keeps_the_plan_it_started_with_beside_the_plan_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    let mut before = Record::of(&meeting());
+    before.meeting.plan_sha256 = "sha-at-start".into();
+    std::fs::write(&paths.record, before.to_toml()).unwrap();
+    let store = Store::start(paths.clone(), held, |_| {});
+    let mut now = Record::of(&meeting());
+    now.meeting.plan_sha256 = "sha-now".into();
+    store.send(Message::Snapshot(Box::new(now)));
+    assert_eq!(store.finish(), Finished::Saved);
+    let record = resetpoint::record::open::read_record(&paths.record).unwrap();
+    assert_eq!(record.meeting.plan_sha256, "sha-now");
+    assert_eq!(
+        record.meeting.plan_sha256_at_start.as_deref(),
+        Some("sha-at-start")
+    );
+    assert_eq!(record.plan_at_start(), "sha-at-start");
+}
+
+#[test]
+fn a_record_that_cannot_be_created_still_leaves_its_words_to_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    // Something is in the record's way: it can never be written.
+    std::fs::create_dir(&paths.record).unwrap();
+    let quick = Timing {
+        retry_every: Duration::from_millis(20),
+        finish_patience: Duration::from_millis(100),
+    };
+    let store = Store::start_on(Disk::real(), quick, paths.clone(), held, |_| {});
+    let mut m = meeting();
+    carry_out(&store, &m, vec![Effect::Save]);
+    let effects = typed(&mut m, Action::Note, "only in the journal");
+    carry_out(&store, &m, effects);
+    wait_for("the note in the journal", || {
+        read(&std::fs::read(&paths.journal).unwrap())
+            .entries
+            .iter()
+            .any(|e| matches!(&e.change, Change::Put { .. }))
+    });
+    if let Finished::SavedElsewhere(copy) = store.finish() {
+        std::fs::remove_dir_all(copy.parent().unwrap()).unwrap();
+    }
+    let (found, record) = unfinished(dir.path(), "shipment-tracking").expect("offered for resume");
+    assert_eq!(found, paths);
+    let reopened = reopen(&paths).unwrap();
+    assert!(reopened.rebuilt);
+    let (back, _) = resumed(m.plan.clone(), &record, origin(), &reopened.entries, true);
+    assert!(
+        back.captures
+            .iter()
+            .any(|c| c.what.text() == "only in the journal")
+    );
 }

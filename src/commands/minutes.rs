@@ -19,7 +19,7 @@ pub fn run(
     format: MinutesFormat,
     output: Option<&Path>,
 ) -> ExitCode {
-    let text = match std::fs::read(record_path) {
+    let text = match crate::record::fs::read_plain(record_path) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return fail(

@@ -11,13 +11,14 @@ use jiff::Timestamp;
 use super::{exit, fail};
 use crate::agenda::default_agenda;
 use crate::config::{self, Config};
-use crate::meeting::update::replay;
 use crate::meeting::{Clock, Meeting, Origin};
 use crate::plan::model::{AgendaName, Plan};
 use crate::plan::{Checked, OpenError, load_file};
-use crate::record::format::{Record, restore};
-use crate::record::open::{self as records, Reopened};
+use crate::record::format::Record;
+use crate::record::open::{self as records, Lock, Reopened};
+use crate::record::resume::resumed;
 use crate::record::store::{Finished, Paths, write_atomically};
+use crate::text::visible;
 
 /// The settings, or the exit code after saying what is wrong with them.
 pub fn settings(path: Option<&Path>) -> Result<Config, ExitCode> {
@@ -95,48 +96,69 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
     };
     let dir = records::records_dir(path, options.records.or(config.records_dir.as_deref()));
     let agenda = options.agenda.unwrap_or_else(|| default_agenda(&plan));
-    let unfinished = records::unfinished(&dir, &plan.project.slug());
-    let resume = match (&unfinished, options.unfinished) {
-        (None, _) | (Some(_), Unfinished::Fresh) => None,
-        (Some(found), Unfinished::Resume) => Some(found),
-        (Some(found), Unfinished::Ask) => match ask_to_resume(found) {
-            Ok(true) => Some(found),
-            Ok(false) => None,
-            Err(code) => return code,
-        },
+    let scan = records::scan(&dir, &plan.project.slug());
+    for unreadable in &scan.unreadable {
+        eprintln!("warning: {unreadable}; it is left as it is");
+    }
+    // The lock is taken before anything is asked: a meeting open in another
+    // resetpoint is refused at once, naming that process.
+    let resume = match (scan.unfinished.last(), options.unfinished) {
+        (None, _) => None,
+        (Some((paths, _)), Unfinished::Fresh) => {
+            close_unfinished(paths, &plan);
+            None
+        }
+        (Some((paths, _)), asked) => {
+            let reopened = match records::reopen(paths) {
+                Ok(reopened) => reopened,
+                Err(e) => return fail(exit::BAD_INPUT, e),
+            };
+            let yes = match asked {
+                Unfinished::Ask => {
+                    let (found, _) = resumed(
+                        plan.clone(),
+                        &reopened.record,
+                        origin.clone(),
+                        &reopened.entries,
+                        config.start_presenting,
+                    );
+                    match ask_to_resume(paths, &reopened.record, &found) {
+                        Ok(yes) => yes,
+                        Err(code) => return code,
+                    }
+                }
+                _ => true,
+            };
+            yes.then(|| (paths.clone(), reopened))
+        }
     };
     // One read of the earlier meetings serves the agenda's carry-over, the
     // follow-ups and the pulse trend.
-    let started = resume.map_or_else(Timestamp::now, |(_, record)| record.meeting.started);
+    let started = resume
+        .as_ref()
+        .map_or_else(Timestamp::now, |(_, reopened)| {
+            reopened.record.meeting.started
+        });
     let before = crate::export::actions::meetings_before(&dir, &plan, started);
-    let carry_over = crate::export::carry_over::open_after(&before, &plan) > 0;
-    let (meeting, paths, journal) = match resume {
-        Some((paths, _)) => match records::reopen(paths) {
-            Ok(reopened) => {
-                let meeting = resumed(
-                    plan,
-                    reopened.record.clone(),
-                    origin,
-                    &reopened,
-                    config.start_presenting,
-                );
-                if reopened.dropped > 0 {
-                    eprintln!(
-                        "note: {} bytes of a torn journal entry were dropped",
-                        reopened.dropped
-                    );
-                }
-                (meeting, paths.clone(), reopened.journal)
+    let (meeting, paths, lock) = match resume {
+        Some((paths, reopened)) => {
+            let (mut meeting, refused) = resumed(
+                plan,
+                &reopened.record,
+                origin,
+                &reopened.entries,
+                config.start_presenting,
+            );
+            say_what_was_recovered(&paths, &reopened, refused);
+            if plan_changed(reopened.record.plan_at_start(), &meeting.origin.plan_sha256) {
+                let notice = "The plan changed since this meeting started; the record keeps both versions' SHA-256.";
+                eprintln!("note: {notice}");
+                meeting.notice = Some(notice.into());
             }
-            Err(e) => return fail(exit::BAD_INPUT, e),
-        },
+            (meeting, paths, reopened.lock)
+        }
         None => {
-            if let Some((paths, _)) = unfinished
-                .as_ref()
-                .filter(|_| options.unfinished == Unfinished::Fresh)
-            {
-                close_unfinished(paths);
-            }
+            let carry_over = crate::export::carry_over::open_after(&before, &plan) > 0;
             let sections = crate::agenda::sections_carrying_over(&plan, agenda, carry_over);
             let mut meeting = Meeting::with_sections(
                 plan,
@@ -148,7 +170,7 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
             meeting.origin = origin;
             let stem = Record::file_stem(&meeting.clock.wall(), agenda.as_str());
             match records::create(&dir, &stem) {
-                Ok((paths, journal)) => (meeting, paths, journal),
+                Ok((paths, lock)) => (meeting, paths, lock),
                 Err(e) => return fail(exit::IO, e),
             }
         }
@@ -160,65 +182,86 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
         .iter()
         .filter_map(|h| h.pulse)
         .collect();
-    live(meeting, config, Some((paths, journal)), Some(path))
+    live(meeting, config, Some((paths, lock)), Some(path))
 }
 
-/// Rebuild a meeting from its record and the journal written after it, in
-/// the mode it was left in (`presenting` for a record that does not say).
-fn resumed(
-    plan: Plan,
-    record: Record,
-    origin: Origin,
-    reopened: &Reopened,
-    presenting: bool,
-) -> Meeting {
-    let agenda = match record.meeting.agenda.as_str() {
-        "kickoff" => AgendaName::Kickoff,
-        "reset-point" => AgendaName::ResetPoint,
-        "plan" => AgendaName::Plan,
-        _ => AgendaName::Status,
+/// Whether a plan's SHA-256 differs from the one the meeting started with
+/// (the bundled demo has none).
+fn plan_changed(at_start: &str, now: &str) -> bool {
+    !at_start.is_empty() && !now.is_empty() && at_start != now
+}
+
+/// Tell the PM what recovery had to do: nothing is dropped without a word.
+fn say_what_was_recovered(paths: &Paths, reopened: &Reopened, refused: usize) {
+    let journal = visible(&paths.journal.display().to_string());
+    if reopened.rebuilt {
+        eprintln!(
+            "note: the record {} could not be read; the meeting was rebuilt from its journal",
+            visible(&paths.record.display().to_string())
+        );
+    }
+    if reopened.skipped > 0 {
+        eprintln!(
+            "note: {} damaged line(s) of {journal} were skipped; every other line was kept",
+            reopened.skipped
+        );
+    }
+    if reopened.torn > 0 {
+        eprintln!(
+            "note: {} bytes of a torn last line of {journal} were dropped",
+            reopened.torn
+        );
+    }
+    if refused > 0 {
+        eprintln!("note: {refused} line(s) of {journal} held impossible values and were left out");
+    }
+}
+
+/// When starting afresh, fold a meeting left unfinished into its record
+/// (everything its journal holds) and mark it ended; a meeting open in
+/// another resetpoint is left alone.
+fn close_unfinished(paths: &Paths, plan: &Plan) {
+    let Ok(reopened) = records::reopen(paths) else {
+        return;
     };
-    let mut clock = Clock::system();
-    // The sections it was started with: a follow-ups section carried into it then stays.
-    let carried = record.sections.iter().any(|s| s.kind == "followups");
-    let sections = crate::agenda::sections_carrying_over(&plan, agenda, carried);
-    let mut meeting = Meeting::with_sections(plan, agenda, sections, clock.clone(), presenting);
-    meeting.origin = origin;
-    restore(&mut meeting, &record);
-    for entry in &reopened.entries {
-        meeting.seq = entry.seq;
-        replay(&mut meeting, entry.change.clone());
-    }
-    // The meeting clock carries on from the time already spent.
-    let spent: i64 = meeting.clock.spent.iter().sum();
-    clock.spent = meeting.clock.spent.clone();
-    clock.started = Timestamp::from_second(clock.now.as_second() - spent).unwrap_or(clock.now);
-    meeting.clock = clock;
-    meeting.started_at(record.meeting.started);
-    meeting
-}
-
-/// Mark a meeting left unfinished as ended, when starting afresh; a
-/// meeting open in another resetpoint is left alone.
-fn close_unfinished(paths: &Paths) {
-    if let Ok(mut reopened) = records::reopen(paths) {
-        reopened.record.meeting.ended = Some(Timestamp::now());
-        let _ = write_atomically(&paths.record, reopened.record.to_toml().as_bytes());
+    let origin = Origin {
+        plan_path: reopened.record.meeting.plan.clone(),
+        plan_sha256: reopened.record.plan_at_start().to_owned(),
+        rehearsal: false,
+    };
+    let (mut meeting, _) = resumed(
+        plan.clone(),
+        &reopened.record,
+        origin,
+        &reopened.entries,
+        true,
+    );
+    meeting.ended = Some(Timestamp::now());
+    let record = Record::of(&meeting);
+    match write_atomically(&paths.record, record.to_toml().as_bytes()) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&paths.journal);
+            let _ = std::fs::remove_file(&paths.lock);
+        }
+        Err(e) => eprintln!(
+            "warning: the unfinished meeting {} could not be closed ({e}); it is kept as it was",
+            visible(&paths.record.display().to_string())
+        ),
     }
 }
 
-fn ask_to_resume(found: &(Paths, Record)) -> Result<bool, ExitCode> {
-    let (paths, record) = found;
-    let items = record.items().len();
+fn ask_to_resume(paths: &Paths, record: &Record, found: &Meeting) -> Result<bool, ExitCode> {
+    let items = found.captures.len();
     let started = record
         .meeting
         .started
         .to_zoned(crate::meeting::clock::local_zone());
     eprint!(
-        "An unfinished {} meeting from {} ({items} items captured) is at {}.\nResume it? [Y/n] ",
-        record.meeting.agenda,
+        "An unfinished {} meeting from {} ({items} {} captured) is at {}.\nResume it? [Y/n] ",
+        visible(&record.meeting.agenda),
         started.strftime("%a %-d %b %H:%M"),
-        paths.record.display()
+        if items == 1 { "item" } else { "items" },
+        visible(&paths.record.display().to_string())
     );
     let _ = std::io::stderr().flush();
     let mut answer = String::new();
@@ -251,13 +294,11 @@ fn needs_terminal() -> Result<(), ExitCode> {
     }
 }
 
-/// Take the terminal and run the meeting; say what comes next: how to
-/// resume it, or where its record is and how to get the minutes. `plan` is
-/// the plan's path as typed (None for the bundled demo).
+/// Take the terminal and run the meeting; say where it was saved.
 pub fn live(
     meeting: Meeting,
     config: Config,
-    disk: Option<(Paths, std::fs::File)>,
+    disk: Option<(Paths, Lock)>,
     plan: Option<&Path>,
 ) -> ExitCode {
     if let Err(code) = needs_terminal() {
@@ -272,7 +313,10 @@ pub fn live(
                     Some(ended) => {
                         eprintln!("{}", super::leaving::what_comes_next(&record, ended, plan))
                     }
-                    None => eprintln!("The meeting is saved in {}.", record.display()),
+                    None => eprintln!(
+                        "The meeting is saved in {}.",
+                        visible(&record.display().to_string())
+                    ),
                 }
             }
             ExitCode::from(exit::OK)
@@ -281,10 +325,15 @@ pub fn live(
             exit::IO,
             format!(
                 "the records folder would not take the meeting; a full copy is saved at {}",
-                copy.display()
+                visible(&copy.display().to_string())
             ),
         ),
-        Ok(Some(Finished::Lost(why))) => {
+        Ok(Some(Finished::Lost { why, record })) => {
+            if let Some(record) = record {
+                // The last resort: the whole record, for the PM to save by hand.
+                eprintln!("{record}");
+                eprintln!("The meeting record is printed above: copy it into a file to keep it.");
+            }
             fail(exit::IO, format!("the meeting could not be saved: {why}"))
         }
         Err(e) => fail(exit::IO, format!("the terminal failed: {e}")),

@@ -13,6 +13,7 @@ use crate::meeting::Capture;
 use crate::meeting::capture::ActionStatus;
 use crate::plan::model::Plan;
 use crate::record::format::{Mode, Record};
+use crate::record::open::{OpenError, read_record};
 
 /// One action, with the meeting it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,24 +30,38 @@ pub struct ActionRow {
 }
 
 /// Every live meeting record of the project in `dir` (rehearsals and other
-/// projects left out), with its file stem.
+/// projects left out), with its file stem; a file that is not a record it
+/// can read is named on stderr, never silently skipped.
 pub fn meetings(dir: &Path, project_id: &str) -> Vec<(String, Record)> {
+    let (found, unreadable) = meetings_and_unreadable(dir, project_id);
+    for problem in unreadable {
+        eprintln!("warning: {problem}; it is left out");
+    }
+    found
+}
+
+/// The meetings, and the records that could not be read.
+pub fn meetings_and_unreadable(
+    dir: &Path,
+    project_id: &str,
+) -> (Vec<(String, Record)>, Vec<OpenError>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
+    let mut unreadable = Vec::new();
     let mut found: Vec<(String, Record)> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .filter_map(|p| {
-            let record: Record = toml::from_str(&std::fs::read_to_string(&p).ok()?).ok()?;
+            let record = read_record(&p).map_err(|e| unreadable.push(e)).ok()?;
             let stem = p.file_stem()?.to_string_lossy().into_owned();
             (record.meeting.mode == Mode::Live && record.meeting.project_id == project_id)
                 .then_some((stem, record))
         })
         .collect();
     found.sort_by_key(|(_, r)| r.meeting.started);
-    found
+    (found, unreadable)
 }
 
 /// The actions of these meetings, oldest first, with what later meetings'
@@ -105,7 +120,9 @@ pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<Action
 
 /// The live meetings of the plan that started before `before`, oldest first.
 pub fn meetings_before(dir: &Path, plan: &Plan, before: Timestamp) -> Vec<(String, Record)> {
-    meetings(dir, &plan.project.slug())
+    // The run has already named any unreadable record.
+    meetings_and_unreadable(dir, &plan.project.slug())
+        .0
         .into_iter()
         .filter(|(_, r)| r.meeting.started < before)
         .collect()

@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::plan::model::Plan;
 
+/// No meeting numbers its items anywhere near this; a number past it, read
+/// from a damaged or hostile file, takes nothing, so counting never overflows.
+pub const MOST_ITEMS: u64 = 1 << 32;
+
 /// The highest number taken so far for each id letter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -45,13 +49,16 @@ impl Ids {
         let Ok(number) = number.parse::<u64>() else {
             return;
         };
+        if number >= MOST_ITEMS {
+            return;
+        }
         let highest = self.0.entry(letter.to_owned()).or_default();
         *highest = (*highest).max(number);
     }
 
     /// Everything `other` has taken is taken here too.
     pub fn merge(&mut self, other: &Ids) {
-        for (letter, number) in &other.0 {
+        for (letter, number) in other.0.iter().filter(|(_, n)| **n < MOST_ITEMS) {
             let highest = self.0.entry(letter.clone()).or_default();
             *highest = (*highest).max(*number);
         }
@@ -60,7 +67,7 @@ impl Ids {
     /// The next free id for this letter, now taken.
     pub fn take(&mut self, letter: char) -> String {
         let highest = self.0.entry(letter.to_string()).or_default();
-        *highest += 1;
+        *highest = highest.saturating_add(1);
         format!("{letter}-{highest}")
     }
 }
@@ -85,5 +92,15 @@ mod tests {
         other.saw("A-9");
         ids.merge(&other);
         assert_eq!(ids.take('A'), "A-10");
+    }
+
+    #[test]
+    fn a_number_no_meeting_reaches_takes_nothing() {
+        let mut ids = Ids::default();
+        ids.saw("A-9223372036854775807");
+        ids.saw("A-18446744073709551615");
+        let hostile: Ids = toml::from_str("A = 18446744073709551615").unwrap();
+        ids.merge(&hostile);
+        assert_eq!(ids.take('A'), "A-1");
     }
 }

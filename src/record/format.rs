@@ -20,6 +20,10 @@ pub struct Header {
     pub customer: String,
     pub plan: String,
     pub plan_sha256: String,
+    /// The plan's SHA-256 when the meeting started, kept when the meeting
+    /// was resumed with a changed plan (`plan_sha256` is the plan now).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_sha256_at_start: Option<String>,
     pub agenda: String,
     pub mode: Mode,
     pub started: Timestamp,
@@ -94,6 +98,7 @@ impl Record {
             customer: meeting.plan.project.customer.clone(),
             plan: origin.plan_path.clone(),
             plan_sha256: origin.plan_sha256.clone(),
+            plan_sha256_at_start: None,
             agenda: meeting.agenda.as_str().to_owned(),
             mode: if origin.rehearsal {
                 Mode::Rehearsal
@@ -125,8 +130,22 @@ impl Record {
             })
             .collect();
         let mut record = Record {
-            meeting: header,
             sections,
+            draft: meeting.draft.as_ref().map(|d| d.state()),
+            unsent: meeting.unsent.clone(),
+            ..Record::empty(header)
+        };
+        for item in &meeting.captures {
+            record.list_for(&item.what).push(item.clone());
+        }
+        record
+    }
+
+    /// A record with this header and nothing captured yet.
+    pub fn empty(meeting: Header) -> Record {
+        Record {
+            meeting,
+            sections: Vec::new(),
             attendance: Vec::new(),
             answers: Vec::new(),
             notes: Vec::new(),
@@ -139,13 +158,17 @@ impl Record {
             playback: Vec::new(),
             pulse: Vec::new(),
             followups: Vec::new(),
-            draft: meeting.draft.as_ref().map(|d| d.state()),
-            unsent: meeting.unsent.clone(),
-        };
-        for item in &meeting.captures {
-            record.list_for(&item.what).push(item.clone());
+            draft: None,
+            unsent: Vec::new(),
         }
-        record
+    }
+
+    /// The plan the meeting started with.
+    pub fn plan_at_start(&self) -> &str {
+        self.meeting
+            .plan_sha256_at_start
+            .as_deref()
+            .unwrap_or(&self.meeting.plan_sha256)
     }
 
     fn list_for(&mut self, capture: &Capture) -> &mut Vec<Captured> {

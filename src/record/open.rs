@@ -1,35 +1,41 @@
 //! Finding, creating and reopening meetings in the records folder, and
-//! making sure two resetpoints never write the same meeting.
+//! making sure two resetpoints never write the same meeting: a lock file
+//! beside the record, held for the whole meeting, says which process has it.
 
 use std::fs::{File, OpenOptions};
+use std::io::{Read as _, Seek as _, Write as _};
+use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::{Path, PathBuf};
 
 use super::format::{Mode, Record};
+use super::fs::{create_private_dir_all, open_private, read_plain, read_plain_text};
 use super::journal::{Entry, read};
 use super::store::Paths;
 use crate::meeting::capture::{ActionStatus, Raised};
 use crate::meeting::{Capture, Meeting};
 use crate::plan::model::Plan;
+use crate::text::visible;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     #[error(
-        "the meeting {0} is open in another resetpoint; finish it there, or start a new one with --fresh"
+        "the meeting {record} is open in another resetpoint, {holder}; finish it there, or start a new one with --fresh"
     )]
-    InUse(String),
+    InUse { record: String, holder: String },
     #[error("cannot open {path}: {source}")]
     Io {
         path: String,
         #[source]
         source: std::io::Error,
     },
-    #[error("{path} is not a meeting record resetpoint can read: {message}")]
+    /// `path` is `file:line:col` when the place is known.
+    #[error("{path}: not a meeting record resetpoint can read: {message}")]
     Unreadable { path: String, message: String },
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OpenError + '_ {
     move |source| OpenError::Io {
-        path: path.display().to_string(),
+        path: visible(&path.display().to_string()),
         source,
     }
 }
@@ -46,73 +52,198 @@ pub fn records_dir(plan: &Path, asked: Option<&Path>) -> PathBuf {
     }
 }
 
-/// The newest live meeting of this project that never ended.
-pub fn unfinished(dir: &Path, project_id: &str) -> Option<(Paths, Record)> {
-    let mut found: Vec<(Paths, Record)> = std::fs::read_dir(dir)
-        .ok()?
+/// Read a meeting record; a file that is not one is named with the line
+/// and column where it goes wrong.
+pub fn read_record(path: &Path) -> Result<Record, OpenError> {
+    let text = read_plain_text(path).map_err(io(path))?;
+    toml::from_str(&text).map_err(|e| {
+        let place = e.span().map_or(String::new(), |span| {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!(":{line}:{column}")
+        });
+        OpenError::Unreadable {
+            path: format!("{}{place}", visible(&path.display().to_string())),
+            message: visible(e.message()),
+        }
+    })
+}
+
+/// What a look through the records folder found for one project.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Meetings that never ended, oldest first; a record rebuilt from its
+    /// journal when the record itself is missing or unreadable.
+    pub unfinished: Vec<(Paths, Record)>,
+    /// Files that look like records but could not be read, and why.
+    pub unreadable: Vec<OpenError>,
+}
+
+/// Every unfinished live meeting of this project, and every record that
+/// could not be read.
+pub fn scan(dir: &Path, project_id: &str) -> Scan {
+    let mut scan = Scan::default();
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return scan;
+    };
+    let mut stems: Vec<PathBuf> = listing
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter_map(|p| {
-            let record: Record = toml::from_str(&std::fs::read_to_string(&p).ok()?).ok()?;
+        .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "journal"))
+        .map(|p| p.with_extension("toml"))
+        .collect();
+    stems.sort();
+    stems.dedup();
+    for record_path in stems {
+        let paths = Paths::for_record(record_path);
+        let record = match read_record(&paths.record) {
+            Ok(record) => Some(record),
+            Err(error) => {
+                let rebuilt = from_journal(&paths);
+                if rebuilt.is_none() && paths.record.exists() {
+                    scan.unreadable.push(error);
+                }
+                rebuilt
+            }
+        };
+        if let Some(record) = record {
             let open = record.meeting.ended.is_none()
                 && record.meeting.mode == Mode::Live
                 && record.meeting.project_id == project_id;
-            open.then(|| (Paths::for_record(p), record))
-        })
-        .collect();
-    found.sort_by_key(|(_, r)| r.meeting.started);
-    found.pop()
+            if open {
+                scan.unfinished.push((paths, record));
+            }
+        }
+    }
+    scan.unfinished.sort_by_key(|(_, r)| r.meeting.started);
+    scan
 }
 
-/// Open and lock a meeting's journal; refused when another resetpoint holds it.
-pub fn lock_journal(paths: &Paths) -> Result<File, OpenError> {
-    let file = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .read(true)
-        .open(&paths.journal)
-        .map_err(io(&paths.journal))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => {
-            Err(OpenError::InUse(paths.record.display().to_string()))
+/// The newest live meeting of this project that never ended.
+pub fn unfinished(dir: &Path, project_id: &str) -> Option<(Paths, Record)> {
+    scan(dir, project_id).unfinished.pop()
+}
+
+/// A record made from a journal's first line, when the record is missing
+/// or unreadable: every entry of the journal is then replayed onto it.
+fn from_journal(paths: &Paths) -> Option<Record> {
+    let bytes = read_plain(&paths.journal).ok()?;
+    let mut header = read(&bytes).meeting?;
+    header.last_seq = 0;
+    header.ended = None;
+    Some(Record::empty(header))
+}
+
+/// The meeting's lock, held until dropped: no other resetpoint can open
+/// the meeting while it is alive.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+/// Take a meeting's lock; refused, naming the holder, when another
+/// resetpoint has it.
+pub fn lock(paths: &Paths) -> Result<Lock, OpenError> {
+    use std::os::unix::fs::MetadataExt as _;
+    loop {
+        let mut file = open_private(&paths.lock, true).map_err(io(&paths.lock))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut said = String::new();
+                let _ = file.read_to_string(&mut said);
+                return Err(OpenError::InUse {
+                    record: visible(&paths.record.display().to_string()),
+                    holder: holder(&said),
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io(&paths.lock)(e)),
         }
-        Err(std::fs::TryLockError::Error(e)) => Err(io(&paths.journal)(e)),
+        // The lock file may have been removed (its meeting ended) between
+        // opening and locking it: then lock the file that is there now.
+        let held = file.metadata().map_err(io(&paths.lock))?;
+        let current = std::fs::symlink_metadata(&paths.lock).ok();
+        if current.is_none_or(|c| c.ino() != held.ino() || c.dev() != held.dev()) {
+            continue;
+        }
+        let said = format!(
+            "pid {} since {}\n",
+            std::process::id(),
+            jiff::Timestamp::now()
+        );
+        file.set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| file.write_all(said.as_bytes()))
+            .map_err(io(&paths.lock))?;
+        return Ok(Lock { _file: file });
     }
 }
 
-/// A meeting reopened: its record and the journal entries written after it.
+/// "pid 4242, since 12:27" from what the holder wrote in the lock file.
+fn holder(said: &str) -> String {
+    let mut words = said.split_whitespace();
+    let pid = match (words.next(), words.next()) {
+        (Some("pid"), Some(pid)) if pid.chars().all(|c| c.is_ascii_digit()) => pid.to_owned(),
+        _ => return "which did not say its process id".into(),
+    };
+    let since = (words.next() == Some("since"))
+        .then(|| words.next()?.parse::<jiff::Timestamp>().ok())
+        .flatten()
+        .map(|t| {
+            t.to_zoned(crate::meeting::clock::local_zone())
+                .strftime(", since %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default();
+    format!("pid {pid}{since}")
+}
+
+/// A meeting reopened: its lock, its record and the journal entries
+/// written after it.
 pub struct Reopened {
-    pub journal: File,
+    pub lock: Lock,
     pub record: Record,
     pub entries: Vec<Entry>,
-    /// Bytes of a torn journal tail that were dropped.
-    pub dropped: usize,
+    /// Damaged journal lines that were skipped.
+    pub skipped: usize,
+    /// Bytes of a torn last journal line that were dropped.
+    pub torn: usize,
+    /// The record was missing or unreadable and was rebuilt from the journal.
+    pub rebuilt: bool,
 }
 
 pub fn reopen(paths: &Paths) -> Result<Reopened, OpenError> {
-    let journal = lock_journal(paths)?;
-    let text = std::fs::read_to_string(&paths.record).map_err(io(&paths.record))?;
-    let record: Record = toml::from_str(&text).map_err(|e| OpenError::Unreadable {
-        path: paths.record.display().to_string(),
-        message: e.message().to_owned(),
-    })?;
-    let bytes = std::fs::read(&paths.journal).map_err(io(&paths.journal))?;
-    let (mut entries, dropped) = read(&bytes);
+    let lock = lock(paths)?;
+    let bytes = match read_plain(&paths.journal) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(io(&paths.journal)(e)),
+    };
+    let journal = read(&bytes);
+    let (record, rebuilt) = match read_record(&paths.record) {
+        Ok(record) => (record, false),
+        Err(error) => match from_journal(paths) {
+            Some(record) => (record, true),
+            None => return Err(error),
+        },
+    };
+    let mut entries = journal.entries;
     entries.retain(|e| e.seq > record.meeting.last_seq);
     Ok(Reopened {
-        journal,
+        lock,
         record,
         entries,
-        dropped,
+        skipped: journal.skipped,
+        torn: journal.torn,
+        rebuilt,
     })
 }
 
 /// Create a new meeting's files under `dir`, named from `stem`, without
-/// ever taking the name of an existing meeting.
-pub fn create(dir: &Path, stem: &str) -> Result<(Paths, File), OpenError> {
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
+/// ever taking the name of an existing meeting; its lock is held.
+pub fn create(dir: &Path, stem: &str) -> Result<(Paths, Lock), OpenError> {
+    create_private_dir_all(dir).map_err(io(dir))?;
     for n in 1..1000 {
         let name = if n == 1 {
             format!("{stem}.toml")
@@ -120,27 +251,21 @@ pub fn create(dir: &Path, stem: &str) -> Result<(Paths, File), OpenError> {
             format!("{stem}-{n}.toml")
         };
         let paths = Paths::for_record(dir.join(name));
-        if paths.record.exists() || paths.journal.exists() {
+        let taken = [&paths.record, &paths.journal, &paths.lock]
+            .iter()
+            .any(|p| std::fs::symlink_metadata(p).is_ok());
+        if taken {
             continue;
         }
-        match OpenOptions::new()
-            .create_new(true)
-            .append(true)
-            .read(true)
-            .open(&paths.journal)
-        {
-            Ok(journal) => {
-                journal
-                    .try_lock()
-                    .map_err(|_| OpenError::InUse(paths.record.display().to_string()))?;
-                return Ok((paths, journal));
-            }
+        match create_new(&paths.journal) {
+            Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(io(&paths.journal)(e)),
         }
+        return Ok((paths.clone(), lock(&paths)?));
     }
     Err(OpenError::Io {
-        path: dir.display().to_string(),
+        path: visible(&dir.display().to_string()),
         source: std::io::Error::other("too many meetings with the same start time"),
     })
 }
@@ -203,4 +328,15 @@ pub fn raised_earlier(earlier: &[(String, Record)], plan: &Plan) -> Vec<Raised> 
         })
         .filter(|r| !in_plan(&r.item.what.text()) && !closed(&r.item.id, &r.meeting))
         .collect()
+}
+
+/// Create an empty private file, failing if anything at all is there.
+fn create_new(path: &Path) -> std::io::Result<()> {
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(path)
+        .and_then(|f| f.sync_all())
 }

@@ -16,8 +16,8 @@ use crate::config::Config;
 use crate::meeting::{Action, Effect, Meeting, update};
 use crate::record::format::Record;
 use crate::record::journal::Entry;
+use crate::record::open::Lock;
 use crate::record::store::{Finished, Health, Message, Paths, Store};
-use std::fs::File;
 
 /// Puts the terminal back (bracketed paste, raw mode, alternate screen,
 /// cursor) however the loop ends: return, error or panic.
@@ -41,20 +41,67 @@ pub fn leave_terminal() {
     }
 }
 
+/// Take the terminal again after a suspend: raw mode, the alternate
+/// screen and bracketed paste, as `ratatui::init` and the loop set them.
+fn take_terminal() -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::event::EnableBracketedPaste
+    )?;
+    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Ctrl-Z, or a SIGTSTP from outside: give the terminal back and stop, as
+/// any program does; on `fg`, take it again and draw everything anew.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    leave_terminal();
+    // This process catches SIGTSTP (that is how it got here), so it stops
+    // itself with SIGSTOP, which cannot be caught; the shell sees a
+    // stopped job either way. It carries on here after SIGCONT.
+    // SAFETY: raise(3) has no preconditions; it only sends a signal.
+    unsafe {
+        libc::raise(libc::SIGSTOP);
+    }
+    take_terminal()?;
+    // Paint every cell again: blank the screen, and make the last frame
+    // drawn a blank one, so the next draw sends every cell that is not
+    // blank. (`Terminal::clear` would ask the terminal where its cursor
+    // is, a reply the key reader could take first.)
+    crossterm::execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    terminal
+        .draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))
+        .map(|_| ())
+}
+
+/// Ctrl-Z, read as a key: raw mode turns off the terminal's own suspend.
+fn is_suspend_key(key: &crossterm::event::KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && key.code == crossterm::event::KeyCode::Char('z')
+        && key
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL)
+}
+
 /// Run the meeting full screen until the PM quits or a signal arrives.
 /// With a store, every change is written as it happens; the store is
 /// finished (everything written) before this returns.
 pub fn run(
     meeting: Meeting,
     config: Config,
-    disk: Option<(Paths, File)>,
+    disk: Option<(Paths, Lock)>,
 ) -> io::Result<Option<Finished>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     let (health_tx, health) = tokio::sync::mpsc::unbounded_channel();
-    let store = disk.map(|(paths, journal)| {
-        Store::start(paths, journal, move |h| {
+    let store = disk.map(|(paths, lock)| {
+        Store::start(paths, lock, move |h| {
             let _ = health_tx.send(h);
         })
     });
@@ -77,6 +124,8 @@ async fn run_loop(
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut quit_signal = signal(SignalKind::quit())?;
+    let mut stop = signal(SignalKind::from_raw(libc::SIGTSTP))?;
     // `init` chains a panic hook that restores the terminal before the
     // message is printed.
     let mut terminal: DefaultTerminal = ratatui::init();
@@ -102,6 +151,11 @@ async fn run_loop(
         }
         let action = tokio::select! {
             event = events.next() => match event {
+                Some(Ok(Event::Key(key))) if is_suspend_key(&key) => {
+                    suspend(&mut terminal)?;
+                    dirty = true;
+                    None
+                }
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
                     key_action(&meeting, &config, key)
                 }
@@ -123,6 +177,12 @@ async fn run_loop(
             _ = terminate.recv() => return Ok(()),
             _ = hangup.recv() => return Ok(()),
             _ = interrupt.recv() => return Ok(()),
+            _ = quit_signal.recv() => return Ok(()),
+            _ = stop.recv() => {
+                suspend(&mut terminal)?;
+                dirty = true;
+                None
+            }
         };
         let Some(action) = action else { continue };
         dirty = true;

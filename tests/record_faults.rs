@@ -1,0 +1,353 @@
+//! The durability promise under a failing disk: a scripted meeting is
+//! written through a disk that fails (full, I/O error, short write, failed
+//! sync, failed rename) at every one of its file operations in turn. After
+//! the disk comes back, what a killed process would leave on disk replays
+//! to everything captured and the open field, the journal has no damaged
+//! line, the final record holds it all, and no other resetpoint could take
+//! the meeting at any point.
+
+mod common;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::{Timestamp, tz::TimeZone};
+use resetpoint::agenda::SectionKind;
+use resetpoint::meeting::{Action, Clock, Effect, Meeting, Origin, update};
+use resetpoint::plan::model::{AgendaName, Plan};
+use resetpoint::record::format::Record;
+use resetpoint::record::fs::{Disk, Fault, Faults, Op};
+use resetpoint::record::journal::{Entry, read};
+use resetpoint::record::open::{OpenError, create, lock, read_record, reopen};
+use resetpoint::record::resume::resumed;
+use resetpoint::record::store::{Finished, Message, Paths, Store, Timing};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Every operation from the point on fails with ENOSPC until the disk returns.
+    Full,
+    /// The operation at the point fails with EIO, once.
+    Io,
+    /// The first write from the point on takes a few bytes, then the disk is full.
+    Short,
+    /// The first sync from the point on fails, once.
+    Sync,
+    /// The first rename from the point on fails, once.
+    Rename,
+}
+
+struct Failing {
+    kind: Kind,
+    at: usize,
+    state: Mutex<FailingState>,
+}
+
+#[derive(Default)]
+struct FailingState {
+    seen: usize,
+    struck: bool,
+    full: bool,
+    back: bool,
+}
+
+impl Faults for Failing {
+    fn before(&self, op: Op) -> Option<Fault> {
+        let mut s = self.state.lock().unwrap();
+        if s.back {
+            return None;
+        }
+        let n = s.seen;
+        s.seen += 1;
+        if s.full {
+            return Some(Fault::Fail(std::io::Error::from_raw_os_error(libc::ENOSPC)));
+        }
+        if n < self.at || s.struck {
+            return None;
+        }
+        let error = |code| Some(Fault::Fail(std::io::Error::from_raw_os_error(code)));
+        match self.kind {
+            Kind::Full => {
+                s.full = true;
+                error(libc::ENOSPC)
+            }
+            Kind::Io => {
+                s.struck = true;
+                error(libc::EIO)
+            }
+            Kind::Short if op == Op::Write => {
+                s.struck = true;
+                s.full = true;
+                Some(Fault::Short(7))
+            }
+            Kind::Sync if op == Op::Sync => {
+                s.struck = true;
+                error(libc::EIO)
+            }
+            Kind::Rename if op == Op::Rename => {
+                s.struck = true;
+                error(libc::EIO)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Notes the operations of a run on a disk that never fails.
+struct Counting(Mutex<Vec<Op>>);
+
+impl Faults for Counting {
+    fn before(&self, op: Op) -> Option<Fault> {
+        self.0.lock().unwrap().push(op);
+        None
+    }
+}
+
+/// The demo plan, checked once for all the runs.
+fn plan() -> Plan {
+    static PLAN: OnceLock<Plan> = OnceLock::new();
+    PLAN.get_or_init(common::demo_plan).clone()
+}
+
+fn meeting() -> Meeting {
+    let start: Timestamp = "2026-11-24T14:00:00Z".parse().unwrap();
+    let mut m = Meeting::new(
+        plan(),
+        AgendaName::ResetPoint,
+        Clock::at(start, TimeZone::UTC),
+        false,
+    );
+    m.origin = origin();
+    m
+}
+
+fn origin() -> Origin {
+    Origin {
+        plan_path: "demo.toml".into(),
+        plan_sha256: "abc".into(),
+        rehearsal: false,
+    }
+}
+
+/// Send a meeting's effects to a store, as the loop does.
+fn carry_out(store: &Store, m: &Meeting, effects: Vec<Effect>) {
+    for effect in effects {
+        match effect {
+            Effect::Journal { seq, change } => store.send(Message::Entry(Entry { seq, change })),
+            Effect::Save => store.send(Message::Snapshot(Box::new(Record::of(m)))),
+            Effect::Quit | Effect::WriteMinutes => {}
+        }
+    }
+}
+
+/// The pace of a person typing: each change has reached the disk before
+/// the next, unless the disk is full (then they pile up in memory).
+struct Pace<'a> {
+    store: &'a Store,
+    disk_full: &'a dyn Fn() -> bool,
+}
+
+fn act(pace: &Pace, m: &mut Meeting, action: Action) {
+    let effects = update(m, action);
+    carry_out(pace.store, m, effects);
+    for _ in 0..2500 {
+        if (pace.disk_full)() || pace.store.settled(Duration::from_millis(2)) {
+            break;
+        }
+    }
+}
+
+fn key(c: char) -> Action {
+    Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn enter() -> Action {
+    Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+}
+
+fn type_line(pace: &Pace, m: &mut Meeting, open: Action, text: &str) {
+    act(pace, m, open);
+    for c in text.chars() {
+        act(pace, m, key(c));
+    }
+    act(pace, m, enter());
+}
+
+/// A short meeting with one of most things, ending with a field left open.
+fn scripted_meeting(store: &Pace) -> Meeting {
+    let mut m = meeting();
+    store
+        .store
+        .send(Message::Snapshot(Box::new(Record::of(&m))));
+    act(store, &mut m, Action::NextSection);
+    type_line(store, &mut m, Action::Note, "Grüße ok");
+    let status = m
+        .sections
+        .iter()
+        .position(|s| s.kind == SectionKind::Status)
+        .unwrap();
+    act(store, &mut m, Action::JumpTo(status));
+    type_line(store, &mut m, Action::NewAction, "Call @sam");
+    type_line(store, &mut m, Action::Decision, "Weekly");
+    type_line(store, &mut m, Action::PrivateNote, "Ola no");
+    act(store, &mut m, Action::NextSection);
+    act(store, &mut m, Action::Note);
+    for c in "half 日本".chars() {
+        act(store, &mut m, key(c));
+    }
+    m
+}
+
+fn texts(m: &Meeting) -> (Vec<(String, String)>, Option<String>) {
+    let items = m
+        .captures
+        .iter()
+        .map(|c| (c.id.clone(), c.what.text()))
+        .collect();
+    (items, m.draft.as_ref().map(|d| d.text()))
+}
+
+/// What `run --resume` would bring back from these files after a kill:
+/// they are copied first, as the live store still holds the meeting.
+fn after_a_kill(paths: &Paths, into: &Path) -> (Meeting, usize) {
+    let copy = Paths::for_record(into.join(paths.record.file_name().unwrap()));
+    for (from, to) in [
+        (&paths.record, &copy.record),
+        (&paths.journal, &copy.journal),
+    ] {
+        if from.exists() {
+            std::fs::copy(from, to).unwrap();
+        }
+    }
+    let reopened = reopen(&copy).expect("a killed meeting can be reopened");
+    let journal = read(&std::fs::read(&copy.journal).unwrap_or_default());
+    let (m, _) = resumed(plan(), &reopened.record, origin(), &reopened.entries, true);
+    (m, journal.skipped + journal.torn)
+}
+
+fn quick() -> Timing {
+    Timing {
+        retry_every: Duration::from_millis(1),
+        finish_patience: Duration::from_secs(5),
+    }
+}
+
+/// One run of the script on a disk that fails as `faults` says.
+/// A folder for one run: in memory where the system has one, as the
+/// test is about what the store does when the disk fails, not about how
+/// fast this disk syncs.
+fn scratch() -> tempfile::TempDir {
+    let shm = Path::new("/dev/shm");
+    if shm.is_dir()
+        && let Ok(dir) = tempfile::tempdir_in(shm)
+    {
+        return dir;
+    }
+    tempfile::tempdir().unwrap()
+}
+
+fn run_once(
+    faults: Arc<dyn Faults>,
+    disk_full: &dyn Fn() -> bool,
+    back: impl Fn(),
+) -> Result<(), String> {
+    let dir = scratch();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    let store = Store::start_on(
+        Disk::with_faults(faults),
+        quick(),
+        paths.clone(),
+        held,
+        |_| {},
+    );
+    let m = scripted_meeting(&Pace {
+        store: &store,
+        disk_full,
+    });
+    if !matches!(lock(&paths), Err(OpenError::InUse { .. })) {
+        return Err("the lock left the first instance while the disk failed".into());
+    }
+    back();
+    if !store.settled(Duration::from_secs(10)) {
+        return Err("the store never caught up once the disk was back".into());
+    }
+    let killed = scratch();
+    let (replayed, damaged) = after_a_kill(&paths, killed.path());
+    if texts(&replayed) != texts(&m) {
+        return Err(format!(
+            "after a kill: {:?}, typed: {:?}",
+            texts(&replayed),
+            texts(&m)
+        ));
+    }
+    if damaged > 0 {
+        return Err(format!("{damaged} damaged journal lines or bytes"));
+    }
+    if !matches!(lock(&paths), Err(OpenError::InUse { .. })) {
+        return Err("the lock left the first instance".into());
+    }
+    store.send(Message::Snapshot(Box::new(Record::of(&m))));
+    let finished = store.finish();
+    if finished != Finished::Saved {
+        return Err(format!("finished as {finished:?}"));
+    }
+    let record = read_record(&paths.record).map_err(|e| e.to_string())?;
+    let mut from_record = meeting();
+    resetpoint::record::format::restore(&mut from_record, &record);
+    if texts(&from_record) != texts(&m) {
+        return Err(format!("the final record: {:?}", texts(&from_record)));
+    }
+    let leftovers = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .count();
+    if leftovers > 0 {
+        return Err(format!("{leftovers} temporary files left behind"));
+    }
+    Ok(())
+}
+
+#[test]
+fn every_fault_at_every_point_of_a_meeting_loses_nothing() {
+    let counting = Arc::new(Counting(Mutex::new(Vec::new())));
+    run_once(counting.clone(), &|| false, || {}).expect("a clean run");
+    let operations = counting.0.lock().unwrap().clone();
+    let mut points = 0;
+    let mut failures = Vec::new();
+    for kind in [Kind::Full, Kind::Io, Kind::Short, Kind::Sync, Kind::Rename] {
+        // A fault of one operation is tried where that operation happens.
+        let here = |op: Op| match kind {
+            Kind::Full | Kind::Io => true,
+            Kind::Short => op == Op::Write,
+            Kind::Sync => op == Op::Sync,
+            Kind::Rename => op == Op::Rename,
+        };
+        let points_of_kind = operations.iter().enumerate().filter(|(_, op)| here(**op));
+        for (at, _) in points_of_kind {
+            let failing = Arc::new(Failing {
+                kind,
+                at,
+                state: Mutex::new(FailingState::default()),
+            });
+            let (full, back) = (failing.clone(), failing.clone());
+            points += 1;
+            let disk_full = move || full.state.lock().unwrap().full;
+            let result = run_once(failing, &disk_full, move || {
+                back.state.lock().unwrap().back = true
+            });
+            if let Err(why) = result {
+                failures.push(format!("{kind:?} at operation {at}: {why}"));
+            }
+        }
+    }
+    assert!(points >= 200, "only {points} injection points");
+    eprintln!("{points} injection points, every one recovered");
+    assert!(
+        failures.is_empty(),
+        "{} of {points} runs lost something:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
