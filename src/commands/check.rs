@@ -68,11 +68,11 @@ pub fn json_report(checked: &Checked, ok: bool) -> String {
             .collect()
     };
     let derived = checked.plan.as_ref().map(derive);
-    serde_json::json!({
+    // The derived figures carry the plan's own text (risk titles, reasons).
+    crate::text::json(&serde_json::json!({
         "ok": ok,
         "errors": pick(true),
         "warnings": pick(false),
         "derived": derived,
-    })
-    .to_string()
+    }))
 }

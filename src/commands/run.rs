@@ -189,11 +189,13 @@ fn ask_to_resume(found: &(Paths, Record)) -> Result<bool, ExitCode> {
         .meeting
         .started
         .to_zoned(crate::meeting::clock::local_zone());
+    // The agenda comes from a file on disk and the path from the folder's
+    // name: either could hold an escape sequence.
     eprint!(
         "An unfinished {} meeting from {} ({items} items captured) is at {}.\nResume it? [Y/n] ",
-        record.meeting.agenda,
+        crate::text::visible(&record.meeting.agenda),
         started.strftime("%a %-d %b %H:%M"),
-        paths.record.display()
+        crate::text::visible(&paths.record.display().to_string())
     );
     let _ = std::io::stderr().flush();
     let mut answer = String::new();
@@ -236,7 +238,10 @@ pub fn live(meeting: Meeting, config: Config, disk: Option<(Paths, std::fs::File
         Ok(None) => ExitCode::from(exit::OK),
         Ok(Some(Finished::Saved)) => {
             if let Some(record) = record {
-                eprintln!("The meeting is saved in {}.", record.display());
+                eprintln!(
+                    "The meeting is saved in {}.",
+                    crate::text::visible(&record.display().to_string())
+                );
             }
             ExitCode::from(exit::OK)
         }

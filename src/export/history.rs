@@ -142,6 +142,7 @@ pub fn human(rows: &[MeetingHistory], plan: &Plan) -> String {
     out
 }
 
+/// One JSON object, with control characters and bidi overrides escaped.
 pub fn json(rows: &[MeetingHistory], plan: &Plan) -> String {
-    serde_json::json!({ "project": plan.project.name, "meetings": rows }).to_string()
+    crate::text::json(&serde_json::json!({ "project": plan.project.name, "meetings": rows }))
 }
