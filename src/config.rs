@@ -201,10 +201,7 @@ pub struct BadConfig {
 
 impl BadConfig {
     pub fn render(&self) -> String {
-        self.diagnostics
-            .iter()
-            .map(|d| self.source.render(d) + "\n")
-            .collect()
+        self.source.render_all(&self.diagnostics)
     }
 }
 
