@@ -285,3 +285,22 @@ fn names_reach_the_spreadsheet_as_utf8() {
     let titles: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_owned()).collect();
     assert_eq!(titles, ["Søren Kjærgaard", "李梅"]);
 }
+
+#[test]
+fn a_control_character_cannot_be_a_key() {
+    // U+009B is a one-character CSI: as a key label it would reach the
+    // footer and the help screen (a fuzzing find).
+    for key in ["\u{9b}", "Ctrl-\u{1b}", "\u{202e}", "Alt-\u{7f}"] {
+        assert_eq!(resetpoint::config::parse_key(key), None, "{key:?}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, "[keys]\nhelp = [\"\\u009b\"]\n").unwrap();
+    let bad = resetpoint::config::load(Some(&path), true, false).unwrap_err();
+    let text = bad.render();
+    common_safe(&text);
+    assert!(
+        text.contains("`\\u{9b}` is not a key resetpoint knows"),
+        "{text}"
+    );
+}
