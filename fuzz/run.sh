@@ -13,7 +13,10 @@ mkdir -p "$corpus"
 fixtures=../tests/fixtures
 case $target in
   plan_loader)
-    cp "$fixtures"/valid/*.toml "$fixtures"/invalid/*.toml ../assets/demo.toml ../assets/starter.toml "$corpus"/ ;;
+    for plan in "$fixtures"/valid/*.toml "$fixtures"/invalid/*.toml ../assets/*.toml; do
+      # valid/starter.toml and assets/starter.toml: keep both.
+      cp "$plan" "$corpus/$(basename "$(dirname "$plan")")-$(basename "$plan")"
+    done ;;
   record)
     cp "$fixtures"/records/*.toml "$corpus"/ ;;
   journal_replay)

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+use std::sync::OnceLock;
+
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use resetpoint::agenda::{DEFAULT_QUESTIONS, Section, SectionKind};
@@ -12,10 +14,15 @@ use resetpoint::plan::model::{AgendaName, Plan};
 
 pub const DEMO: &str = include_str!("../../assets/demo.toml");
 
+/// The demo plan, read once per process: every input starts from it.
 pub fn demo_plan() -> Plan {
-    resetpoint::plan::load_bytes("demo.toml", DEMO.as_bytes())
-        .plan
-        .expect("the demo plan is valid")
+    static PLAN: OnceLock<Plan> = OnceLock::new();
+    PLAN.get_or_init(|| {
+        resetpoint::plan::load_bytes("demo.toml", DEMO.as_bytes())
+            .plan
+            .expect("the demo plan is valid")
+    })
+    .clone()
 }
 
 pub fn start() -> Timestamp {
@@ -58,26 +65,27 @@ pub fn assert_terminal_safe(text: &str) {
     }
 }
 
-/// Draw the meeting at 80×24 and 120×40; a panic in any screen is a finding.
+/// Draw the meeting at 80×24; a panic in any screen is a finding. Drawing
+/// is most of an input's time, so targets draw once, at the end.
 pub fn draw(meeting: &Meeting) {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
+    use resetpoint::config::Config;
     use resetpoint::tui::theme::Theme;
     use resetpoint::tui::view::{View, draw};
-    let config = resetpoint::config::load(None, false, false).expect("built-in config");
+    static CONFIG: OnceLock<Config> = OnceLock::new();
+    let config =
+        CONFIG.get_or_init(|| resetpoint::config::load(None, false, false).expect("built-in config"));
     let theme = Theme {
         palette: config.palette,
     };
-    for (width, height) in [(80, 24), (120, 40)] {
-        let mut terminal =
-            Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-        let view = View {
-            meeting,
-            theme: &theme,
-            keymap: &config.keymap,
-        };
-        terminal
-            .draw(|frame| draw(frame, &view))
-            .expect("drawing to memory");
-    }
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+    let view = View {
+        meeting,
+        theme: &theme,
+        keymap: &config.keymap,
+    };
+    terminal
+        .draw(|frame| draw(frame, &view))
+        .expect("drawing to memory");
 }

@@ -288,7 +288,7 @@ pub fn due_date(when: &str, today: Date) -> Option<Date> {
         return Some(date);
     }
     if let Some(n) = when.strip_prefix('+') {
-        let (count, unit) = n.split_at(n.len().checked_sub(1)?);
+        let (count, unit) = n.split_at(n.char_indices().next_back()?.0);
         let count: i64 = count.parse().ok().filter(|c| (0..=3650).contains(c))?;
         let days = match unit {
             "d" => count,
