@@ -86,7 +86,8 @@ pub fn parse_key(name: &str) -> Option<Key> {
     }
     let mut chars = rest.chars();
     let code = match (chars.next(), chars.next()) {
-        (Some(c), None) => KeyCode::Char(c),
+        // A control character would reach the footer and the help as it is.
+        (Some(c), None) if !crate::text::is_unsafe(c) => KeyCode::Char(c),
         _ => match rest.to_ascii_lowercase().as_str() {
             "enter" | "return" => KeyCode::Enter,
             "esc" | "escape" => KeyCode::Esc,
@@ -206,10 +207,7 @@ pub struct BadConfig {
 
 impl BadConfig {
     pub fn render(&self) -> String {
-        self.diagnostics
-            .iter()
-            .map(|d| self.source.render(d) + "\n")
-            .collect()
+        self.source.render_all(&self.diagnostics)
     }
 }
 

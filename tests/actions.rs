@@ -99,6 +99,10 @@ fn csv_reads_back_with_a_real_parser() {
     let rows = rows(&meetings(dir.path(), "shipment-tracking"), &plan(), false);
     let text = csv(&rows);
     assert!(text.contains("\r\n"), "RFC 4180 lines end in CRLF");
+    assert!(
+        text.starts_with('\u{feff}'),
+        "a byte-order mark, for Excel to read UTF-8"
+    );
     let mut reader = ::csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
@@ -158,7 +162,7 @@ fn the_actions_command_writes_each_format() {
     let records = dir.path().to_str().unwrap();
     for (format, start) in [
         ("md", "# Open actions"),
-        ("csv", "id,title"),
+        ("csv", "\u{feff}id,title"),
         ("ics", "BEGIN:VCALENDAR"),
     ] {
         let out = common::resetpoint(

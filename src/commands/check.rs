@@ -8,6 +8,7 @@ use super::{exit, fail};
 use crate::cli::ReportFormat;
 use crate::export::minutes::Audience;
 use crate::plan::derive::derive;
+use crate::plan::diagnostics::SHOWN;
 use crate::plan::quick_look::quick_look_for;
 use crate::plan::{Checked, OpenError, load_file};
 
@@ -69,21 +70,34 @@ pub fn human_report(checked: &Checked, strict: bool, audience: Audience) -> Stri
     out
 }
 
+/// The report as one JSON object. Like the human report it holds the first
+/// fifty errors and warnings, and says how many more there are, so that a
+/// file of ten thousand mistakes does not give a report a hundred times its
+/// size.
 pub fn json_report(checked: &Checked, ok: bool) -> String {
-    let pick = |errors: bool| -> Vec<serde_json::Value> {
-        checked
+    let pick = |errors: bool| -> (Vec<serde_json::Value>, usize) {
+        let all: Vec<_> = checked
             .diagnostics
             .iter()
             .filter(|d| d.is_error() == errors)
+            .collect();
+        let shown = all
+            .iter()
+            .take(SHOWN)
             .map(|d| checked.source.to_json(d))
-            .collect()
+            .collect();
+        (shown, all.len().saturating_sub(SHOWN))
     };
+    let (errors, errors_not_shown) = pick(true);
+    let (warnings, warnings_not_shown) = pick(false);
     let derived = checked.plan.as_ref().map(derive);
-    serde_json::json!({
+    // The derived figures carry the plan's own text (milestone names, ids).
+    crate::text::json(&serde_json::json!({
         "ok": ok,
-        "errors": pick(true),
-        "warnings": pick(false),
+        "errors": errors,
+        "errors_not_shown": errors_not_shown,
+        "warnings": warnings,
+        "warnings_not_shown": warnings_not_shown,
         "derived": derived,
-    })
-    .to_string()
+    }))
 }

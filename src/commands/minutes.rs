@@ -70,7 +70,10 @@ pub fn run(
         }
         Some(path) => match write_atomically(path, minutes.as_bytes()) {
             Ok(()) => {
-                eprintln!("wrote the minutes to {}", path.display());
+                eprintln!(
+                    "wrote the minutes to {}",
+                    crate::text::visible(&path.display().to_string())
+                );
                 ExitCode::from(exit::OK)
             }
             Err(e) => fail(exit::IO, format!("cannot write {}: {e}", path.display())),

@@ -256,6 +256,8 @@ fn ask_to_resume(paths: &Paths, record: &Record, found: &Meeting) -> Result<bool
         .meeting
         .started
         .to_zoned(crate::meeting::clock::local_zone());
+    // The agenda comes from a file on disk and the path from the folder's
+    // name: either could hold an escape sequence.
     eprint!(
         "An unfinished {} meeting from {} ({items} {} captured) is at {}.\nResume it? [Y/n] ",
         visible(&record.meeting.agenda),

@@ -1,6 +1,8 @@
 //! Open actions across every live meeting of a plan, oldest first, as
 //! Markdown, CSV (RFC 4180) or iCalendar (RFC 5545: a VTODO per action, the
-//! due date as an all-day DUE).
+//! due date as an all-day DUE). Typed text is untrusted in every format:
+//! control characters and bidi overrides are written as visible escapes,
+//! and no CSV cell can become a spreadsheet formula.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -14,6 +16,7 @@ use crate::meeting::capture::ActionStatus;
 use crate::plan::model::Plan;
 use crate::record::format::{Mode, Record};
 use crate::record::open::{OpenError, read_record};
+use crate::text::visible_lines;
 
 /// One action, with the meeting it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -181,6 +184,11 @@ pub fn markdown(rows: &[ActionRow], plan: &Plan, all: bool) -> String {
     out
 }
 
+/// The byte-order mark that makes Excel read the file as UTF-8 (without it,
+/// `Søren` opens as `SÃ¸ren`); RFC 4180 readers skip it.
+const BOM: &str = "\u{feff}";
+
+/// The actions as CSV: a header row, CRLF line ends, a UTF-8 byte-order mark.
 pub fn csv(rows: &[ActionRow]) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -189,7 +197,7 @@ pub fn csv(rows: &[ActionRow]) -> String {
         "id", "title", "owner", "due", "status", "meeting", "created",
     ]);
     for r in rows {
-        let _ = writer.write_record([
+        let cells = [
             r.id.as_str(),
             r.title.as_str(),
             r.owner.as_deref().unwrap_or(""),
@@ -197,13 +205,35 @@ pub fn csv(rows: &[ActionRow]) -> String {
             status_word(r.status),
             r.meeting.as_str(),
             &r.created.to_string(),
-        ]);
+        ];
+        let _ = writer.write_record(cells.map(csv_cell));
     }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    let body = String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default();
+    format!("{BOM}{body}")
 }
 
-/// RFC 5545 TEXT: backslash, semicolon, comma and newline escaped.
+/// A cell as a spreadsheet should show it: control characters and bidi
+/// overrides visible (an OSC 52 in a title would otherwise reach the
+/// terminal of whoever runs `cat`), and a leading `'` on a cell that a
+/// spreadsheet would run as a formula (OWASP's advice against CSV
+/// injection: `=HYPERLINK(…)` would become a live link that leaks data).
+/// A leading line break counts too: a spreadsheet may skip it, like the
+/// tab and carriage return OWASP names, and find the formula after it.
+fn csv_cell(text: &str) -> String {
+    let text = visible_lines(text);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// RFC 5545 TEXT: backslash, semicolon, comma and newline escaped, and
+/// control characters and bidi overrides written as visible escapes (TEXT
+/// has no escape of its own for them, and a calendar would show U+202E as
+/// a reversal of the rest of the line).
 fn ics_text(text: &str) -> String {
+    let text = visible_lines(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -211,8 +241,6 @@ fn ics_text(text: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => {}
             c => out.push(c),
         }
     }

@@ -173,8 +173,9 @@ fn promises_text(row: &MeetingHistory) -> String {
     }
 }
 
+/// One JSON object, with control characters and bidi overrides escaped.
 pub fn json(rows: &[MeetingHistory], plan: &Plan) -> String {
-    serde_json::json!({ "project": plan.project.name, "meetings": rows }).to_string()
+    crate::text::json(&serde_json::json!({ "project": plan.project.name, "meetings": rows }))
 }
 
 #[cfg(test)]

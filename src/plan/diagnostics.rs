@@ -65,6 +65,91 @@ impl Diagnostic {
     }
 }
 
+/// How many diagnostics of each level are shown to a person; the rest are
+/// counted.
+pub const SHOWN: usize = 50;
+
+/// How much of a source line is shown, in columns: a line longer than this
+/// is cut down to a window around the caret.
+const LINE_COLUMNS: usize = 100;
+/// Of that window, the columns before the caret.
+const BEFORE_CARET: usize = 40;
+
+/// A source line as shown under a diagnostic: the text, then how far in the
+/// caret starts and how many columns it marks.
+struct Window {
+    text: String,
+    lead: usize,
+    marked: usize,
+}
+
+impl Window {
+    /// The line with tabs as spaces and unsafe characters made visible; when
+    /// that is wider than [`LINE_COLUMNS`], only the part around the span
+    /// `start..end` (byte offsets into `line`), cut at `…`.
+    fn around(line: &str, start: usize, end: usize) -> Window {
+        let (before, marked, after) = (&line[..start], &line[start..end], &line[end..]);
+        let (whole, _, cut) = fit(line.chars(), LINE_COLUMNS);
+        if !cut {
+            let width = |s: &str| s.chars().map(|c| shown(c).width()).sum::<usize>();
+            return Window {
+                text: whole.concat(),
+                lead: width(before),
+                marked: width(marked).max(1),
+            };
+        }
+        let (mut left, left_width, left_cut) = fit(before.chars().rev(), BEFORE_CARET);
+        left.reverse();
+        let (middle, middle_width, middle_cut) = fit(marked.chars(), LINE_COLUMNS - left_width);
+        let (right, _, right_cut) = if middle_cut {
+            (Vec::new(), 0, !after.is_empty())
+        } else {
+            fit(after.chars(), LINE_COLUMNS - left_width - middle_width)
+        };
+        let mut text = String::new();
+        if left_cut {
+            text.push('…');
+        }
+        text.push_str(&left.concat());
+        text.push_str(&middle.concat());
+        text.push_str(&right.concat());
+        if middle_cut || right_cut {
+            text.push('…');
+        }
+        Window {
+            text,
+            lead: usize::from(left_cut) + left_width,
+            marked: middle_width.max(1),
+        }
+    }
+}
+
+/// One character as a diagnostic shows it.
+fn shown(c: char) -> String {
+    if c == '\t' {
+        " ".to_owned()
+    } else {
+        visible(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// The characters as shown, for as long as they fit in `columns`: the
+/// pieces, their width, and whether some were left out.
+fn fit(chars: impl Iterator<Item = char>, columns: usize) -> (Vec<String>, usize, bool) {
+    let mut pieces = Vec::new();
+    let mut width = 0;
+    for c in chars {
+        let piece = shown(c);
+        let w = piece.width();
+        if width + w > columns {
+            return (pieces, width, true);
+        }
+        width += w;
+        pieces.push(piece);
+    }
+    (pieces, width, false)
+}
+
 /// The plan file's name and text, for turning byte spans into places.
 #[derive(Debug, Clone, Default)]
 pub struct Source {
@@ -116,7 +201,9 @@ impl Source {
         (start, self.text[start..end].trim_end_matches('\r'))
     }
 
-    /// A diagnostic rendered for a person, as `check` prints it.
+    /// A diagnostic rendered for a person, as `check` prints it. A long
+    /// line is shown as a window around the caret, so each diagnostic stays
+    /// a few lines long whatever the file holds.
     pub fn render(&self, diagnostic: &Diagnostic) -> String {
         let mut out = String::new();
         let level = match diagnostic.level {
@@ -136,19 +223,22 @@ impl Source {
                 let (line_start, line) = self.line_at(span.start);
                 let number = place.line.to_string();
                 let gutter = " ".repeat(number.len());
-                let shown = visible(&line.replace('\t', " "));
                 // A span can start on the line's own `\r`, which is not shown.
                 let start = (self.clamp(span.start) - line_start).min(line.len());
                 let end = self
                     .clamp(span.end.max(span.start))
                     .min(line_start + line.len())
                     - line_start;
-                let lead = visible(&line[..start].replace('\t', " ")).width();
-                let marked = visible(&line[start..end.max(start)]).width().max(1);
+                let shown = Window::around(line, start, end.max(start));
                 let _ = writeln!(out, "{gutter}--> {name}:{}:{}", place.line, place.column);
                 let _ = writeln!(out, "{gutter} |");
-                let _ = writeln!(out, "{number} | {shown}");
-                let _ = writeln!(out, "{gutter} | {}{}", " ".repeat(lead), "^".repeat(marked));
+                let _ = writeln!(out, "{number} | {}", shown.text);
+                let _ = writeln!(
+                    out,
+                    "{gutter} | {}{}",
+                    " ".repeat(shown.lead),
+                    "^".repeat(shown.marked)
+                );
                 if let Some(hint) = &diagnostic.hint {
                     let _ = writeln!(out, "{gutter} = help: {}", visible(hint));
                 }
@@ -158,6 +248,40 @@ impl Source {
                 if let Some(hint) = &diagnostic.hint {
                     let _ = writeln!(out, "  = help: {}", visible(hint));
                 }
+            }
+        }
+        out
+    }
+
+    /// These diagnostics rendered in the order given, each followed by a
+    /// blank line, with at most [`SHOWN`] of each level: a file with ten
+    /// thousand mistakes gets the first fifty and a count of the rest, not
+    /// a report a thousand times its size.
+    pub fn render_all<'d>(&self, diagnostics: impl IntoIterator<Item = &'d Diagnostic>) -> String {
+        let mut out = String::new();
+        let (mut errors, mut warnings) = (0, 0);
+        for diagnostic in diagnostics {
+            let count = match diagnostic.level {
+                Level::Error => &mut errors,
+                Level::Warning => &mut warnings,
+            };
+            *count += 1;
+            if *count <= SHOWN {
+                out.push_str(&self.render(diagnostic));
+                out.push('\n');
+            }
+        }
+        for (count, one, many) in [
+            (errors, "error", "errors"),
+            (warnings, "warning", "warnings"),
+        ] {
+            if count > SHOWN {
+                let more = count - SHOWN;
+                let _ = writeln!(
+                    out,
+                    "… and {more} more {} not shown: fix the ones above and check again.\n",
+                    if more == 1 { one } else { many }
+                );
             }
         }
         out
@@ -216,5 +340,53 @@ mod tests {
         let source = Source::new("p.toml", "é");
         let text = source.render(&Diagnostic::error("bad", "oops").at(1..99));
         assert!(text.contains("p.toml:1:1"));
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_caret() {
+        let line = format!("title = \"{}\u{1b}{}\"", "a".repeat(5000), "b".repeat(5000));
+        let source = Source::new("p.toml", format!("{line}\n"));
+        let at = source.text.find('\u{1b}').unwrap();
+        let text = source.render(&Diagnostic::error("bad", "oops").at(at..at + 1));
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[3].starts_with("1 | …a"), "{}", lines[3]);
+        assert!(lines[3].ends_with("b…"), "{}", lines[3]);
+        assert!(lines[3].chars().count() <= LINE_COLUMNS + 8, "{}", lines[3]);
+        let caret = lines[4].chars().position(|c| c == '^').unwrap();
+        let under: String = lines[3].chars().skip(caret).take(6).collect();
+        assert_eq!(under, "\\u{1b}");
+        assert_eq!(
+            lines[4].matches('^').count(),
+            6,
+            "the escape is marked whole"
+        );
+        assert!(text.contains("p.toml:1:5010"), "{text}");
+    }
+
+    #[test]
+    fn a_long_span_is_cut_too() {
+        let source = Source::new("p.toml", "x".repeat(3000));
+        let text = source.render(&Diagnostic::error("bad", "oops").at(10..2990));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[3], format!("1 | {}…", "x".repeat(LINE_COLUMNS)));
+        assert_eq!(
+            lines[4],
+            format!("  | {}{}", " ".repeat(10), "^".repeat(LINE_COLUMNS - 10))
+        );
+    }
+
+    #[test]
+    fn only_the_first_fifty_of_each_level_are_shown() {
+        let source = Source::new("p.toml", "a = 1\n");
+        let mut found: Vec<Diagnostic> = (0..120).map(|_| Diagnostic::error("bad", "e")).collect();
+        found.extend((0..51).map(|_| Diagnostic::warning("meh", "w")));
+        found.push(Diagnostic::warning("meh", "w"));
+        let text = source.render_all(&found);
+        assert_eq!(text.matches("error[bad]").count(), SHOWN);
+        assert_eq!(text.matches("warning[meh]").count(), SHOWN);
+        assert!(text.contains("… and 70 more errors not shown"), "{text}");
+        assert!(text.contains("… and 2 more warnings not shown"), "{text}");
+        let few = source.render_all(&found[..3]);
+        assert!(!few.contains("more"), "{few}");
     }
 }

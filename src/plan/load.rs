@@ -35,14 +35,12 @@ impl Checked {
         self.diagnostics.iter().filter(|d| !d.is_error())
     }
 
-    /// Every diagnostic rendered for a person, errors first.
+    /// The diagnostics rendered for a person, errors first, the first
+    /// fifty of each level and a count of the rest.
     pub fn render(&self) -> String {
         let mut ordered: Vec<&Diagnostic> = self.diagnostics.iter().collect();
         ordered.sort_by_key(|d| (std::cmp::Reverse(d.level), d.span.as_ref().map(|s| s.start)));
-        ordered
-            .iter()
-            .map(|d| self.source.render(d) + "\n")
-            .collect()
+        self.source.render_all(ordered)
     }
 }
 

@@ -343,7 +343,7 @@ impl View<'_> {
                 self.theme.muted(),
             ));
         }
-        let popup = centred(area, 72, lines.len() as u16 + 2);
+        let popup = centred(area, 72, rows_high(lines.len(), 2));
         Clear.render(popup, buf);
         Paragraph::new(lines)
             .block(panel("Keys", self.theme))
@@ -372,7 +372,7 @@ impl View<'_> {
                 }
             })
             .collect();
-        let popup = centred(area, 64, lines.len() as u16 + 2);
+        let popup = centred(area, 64, rows_high(lines.len(), 2));
         Clear.render(popup, buf);
         let title = format!(
             "Agenda — {} choose, {} close",
@@ -383,6 +383,15 @@ impl View<'_> {
             .block(panel(&title, self.theme))
             .render(popup, buf);
     }
+}
+
+/// The height of a box of `rows` lines and `frame` lines of border, which
+/// a plan with 65,536 questions or milestones would overflow as a plain
+/// `as u16 + 2`; the layout cuts it to the screen.
+pub fn rows_high(rows: usize, frame: u16) -> u16 {
+    u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_add(frame)
 }
 
 fn centred(area: Rect, width: u16, height: u16) -> Rect {

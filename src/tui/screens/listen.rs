@@ -7,13 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{Ctx, panel};
+use crate::tui::view::rows_high;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let questions = &ctx.shown.section().questions;
     let at = ctx.shown.selected.min(questions.len().saturating_sub(1));
     let [question, list, reminder] = Layout::vertical([
         Constraint::Min(4),
-        Constraint::Length(questions.len() as u16 + 2),
+        Constraint::Length(rows_high(questions.len(), 2)),
         Constraint::Length(3),
     ])
     .areas(area);

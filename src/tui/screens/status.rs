@@ -8,6 +8,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
 
 use super::{Ctx, bullets, panel};
 use crate::plan::derive::{milestone_rag, milestone_word, slip_days};
+use crate::tui::view::rows_high;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
@@ -17,7 +18,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let done_rows = plan.status.accomplishments.len().clamp(1, 3) as u16 + 2;
     let [overall, milestones, done] = Layout::vertical([
         Constraint::Min(4),
-        Constraint::Length(plan.milestones.len().max(1) as u16 + 3),
+        Constraint::Length(rows_high(plan.milestones.len().max(1), 3)),
         Constraint::Length(done_rows),
     ])
     .areas(area);
