@@ -504,6 +504,8 @@ fn html_minutes_are_one_self_contained_page() {
         internal
             .contains("Ola hinted at a budget freeze <span class=\"internal\">(private)</span>")
     );
+    let sample = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("minutes-internal.html");
+    std::fs::write(sample, &internal).unwrap();
     insta::assert_snapshot!("minutes_internal_html", internal);
 }
 

@@ -181,3 +181,42 @@ fn totals(money_plan: &Financials) -> (f64, f64) {
     let actual = money_plan.periods.iter().map(|p| p.actual).sum();
     (planned, actual)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn financials(toml_text: &str) -> Financials {
+        toml::from_str(toml_text).unwrap()
+    }
+
+    #[test]
+    fn each_month_says_how_far_it_is_from_the_plan() {
+        assert_eq!(against_plan(45_000.0, 44_000.0, "GBP"), "GBP 1,000 under");
+        assert_eq!(against_plan(60_000.0, 63_000.0, "GBP"), "GBP 3,000 over");
+        // Less than one unit apart rounds to the plan, never to "0 over".
+        assert_eq!(against_plan(100.0, 100.4, "EUR"), "on");
+    }
+
+    #[test]
+    fn no_spend_by_month_draws_no_chart() {
+        assert_eq!(budget_burn(&financials("budget = 1000\n"), "burn"), None);
+    }
+
+    #[test]
+    fn a_month_over_plan_gets_a_marker_and_says_so() {
+        let chart = budget_burn(
+            &financials(
+                "currency = \"EUR\"\nbudget = 1000\n[[periods]]\nmonth = \"2026-01\"\nplanned = 100\nactual = 150\n\
+                 [[periods]]\nmonth = \"2026-02\"\nplanned = 100\nactual = 100\n",
+            ),
+            "burn",
+        )
+        .unwrap();
+        // The legend's triangle and January's.
+        assert_eq!(chart.matches("<path").count(), 2, "{chart}");
+        assert!(chart.contains("<td>▲ EUR 50 over</td>"), "{chart}");
+        assert!(chart.contains("<td>on</td>"), "{chart}");
+        assert!(chart.contains("aria-labelledby=\"burn-title burn-desc\""));
+    }
+}
