@@ -490,6 +490,10 @@ fn html_minutes_are_one_self_contained_page() {
     );
     assert_eq!(page.matches("<svg").count(), 2, "heat map and burn chart");
     assert!(page.contains("class=\"badge red\">RED</span>"));
+    // Kept where scripts/minutes-screenshot.sh looks for it, before any
+    // snapshot check, so a changed page can be looked at.
+    let sample = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("minutes-sample.html");
+    std::fs::write(sample, &page).unwrap();
     insta::assert_snapshot!("minutes_customer_html", page);
     let internal = html(
         &record,
@@ -502,10 +506,9 @@ fn html_minutes_are_one_self_contained_page() {
         internal
             .contains("Ola hinted at a budget freeze <span class=\"internal\">(private)</span>")
     );
+    let sample = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("minutes-internal.html");
+    std::fs::write(sample, &internal).unwrap();
     insta::assert_snapshot!("minutes_internal_html", internal);
-    // Kept where scripts/minutes-screenshot.sh looks for it.
-    let sample = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("minutes-sample.html");
-    std::fs::write(sample, &page).unwrap();
 }
 
 proptest! {

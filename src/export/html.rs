@@ -1,6 +1,13 @@
 //! Minutes as one self-contained, printable HTML page: inline CSS, no
-//! scripts, nothing fetched; the overall colour, the risk heat map and the
-//! budget burn drawn as inline SVG. Every typed text is HTML-escaped.
+//! scripts, nothing fetched. The pieces (badge, heat map, budget burn,
+//! colours, CSS) live in their own modules so other pages draw them the
+//! same way. Every typed text is HTML-escaped.
+
+pub mod badge;
+pub mod burn;
+pub mod colours;
+pub mod heat_map;
+pub mod style;
 
 use std::fmt::Write as _;
 
@@ -8,9 +15,9 @@ use jiff::tz::TimeZone;
 
 use super::minutes::{Audience, MilestoneRow, Minutes, Section};
 use crate::meeting::public_only;
-use crate::plan::derive::Band;
-use crate::plan::model::{Plan, Rag, RiskStatus};
+use crate::plan::model::{Plan, Rag};
 use crate::text::is_unsafe;
+use badge::rag_badge;
 
 /// `text` safe inside HTML text and attribute values. Control characters
 /// and bidi overrides are written as visible `\u{202e}` text, so nothing
@@ -32,24 +39,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d2330;line-height:1.45}\
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.15rem;border-bottom:1px solid #d5dae3;padding-bottom:.2rem;margin-top:1.6rem}\
-.meta{color:#4a5468}.badge{display:inline-block;padding:.15rem .6rem;border-radius:.3rem;font-weight:700;color:#fff}\
-.green{background:#2e7d32}.amber{background:#b26a00}.red{background:#c62828}.grey{background:#6b7280}\
-.internal{color:#b26a00;font-style:italic}.warn{border-left:4px solid #b26a00;padding:.3rem .8rem;background:#fff7e6}\
-.charts{display:flex;gap:2rem;flex-wrap:wrap;margin-top:1rem}\
-table.milestones{border-collapse:collapse;width:100%;font-size:.92rem}.milestones th,.milestones td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #d5dae3;vertical-align:top}\
-.milestones td:nth-child(2),.milestones td:nth-child(3),.milestones td:nth-child(4){white-space:nowrap}.milestones .badge{font-size:.75rem;padding:.05rem .4rem}figure{margin:0}figcaption{color:#4a5468;font-size:.85rem}\
-@media print{body{margin:0}h2{break-after:avoid}}";
-
 /// The minutes as an HTML page, with times in `zone`.
 pub fn page(minutes: &Minutes, plan: Option<&Plan>, audience: Audience, zone: &TimeZone) -> String {
     let mut out = String::new();
     let title = format!("Minutes: {}", minutes.project);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{}</title><style>{STYLE}</style></head><body>\n",
-        escape(&title)
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{}</title><style>{}</style></head><body>\n",
+        escape(&title),
+        style::css()
     );
     let _ = writeln!(out, "<h1>{}</h1>", escape(&title));
     let _ = writeln!(
@@ -82,12 +80,7 @@ fn write_section(out: &mut String, section: &Section) {
         } else {
             format!(", {}", escape(as_of))
         };
-        let _ = writeln!(
-            out,
-            "<p>Overall <span class=\"badge {}\">{}</span>{as_of}</p>",
-            rag_class(*rag),
-            rag_class(*rag).to_uppercase()
-        );
+        let _ = writeln!(out, "<p>Overall {}{as_of}</p>", rag_badge(*rag));
     }
     for group in &section.groups {
         if let Some(heading) = &group.heading {
@@ -135,11 +128,7 @@ fn milestone_table(out: &mut String, milestones: &[MilestoneRow]) {
         };
         let colour = match m.rag {
             Rag::Grey => String::new(),
-            rag => format!(
-                "<span class=\"badge {}\">{}</span> ",
-                rag_class(rag),
-                rag_class(rag).to_uppercase()
-            ),
+            rag => format!("{} ", rag_badge(rag)),
         };
         let _ = writeln!(
             out,
@@ -154,138 +143,21 @@ fn milestone_table(out: &mut String, milestones: &[MilestoneRow]) {
     out.push_str("</tbody></table>\n");
 }
 
-fn rag_class(rag: Rag) -> &'static str {
-    match rag {
-        Rag::Green => "green",
-        Rag::Amber => "amber",
-        Rag::Red => "red",
-        Rag::Grey => "grey",
-    }
-}
-
-fn rag_fill(rag: Rag) -> &'static str {
-    match rag {
-        Rag::Green => "#2e7d32",
-        Rag::Amber => "#e09b1a",
-        Rag::Red => "#c62828",
-        Rag::Grey => "#9ca3af",
-    }
-}
-
-/// Overall colour, risk heat map and budget burn, from what the audience may see.
+/// Risk heat map and budget burn, from what the audience may see.
 fn charts(out: &mut String, plan: &Plan, audience: Audience) {
     let shown = match audience {
         Audience::Customer => public_only(plan),
         Audience::Internal => plan.clone(),
     };
-    out.push_str("<div class=\"charts\">\n");
-    heat_map(out, &shown);
-    burn(out, &shown);
+    out.push_str("<div class=\"charts\">\n<figure class=\"chart heat\">\n");
+    out.push_str(&heat_map::risk_heat_map(&shown, "risk-heat-map"));
+    out.push_str("\n<figcaption>Open risks by impact (up) and probability (across), each from 1 to 5</figcaption>\n</figure>\n");
+    if let Some(burn) = shown
+        .financials
+        .as_ref()
+        .and_then(|money| burn::budget_burn(money, "budget-burn"))
+    {
+        out.push_str(&burn);
+    }
     out.push_str("</div>\n");
-}
-
-fn heat_map(out: &mut String, plan: &Plan) {
-    let mut counts = [[0usize; 5]; 5];
-    for risk in plan.risks.iter().filter(|r| r.status == RiskStatus::Open) {
-        let p = (*risk.probability.get_ref()).clamp(1, 5) as usize - 1;
-        let i = (*risk.impact.get_ref()).clamp(1, 5) as usize - 1;
-        counts[i][p] += 1;
-    }
-    out.push_str("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"230\" height=\"230\" viewBox=\"0 0 230 230\" role=\"img\" aria-label=\"Risk heat map\">\n");
-    for impact in (1..=5usize).rev() {
-        for probability in 1..=5usize {
-            let band = Band::of((impact * probability) as i64);
-            let rag = match band {
-                Band::Low => Rag::Green,
-                Band::Medium => Rag::Amber,
-                Band::High | Band::Critical => Rag::Red,
-            };
-            let (x, y) = (30 + (probability - 1) * 38, (5 - impact) * 38);
-            let n = counts[impact - 1][probability - 1];
-            let _ = writeln!(
-                out,
-                "<rect x=\"{x}\" y=\"{y}\" width=\"36\" height=\"36\" fill=\"{}\" opacity=\"0.85\"/>",
-                rag_fill(rag)
-            );
-            if n > 0 {
-                let _ = writeln!(
-                    out,
-                    "<text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"700\" fill=\"#fff\" text-anchor=\"middle\">{n}</text>",
-                    x + 18,
-                    y + 24
-                );
-            }
-        }
-        let _ = writeln!(
-            out,
-            "<text x=\"14\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{impact}</text>",
-            (5 - impact) * 38 + 23
-        );
-    }
-    for probability in 1..=5 {
-        let _ = writeln!(
-            out,
-            "<text x=\"{}\" y=\"206\" font-size=\"12\" text-anchor=\"middle\">{probability}</text>",
-            48 + (probability - 1) * 38
-        );
-    }
-    out.push_str(
-        "<text x=\"125\" y=\"226\" font-size=\"12\" text-anchor=\"middle\">probability →</text>\n",
-    );
-    out.push_str("</svg><figcaption>Open risks by impact (up) and probability (across)</figcaption></figure>\n");
-}
-
-fn burn(out: &mut String, plan: &Plan) {
-    let Some(money) = &plan.financials else {
-        return;
-    };
-    if money.periods.is_empty() {
-        return;
-    }
-    let top = money
-        .periods
-        .iter()
-        .map(|p| p.planned.max(p.actual))
-        .fold(1.0_f64, f64::max);
-    let width = 40 + money.periods.len() * 56;
-    let _ = writeln!(
-        out,
-        "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"230\" viewBox=\"0 0 {width} 230\" role=\"img\" aria-label=\"Budget burn\">"
-    );
-    for (n, period) in money.periods.iter().enumerate() {
-        let x = 30 + n * 56;
-        for (k, (value, fill)) in [
-            (period.planned, "#9ca3af"),
-            (
-                period.actual,
-                if period.actual > period.planned {
-                    "#e09b1a"
-                } else {
-                    "#2e7d32"
-                },
-            ),
-        ]
-        .iter()
-        .enumerate()
-        {
-            let h = (value.max(0.0) / top * 180.0).round();
-            let _ = writeln!(
-                out,
-                "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"{h}\" fill=\"{fill}\"/>",
-                x + k * 24,
-                190.0 - h
-            );
-        }
-        let _ = writeln!(
-            out,
-            "<text x=\"{}\" y=\"206\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
-            x + 23,
-            escape(period.month.get_ref())
-        );
-    }
-    let _ = writeln!(
-        out,
-        "</svg><figcaption>Spend by month ({}): planned in grey, actual in colour</figcaption></figure>",
-        escape(&money.currency)
-    );
 }
