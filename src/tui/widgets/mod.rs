@@ -1,3 +1,5 @@
 //! Widgets made for resetpoint's screens.
 
+pub mod fitted_table;
 pub mod heat_map;
+pub mod wrap;
