@@ -208,12 +208,14 @@ impl BadConfig {
     }
 }
 
-const ACTION_NAMES: [&str; 20] = [
+const ACTION_NAMES: [&str; 22] = [
     "next_section",
     "previous_section",
     "agenda",
     "up",
     "down",
+    "scroll_down",
+    "scroll_up",
     "select",
     "close",
     "note",

@@ -3,11 +3,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Widget};
 
 use super::screens::panel;
 use super::theme::Theme;
+use super::widgets::fitted_table::{Column, FittedTable};
 use crate::meeting::{Capture, Captured, Meeting};
 use crate::plan::model::Plan;
 
@@ -118,37 +119,25 @@ pub fn render_pane(meeting: &Meeting, theme: &Theme, area: Rect, buf: &mut Buffe
     } else {
         format!("Captured here ({})", items.len())
     };
-    let block = panel(&title, theme);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if items.is_empty() {
-        Paragraph::new("Nothing yet. n note · a action · d decision · r risk · i issue")
-            .style(theme.muted())
-            .wrap(Wrap { trim: false })
-            .render(inner, buf);
-        return;
-    }
-    let selected = meeting.capture_cursor.min(items.len() - 1);
-    // Keep the highlighted item in view.
-    let height = usize::from(inner.height.max(1));
-    let first = (selected + 1).saturating_sub(height);
-    let lines: Vec<Line> = items
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(n, item)| {
-            let kind = Span::styled(format!("{:<8} ", short_kind(&item.what)), theme.accent());
-            let text = Span::raw(describe(item, meeting.shown_plan()));
-            let line = Line::from(vec![kind, text]);
-            if n == selected {
-                line.style(theme.selected())
-            } else {
-                line
-            }
-        })
-        .collect();
-    Paragraph::new(lines).render(inner, buf);
+    // Long items wrap; the highlighted one is kept in view, and the pane
+    // says how many more there are above or below.
+    let selected = meeting.capture_cursor.min(items.len().saturating_sub(1));
+    let rows = items.iter().map(|item| {
+        vec![
+            Line::styled(short_kind(&item.what), theme.accent()),
+            Line::raw(describe(item, meeting.shown_plan())),
+        ]
+    });
+    FittedTable::new(vec![Column::keep(""), Column::wrap("")], panel(&title, theme))
+        .styles(theme.heading(), theme.selected(), theme.muted())
+        .scrolled(0, "↑↓")
+        .selected(Some(selected))
+        .rows(rows)
+        .empty(Line::styled(
+            "Nothing yet. n note · a action · d decision · r risk · i issue",
+            theme.muted(),
+        ))
+        .render(area, buf);
 }
 
 fn short_kind(capture: &Capture) -> &'static str {

@@ -46,6 +46,7 @@ impl Widget for &View<'_> {
         let ctx = Ctx {
             meeting: self.meeting,
             theme: self.theme,
+            keymap: self.keymap,
         };
         // Wide screens put the capture pane beside the section, narrow ones below.
         let (main, pane) = if area.width >= 120 {
@@ -54,8 +55,12 @@ impl Widget for &View<'_> {
                     .areas(body);
             (main, pane)
         } else {
+            // A short terminal keeps the last capture or two in view and
+            // gives the section the rest.
+            let pane_height = if area.height < 30 { 4 } else { 5 };
             let [main, pane] =
-                Layout::vertical([Constraint::Min(10), Constraint::Length(5)]).areas(body);
+                Layout::vertical([Constraint::Min(10), Constraint::Length(pane_height)])
+                    .areas(body);
             (main, pane)
         };
         screens::render(&ctx, main, buf);
@@ -192,64 +197,7 @@ impl View<'_> {
             .render(area, buf);
             return;
         }
-        let k = self.keymap;
-        let kind = self.meeting.section().kind;
-        let listen = kind == crate::agenda::SectionKind::Listen;
-        let rows = self.meeting.rows_in_section() > 0;
-        // (keys, what, keep): the least needed go first when the line is too narrow.
-        let mut items: Vec<(String, &str, u8)> = vec![
-            (k.first_label(Action::NextSection), "next", 9),
-            (k.first_label(Action::PreviousSection), "back", 8),
-            (k.first_label(Action::Agenda), "agenda", 5),
-        ];
-        if rows {
-            let keys = format!(
-                "{}{}",
-                k.first_label(Action::Up),
-                k.first_label(Action::Down)
-            );
-            items.push((keys, if listen { "question" } else { "row" }, 6));
-            items.push((
-                k.first_label(Action::Select),
-                if listen { "answer" } else { "choose" },
-                7,
-            ));
-        }
-        items.push((k.first_label(Action::Note), "note", 4));
-        items.push((k.first_label(Action::NewAction), "action", 3));
-        items.push((k.first_label(Action::Decision), "decision", 2));
-        if kind == crate::agenda::SectionKind::Review {
-            items.push((k.first_label(Action::Minutes), "minutes", 7));
-        }
-        if kind == crate::agenda::SectionKind::Rules {
-            items.push((k.first_label(Action::Signoff), "sign-off", 6));
-        }
-        items.push((k.first_label(Action::Presenting), "presenting", 1));
-        items.push((k.first_label(Action::Help), "help", 10));
-        items.push((k.first_label(Action::Quit), "quit", 10));
-        items.retain(|(keys, _, _)| !keys.is_empty());
-        let width = |items: &[(String, &str, u8)]| -> usize {
-            items
-                .iter()
-                .map(|(k, w, _)| k.chars().count() + w.len() + 3)
-                .sum()
-        };
-        while width(&items) > usize::from(area.width) {
-            let Some(least) = items
-                .iter()
-                .enumerate()
-                .min_by_key(|(_, (_, _, keep))| *keep)
-                .map(|(n, _)| n)
-            else {
-                break;
-            };
-            items.remove(least);
-        }
-        let mut spans = Vec::new();
-        for (keys, what, _) in items {
-            spans.push(Span::styled(keys, self.theme.accent()));
-            spans.push(Span::styled(format!(" {what}  "), self.theme.muted()));
-        }
+        let spans = footer_keys(self.keymap, self.meeting, area.width, self.theme);
         Line::from(spans).render(area, buf);
     }
 
@@ -261,6 +209,7 @@ impl View<'_> {
             (Action::Agenda, "agenda: jump to a section"),
             (Action::Up, "previous question or row"),
             (Action::Down, "next question or row"),
+
             (
                 Action::Select,
                 "answer, confirm or choose the highlighted row",
@@ -298,25 +247,34 @@ impl View<'_> {
             (Action::Help, "this help"),
             (Action::Quit, "quit (everything is already saved)"),
         ];
-        let mut lines: Vec<Line> = rows
+        let mut rows: Vec<(String, &str)> = rows
             .into_iter()
-            .map(|(action, what)| {
+            .map(|(action, what)| (k.label(action), what))
+            .collect();
+        // Both scroll keys on one line, so the help fits an 80×24 window.
+        rows.insert(
+            5,
+            (
+                format!("{} {}", k.label(Action::ScrollDown), k.label(Action::ScrollUp)),
+                "more of a panel that says \"+3 more\", and back",
+            ),
+        );
+        let lines: Vec<Line> = rows
+            .into_iter()
+            .map(|(keys, what)| {
                 Line::from(vec![
-                    Span::styled(format!("{:<18}", k.label(action)), self.theme.accent()),
+                    Span::styled(format!("{keys:<18}"), self.theme.accent()),
                     Span::raw(what),
                 ])
             })
             .collect();
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            "Keys can be changed in config.toml.",
-            self.theme.muted(),
-        ));
         let popup = centred(area, 72, lines.len() as u16 + 2);
         Clear.render(popup, buf);
-        Paragraph::new(lines)
-            .block(panel("Keys", self.theme))
-            .render(popup, buf);
+        let block = panel("Keys", self.theme).title_bottom(Line::styled(
+            " Keys can be changed in config.toml ",
+            self.theme.muted(),
+        ));
+        Paragraph::new(lines).block(block).render(popup, buf);
     }
 
     fn agenda(&self, selected: usize, area: Rect, buf: &mut Buffer) {
@@ -353,6 +311,101 @@ impl View<'_> {
             .block(panel(&title, self.theme))
             .render(popup, buf);
     }
+}
+
+/// A key in the footer: its label, what it does in full and in short, and
+/// whether it must stay however narrow the line (`None`), or else how
+/// willingly it goes (lowest first).
+struct FooterKey {
+    keys: String,
+    what: &'static str,
+    short: &'static str,
+    drop: Option<u8>,
+}
+
+/// The keys that work here, fitted to `width`: first the words are
+/// shortened and the gaps narrowed; only then do keys that are also named
+/// on the screen (agenda, rows, Enter) go. Moving on, going back, help,
+/// quit, presenting mode and the section's capture keys always stay.
+fn footer_keys(k: &Keymap, meeting: &Meeting, width: u16, theme: &Theme) -> Vec<Span<'static>> {
+    use crate::agenda::SectionKind;
+    let kind = meeting.section().kind;
+    let listen = kind == SectionKind::Listen;
+    let key = |action: Action, what, short, drop| FooterKey {
+        keys: k.first_label(action),
+        what,
+        short,
+        drop,
+    };
+    let mut items = vec![
+        key(Action::NextSection, "next", "next", None),
+        key(Action::PreviousSection, "back", "back", None),
+        key(Action::Agenda, "agenda", "agenda", Some(3)),
+    ];
+    if meeting.rows_in_section() > 0 {
+        items.push(FooterKey {
+            keys: format!("{}{}", k.first_label(Action::Up), k.first_label(Action::Down)),
+            what: if listen { "question" } else { "row" },
+            short: if listen { "question" } else { "row" },
+            drop: Some(1),
+        });
+        items.push(key(
+            Action::Select,
+            if listen { "answer" } else { "choose" },
+            if listen { "answer" } else { "pick" },
+            Some(2),
+        ));
+    }
+    items.push(key(Action::Note, "note", "note", None));
+    items.push(key(Action::NewAction, "action", "action", None));
+    items.push(key(Action::Decision, "decision", "decide", None));
+    match kind {
+        SectionKind::Raid | SectionKind::Status => {
+            items.push(key(Action::Risk, "risk", "risk", None));
+            items.push(key(Action::Issue, "issue", "issue", None));
+        }
+        SectionKind::Rules => items.push(key(Action::Signoff, "sign-off", "sign", None)),
+        SectionKind::Review => items.push(key(Action::Minutes, "minutes", "minutes", None)),
+        _ => {}
+    }
+    items.push(key(Action::Presenting, "presenting", "present", None));
+    items.push(key(Action::Help, "help", "help", None));
+    items.push(key(Action::Quit, "quit", "quit", None));
+    items.retain(|i| !i.keys.is_empty());
+    let length = |items: &[FooterKey], short: bool, gap: usize| -> usize {
+        items
+            .iter()
+            .map(|i| i.keys.chars().count() + 1 + if short { i.short } else { i.what }.len())
+            .sum::<usize>()
+            + gap * items.len().saturating_sub(1)
+    };
+    let room = usize::from(width);
+    let (short, gap) = [(false, 2), (false, 1), (true, 1)]
+        .into_iter()
+        .find(|&(short, gap)| length(&items, short, gap) <= room)
+        .unwrap_or((true, 1));
+    while length(&items, short, gap) > room {
+        let Some(least) = items
+            .iter()
+            .enumerate()
+            .filter_map(|(n, i)| i.drop.map(|d| (n, d)))
+            .min_by_key(|(_, d)| *d)
+            .map(|(n, _)| n)
+        else {
+            break;
+        };
+        items.remove(least);
+    }
+    let mut spans = Vec::new();
+    for (n, item) in items.into_iter().enumerate() {
+        if n > 0 {
+            spans.push(Span::raw(" ".repeat(gap)));
+        }
+        spans.push(Span::styled(item.keys, theme.accent()));
+        let what = if short { item.short } else { item.what };
+        spans.push(Span::styled(format!(" {what}"), theme.muted()));
+    }
+    spans
 }
 
 fn centred(area: Rect, width: u16, height: u16) -> Rect {

@@ -2,23 +2,17 @@
 //! when they are due.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row, Table, Widget};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, panel, person};
+use super::{Ctx, person};
+use crate::tui::widgets::fitted_table::Column;
 use crate::plan::derive::days_between;
 use crate::plan::model::{Rag, TaskKind, TaskStatus};
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
-    if plan.customer_tasks.is_empty() {
-        Paragraph::new("No customer tasks in the plan yet.")
-            .style(ctx.theme.muted())
-            .block(panel("Tasks on your side", ctx.theme))
-            .render(area, buf);
-        return;
-    }
     let today = ctx.meeting.clock.today();
     // The kind of task is the first thing to give up on a narrow screen.
     let wide = area.width >= 110;
@@ -67,26 +61,22 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             Line::from(Span::styled(due, ctx.theme.rag(rag))),
             Line::raw(status),
         ]);
-        Row::new(cells)
+        cells
     });
-    let mut widths = vec![
-        Constraint::Length(5),
-        Constraint::Min(16),
-        Constraint::Length(13),
-    ];
-    let mut header = vec!["Id", "Task", "Owner"];
+    let mut columns = vec![Column::keep("Id"), Column::wrap("Task"), Column::wrap("Owner")];
     if wide {
-        widths.push(Constraint::Length(12));
-        header.push("Kind");
+        columns.push(Column::keep("Kind"));
     }
-    widths.extend([
-        Constraint::Length(8),
-        Constraint::Length(20),
-        Constraint::Length(11),
+    columns.extend([
+        Column::keep("Open for"),
+        Column::wrap("Due"),
+        Column::wrap("Status"),
     ]);
-    header.extend(["Open for", "Due", "Status"]);
-    Table::new(rows, widths)
-        .header(Row::new(header).style(ctx.theme.heading()))
-        .block(panel("Tasks on your side", ctx.theme))
+    ctx.table("Tasks on your side", columns)
+        .rows(rows)
+        .empty(Line::styled(
+            "No customer tasks in the plan yet.",
+            ctx.theme.muted(),
+        ))
         .render(area, buf);
 }

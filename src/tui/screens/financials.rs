@@ -5,9 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Gauge, Paragraph, Row, Table, Widget};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Gauge, Paragraph, Widget};
 
 use super::{Ctx, field, panel};
+use crate::tui::widgets::fitted_table::Column;
 use crate::format::{money, ratio};
 use crate::plan::model::{ChangeStatus, Financials, Rag};
 
@@ -133,38 +134,29 @@ fn render_burn(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_changes(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
-    if m.changes.is_empty() {
-        Paragraph::new("No change requests.")
-            .style(ctx.theme.muted())
-            .block(panel("Change requests", ctx.theme))
-            .render(area, buf);
-        return;
-    }
     let rows = m.changes.iter().map(|cr| {
         let (word, rag) = match cr.status {
             ChangeStatus::Pending => ("pending", Rag::Amber),
             ChangeStatus::Approved => ("approved", Rag::Green),
             ChangeStatus::Rejected => ("rejected", Rag::Grey),
         };
-        Row::new(vec![
+        vec![
             Line::raw(cr.id.get_ref().clone()),
             Line::raw(ctx.plain(&cr.title)),
-            Line::raw(crate::format::thousands(cr.amount)).right_aligned(),
+            Line::raw(crate::format::thousands(cr.amount)),
             Line::from(Span::styled(word, ctx.theme.rag(rag))),
-        ])
+        ]
     });
-    Table::new(
-        rows,
-        [
-            Constraint::Length(4),
-            Constraint::Min(8),
-            Constraint::Length(8),
-            Constraint::Length(8),
+    ctx.table(
+        &format!("Change requests, {}", m.currency),
+        vec![
+            Column::keep(""),
+            Column::wrap(""),
+            Column::right(""),
+            Column::keep(""),
         ],
     )
-    .block(panel(
-        &format!("Change requests, {}", m.currency),
-        ctx.theme,
-    ))
+    .rows(rows)
+    .empty(Line::styled("No change requests.", ctx.theme.muted()))
     .render(area, buf);
 }

@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, panel};
+use super::Ctx;
 use crate::meeting::capture::ActionStatus;
 use crate::plan::model::Rag;
 
@@ -14,13 +14,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let meeting = ctx.meeting;
     let rows = meeting.followup_rows();
     let mut lines = Vec::new();
-    if rows.is_empty() {
-        lines.push(Line::styled(
-            "Nothing is open from earlier meetings.",
-            ctx.theme.muted(),
-        ));
-    }
-    for (n, row) in rows.iter().enumerate() {
+    for row in &rows {
         let owner = row.owner.as_deref().map_or_else(
             || "no owner yet".to_owned(),
             |o| ctx.plan().name_of(o).to_owned(),
@@ -55,17 +49,16 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             Span::styled(format!(" — {owner}, due {due} ({from})"), ctx.theme.muted()),
             verdict,
         ]);
-        lines.push(if n == meeting.selected {
-            line.style(ctx.theme.selected())
-        } else {
-            line
-        });
+        lines.push(vec![line]);
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(panel(
-            "Still open from last time — Enter: done / dropped / open due:…",
-            ctx.theme,
-        ))
-        .render(area, buf);
+    ctx.rows(
+        "Still open from last time — Enter: done / dropped / open due:…",
+        0,
+    )
+    .rows(lines)
+    .empty(Line::styled(
+        "Nothing is open from earlier meetings.",
+        ctx.theme.muted(),
+    ))
+    .render(area, buf);
 }

@@ -3,19 +3,29 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row, Table, Widget};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, panel, person};
+use super::{Ctx, panel, person, stack};
 use crate::plan::derive::Band;
 use crate::plan::model::{IssueStatus, Rag, RiskStatus, Severity};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::fitted_table::{Column, FittedTable};
 use crate::tui::widgets::heat_map::{self, HeatMap};
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let [issues, risks] =
-        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-    render_issues(ctx, issues, buf);
+    let issues = issues_table(ctx);
+    let risks_table = risks_table(ctx);
     let map_width = heat_map::WIDTH + 2;
+    let map_height = heat_map::HEIGHT + 2;
+    let list_width = area.width.saturating_sub(map_width);
+    let [issues_area, risks] = stack(
+        area,
+        [
+            (issues.height(area.width), 4),
+            (risks_table.height(list_width).max(map_height), map_height),
+        ],
+    );
+    issues.render(issues_area, buf);
     let [map, list] =
         Layout::horizontal([Constraint::Length(map_width), Constraint::Min(20)]).areas(risks);
     let block = panel("Impact ↑ Probability →", ctx.theme);
@@ -26,20 +36,13 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         theme: ctx.theme,
     }
     .render(inner, buf);
-    render_risks(ctx, list, buf);
+    risks_table.render(list, buf);
 }
 
-fn render_issues(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+fn issues_table(ctx: &Ctx) -> FittedTable<'static> {
     let plan = ctx.plan();
     let mut open: Vec<_> = plan.issues.iter().filter(|i| i.is_open()).collect();
     open.sort_by_key(|i| std::cmp::Reverse(i.severity));
-    if open.is_empty() {
-        Paragraph::new("No open issues.")
-            .style(ctx.theme.muted())
-            .block(panel("Open issues", ctx.theme))
-            .render(area, buf);
-        return;
-    }
     let rows = open.iter().map(|issue| {
         let rag = match issue.severity {
             Severity::Critical | Severity::High => Rag::Red,
@@ -55,7 +58,7 @@ fn render_issues(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         if !issue.visible {
             title.insert(0, ctx.theme.internal());
         }
-        Row::new(vec![
+        vec![
             Line::raw(issue.id.get_ref().clone()),
             Line::from(title),
             Line::raw(person(plan, issue.owner.as_ref())),
@@ -65,27 +68,24 @@ fn render_issues(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             )),
             Line::raw(status),
             Line::raw(issue.due.map_or_else(|| "—".to_owned(), |d| d.to_string())),
-        ])
+        ]
     });
-    Table::new(
-        rows,
-        [
-            Constraint::Length(5),
-            Constraint::Min(20),
-            Constraint::Length(14),
-            Constraint::Length(8),
-            Constraint::Length(11),
-            Constraint::Length(10),
+    ctx.table(
+        "Open issues",
+        vec![
+            Column::keep("Id"),
+            Column::wrap("Issue"),
+            Column::wrap("Owner"),
+            Column::keep("Severity"),
+            Column::wrap("Status"),
+            Column::keep("Due"),
         ],
     )
-    .header(
-        Row::new(["Id", "Issue", "Owner", "Severity", "Status", "Due"]).style(ctx.theme.heading()),
-    )
-    .block(panel("Open issues", ctx.theme))
-    .render(area, buf);
+    .rows(rows)
+    .empty(Line::styled("No open issues.", ctx.theme.muted()))
 }
 
-fn render_risks(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+fn risks_table(ctx: &Ctx) -> FittedTable<'static> {
     let plan = ctx.plan();
     let mut risks: Vec<_> = plan
         .risks
@@ -99,7 +99,7 @@ fn render_risks(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         if !risk.visible {
             title.insert(0, ctx.theme.internal());
         }
-        Row::new(vec![
+        vec![
             Line::raw(risk.id.get_ref().clone()),
             Line::from(title),
             Line::from(Span::styled(
@@ -107,18 +107,17 @@ fn render_risks(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 ctx.theme.rag(Theme::band_rag(band)),
             )),
             Line::raw(person(plan, risk.owner.as_ref())),
-        ])
+        ]
     });
-    Table::new(
-        rows,
-        [
-            Constraint::Length(5),
-            Constraint::Min(16),
-            Constraint::Length(11),
-            Constraint::Length(14),
+    ctx.table(
+        "Risks by score",
+        vec![
+            Column::keep("Id"),
+            Column::wrap("Risk"),
+            Column::keep("Score"),
+            Column::wrap("Owner"),
         ],
     )
-    .header(Row::new(["Id", "Risk", "Score", "Owner"]).style(ctx.theme.heading()))
-    .block(panel("Risks by score", ctx.theme))
-    .render(area, buf);
+    .rows(rows)
+    .empty(Line::styled("No open risks.", ctx.theme.muted()))
 }

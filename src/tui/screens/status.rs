@@ -2,59 +2,38 @@
 //! baseline / forecast / promised / slip, and what was accomplished.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget, Wrap};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, bullets, panel};
+use super::{Ctx, bullets, stack};
+use crate::tui::widgets::fitted_table::Column;
 use crate::plan::derive::{milestone_rag, slip_days};
 use crate::plan::model::Rag;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
     let derived = ctx.meeting.shown_derived();
-    // Milestones and accomplishments keep their rows; the colour and its
-    // reasons take what is left.
-    let done_rows = plan.status.accomplishments.len().clamp(1, 3) as u16 + 2;
-    let [overall, milestones, done] = Layout::vertical([
-        Constraint::Min(4),
-        Constraint::Length(plan.milestones.len().max(1) as u16 + 3),
-        Constraint::Length(done_rows),
-    ])
-    .areas(area);
 
     let as_of = plan
         .status
         .as_of
         .map_or_else(String::new, |d| format!("  as of {d}"));
-    let mut lines = vec![Line::from(vec![
+    let mut overall = ctx.list("Where we stand", 2).row(vec![Line::from(vec![
         Span::raw("Overall "),
         ctx.theme.badge(derived.overall),
         Span::styled(as_of, ctx.theme.muted()),
-    ])];
+    ])]);
     if !plan.status.headline.is_empty() {
-        lines.push(Line::raw(ctx.plain(&plan.status.headline)));
+        overall = overall.row(vec![Line::raw(ctx.plain(&plan.status.headline))]);
     }
-    lines.extend(
+    overall = overall.rows(
         derived
             .overall_reasons
             .iter()
-            .map(|r| Line::styled(format!("• {}", ctx.plain(r)), ctx.theme.muted())),
+            .map(|r| vec![Line::styled(format!("• {}", ctx.plain(r)), ctx.theme.muted())]),
     );
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(panel("Where we stand", ctx.theme))
-        .render(overall, buf);
 
-    let header = Row::new([
-        "Milestone",
-        "Baseline",
-        "Forecast",
-        "Promised",
-        "Slip",
-        "Status",
-    ])
-    .style(ctx.theme.heading());
     let rows = plan.milestones.iter().map(|m| {
         let rag = milestone_rag(m);
         let slip = match (m.done, slip_days(m)) {
@@ -73,32 +52,32 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         if !m.visible {
             name.insert(0, ctx.theme.internal());
         }
-        Row::new(vec![
-            Cell::from(Line::from(name)),
-            Cell::from(m.baseline.to_string()),
-            Cell::from(m.expected().to_string()),
-            Cell::from(
+        vec![
+            Line::from(name),
+            Line::raw(m.baseline.to_string()),
+            Line::raw(m.expected().to_string()),
+            Line::raw(
                 m.promised_date()
                     .map_or_else(|| "—".to_owned(), |d| d.to_string()),
             ),
-            Cell::from(slip),
-            Cell::from(Span::styled(word, ctx.theme.rag(rag))),
-        ])
+            Line::raw(slip),
+            Line::from(Span::styled(word, ctx.theme.rag(rag))),
+        ]
     });
-    Table::new(
-        rows,
-        [
-            Constraint::Min(16),
-            Constraint::Length(10),
-            Constraint::Length(10),
-            Constraint::Length(10),
-            Constraint::Length(9),
-            Constraint::Length(17),
-        ],
-    )
-    .header(header)
-    .block(panel("Milestones", ctx.theme))
-    .render(milestones, buf);
+    let milestones = ctx
+        .table(
+            "Milestones",
+            vec![
+                Column::wrap("Milestone"),
+                Column::keep("Baseline"),
+                Column::keep("Forecast"),
+                Column::keep("Promised"),
+                Column::keep("Slip"),
+                Column::wrap("Status"),
+            ],
+        )
+        .rows(rows)
+        .empty(Line::styled("No milestones in the plan yet.", ctx.theme.muted()));
 
     let accomplished: Vec<String> = plan
         .status
@@ -106,12 +85,20 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|a| ctx.plain(a))
         .collect();
-    bullets(
-        "Done since last time",
-        &accomplished,
-        "Nothing listed.",
-        ctx,
-        done,
-        buf,
+    let done = bullets("Done since last time", &accomplished, "Nothing listed.", ctx);
+
+    // The colour and every reason for it come first; milestones next; what
+    // was done takes what is left and scrolls.
+    let w = area.width;
+    let [top, middle, bottom] = stack(
+        area,
+        [
+            (overall.height(w), 3),
+            (milestones.height(w), 4),
+            (done.height(w), 3),
+        ],
     );
+    overall.render(top, buf);
+    milestones.render(middle, buf);
+    done.render(bottom, buf);
 }

@@ -91,11 +91,17 @@ impl<'a> FittedTable<'a> {
     /// A list without headings: one column that wraps, later lines
     /// indented by `indent` (to sit under the text after a bullet).
     pub fn list(block: Block<'a>, indent: usize) -> Self {
-        let mut table = FittedTable::new(vec![Column::wrap("")], block);
-        table.indents = vec![indent];
-        table
+        FittedTable::new(Vec::new(), block).into_list(indent)
     }
 
+    /// This table made a list: one column without a heading.
+    pub fn into_list(mut self, indent: usize) -> Self {
+        self.columns = vec![Column::wrap("")];
+        self.indents = vec![indent];
+        self
+    }
+
+    /// A row's cells; in a list, the lines of one item.
     pub fn row(mut self, cells: Vec<Line<'a>>) -> Self {
         self.rows.push(cells);
         self
@@ -148,7 +154,7 @@ impl<'a> FittedTable<'a> {
                 };
                 self.rows
                     .iter()
-                    .filter_map(|r| r.get(i))
+                    .flat_map(|r| if n == 1 { &r[..] } else { r.get(i..=i).unwrap_or(&[]) })
                     .map(width_of)
                     .max()
                     .unwrap_or(0)
@@ -195,8 +201,17 @@ impl<'a> FittedTable<'a> {
         widths
     }
 
-    /// Each row's cells wrapped to their column.
+    /// Each row's cells wrapped to their column. In a list, every line of
+    /// a row goes in the one column, so an item can take several lines.
     fn wrapped(&self, cells: &[Line<'a>], widths: &[usize]) -> Vec<Vec<Line<'static>>> {
+        if self.columns.len() == 1 {
+            return vec![
+                cells
+                    .iter()
+                    .flat_map(|c| wrap_indented(c, widths[0], self.indents[0]))
+                    .collect(),
+            ];
+        }
         widths
             .iter()
             .enumerate()
@@ -318,7 +333,7 @@ impl Widget for FittedTable<'_> {
         block.render(area, buf);
         let mut y = inner.y;
         let bottom = inner.y + inner.height;
-        let mut draw = |cells: &[Vec<Line>], style: Option<Style>, y: &mut u16, buf: &mut Buffer| {
+        let draw = |cells: &[Vec<Line>], style: Option<Style>, y: &mut u16, buf: &mut Buffer| {
             let height = tallest(cells);
             let mut x = inner.x;
             for (i, lines) in cells.iter().enumerate() {
