@@ -57,7 +57,7 @@ impl Widget for &View<'_> {
         } else {
             // A short terminal keeps the last capture or two in view and
             // gives the section the rest.
-            let pane_height = if area.height < 30 { 4 } else { 5 };
+            let pane_height = if area.height < 30 { 3 } else { 5 };
             let [main, pane] =
                 Layout::vertical([Constraint::Min(10), Constraint::Length(pane_height)])
                     .areas(body);
@@ -323,6 +323,14 @@ struct FooterKey {
     drop: Option<u8>,
 }
 
+/// How the footer line is squeezed, step by step, until it fits.
+#[derive(Clone, Copy)]
+struct Squeeze {
+    gap: usize,
+    /// 0: words in full; 1: short words but "presenting"; 2: all short.
+    short: u8,
+}
+
 /// The keys that work here, fitted to `width`: first the words are
 /// shortened and the gaps narrowed; only then do keys that are also named
 /// on the screen (agenda, rows, Enter) go. Moving on, going back, help,
@@ -372,19 +380,31 @@ fn footer_keys(k: &Keymap, meeting: &Meeting, width: u16, theme: &Theme) -> Vec<
     items.push(key(Action::Help, "help", "help", None));
     items.push(key(Action::Quit, "quit", "quit", None));
     items.retain(|i| !i.keys.is_empty());
-    let length = |items: &[FooterKey], short: bool, gap: usize| -> usize {
+    let word = |i: &FooterKey, s: Squeeze| match s.short {
+        0 => i.what,
+        1 if i.what == "presenting" => i.what,
+        _ => i.short,
+    };
+    let length = |items: &[FooterKey], s: Squeeze| -> usize {
         items
             .iter()
-            .map(|i| i.keys.chars().count() + 1 + if short { i.short } else { i.what }.len())
+            .map(|i| i.keys.chars().count() + 1 + word(i, s).len())
             .sum::<usize>()
-            + gap * items.len().saturating_sub(1)
+            + s.gap * items.len().saturating_sub(1)
     };
     let room = usize::from(width);
-    let (short, gap) = [(false, 2), (false, 1), (true, 1)]
+    // Narrow the gaps, then shorten "decision" and "sign-off"; keys that the
+    // screen names anyway go next; "presenting" is shortened last.
+    let steps = [
+        Squeeze { gap: 2, short: 0 },
+        Squeeze { gap: 1, short: 0 },
+        Squeeze { gap: 1, short: 1 },
+    ];
+    let mut squeeze = steps
         .into_iter()
-        .find(|&(short, gap)| length(&items, short, gap) <= room)
-        .unwrap_or((true, 1));
-    while length(&items, short, gap) > room {
+        .find(|&s| length(&items, s) <= room)
+        .unwrap_or(steps[2]);
+    while length(&items, squeeze) > room {
         let Some(least) = items
             .iter()
             .enumerate()
@@ -396,14 +416,16 @@ fn footer_keys(k: &Keymap, meeting: &Meeting, width: u16, theme: &Theme) -> Vec<
         };
         items.remove(least);
     }
+    if length(&items, squeeze) > room {
+        squeeze.short = 2;
+    }
     let mut spans = Vec::new();
-    for (n, item) in items.into_iter().enumerate() {
+    for (n, item) in items.iter().enumerate() {
         if n > 0 {
-            spans.push(Span::raw(" ".repeat(gap)));
+            spans.push(Span::raw(" ".repeat(squeeze.gap)));
         }
-        spans.push(Span::styled(item.keys, theme.accent()));
-        let what = if short { item.short } else { item.what };
-        spans.push(Span::styled(format!(" {what}"), theme.muted()));
+        spans.push(Span::styled(item.keys.clone(), theme.accent()));
+        spans.push(Span::styled(format!(" {}", word(item, squeeze)), theme.muted()));
     }
     spans
 }

@@ -82,9 +82,9 @@ fn render_gauges(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
     };
     gauge("CPI", ev.cpi, ev.cpi_rag, cpi, buf);
-    Line::styled("value earned for each 1.00 spent", ctx.theme.muted()).render(cpi_note, buf);
+    Line::styled("value earned per 1.00 spent", ctx.theme.muted()).render(cpi_note, buf);
     gauge("SPI", ev.spi, ev.spi_rag, spi, buf);
-    Line::styled("work done for each 1.00 of work planned", ctx.theme.muted())
+    Line::styled("work done per 1.00 of work planned", ctx.theme.muted())
         .render(spi_note, buf);
 }
 
@@ -121,7 +121,7 @@ fn render_burn(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
                 ])
         })
         .collect();
-    let title = format!("Spend by month, {} thousands: plan, actual", m.currency);
+    let title = format!("Spend by month, {} 000s: plan, actual", m.currency);
     let mut chart = BarChart::default()
         .block(panel(&title, ctx.theme))
         .bar_width(3)

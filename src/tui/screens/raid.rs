@@ -15,14 +15,20 @@ use crate::tui::widgets::heat_map::{self, HeatMap};
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let issues = issues_table(ctx);
     let risks_table = risks_table(ctx);
-    let map_width = heat_map::WIDTH + 2;
+    // A narrow screen draws the map with smaller cells, leaving the risk
+    // titles room to read.
+    let cell = if area.width < 100 { 3 } else { 5 };
+    let map_width = heat_map::width(cell) + 2;
     let map_height = heat_map::HEIGHT + 2;
     let list_width = area.width.saturating_sub(map_width);
     let [issues_area, risks] = stack(
         area,
         [
-            (issues.height(area.width), 4),
-            (risks_table.height(list_width).max(map_height), map_height),
+            (issues.height(area.width), issues.least_height(area.width)),
+            (
+                risks_table.height(list_width).max(map_height),
+                risks_table.least_height(list_width).max(map_height),
+            ),
         ],
     );
     issues.render(issues_area, buf);
@@ -34,6 +40,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     HeatMap {
         risks: &ctx.plan().risks,
         theme: ctx.theme,
+        cell,
     }
     .render(inner, buf);
     risks_table.render(list, buf);

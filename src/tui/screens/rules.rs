@@ -55,7 +55,13 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         // Rules and the escalation path side by side, the plan below.
         let rules_w = w * 3 / 5;
         let top_need = rules.height(rules_w).max(escalation.height(w - rules_w));
-        let [top, bottom] = stack(area, [(top_need, 3), (channels.height(w), 4)]);
+        let top_least = rules
+            .least_height(rules_w)
+            .max(escalation.least_height(w - rules_w));
+        let [top, bottom] = stack(
+            area,
+            [(top_need, top_least), (channels.height(w), channels.least_height(w))],
+        );
         let [left, right] =
             Layout::horizontal([Constraint::Length(rules_w), Constraint::Min(1)]).areas(top);
         rules.render(left, buf);
@@ -65,9 +71,9 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let [top, middle, bottom] = stack(
             area,
             [
-                (rules.height(w), 3),
-                (channels.height(w), 4),
-                (escalation.height(w), 3),
+                (rules.height(w), rules.least_height(w)),
+                (channels.height(w), channels.least_height(w)),
+                (escalation.height(w), escalation.least_height(w)),
             ],
         );
         rules.render(top, buf);

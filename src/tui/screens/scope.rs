@@ -24,7 +24,14 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     );
     let half = area.width / 2;
     let scope_need = inside.height(half).max(outside.height(half));
-    let [top, scope] = stack(area, [(objectives.height(area.width), 3), (scope_need, 3)]);
+    let scope_least = inside.least_height(half).max(outside.least_height(half));
+    let [top, scope] = stack(
+        area,
+        [
+            (objectives.height(area.width), objectives.least_height(area.width)),
+            (scope_need, scope_least),
+        ],
+    );
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(scope);
     objectives.render(top, buf);

@@ -94,8 +94,8 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         area,
         [
             (overall.height(w), 3),
-            (milestones.height(w), 4),
-            (done.height(w), 3),
+            (milestones.height(w), milestones.least_height(w)),
+            (done.height(w), done.least_height(w)),
         ],
     );
     overall.render(top, buf);

@@ -70,7 +70,13 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 
     let half = area.width / 2;
     let below_need = people.height(half).max(agenda.height(area.width - half));
-    let [top, below] = stack(area, [(purpose.height(area.width), 4), (below_need, 5)]);
+    let below_least = people
+        .least_height(half)
+        .max(agenda.least_height(area.width - half));
+    let [top, below] = stack(
+        area,
+        [(purpose.height(area.width), 4), (below_need, below_least)],
+    );
     let [left, right] =
         Layout::horizontal([Constraint::Length(half), Constraint::Min(1)]).areas(below);
     purpose.render(top, buf);

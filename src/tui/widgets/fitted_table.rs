@@ -198,7 +198,46 @@ impl<'a> FittedTable<'a> {
         if let Some(&widest) = order.last() {
             widths[widest] += left;
         }
+        // The title (the first wrapping column) should not be squeezed to a
+        // sliver by short columns: they wrap between their words first.
+        let shared: usize = sharing.iter().map(|&i| widths[i]).sum();
+        if let Some(&title) = sharing.iter().find(|&&i| wraps(i)) {
+            let target = natural[title].min(shared / 2);
+            for &i in order.iter().rev() {
+                if widths[title] >= target {
+                    break;
+                }
+                if i == title || !wraps(i) {
+                    continue;
+                }
+                let floor = self.longest_word(i);
+                let give = widths[i]
+                    .saturating_sub(floor)
+                    .min(target - widths[title]);
+                widths[i] -= give;
+                widths[title] += give;
+            }
+        }
         widths
+    }
+
+    /// The widest single word in a column, its heading included: the
+    /// narrowest it can wrap to without breaking a word.
+    fn longest_word(&self, column: usize) -> usize {
+        let words = |text: &str| {
+            text.split_whitespace()
+                .map(|w| width_of(&Line::raw(w.to_owned())))
+                .max()
+                .unwrap_or(0)
+        };
+        self.rows
+            .iter()
+            .filter_map(|r| r.get(column))
+            .map(|l| words(&l.to_string()))
+            .max()
+            .unwrap_or(0)
+            .max(words(self.columns[column].header))
+            .max(1)
     }
 
     /// Each row's cells wrapped to their column. In a list, every line of
@@ -249,6 +288,25 @@ impl<'a> FittedTable<'a> {
                 .sum()
         };
         u16::try_from(header + rows + 2).unwrap_or(u16::MAX)
+    }
+
+    /// The height that shows the headings and the tallest row whole: the
+    /// least a panel can be given without cutting a row.
+    pub fn least_height(&self, width: u16) -> u16 {
+        let inner = usize::from(width.saturating_sub(2));
+        let widths = self.widths(inner);
+        let header = if self.has_header() {
+            tallest(&self.wrapped(&self.header_cells(), &widths))
+        } else {
+            0
+        };
+        let row = self
+            .rows
+            .iter()
+            .map(|r| tallest(&self.wrapped(r, &widths)))
+            .max()
+            .unwrap_or(1);
+        u16::try_from(header + row + 2).unwrap_or(u16::MAX)
     }
 }
 
