@@ -268,7 +268,7 @@ impl View<'_> {
                 ])
             })
             .collect();
-        let popup = centred(area, 72, lines.len() as u16 + 2);
+        let popup = centred(area, 76, lines.len() as u16 + 2);
         Clear.render(popup, buf);
         let block = panel("Keys", self.theme).title_bottom(Line::styled(
             " Keys can be changed in config.toml ",

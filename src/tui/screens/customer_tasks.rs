@@ -69,7 +69,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     }
     columns.extend([
         Column::keep("Open for"),
-        Column::wrap("Due"),
+        Column::keep("Due"),
         Column::wrap("Status"),
     ]);
     ctx.table("Tasks on your side", columns)

@@ -34,7 +34,14 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     issues.render(issues_area, buf);
     let [map, list] =
         Layout::horizontal([Constraint::Length(map_width), Constraint::Min(20)]).areas(risks);
-    let block = panel("Impact ↑ Probability →", ctx.theme);
+    let block = panel(
+        if cell < 5 {
+            "Impact ↑ Prob. →"
+        } else {
+            "Impact ↑ Probability →"
+        },
+        ctx.theme,
+    );
     let inner = block.inner(map);
     block.render(map, buf);
     HeatMap {

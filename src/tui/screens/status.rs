@@ -25,7 +25,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         Span::styled(as_of, ctx.theme.muted()),
     ])]);
     if !plan.status.headline.is_empty() {
-        overall = overall.row(vec![Line::raw(ctx.plain(&plan.status.headline))]);
+        overall = overall.row_indented(vec![Line::raw(ctx.plain(&plan.status.headline))], 0);
     }
     overall = overall.rows(
         derived

@@ -56,6 +56,8 @@ const GAP: usize = 1;
 pub struct FittedTable<'a> {
     columns: Vec<Column>,
     rows: Vec<Vec<Line<'a>>>,
+    /// A list item's own indent for its wrapped lines, where it differs.
+    row_indents: Vec<Option<usize>>,
     /// Lines after the first of a wrapped cell start this far in, per column.
     indents: Vec<usize>,
     block: Block<'a>,
@@ -76,6 +78,7 @@ impl<'a> FittedTable<'a> {
         FittedTable {
             columns,
             rows: Vec::new(),
+            row_indents: Vec::new(),
             indents,
             block,
             header_style: Style::default(),
@@ -104,11 +107,21 @@ impl<'a> FittedTable<'a> {
     /// A row's cells; in a list, the lines of one item.
     pub fn row(mut self, cells: Vec<Line<'a>>) -> Self {
         self.rows.push(cells);
+        self.row_indents.push(None);
+        self
+    }
+
+    /// A list item whose wrapped lines start `indent` cells in, unlike the rest.
+    pub fn row_indented(mut self, cells: Vec<Line<'a>>, indent: usize) -> Self {
+        self.rows.push(cells);
+        self.row_indents.push(Some(indent));
         self
     }
 
     pub fn rows(mut self, rows: impl IntoIterator<Item = Vec<Line<'a>>>) -> Self {
-        self.rows.extend(rows);
+        for row in rows {
+            self = self.row(row);
+        }
         self
     }
 
@@ -242,12 +255,18 @@ impl<'a> FittedTable<'a> {
 
     /// Each row's cells wrapped to their column. In a list, every line of
     /// a row goes in the one column, so an item can take several lines.
-    fn wrapped(&self, cells: &[Line<'a>], widths: &[usize]) -> Vec<Vec<Line<'static>>> {
+    fn wrapped(
+        &self,
+        cells: &[Line<'a>],
+        widths: &[usize],
+        indent: Option<usize>,
+    ) -> Vec<Vec<Line<'static>>> {
         if self.columns.len() == 1 {
+            let indent = indent.unwrap_or(self.indents[0]);
             return vec![
                 cells
                     .iter()
-                    .flat_map(|c| wrap_indented(c, widths[0], self.indents[0]))
+                    .flat_map(|c| wrap_indented(c, widths[0], indent))
                     .collect(),
             ];
         }
@@ -275,7 +294,7 @@ impl<'a> FittedTable<'a> {
         let inner = usize::from(width.saturating_sub(2));
         let widths = self.widths(inner);
         let header = if self.has_header() {
-            tallest(&self.wrapped(&self.header_cells(), &widths))
+            tallest(&self.wrapped(&self.header_cells(), &widths, None))
         } else {
             0
         };
@@ -284,7 +303,8 @@ impl<'a> FittedTable<'a> {
         } else {
             self.rows
                 .iter()
-                .map(|r| tallest(&self.wrapped(r, &widths)))
+                .zip(&self.row_indents)
+                .map(|(r, i)| tallest(&self.wrapped(r, &widths, *i)))
                 .sum()
         };
         u16::try_from(header + rows + 2).unwrap_or(u16::MAX)
@@ -296,14 +316,15 @@ impl<'a> FittedTable<'a> {
         let inner = usize::from(width.saturating_sub(2));
         let widths = self.widths(inner);
         let header = if self.has_header() {
-            tallest(&self.wrapped(&self.header_cells(), &widths))
+            tallest(&self.wrapped(&self.header_cells(), &widths, None))
         } else {
             0
         };
         let row = self
             .rows
             .iter()
-            .map(|r| tallest(&self.wrapped(r, &widths)))
+            .zip(&self.row_indents)
+            .map(|(r, i)| tallest(&self.wrapped(r, &widths, *i)))
             .max()
             .unwrap_or(1);
         u16::try_from(header + row + 2).unwrap_or(u16::MAX)
@@ -355,12 +376,17 @@ impl Widget for FittedTable<'_> {
         }
         let widths = self.widths(width);
         let header = if self.has_header() {
-            Some(self.wrapped(&self.header_cells(), &widths))
+            Some(self.wrapped(&self.header_cells(), &widths, None))
         } else {
             None
         };
         let header_height = header.as_ref().map_or(0, |h| tallest(h));
-        let rows: Vec<_> = self.rows.iter().map(|r| self.wrapped(r, &widths)).collect();
+        let rows: Vec<_> = self
+            .rows
+            .iter()
+            .zip(&self.row_indents)
+            .map(|(r, i)| self.wrapped(r, &widths, *i))
+            .collect();
         let heights: Vec<usize> = rows.iter().map(|r| tallest(r)).collect();
         let room = usize::from(inner.height).saturating_sub(header_height);
         let start = first_row(&heights, room, self.offset, self.selected);
