@@ -232,15 +232,15 @@ fn every_id_and_title_appears_whole_at_three_sizes() {
                 let mut m = meeting(plan.clone());
                 update(&mut m, Action::JumpTo(index));
                 let wanted = expected(&plan, kind, &m);
-                let views: Vec<_> = every_view(&mut m, width, height)
-                    .iter()
-                    .map(grid)
-                    .collect();
+                let views: Vec<_> = every_view(&mut m, width, height).iter().map(grid).collect();
                 for item in wanted {
                     // Customer tasks already done are not followed up.
                     if kind == SectionKind::Followups
                         && !views.iter().any(|g| drawn_whole(g, &item))
-                        && !m.followup_rows().iter().any(|r| r.title == item || r.item == item)
+                        && !m
+                            .followup_rows()
+                            .iter()
+                            .any(|r| r.title == item || r.item == item)
                     {
                         continue;
                     }
@@ -267,13 +267,16 @@ fn assert_borders_intact(buf: &Buffer, what: &str) {
     let g = grid(buf);
     let at = |x: usize, y: usize| g.get(y).and_then(|r| r.get(x)).copied().flatten();
     let mut panels = 0;
-    for y in 0..g.len() {
-        for x in 0..g[y].len() {
+    for (y, row) in g.iter().enumerate() {
+        for x in 0..row.len() {
             if at(x, y) != Some('┌') {
                 continue;
             }
-            let Some(right) = (x + 1..g[y].len()).find(|&r| at(r, y) == Some('┐')) else {
-                panic!("{what}: a panel at ({x}, {y}) has no top-right corner\n{}", text(buf));
+            let Some(right) = (x + 1..row.len()).find(|&r| at(r, y) == Some('┐')) else {
+                panic!(
+                    "{what}: a panel at ({x}, {y}) has no top-right corner\n{}",
+                    text(buf)
+                );
             };
             let mut row = y + 1;
             while at(x, row) == Some('│') {
@@ -285,7 +288,12 @@ fn assert_borders_intact(buf: &Buffer, what: &str) {
                 );
                 row += 1;
             }
-            assert_eq!(at(x, row), Some('└'), "{what}: left border at row {row}\n{}", text(buf));
+            assert_eq!(
+                at(x, row),
+                Some('└'),
+                "{what}: left border at row {row}\n{}",
+                text(buf)
+            );
             assert_eq!(
                 at(right, row),
                 Some('┘'),
@@ -309,10 +317,8 @@ fn wide_characters_never_break_a_border_at_any_width() {
         let mut m = meeting(plan.clone());
         update(&mut m, Action::JumpTo(index));
         for width in 80..=200 {
-            for height in [30] {
-                let buf = render(&m, width, height);
-                assert_borders_intact(&buf, &format!("section {index} at {width}x{height}"));
-            }
+            let buf = render(&m, width, 30);
+            assert_borders_intact(&buf, &format!("section {index} at {width}x30"));
         }
     }
 }
@@ -320,10 +326,83 @@ fn wide_characters_never_break_a_border_at_any_width() {
 #[test]
 fn the_checker_finds_a_cut_title() {
     // The matcher itself: a title cut at the edge of its column is not whole.
-    let rows = ["│Scanner integrati 2026-11-13│", "│UAT (your team's  2026-12-07│"];
+    let rows = [
+        "│Scanner integrati 2026-11-13│",
+        "│UAT (your team's  2026-12-07│",
+    ];
     let g: Vec<Vec<Option<char>>> = rows.iter().map(|r| r.chars().map(Some).collect()).collect();
     assert!(!drawn_whole(&g, "Scanner integration complete"));
-    let rows = ["│Scanner       2026-11-13│", "│integration   ↑         │", "│complete                │"];
+    let rows = [
+        "│Scanner       2026-11-13│",
+        "│integration   ↑         │",
+        "│complete                │",
+    ];
     let g: Vec<Vec<Option<char>>> = rows.iter().map(|r| r.chars().map(Some).collect()).collect();
     assert!(drawn_whole(&g, "Scanner integration complete"));
+}
+
+#[test]
+fn the_footer_keeps_the_essential_keys_at_80_columns() {
+    let m0 = meeting(plan("demo"));
+    for (index, &kind) in SectionKind::ALL.iter().enumerate() {
+        let mut m = m0.clone();
+        update(&mut m, Action::JumpTo(index));
+        let screen = text(&render(&m, 80, 24));
+        let footer = screen.lines().last().unwrap().to_owned();
+        let mut wanted = vec![
+            "→ next",
+            "← back",
+            "n note",
+            "a action",
+            "d deci",
+            "p present",
+            "? help",
+            "q quit",
+        ];
+        match kind {
+            SectionKind::Raid | SectionKind::Status => wanted.extend(["r risk", "i issue"]),
+            SectionKind::Rules => wanted.push("s sign"),
+            SectionKind::Review => wanted.push("m minutes"),
+            _ => {}
+        }
+        for key in wanted {
+            assert!(
+                footer.contains(key),
+                "{kind:?}: {key:?} missing from {footer:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn scrolling_shows_what_was_below_and_starts_again_in_the_next_section() {
+    let mut m = meeting(plan("demo"));
+    let status = SectionKind::ALL
+        .iter()
+        .position(|k| *k == SectionKind::Status)
+        .unwrap();
+    update(&mut m, Action::JumpTo(status));
+    let first = text(&render(&m, 80, 24));
+    assert!(first.contains("more, ]"), "{first}");
+    let last_reason = m.derived.overall_reasons.last().unwrap().clone();
+    let g = grid(&render(&m, 80, 24));
+    assert!(!drawn_whole(&g, &last_reason), "{first}");
+    for _ in 0..20 {
+        update(&mut m, Action::ScrollDown);
+    }
+    assert!(
+        m.scroll <= m.scroll_limit(),
+        "scrolling stops at the longest list"
+    );
+    let scrolled = render(&m, 80, 24);
+    assert!(
+        drawn_whole(&grid(&scrolled), &last_reason),
+        "{}",
+        text(&scrolled)
+    );
+    assert!(text(&scrolled).contains("above"), "{}", text(&scrolled));
+    update(&mut m, Action::NextSection);
+    assert_eq!(m.scroll, 0, "a new section starts at its top");
+    update(&mut m, Action::PreviousSection);
+    assert_eq!(text(&render(&m, 80, 24)), first);
 }

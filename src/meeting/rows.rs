@@ -138,7 +138,10 @@ impl Meeting {
             SectionKind::CustomerTasks => plan.customer_tasks.len(),
             SectionKind::Scope => {
                 let p = &plan.project;
-                p.objectives.len().max(p.in_scope.len()).max(p.out_of_scope.len())
+                p.objectives
+                    .len()
+                    .max(p.in_scope.len())
+                    .max(p.out_of_scope.len())
             }
             SectionKind::Listen => self.section().questions.len(),
             SectionKind::Review | SectionKind::Playback => self.captures.len() + 8,

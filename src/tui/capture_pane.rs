@@ -128,16 +128,19 @@ pub fn render_pane(meeting: &Meeting, theme: &Theme, area: Rect, buf: &mut Buffe
             Line::raw(describe(item, meeting.shown_plan())),
         ]
     });
-    FittedTable::new(vec![Column::keep(""), Column::wrap("")], panel(&title, theme))
-        .styles(theme.heading(), theme.selected(), theme.muted())
-        .scrolled(0, "↑↓")
-        .selected(Some(selected))
-        .rows(rows)
-        .empty(Line::styled(
-            "Nothing yet. n note · a action · d decision · r risk · i issue",
-            theme.muted(),
-        ))
-        .render(area, buf);
+    FittedTable::new(
+        vec![Column::keep(""), Column::wrap("")],
+        panel(&title, theme),
+    )
+    .styles(theme.heading(), theme.selected(), theme.muted())
+    .scrolled(0, "↑↓")
+    .selected(Some(selected))
+    .rows(rows)
+    .empty(Line::styled(
+        "Nothing yet. n note · a action · d decision · r risk · i issue",
+        theme.muted(),
+    ))
+    .render(area, buf);
 }
 
 fn short_kind(capture: &Capture) -> &'static str {

@@ -209,7 +209,6 @@ impl View<'_> {
             (Action::Agenda, "agenda: jump to a section"),
             (Action::Up, "previous question or row"),
             (Action::Down, "next question or row"),
-
             (
                 Action::Select,
                 "answer, confirm or choose the highlighted row",
@@ -255,7 +254,11 @@ impl View<'_> {
         rows.insert(
             5,
             (
-                format!("{} {}", k.label(Action::ScrollDown), k.label(Action::ScrollUp)),
+                format!(
+                    "{} {}",
+                    k.label(Action::ScrollDown),
+                    k.label(Action::ScrollUp)
+                ),
                 "more of a panel that says \"+3 more\", and back",
             ),
         );
@@ -352,7 +355,11 @@ fn footer_keys(k: &Keymap, meeting: &Meeting, width: u16, theme: &Theme) -> Vec<
     ];
     if meeting.rows_in_section() > 0 {
         items.push(FooterKey {
-            keys: format!("{}{}", k.first_label(Action::Up), k.first_label(Action::Down)),
+            keys: format!(
+                "{}{}",
+                k.first_label(Action::Up),
+                k.first_label(Action::Down)
+            ),
             what: if listen { "question" } else { "row" },
             short: if listen { "question" } else { "row" },
             drop: Some(1),
@@ -425,7 +432,10 @@ fn footer_keys(k: &Keymap, meeting: &Meeting, width: u16, theme: &Theme) -> Vec<
             spans.push(Span::raw(" ".repeat(squeeze.gap)));
         }
         spans.push(Span::styled(item.keys.clone(), theme.accent()));
-        spans.push(Span::styled(format!(" {}", word(item, squeeze)), theme.muted()));
+        spans.push(Span::styled(
+            format!(" {}", word(item, squeeze)),
+            theme.muted(),
+        ));
     }
     spans
 }

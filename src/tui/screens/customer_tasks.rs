@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Ctx, person};
-use crate::tui::widgets::fitted_table::Column;
 use crate::plan::derive::days_between;
 use crate::plan::model::{Rag, TaskKind, TaskStatus};
+use crate::tui::widgets::fitted_table::Column;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
@@ -63,7 +63,11 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ]);
         cells
     });
-    let mut columns = vec![Column::keep("Id"), Column::wrap("Task"), Column::wrap("Owner")];
+    let mut columns = vec![
+        Column::keep("Id"),
+        Column::wrap("Task"),
+        Column::wrap("Owner"),
+    ];
     if wide {
         columns.push(Column::keep("Kind"));
     }

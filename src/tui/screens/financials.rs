@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Gauge, Paragraph, Widget};
 
 use super::{Ctx, field, panel};
-use crate::tui::widgets::fitted_table::Column;
 use crate::format::{money, ratio};
 use crate::plan::model::{ChangeStatus, Financials, Rag};
+use crate::tui::widgets::fitted_table::Column;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let Some(money_plan) = &ctx.plan().financials else {
@@ -84,8 +84,7 @@ fn render_gauges(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     gauge("CPI", ev.cpi, ev.cpi_rag, cpi, buf);
     Line::styled("value earned per 1.00 spent", ctx.theme.muted()).render(cpi_note, buf);
     gauge("SPI", ev.spi, ev.spi_rag, spi, buf);
-    Line::styled("work done per 1.00 of work planned", ctx.theme.muted())
-        .render(spi_note, buf);
+    Line::styled("work done per 1.00 of work planned", ctx.theme.muted()).render(spi_note, buf);
 }
 
 fn render_burn(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {

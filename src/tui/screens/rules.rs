@@ -60,7 +60,10 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             .max(escalation.least_height(w - rules_w));
         let [top, bottom] = stack(
             area,
-            [(top_need, top_least), (channels.height(w), channels.least_height(w))],
+            [
+                (top_need, top_least),
+                (channels.height(w), channels.least_height(w)),
+            ],
         );
         let [left, right] =
             Layout::horizontal([Constraint::Length(rules_w), Constraint::Min(1)]).areas(top);

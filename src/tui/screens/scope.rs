@@ -15,7 +15,12 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         "No objectives in the plan yet.",
         ctx,
     );
-    let inside = bullets("In scope", &plain(&project.in_scope), "Nothing listed.", ctx);
+    let inside = bullets(
+        "In scope",
+        &plain(&project.in_scope),
+        "Nothing listed.",
+        ctx,
+    );
     let outside = bullets(
         "Out of scope",
         &plain(&project.out_of_scope),
@@ -28,7 +33,10 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let [top, scope] = stack(
         area,
         [
-            (objectives.height(area.width), objectives.least_height(area.width)),
+            (
+                objectives.height(area.width),
+                objectives.least_height(area.width),
+            ),
             (scope_need, scope_least),
         ],
     );

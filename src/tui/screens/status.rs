@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Ctx, bullets, stack};
-use crate::tui::widgets::fitted_table::Column;
 use crate::plan::derive::{milestone_rag, slip_days};
 use crate::plan::model::Rag;
+use crate::tui::widgets::fitted_table::Column;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
@@ -27,12 +27,12 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     if !plan.status.headline.is_empty() {
         overall = overall.row_indented(vec![Line::raw(ctx.plain(&plan.status.headline))], 0);
     }
-    overall = overall.rows(
-        derived
-            .overall_reasons
-            .iter()
-            .map(|r| vec![Line::styled(format!("• {}", ctx.plain(r)), ctx.theme.muted())]),
-    );
+    overall = overall.rows(derived.overall_reasons.iter().map(|r| {
+        vec![Line::styled(
+            format!("• {}", ctx.plain(r)),
+            ctx.theme.muted(),
+        )]
+    }));
 
     let rows = plan.milestones.iter().map(|m| {
         let rag = milestone_rag(m);
@@ -77,7 +77,10 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ],
         )
         .rows(rows)
-        .empty(Line::styled("No milestones in the plan yet.", ctx.theme.muted()));
+        .empty(Line::styled(
+            "No milestones in the plan yet.",
+            ctx.theme.muted(),
+        ));
 
     let accomplished: Vec<String> = plan
         .status
@@ -85,7 +88,12 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|a| ctx.plain(a))
         .collect();
-    let done = bullets("Done since last time", &accomplished, "Nothing listed.", ctx);
+    let done = bullets(
+        "Done since last time",
+        &accomplished,
+        "Nothing listed.",
+        ctx,
+    );
 
     // The colour and every reason for it come first; milestones next; what
     // was done takes what is left and scrolls.

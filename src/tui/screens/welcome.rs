@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Ctx, stack};
-use crate::tui::widgets::fitted_table::Column;
 use crate::plan::model::Side;
+use crate::tui::widgets::fitted_table::Column;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
@@ -20,7 +20,9 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         lines.push(Line::raw(summary));
     }
     lines.push(pulse_trend(ctx));
-    let purpose = ctx.list("Why we are here", 0).rows(lines.into_iter().map(|l| vec![l]));
+    let purpose = ctx
+        .list("Why we are here", 0)
+        .rows(lines.into_iter().map(|l| vec![l]));
     let mut attendees: Vec<Vec<Line>> = ctx
         .meeting
         .attendees()

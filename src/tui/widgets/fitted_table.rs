@@ -167,7 +167,13 @@ impl<'a> FittedTable<'a> {
                 };
                 self.rows
                     .iter()
-                    .flat_map(|r| if n == 1 { &r[..] } else { r.get(i..=i).unwrap_or(&[]) })
+                    .flat_map(|r| {
+                        if n == 1 {
+                            &r[..]
+                        } else {
+                            r.get(i..=i).unwrap_or(&[])
+                        }
+                    })
                     .map(width_of)
                     .max()
                     .unwrap_or(0)
@@ -191,12 +197,12 @@ impl<'a> FittedTable<'a> {
         // with less than a short word each; then everything shares the room.
         let wrapping: Vec<usize> = (0..n).filter(|&i| wraps(i)).collect();
         let min_share = 8 * wrapping.len();
-        let (sharing, left): (Vec<usize>, usize) = if !wrapping.is_empty() && kept + min_share <= room
-        {
-            (wrapping, room - kept)
-        } else {
-            ((0..n).collect(), room)
-        };
+        let (sharing, left): (Vec<usize>, usize) =
+            if !wrapping.is_empty() && kept + min_share <= room {
+                (wrapping, room - kept)
+            } else {
+                ((0..n).collect(), room)
+            };
         // Narrow columns get their natural width; the wide ones split what is left.
         let mut order = sharing.clone();
         order.sort_by_key(|&i| natural[i]);
@@ -224,9 +230,7 @@ impl<'a> FittedTable<'a> {
                     continue;
                 }
                 let floor = self.longest_word(i);
-                let give = widths[i]
-                    .saturating_sub(floor)
-                    .min(target - widths[title]);
+                let give = widths[i].saturating_sub(floor).min(target - widths[title]);
                 widths[i] -= give;
                 widths[title] += give;
             }
@@ -410,9 +414,8 @@ impl Widget for FittedTable<'_> {
             } else {
                 hint.push_str("end ");
             }
-            block = block.title_bottom(
-                Line::styled(hint, self.hint_style).alignment(Alignment::Right),
-            );
+            block =
+                block.title_bottom(Line::styled(hint, self.hint_style).alignment(Alignment::Right));
         }
         block.render(area, buf);
         let mut y = inner.y;
@@ -468,7 +471,11 @@ mod tests {
 
     fn issues() -> FittedTable<'static> {
         FittedTable::new(
-            vec![Column::keep("Id"), Column::wrap("Issue"), Column::keep("Due")],
+            vec![
+                Column::keep("Id"),
+                Column::wrap("Issue"),
+                Column::keep("Due"),
+            ],
             Block::default().borders(Borders::ALL),
         )
         .row(vec![
@@ -487,7 +494,10 @@ mod tests {
     fn ids_and_dates_stay_whole_and_the_title_wraps() {
         let lines = screen(issues(), 30, 9);
         let text = lines.join("\n");
-        assert!(text.contains("2026-11-27") && text.contains("2026-12-04"), "{text}");
+        assert!(
+            text.contains("2026-11-27") && text.contains("2026-12-04"),
+            "{text}"
+        );
         for word in ["Scanner", "vendor's", "test", "feed", "mornings", "Depot"] {
             assert!(text.contains(word), "{word} in\n{text}");
         }

@@ -58,10 +58,10 @@ fn words(line: &Line) -> Vec<Word> {
                 word.space_width += 1;
                 continue;
             }
-            if word.space_width > 0 || w > 1 {
-                if word.text_width > 0 || word.space_width > 0 {
-                    out.push(std::mem::take(&mut word));
-                }
+            // A word ends at the spaces after it, or before a wide character.
+            let ends = word.space_width > 0 || (w > 1 && word.text_width > 0);
+            if ends {
+                out.push(std::mem::take(&mut word));
             }
             push(&mut word.text, c, style);
             word.text_width += w;
@@ -92,7 +92,8 @@ impl Lines {
     fn break_line(&mut self) {
         self.done.push(std::mem::take(&mut self.current));
         if self.indent > 0 {
-            self.current.push((" ".repeat(self.indent), Style::default()));
+            self.current
+                .push((" ".repeat(self.indent), Style::default()));
         }
         self.used = self.indent;
         self.start = self.indent;
@@ -199,7 +200,11 @@ mod tests {
         let lines = wrap(&line, 20);
         assert_eq!(
             texts(&lines),
-            ["Integration with the", "scanning system", "slipped three weeks"]
+            [
+                "Integration with the",
+                "scanning system",
+                "slipped three weeks"
+            ]
         );
     }
 
@@ -233,7 +238,10 @@ mod tests {
     #[test]
     fn styles_survive_the_wrap() {
         let bold = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
-        let line = Line::from(vec![Span::raw("plain words "), Span::styled("bold end", bold)]);
+        let line = Line::from(vec![
+            Span::raw("plain words "),
+            Span::styled("bold end", bold),
+        ]);
         let lines = wrap(&line, 12);
         assert_eq!(texts(&lines), ["plain words", "bold end"]);
         assert_eq!(lines[1].spans[0].style, bold);
