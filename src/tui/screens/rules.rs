@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::{Ctx, bullets, person, stack};
+use super::{Ctx, bullets, person, stack, stack_tables};
 use crate::tui::widgets::fitted_table::Column;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
@@ -71,14 +71,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         escalation.render(right, buf);
         channels.render(bottom, buf);
     } else {
-        let [top, middle, bottom] = stack(
-            area,
-            [
-                (rules.height(w), rules.least_height(w)),
-                (channels.height(w), channels.least_height(w)),
-                (escalation.height(w), escalation.least_height(w)),
-            ],
-        );
+        let [top, middle, bottom] = stack_tables(area, [&rules, &channels, &escalation]);
         rules.render(top, buf);
         channels.render(middle, buf);
         escalation.render(bottom, buf);

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{Ctx, bullets, stack};
+use super::{Ctx, bullets, stack_tables};
 use crate::plan::derive::{milestone_rag, slip_days};
 use crate::plan::model::Rag;
 use crate::tui::widgets::fitted_table::Column;
@@ -97,15 +97,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 
     // The colour and every reason for it come first; milestones next; what
     // was done takes what is left and scrolls.
-    let w = area.width;
-    let [top, middle, bottom] = stack(
-        area,
-        [
-            (overall.height(w), 3),
-            (milestones.height(w), milestones.least_height(w)),
-            (done.height(w), done.least_height(w)),
-        ],
-    );
+    let [top, middle, bottom] = stack_tables(area, [&overall, &milestones, &done]);
     overall.render(top, buf);
     milestones.render(middle, buf);
     done.render(bottom, buf);

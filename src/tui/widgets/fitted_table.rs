@@ -314,6 +314,40 @@ impl<'a> FittedTable<'a> {
         u16::try_from(header + rows + 2).unwrap_or(u16::MAX)
     }
 
+    /// The height the panel draws on when given `height`: its whole rows
+    /// from where it is scrolled to, never more than `height`.
+    pub fn used_height(&self, width: u16, height: u16) -> u16 {
+        let inner = usize::from(width.saturating_sub(2));
+        let room = usize::from(height.saturating_sub(2));
+        if self.rows.is_empty() || room == 0 {
+            return height.min(self.height(width));
+        }
+        let widths = self.widths(inner);
+        let header = if self.has_header() {
+            tallest(&self.wrapped(&self.header_cells(), &widths, None))
+        } else {
+            0
+        };
+        let heights: Vec<usize> = self
+            .rows
+            .iter()
+            .zip(&self.row_indents)
+            .map(|(r, i)| tallest(&self.wrapped(r, &widths, *i)))
+            .collect();
+        let room = room.saturating_sub(header);
+        let start = first_row(&heights, room, self.offset, self.selected);
+        let mut used = 0;
+        for (n, &h) in heights.iter().enumerate().skip(start) {
+            if used + h > room && n > start {
+                break;
+            }
+            used += h;
+        }
+        u16::try_from(used.min(room) + header + 2)
+            .unwrap_or(height)
+            .min(height)
+    }
+
     /// The height that shows the headings and the tallest row whole: the
     /// least a panel can be given without cutting a row.
     pub fn least_height(&self, width: u16) -> u16 {
