@@ -16,6 +16,8 @@ use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
 use unicode_width::UnicodeWidthStr;
 
+mod common;
+
 const SIZES: [(u16, u16); 3] = [(80, 24), (100, 30), (120, 40)];
 
 fn start() -> Timestamp {
@@ -405,4 +407,22 @@ fn scrolling_shows_what_was_below_and_starts_again_in_the_next_section() {
     assert_eq!(m.scroll, 0, "a new section starts at its top");
     update(&mut m, Action::PreviousSection);
     assert_eq!(text(&render(&m, 80, 24)), first);
+}
+
+#[test]
+fn a_long_capture_wraps_whole_in_the_capture_pane() {
+    let title = "Send the revised plan with the 上海 customs dates and the Zürich depot's new exception codes to everyone";
+    for (width, height) in SIZES {
+        let mut m = meeting(plan("demo"));
+        let status = SectionKind::ALL
+            .iter()
+            .position(|k| *k == SectionKind::Status)
+            .unwrap();
+        update(&mut m, Action::JumpTo(status));
+        common::type_line(&mut m, Action::NewAction, &format!("{title} @sam"));
+        let buf = render(&m, width, height);
+        let g = grid(&buf);
+        assert!(drawn_whole(&g, "A-1"), "{}", text(&buf));
+        assert!(drawn_whole(&g, title), "{width}x{height}:\n{}", text(&buf));
+    }
 }

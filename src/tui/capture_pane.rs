@@ -112,6 +112,18 @@ fn one_line(text: &str) -> String {
 }
 
 pub fn render_pane(meeting: &Meeting, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    pane(meeting, theme).render(area, buf);
+}
+
+/// The height of the pane below the section: `least`, or enough to show
+/// the highlighted item whole, up to 8 lines.
+pub fn height_below(meeting: &Meeting, theme: &Theme, width: u16, least: u16) -> u16 {
+    pane(meeting, theme)
+        .least_height(width)
+        .clamp(least, least.max(8))
+}
+
+fn pane(meeting: &Meeting, theme: &Theme) -> FittedTable<'static> {
     let items = meeting.pane_items();
     let everything = meeting.section().kind == crate::agenda::SectionKind::Review;
     let title = if everything {
@@ -140,7 +152,6 @@ pub fn render_pane(meeting: &Meeting, theme: &Theme, area: Rect, buf: &mut Buffe
         "Nothing yet. n note · a action · d decision · r risk · i issue",
         theme.muted(),
     ))
-    .render(area, buf);
 }
 
 fn short_kind(capture: &Capture) -> &'static str {

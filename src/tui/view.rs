@@ -12,6 +12,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use super::capture_pane;
 use super::screens::{self, Ctx, panel};
 use super::theme::Theme;
+use super::widgets::fitted_table::{Column, FittedTable};
 use crate::config::Keymap;
 use crate::meeting::{Action, Meeting, Overlay};
 use crate::plan::model::Rag;
@@ -57,7 +58,9 @@ impl Widget for &View<'_> {
         } else {
             // A short terminal keeps the last capture or two in view and
             // gives the section the rest.
-            let pane_height = if area.height < 30 { 3 } else { 5 };
+            let least = if area.height < 30 { 3 } else { 5 };
+            let pane_height =
+                capture_pane::height_below(self.meeting, self.theme, area.width, least);
             let [main, pane] =
                 Layout::vertical([Constraint::Min(10), Constraint::Length(pane_height)])
                     .areas(body);
@@ -282,37 +285,43 @@ impl View<'_> {
 
     fn agenda(&self, selected: usize, area: Rect, buf: &mut Buffer) {
         let m = self.meeting;
-        let lines: Vec<Line> = m
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(n, s)| {
-                let spent = m.clock.section_seconds(n, m.current);
-                let marker = if n == m.current { "▶" } else { " " };
-                let text = format!(
-                    "{marker} {:>2}. {:<36} {:>5} / {:>2} min",
-                    n + 1,
-                    s.title,
-                    clock_time(spent),
-                    s.minutes
-                );
-                if n == selected {
-                    Line::styled(text, self.theme.selected())
-                } else {
-                    Line::raw(text)
-                }
-            })
-            .collect();
-        let popup = centred(area, 64, lines.len() as u16 + 2);
-        Clear.render(popup, buf);
+        let rows = m.sections.iter().enumerate().map(|(n, s)| {
+            let spent = m.clock.section_seconds(n, m.current);
+            let marker = if n == m.current { "▶" } else { " " };
+            vec![
+                Line::raw(marker),
+                Line::raw(format!("{:>2}.", n + 1)),
+                Line::raw(s.title.clone()),
+                Line::raw(format!("{:>5} / {:>2} min", clock_time(spent), s.minutes)),
+            ]
+        });
         let title = format!(
             "Agenda — {} choose, {} close",
             self.keymap.label(Action::Select),
             self.keymap.label(Action::Close)
         );
-        Paragraph::new(lines)
-            .block(panel(&title, self.theme))
-            .render(popup, buf);
+        // Long section titles wrap rather than push the times off the edge.
+        let table = FittedTable::new(
+            vec![
+                Column::keep(""),
+                Column::keep(""),
+                Column::wrap(""),
+                Column::keep(""),
+            ],
+            panel(&title, self.theme),
+        )
+        .styles(
+            self.theme.heading(),
+            self.theme.selected(),
+            self.theme.muted(),
+        )
+        .scrolled(0, &self.keymap.first_label(Action::Down))
+        .selected(Some(selected))
+        .rows(rows);
+        let width = 64.min(area.width);
+        let popup = centred(area, width, table.height(width));
+        Clear.render(popup, buf);
+        table.render(popup, buf);
     }
 }
 
