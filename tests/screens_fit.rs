@@ -426,3 +426,31 @@ fn a_long_capture_wraps_whole_in_the_capture_pane() {
         assert!(drawn_whole(&g, title), "{width}x{height}:\n{}", text(&buf));
     }
 }
+
+#[test]
+fn a_glossary_meaning_is_shown_once_per_screen() {
+    let mut m = meeting(plan("demo"));
+    let raid = SectionKind::ALL
+        .iter()
+        .position(|k| *k == SectionKind::Raid)
+        .unwrap();
+    update(&mut m, Action::JumpTo(raid));
+    let screen = text(&render(&m, 120, 40));
+    assert!(
+        screen.matches("UAT").count() >= 2,
+        "the term is used more than once here:\n{screen}"
+    );
+    assert_eq!(
+        screen.matches("your team's acceptance testing").count(),
+        1,
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Plain words: UAT = your team's acceptance testing"),
+        "{screen}"
+    );
+    // A screen that does not use a term does not explain it.
+    update(&mut m, Action::JumpTo(0));
+    let welcome = text(&render(&m, 120, 40));
+    assert!(!welcome.contains("Plain words"), "{welcome}");
+}

@@ -436,7 +436,9 @@ impl Widget for FittedTable<'_> {
             used += heights[end];
             end += 1;
         }
-        let below = rows.len() - end;
+        // A row taller than the whole panel is cut: it counts as more.
+        let cut = used > room;
+        let below = rows.len() - end + usize::from(cut);
         let mut block = self.block;
         if start > 0 || below > 0 {
             let mut hint = String::from(" ");
@@ -541,11 +543,17 @@ mod tests {
 
     #[test]
     fn rows_that_do_not_fit_are_counted_and_scroll_into_view() {
-        let text = screen(issues(), 30, 6).join("\n");
+        let text = screen(issues(), 30, 7).join("\n");
         assert!(text.contains("+1 more, ↓"), "{text}");
         assert!(!text.contains("I-2"), "{text}");
-        let text = screen(issues().scrolled(1, "]"), 30, 6).join("\n");
+        let text = screen(issues().scrolled(1, "]"), 30, 7).join("\n");
         assert!(text.contains("I-2") && text.contains("1 above"), "{text}");
+    }
+
+    #[test]
+    fn a_row_taller_than_the_panel_is_not_passed_off_as_all_there_is() {
+        let text = screen(issues(), 14, 6).join("\n");
+        assert!(text.contains("more"), "{text}");
     }
 
     #[test]
