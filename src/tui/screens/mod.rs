@@ -186,24 +186,26 @@ pub fn stack_tables<const N: usize>(area: Rect, tables: [&FittedTable; N]) -> [R
     let w = area.width;
     let panels = tables.map(|t| (t.height(w), t.least_height(w)));
     let mut heights = share(area.height, panels);
-    for _ in 0..3 {
-        let mut spare = 0;
-        for (n, table) in tables.iter().enumerate() {
-            let used = table.used_height(w, heights[n]);
-            spare += heights[n] - used;
-            heights[n] = used;
-        }
+    let mut spare = 0;
+    for (n, table) in tables.iter().enumerate() {
+        let used = table.used_height(w, heights[n]);
+        spare += heights[n] - used;
+        heights[n] = used;
+    }
+    // Offer the spare lines in turn; a panel takes only what its next
+    // whole rows need.
+    for (n, table) in tables.iter().enumerate() {
         if spare == 0 {
             break;
         }
-        for (n, (need, _)) in panels.iter().enumerate() {
-            let more = need.saturating_sub(heights[n]).min(spare);
-            heights[n] += more;
-            spare -= more;
+        let used = table.used_height(w, heights[n] + spare);
+        if used > heights[n] {
+            spare -= used - heights[n];
+            heights[n] = used;
         }
-        if let Some(last) = heights.last_mut() {
-            *last += spare;
-        }
+    }
+    if let Some(last) = heights.last_mut() {
+        *last += spare;
     }
     Layout::vertical(heights.map(Constraint::Length)).areas(area)
 }
