@@ -3,6 +3,7 @@
 mod customer_tasks;
 mod financials;
 mod followups;
+mod glossary;
 mod listen;
 mod playback;
 mod proposals;
@@ -22,7 +23,7 @@ use ratatui::widgets::{Block, Borders};
 
 use super::theme::Theme;
 use super::widgets::fitted_table::{Column, FittedTable};
-use super::widgets::wrap::wrap_indented;
+pub use super::widgets::stack::{stack, stack_tables};
 use crate::agenda::SectionKind;
 use crate::config::Keymap;
 use crate::meeting::{Action, Meeting};
@@ -96,7 +97,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     // for their meanings.
     let mut scratch = Buffer::empty(area);
     body(ctx, area, &mut scratch);
-    let legend = glossary_legend(ctx, &scratch, area.width);
+    let legend = glossary::legend(ctx, &scratch, area.width);
     if legend.is_empty() {
         buf.merge(&scratch);
         return;
@@ -126,88 +127,6 @@ fn body(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         SectionKind::Review => review::render(ctx, area, buf),
         SectionKind::Pulse => pulse::render(ctx, area, buf),
     }
-}
-
-/// "Plain words: UAT = your team's acceptance testing · …" for the
-/// glossary terms drawn in `drawn`, wrapped to `width`.
-fn glossary_legend(ctx: &Ctx, drawn: &Buffer, width: u16) -> Vec<Line<'static>> {
-    let area = drawn.area;
-    let text: String = (area.y..area.y + area.height)
-        .flat_map(|y| {
-            (area.x..area.x + area.width)
-                .map(move |x| drawn[(x, y)].symbol().to_owned())
-                .chain(std::iter::once("\n".to_owned()))
-        })
-        .collect();
-    let mut spans = vec![Span::styled("Plain words: ", ctx.theme.muted())];
-    for (term, meaning) in &ctx.plan().project.glossary {
-        if find_term(&text, term).is_none() {
-            continue;
-        }
-        if spans.len() > 1 {
-            spans.push(Span::styled(" · ", ctx.theme.muted()));
-        }
-        spans.push(Span::styled(term.clone(), ctx.theme.heading()));
-        spans.push(Span::styled(format!(" = {meaning}"), ctx.theme.muted()));
-    }
-    if spans.len() == 1 {
-        return Vec::new();
-    }
-    wrap_indented(&Line::from(spans), usize::from(width), 2)
-}
-
-/// Split `area` top to bottom among panels that each say how many rows
-/// they need to show everything and the fewest they can do with. When
-/// there is not room for all, panels earlier in the list are served first;
-/// the others show what fits and say how much more there is.
-pub fn stack<const N: usize>(area: Rect, panels: [(u16, u16); N]) -> [Rect; N] {
-    Layout::vertical(share(area.height, panels).map(Constraint::Length)).areas(area)
-}
-
-/// The heights `stack` gives.
-fn share<const N: usize>(height: u16, panels: [(u16, u16); N]) -> [u16; N] {
-    let mut heights: [u16; N] = panels.map(|(need, least)| need.min(least));
-    let mut left = height.saturating_sub(heights.iter().sum());
-    for (n, (need, _)) in panels.iter().enumerate() {
-        let more = need.saturating_sub(heights[n]).min(left);
-        heights[n] += more;
-        left -= more;
-    }
-    if let Some(last) = heights.last_mut() {
-        *last += left;
-    }
-    heights
-}
-
-/// `stack` for tables the full width of `area`. A table shows whole rows
-/// only, so it may leave lines empty at its foot; those go to the panels
-/// that still have more to show, earlier ones first.
-pub fn stack_tables<const N: usize>(area: Rect, tables: [&FittedTable; N]) -> [Rect; N] {
-    let w = area.width;
-    let panels = tables.map(|t| (t.height(w), t.least_height(w)));
-    let mut heights = share(area.height, panels);
-    let mut spare = 0;
-    for (n, table) in tables.iter().enumerate() {
-        let used = table.used_height(w, heights[n]);
-        spare += heights[n] - used;
-        heights[n] = used;
-    }
-    // Offer the spare lines in turn; a panel takes only what its next
-    // whole rows need.
-    for (n, table) in tables.iter().enumerate() {
-        if spare == 0 {
-            break;
-        }
-        let used = table.used_height(w, heights[n] + spare);
-        if used > heights[n] {
-            spare -= used - heights[n];
-            heights[n] = used;
-        }
-    }
-    if let Some(last) = heights.last_mut() {
-        *last += spare;
-    }
-    Layout::vertical(heights.map(Constraint::Length)).areas(area)
 }
 
 /// A titled panel with a border.

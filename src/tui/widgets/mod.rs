@@ -2,4 +2,5 @@
 
 pub mod fitted_table;
 pub mod heat_map;
+pub mod stack;
 pub mod wrap;
