@@ -454,3 +454,23 @@ fn a_glossary_meaning_is_shown_once_per_screen() {
     let welcome = text(&render(&m, 120, 40));
     assert!(!welcome.contains("Plain words"), "{welcome}");
 }
+
+#[test]
+fn the_help_lists_the_scroll_keys_and_fits_80x24() {
+    let mut m = meeting(plan("demo"));
+    update(&mut m, Action::Help);
+    let buf = render(&m, 80, 24);
+    let screen = text(&buf);
+    assert!(screen.contains("] ["), "{screen}");
+    assert!(
+        screen.contains("Keys can be changed in config.toml"),
+        "{screen}"
+    );
+    assert!(
+        drawn_whole(
+            &grid(&buf),
+            "presenting mode: hide internal items and private notes"
+        ),
+        "{screen}"
+    );
+}
