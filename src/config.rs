@@ -211,12 +211,14 @@ impl BadConfig {
     }
 }
 
-const ACTION_NAMES: [&str; 23] = [
+const ACTION_NAMES: [&str; 25] = [
     "next_section",
     "previous_section",
     "agenda",
     "up",
     "down",
+    "scroll_down",
+    "scroll_up",
     "select",
     "close",
     "note",

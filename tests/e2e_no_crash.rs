@@ -88,8 +88,9 @@ fn a_glossary_term_after_a_kelvin_sign_draws_with_its_meaning() {
     let t = Tmux::start("kelvin", 120, 40, dir.path(), "sh", &["-c", &script]);
     t.wait_for("the first frame", |s| s.contains("/8 "));
     t.keys(&["Right"]);
-    t.wait_for("the scope, meaning after the term", |s| {
-        s.contains("2/8") && s.contains("éx (the exchange)")
+    // The meaning is given once, at the foot of the screen that uses it.
+    t.wait_for("the scope, with the term's meaning at its foot", |s| {
+        s.contains("2/8") && s.contains("Plain words: éx = the exchange")
     });
     t.keys(&["q"]);
     let screen = t.wait_for("the exit", |s| s.contains("exit="));

@@ -92,6 +92,9 @@ pub struct Meeting {
     pub banner: Option<String>,
     /// The highlighted item in the capture pane.
     pub capture_cursor: usize,
+    /// How many rows the section's panels are scrolled down, where they
+    /// have more than fits.
+    pub scroll: usize,
     pub ended: Option<Timestamp>,
     pub origin: Origin,
     /// When a resumed meeting first started.
@@ -145,6 +148,7 @@ impl Meeting {
             notice_private: false,
             banner: None,
             capture_cursor: 0,
+            scroll: 0,
             ended: None,
             origin: Origin::default(),
             first_started: None,

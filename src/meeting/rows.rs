@@ -157,6 +157,50 @@ impl Meeting {
             .collect()
     }
 
+    /// How far the section's longest list can be scrolled: the screen
+    /// never scrolls past its last row, this keeps the count from running on.
+    pub fn scroll_limit(&self) -> usize {
+        // Counted on what the screen shows: presenting, internal items are
+        // not drawn, so there is less to scroll through.
+        let (plan, derived) = if self.presenting {
+            (&self.public_plan, &self.public_derived)
+        } else {
+            (&self.plan, &self.derived)
+        };
+        let longest = match self.section().kind {
+            SectionKind::Welcome => self.sections.len(),
+            SectionKind::Status => (derived.overall_reasons.len() + 2)
+                .max(plan.milestones.len())
+                .max(plan.status.accomplishments.len()),
+            SectionKind::Financials => plan.financials.as_ref().map_or(0, |f| f.changes.len()),
+            SectionKind::Raid => {
+                plan.issues.len().max(plan.risks.len()) + self.raised_earlier.len()
+            }
+            SectionKind::Rules => {
+                let c = &plan.communication;
+                c.rules.len().max(c.escalation.len()).max(c.channels.len())
+            }
+            SectionKind::CustomerTasks => plan.customer_tasks.len(),
+            SectionKind::Scope => {
+                let p = &plan.project;
+                p.objectives
+                    .len()
+                    .max(p.in_scope.len())
+                    .max(p.out_of_scope.len())
+            }
+            SectionKind::Listen => self.section().questions.len(),
+            SectionKind::Review | SectionKind::Playback => {
+                let shown = self.captures.iter();
+                shown
+                    .filter(|c| !self.presenting || c.what.is_public())
+                    .count()
+                    + 8
+            }
+            SectionKind::Followups | SectionKind::Proposals | SectionKind::Pulse => 0,
+        };
+        longest.saturating_sub(1)
+    }
+
     /// How many rows ↑/↓ move through here; 0 means they move the capture pane.
     pub fn rows_in_section(&self) -> usize {
         let section = self.section();

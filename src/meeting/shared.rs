@@ -31,6 +31,8 @@ pub struct Shared {
     pub current: usize,
     /// The highlighted row of the section (question, person, proposal…).
     pub selected: usize,
+    /// How many rows the section's panels are scrolled down.
+    pub scroll: usize,
     pub clock: ClockFace,
     /// Everything captured that this screen may show, oldest first.
     pub captures: Vec<Captured>,
@@ -182,6 +184,7 @@ impl Shared {
             sections: meeting.sections.clone(),
             current: meeting.current,
             selected: meeting.selected,
+            scroll: meeting.scroll,
             clock: ClockFace {
                 wall: clock.wall().strftime("%H:%M").to_string(),
                 today: clock.today(),

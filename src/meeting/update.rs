@@ -26,6 +26,9 @@ pub enum Action {
     Presenting,
     Up,
     Down,
+    /// Show the rows below (or above) in a panel that has more than fits.
+    ScrollDown,
+    ScrollUp,
     /// Enter: answer, confirm or choose the highlighted row.
     Select,
     /// Esc: close whatever is open.
@@ -203,6 +206,10 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
         }
         Action::Presenting => set_presenting(meeting, true, out),
         Action::Up | Action::Down => move_cursor(meeting, action == Action::Up),
+        Action::ScrollDown => {
+            meeting.scroll = (meeting.scroll + 1).min(meeting.scroll_limit());
+        }
+        Action::ScrollUp => meeting.scroll = meeting.scroll.saturating_sub(1),
         Action::Select => select(meeting, out),
         Action::Note => open(meeting, DraftKind::Note { private: false }, out),
         Action::PrivateNote => open(meeting, DraftKind::Note { private: true }, out),
@@ -315,6 +322,7 @@ fn go_to(meeting: &mut Meeting, n: usize, out: &mut Effects) {
     meeting.clock.leave(meeting.current);
     meeting.current = n;
     meeting.selected = 0;
+    meeting.scroll = 0;
     meeting.capture_cursor = meeting.pane_items().len().saturating_sub(1);
     let change = Change::Position {
         current: n,

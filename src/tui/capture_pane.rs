@@ -9,6 +9,7 @@ use ratatui_textarea::TextArea;
 
 use super::screens::panel;
 use super::theme::Theme;
+use super::widgets::fitted_table::{Column, FittedTable};
 use crate::meeting::shared::{FieldText, Shared};
 use crate::meeting::{Capture, Captured};
 use crate::plan::model::{Plan, Rag};
@@ -122,6 +123,18 @@ fn one_line(text: &str) -> String {
 }
 
 pub fn render_pane(shown: &Shared, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    pane(shown, theme).render(area, buf);
+}
+
+/// The height of the pane below the section: `least`, or enough to show
+/// the highlighted item whole, up to 8 lines.
+pub fn height_below(shown: &Shared, theme: &Theme, width: u16, least: u16) -> u16 {
+    pane(shown, theme)
+        .least_height(width)
+        .clamp(least, least.max(8))
+}
+
+fn pane(shown: &Shared, theme: &Theme) -> FittedTable<'static> {
     let items = shown.pane_items();
     let everything = shown.is_review();
     let title = if everything {
@@ -129,37 +142,27 @@ pub fn render_pane(shown: &Shared, theme: &Theme, area: Rect, buf: &mut Buffer) 
     } else {
         format!("Captured here ({})", items.len())
     };
-    let block = panel(&title, theme);
-    let inner = block.inner(area);
-    block.render(area, buf);
-    if items.is_empty() {
-        Paragraph::new("Nothing yet. n note · a action · d decision · r risk · i issue")
-            .style(theme.muted())
-            .wrap(Wrap { trim: false })
-            .render(inner, buf);
-        return;
-    }
-    let selected = shown.capture_cursor.min(items.len() - 1);
-    // Keep the highlighted item in view.
-    let height = usize::from(inner.height.max(1));
-    let first = (selected + 1).saturating_sub(height);
-    let lines: Vec<Line> = items
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(n, item)| {
-            let kind = Span::styled(format!("{:<8} ", short_kind(&item.what)), theme.accent());
-            let text = Span::raw(describe(item, &shown.plan));
-            let line = Line::from(vec![kind, text]);
-            if n == selected {
-                line.style(theme.selected())
-            } else {
-                line
-            }
-        })
-        .collect();
-    Paragraph::new(lines).render(inner, buf);
+    // Long items wrap; the highlighted one is kept in view, and the pane
+    // says how many more there are above or below.
+    let selected = shown.capture_cursor.min(items.len().saturating_sub(1));
+    let rows = items.iter().map(|item| {
+        vec![
+            Line::styled(short_kind(&item.what), theme.accent()),
+            Line::raw(describe(item, &shown.plan)),
+        ]
+    });
+    FittedTable::new(
+        vec![Column::keep(""), Column::wrap("")],
+        panel(&title, theme),
+    )
+    .styles(theme.heading(), theme.selected(), theme.muted())
+    .scrolled(0, "↑↓")
+    .selected(Some(selected))
+    .rows(rows)
+    .empty(Line::styled(
+        "Nothing yet. n note · a action · d decision · r risk · i issue",
+        theme.muted(),
+    ))
 }
 
 fn short_kind(capture: &Capture) -> &'static str {

@@ -12,6 +12,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use super::capture_pane;
 use super::screens::{self, Ctx, panel};
 use super::theme::Theme;
+use super::widgets::fitted_table::{Column, FittedTable};
 use crate::config::Keymap;
 use crate::meeting::{Action, Meeting, Overlay, Shared};
 use crate::plan::model::Rag;
@@ -49,6 +50,7 @@ impl Widget for &View<'_> {
         let ctx = Ctx {
             shown: &shown,
             theme: self.theme,
+            keymap: self.keymap,
         };
         // Wide screens put the capture pane beside the section, narrow ones below.
         let (main, pane) = if area.width >= 120 {
@@ -57,8 +59,13 @@ impl Widget for &View<'_> {
                     .areas(body);
             (main, pane)
         } else {
+            // A short terminal keeps the last capture or two in view and
+            // gives the section the rest.
+            let least = if area.height < 30 { 3 } else { 5 };
+            let pane_height = capture_pane::height_below(&shown, self.theme, area.width, least);
             let [main, pane] =
-                Layout::vertical([Constraint::Min(10), Constraint::Length(5)]).areas(body);
+                Layout::vertical([Constraint::Min(10), Constraint::Length(pane_height)])
+                    .areas(body);
             (main, pane)
         };
         screens::render(&ctx, main, buf);
@@ -197,75 +204,7 @@ impl View<'_> {
             .render(area, buf);
             return;
         }
-        let k = self.keymap;
-        let kind = shown.section().kind;
-        let listen = kind == crate::agenda::SectionKind::Listen;
-        let rows = shown.rows > 0;
-        // (keys, what, keep): the least needed go first when the line is too narrow.
-        let mut items: Vec<(String, &str, u8)> = vec![
-            (k.first_label(Action::NextSection), "next", 9),
-            (k.first_label(Action::PreviousSection), "back", 8),
-            (k.first_label(Action::Agenda), "agenda", 5),
-        ];
-        if rows {
-            let keys = format!(
-                "{}{}",
-                k.first_label(Action::Up),
-                k.first_label(Action::Down)
-            );
-            items.push((keys, if listen { "question" } else { "row" }, 6));
-            items.push((
-                k.first_label(Action::Select),
-                if listen { "answer" } else { "choose" },
-                7,
-            ));
-        }
-        items.push((k.first_label(Action::Note), "note", 4));
-        items.push((k.first_label(Action::NewAction), "action", 3));
-        items.push((k.first_label(Action::Decision), "decision", 2));
-        if kind == crate::agenda::SectionKind::Review {
-            items.push((k.first_label(Action::Minutes), "minutes", 7));
-        }
-        if kind == crate::agenda::SectionKind::Rules {
-            items.push((k.first_label(Action::Signoff), "sign-off", 6));
-        }
-        // While presenting, the keys that keep a risk or issue off the
-        // screen matter more than the mode key itself.
-        let internal = format!(
-            "{}/{}",
-            k.first_label(Action::InternalRisk),
-            k.first_label(Action::InternalIssue)
-        );
-        items.push((internal, "internal", if shown.presenting { 3 } else { 0 }));
-        if kind == crate::agenda::SectionKind::CustomerTasks {
-            items.push((k.first_label(Action::CustomerTask), "new task", 6));
-        }
-        items.push((k.first_label(Action::Presenting), "presenting", 1));
-        items.push((k.first_label(Action::Help), "help", 10));
-        items.push((k.first_label(Action::Quit), "quit", 10));
-        items.retain(|(keys, _, _)| !keys.is_empty());
-        let width = |items: &[(String, &str, u8)]| -> usize {
-            items
-                .iter()
-                .map(|(k, w, _)| k.chars().count() + w.len() + 3)
-                .sum()
-        };
-        while width(&items) > usize::from(area.width) {
-            let Some(least) = items
-                .iter()
-                .enumerate()
-                .min_by_key(|(_, (_, _, keep))| *keep)
-                .map(|(n, _)| n)
-            else {
-                break;
-            };
-            items.remove(least);
-        }
-        let mut spans = Vec::new();
-        for (keys, what, _) in items {
-            spans.push(Span::styled(keys, self.theme.accent()));
-            spans.push(Span::styled(format!(" {what}  "), self.theme.muted()));
-        }
+        let spans = footer_keys(self.keymap, shown, area.width, self.theme);
         Line::from(spans).render(area, buf);
     }
 
@@ -275,8 +214,6 @@ impl View<'_> {
             (Action::NextSection, "next section"),
             (Action::PreviousSection, "previous section"),
             (Action::Agenda, "agenda: jump to a section"),
-            (Action::Up, "previous question or row"),
-            (Action::Down, "next question or row"),
             (
                 Action::Select,
                 "answer, confirm or choose the highlighted row",
@@ -292,23 +229,13 @@ impl View<'_> {
                 "action: what @who due:date (+3d, +2w, fri)",
             ),
             (Action::Decision, "decision"),
-            (Action::Risk, "new risk: what @owner"),
-            (
-                Action::InternalRisk,
-                "internal risk: masked, never on a shared screen",
-            ),
-            (Action::Issue, "new issue: what @owner"),
-            (
-                Action::InternalIssue,
-                "internal issue: masked, never on a shared screen",
-            ),
             (
                 Action::Signoff,
                 "sign-off of the communication plan (rules screen)",
             ),
             (
                 Action::CustomerTask,
-                "new customer task: what @who due:date (customer tasks screen)",
+                "new customer task: what @who due:date (tasks screen)",
             ),
             (Action::Edit, "edit the highlighted capture"),
             (
@@ -321,67 +248,107 @@ impl View<'_> {
             ),
             (
                 Action::Presenting,
-                "presenting mode on/off (leaving it asks first)",
+                "presenting mode: hide internal items and private notes",
             ),
             (Action::Help, "this help"),
             (Action::Quit, "quit (everything is already saved)"),
         ];
-        let mut lines: Vec<Line> = rows
+        let mut rows: Vec<(String, &str)> = rows
             .into_iter()
-            .map(|(action, what)| {
+            .map(|(action, what)| (k.label(action), what))
+            .collect();
+        // Pairs of keys share a line, so the help fits an 80×24 window.
+        let pair = |a, b| format!("{} {}", k.label(a), k.label(b));
+        rows.insert(
+            3,
+            (
+                pair(Action::Up, Action::Down),
+                "previous or next question or row",
+            ),
+        );
+        rows.insert(
+            5,
+            (
+                pair(Action::ScrollDown, Action::ScrollUp),
+                "more of a panel that says \"+3 more\", and back",
+            ),
+        );
+        let decision = rows.iter().position(|(_, what)| *what == "decision");
+        let at = decision.map_or(rows.len(), |n| n + 1);
+        rows.insert(
+            at,
+            (
+                pair(Action::InternalRisk, Action::InternalIssue),
+                "internal risk or issue: masked, never on a shared screen",
+            ),
+        );
+        rows.insert(
+            at,
+            (
+                pair(Action::Risk, Action::Issue),
+                "new risk or issue: what @owner",
+            ),
+        );
+        let lines: Vec<Line> = rows
+            .into_iter()
+            .map(|(keys, what)| {
                 Line::from(vec![
-                    Span::styled(format!("{:<18}", k.label(action)), self.theme.accent()),
+                    Span::styled(format!("{keys:<18}"), self.theme.accent()),
                     Span::raw(what),
                 ])
             })
             .collect();
-        // Every key first; the hint only where there is room for it.
-        if lines.len() + 4 <= usize::from(area.height) {
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                "Keys can be changed in config.toml.",
-                self.theme.muted(),
-            ));
-        }
-        let popup = centred(area, 72, rows_high(lines.len(), 2));
+        let popup = centred(area, 76, rows_high(lines.len(), 2));
         Clear.render(popup, buf);
-        Paragraph::new(lines)
-            .block(panel("Keys", self.theme))
-            .render(popup, buf);
+        let block = panel("Keys", self.theme).title_bottom(Line::styled(
+            " Keys can be changed in config.toml ",
+            self.theme.muted(),
+        ));
+        Paragraph::new(lines).block(block).render(popup, buf);
     }
 
     fn agenda(&self, m: &Shared, selected: usize, area: Rect, buf: &mut Buffer) {
-        let lines: Vec<Line> = m
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(n, s)| {
-                let spent = m.seconds_in(n);
-                let marker = if n == m.current { "▶" } else { " " };
-                let text = format!(
-                    "{marker} {:>2}. {:<36} {:>5} / {:<5}",
-                    n + 1,
-                    s.title,
+        let rows = m.sections.iter().enumerate().map(|(n, s)| {
+            let spent = m.seconds_in(n);
+            let marker = if n == m.current { "▶" } else { " " };
+            vec![
+                Line::raw(marker),
+                Line::raw(format!("{:>2}.", n + 1)),
+                Line::raw(s.title.clone()),
+                Line::raw(format!(
+                    "{:>5} / {:>5}",
                     clock_time(spent),
                     clock_time(i64::from(s.minutes) * 60)
-                );
-                if n == selected {
-                    Line::styled(text, self.theme.selected())
-                } else {
-                    Line::raw(text)
-                }
-            })
-            .collect();
-        let popup = centred(area, 64, rows_high(lines.len(), 2));
-        Clear.render(popup, buf);
+                )),
+            ]
+        });
         let title = format!(
             "Agenda — {} choose, {} close",
             self.keymap.label(Action::Select),
             self.keymap.label(Action::Close)
         );
-        Paragraph::new(lines)
-            .block(panel(&title, self.theme))
-            .render(popup, buf);
+        // Long section titles wrap rather than push the times off the edge.
+        let table = FittedTable::new(
+            vec![
+                Column::keep(""),
+                Column::keep(""),
+                Column::wrap(""),
+                Column::keep(""),
+            ],
+            panel(&title, self.theme),
+        )
+        .styles(
+            self.theme.heading(),
+            self.theme.selected(),
+            self.theme.muted(),
+        )
+        .scrolled(0, &self.keymap.first_label(Action::Down))
+        .selected(Some(selected))
+        .rows(rows);
+        let width = 64.min(area.width);
+        let popup = centred(area, width, table.height(width));
+        Clear.render(popup, buf);
+        table.render(popup, buf);
     }
 }
 
@@ -392,6 +359,145 @@ pub fn rows_high(rows: usize, frame: u16) -> u16 {
     u16::try_from(rows)
         .unwrap_or(u16::MAX)
         .saturating_add(frame)
+}
+
+/// A key in the footer: its label, what it does in full and in short, and
+/// whether it must stay however narrow the line (`None`), or else how
+/// willingly it goes (lowest first).
+struct FooterKey {
+    keys: String,
+    what: &'static str,
+    short: &'static str,
+    drop: Option<u8>,
+}
+
+/// How the footer line is squeezed, step by step, until it fits.
+#[derive(Clone, Copy)]
+struct Squeeze {
+    gap: usize,
+    /// 0: words in full; 1: short words but "presenting"; 2: all short.
+    short: u8,
+}
+
+/// The keys that work here, fitted to `width`: first the words are
+/// shortened and the gaps narrowed; only then do keys that are also named
+/// on the screen (agenda, rows, Enter) go. Moving on, going back, help,
+/// quit, presenting mode and the section's capture keys always stay.
+fn footer_keys(k: &Keymap, shown: &Shared, width: u16, theme: &Theme) -> Vec<Span<'static>> {
+    use crate::agenda::SectionKind;
+    let kind = shown.section().kind;
+    let listen = kind == SectionKind::Listen;
+    let key = |action: Action, what, short, drop| FooterKey {
+        keys: k.first_label(action),
+        what,
+        short,
+        drop,
+    };
+    let mut items = vec![
+        key(Action::NextSection, "next", "next", None),
+        key(Action::PreviousSection, "back", "back", None),
+        key(Action::Agenda, "agenda", "agenda", Some(3)),
+    ];
+    if shown.rows > 0 {
+        items.push(FooterKey {
+            keys: format!(
+                "{}{}",
+                k.first_label(Action::Up),
+                k.first_label(Action::Down)
+            ),
+            what: if listen { "question" } else { "row" },
+            short: if listen { "question" } else { "row" },
+            drop: Some(1),
+        });
+        items.push(key(
+            Action::Select,
+            if listen { "answer" } else { "choose" },
+            if listen { "answer" } else { "pick" },
+            Some(2),
+        ));
+    }
+    items.push(key(Action::Note, "note", "note", None));
+    items.push(key(Action::NewAction, "action", "action", None));
+    items.push(key(Action::Decision, "decision", "decide", None));
+    match kind {
+        SectionKind::Raid | SectionKind::Status => {
+            items.push(key(Action::Risk, "risk", "risk", None));
+            items.push(key(Action::Issue, "issue", "issue", None));
+        }
+        SectionKind::Rules => items.push(key(Action::Signoff, "sign-off", "sign", None)),
+        SectionKind::Review => items.push(key(Action::Minutes, "minutes", "minutes", None)),
+        SectionKind::CustomerTasks => {
+            items.push(key(Action::CustomerTask, "new task", "task", None));
+        }
+        _ => {}
+    }
+    // While presenting, the keys that keep a risk or issue off the screen
+    // outlast the keys the screen names anyway; in private view they go first.
+    items.push(FooterKey {
+        keys: format!(
+            "{}/{}",
+            k.first_label(Action::InternalRisk),
+            k.first_label(Action::InternalIssue)
+        ),
+        what: "internal",
+        short: "internal",
+        drop: Some(if shown.presenting { 4 } else { 0 }),
+    });
+    items.push(key(Action::Presenting, "presenting", "present", None));
+    items.push(key(Action::Help, "help", "help", None));
+    items.push(key(Action::Quit, "quit", "quit", None));
+    items.retain(|i| !i.keys.is_empty());
+    let word = |i: &FooterKey, s: Squeeze| match s.short {
+        0 => i.what,
+        1 if i.what == "presenting" => i.what,
+        _ => i.short,
+    };
+    let length = |items: &[FooterKey], s: Squeeze| -> usize {
+        items
+            .iter()
+            .map(|i| i.keys.chars().count() + 1 + word(i, s).len())
+            .sum::<usize>()
+            + s.gap * items.len().saturating_sub(1)
+    };
+    let room = usize::from(width);
+    // Narrow the gaps, then shorten "decision" and "sign-off"; keys that the
+    // screen names anyway go next; "presenting" is shortened last.
+    let steps = [
+        Squeeze { gap: 2, short: 0 },
+        Squeeze { gap: 1, short: 0 },
+        Squeeze { gap: 1, short: 1 },
+    ];
+    let mut squeeze = steps
+        .into_iter()
+        .find(|&s| length(&items, s) <= room)
+        .unwrap_or(steps[2]);
+    while length(&items, squeeze) > room {
+        let Some(least) = items
+            .iter()
+            .enumerate()
+            .filter_map(|(n, i)| i.drop.map(|d| (n, d)))
+            .min_by_key(|(_, d)| *d)
+            .map(|(n, _)| n)
+        else {
+            break;
+        };
+        items.remove(least);
+    }
+    if length(&items, squeeze) > room {
+        squeeze.short = 2;
+    }
+    let mut spans = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        if n > 0 {
+            spans.push(Span::raw(" ".repeat(squeeze.gap)));
+        }
+        spans.push(Span::styled(item.keys.clone(), theme.accent()));
+        spans.push(Span::styled(
+            format!(" {}", word(item, squeeze)),
+            theme.muted(),
+        ));
+    }
+    spans
 }
 
 fn centred(area: Rect, width: u16, height: u16) -> Rect {

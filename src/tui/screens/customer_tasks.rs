@@ -2,32 +2,26 @@
 //! when they are due.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row, Table, Widget};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, panel, person};
+use super::{Ctx, person};
 use crate::meeting::Capture;
 use crate::meeting::capture::ActionStatus;
 use crate::plan::derive::days_between;
 use crate::plan::model::{Rag, TaskKind, TaskStatus};
+use crate::tui::widgets::fitted_table::Column;
 
 const TITLE: &str = "Tasks on your side — Enter: they accept it · t: a new task";
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
     let added = ctx.shown.new_customer_tasks();
-    if plan.customer_tasks.is_empty() && added.is_empty() {
-        Paragraph::new("No customer tasks in the plan yet. t: add one.")
-            .style(ctx.theme.muted())
-            .block(panel(TITLE, ctx.theme))
-            .render(area, buf);
-        return;
-    }
     let today = ctx.shown.clock.today;
     // The kind of task is the first thing to give up on a narrow screen.
     let wide = area.width >= 110;
-    let rows = plan.customer_tasks.iter().enumerate().map(|(n, t)| {
+    let rows = plan.customer_tasks.iter().map(|t| {
         // What this meeting's follow-up said applies at once.
         let followed = ctx.shown.followed_up(t.id.get_ref(), "plan");
         let status = match followed.map(|f| f.0) {
@@ -81,12 +75,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             Line::from(Span::styled(due, ctx.theme.rag(rag))),
             Line::raw(status),
         ]);
-        let row = Row::new(cells);
-        if n == ctx.shown.selected {
-            row.style(ctx.theme.selected())
-        } else {
-            row
-        }
+        cells
     });
     let new_rows = added.into_iter().filter_map(|item| {
         let Capture::Action {
@@ -116,27 +105,30 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             )),
             Line::raw("new today"),
         ]);
-        Some(Row::new(cells))
+        Some(cells)
     });
     let rows = rows.chain(new_rows);
-    let mut widths = vec![
-        Constraint::Length(5),
-        Constraint::Min(16),
-        Constraint::Length(13),
+    let mut columns = vec![
+        Column::keep("Id"),
+        Column::wrap("Task"),
+        Column::wrap("Owner"),
     ];
-    let mut header = vec!["Id", "Task", "Owner"];
     if wide {
-        widths.push(Constraint::Length(12));
-        header.push("Kind");
+        columns.push(Column::keep("Kind"));
     }
-    widths.extend([
-        Constraint::Length(8),
-        Constraint::Length(20),
-        Constraint::Length(11),
+    columns.extend([
+        Column::keep("Open for"),
+        Column::keep("Due"),
+        Column::wrap("Status"),
     ]);
-    header.extend(["Open for", "Due", "Status"]);
-    Table::new(rows, widths)
-        .header(Row::new(header).style(ctx.theme.heading()))
-        .block(panel(TITLE, ctx.theme))
+    // The highlighted task (only the plan's can be chosen) is kept in view
+    // as ↑/↓ move through the list.
+    ctx.table(TITLE, columns)
+        .selected((ctx.shown.rows > 0).then_some(ctx.shown.selected))
+        .rows(rows)
+        .empty(Line::styled(
+            "No customer tasks in the plan yet. t: add one.",
+            ctx.theme.muted(),
+        ))
         .render(area, buf);
 }

@@ -5,11 +5,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Gauge, Paragraph, Row, Table, Widget};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Gauge, Paragraph, Widget};
 
 use super::{Ctx, field, panel};
 use crate::format::{money, ratio};
 use crate::plan::model::{ChangeStatus, Financials, Rag};
+use crate::tui::widgets::fitted_table::Column;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let Some(money_plan) = &ctx.plan().financials else {
@@ -81,10 +82,9 @@ fn render_gauges(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
     };
     gauge("CPI", ev.cpi, ev.cpi_rag, cpi, buf);
-    Line::styled("value earned for each 1.00 spent", ctx.theme.muted()).render(cpi_note, buf);
+    Line::styled("value earned per 1.00 spent", ctx.theme.muted()).render(cpi_note, buf);
     gauge("SPI", ev.spi, ev.spi_rag, spi, buf);
-    Line::styled("work done for each 1.00 of work planned", ctx.theme.muted())
-        .render(spi_note, buf);
+    Line::styled("work done per 1.00 of work planned", ctx.theme.muted()).render(spi_note, buf);
 }
 
 fn render_burn(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
@@ -120,7 +120,7 @@ fn render_burn(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
                 ])
         })
         .collect();
-    let title = format!("Spend by month, {} thousands: plan, actual", m.currency);
+    let title = format!("Spend by month, {} 000s: plan, actual", m.currency);
     let mut chart = BarChart::default()
         .block(panel(&title, ctx.theme))
         .bar_width(3)
@@ -133,38 +133,29 @@ fn render_burn(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_changes(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
-    if m.changes.is_empty() {
-        Paragraph::new("No change requests.")
-            .style(ctx.theme.muted())
-            .block(panel("Change requests", ctx.theme))
-            .render(area, buf);
-        return;
-    }
     let rows = m.changes.iter().map(|cr| {
         let (word, rag) = match cr.status {
             ChangeStatus::Pending => ("pending", Rag::Amber),
             ChangeStatus::Approved => ("approved", Rag::Green),
             ChangeStatus::Rejected => ("rejected", Rag::Grey),
         };
-        Row::new(vec![
+        vec![
             Line::raw(cr.id.get_ref().clone()),
             Line::raw(ctx.plain(&cr.title)),
-            Line::raw(crate::format::thousands(cr.amount)).right_aligned(),
+            Line::raw(crate::format::thousands(cr.amount)),
             Line::from(Span::styled(word, ctx.theme.rag(rag))),
-        ])
+        ]
     });
-    Table::new(
-        rows,
-        [
-            Constraint::Length(4),
-            Constraint::Min(8),
-            Constraint::Length(8),
-            Constraint::Length(8),
+    ctx.table(
+        &format!("Change requests, {}", m.currency),
+        vec![
+            Column::keep(""),
+            Column::wrap(""),
+            Column::right(""),
+            Column::keep(""),
         ],
     )
-    .block(panel(
-        &format!("Change requests, {}", m.currency),
-        ctx.theme,
-    ))
+    .rows(rows)
+    .empty(Line::styled("No change requests.", ctx.theme.muted()))
     .render(area, buf);
 }

@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, panel};
+use super::Ctx;
 use crate::meeting::capture::ActionStatus;
 use crate::meeting::shared::Followup;
 use crate::plan::model::Rag;
@@ -15,13 +15,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let meeting = ctx.shown;
     let rows = &meeting.followups;
     let mut lines = Vec::new();
-    if rows.is_empty() {
-        lines.push(Line::styled(
-            "Nothing is open from earlier meetings.",
-            ctx.theme.muted(),
-        ));
-    }
-    for (n, Followup { row, outcome }) in rows.iter().enumerate() {
+    for Followup { row, outcome } in rows {
         let owner = row.owner.as_deref().map_or_else(
             || "no owner yet".to_owned(),
             |o| ctx.plan().name_of(o).to_owned(),
@@ -56,17 +50,16 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             Span::styled(format!(" — {owner}, due {due} ({from})"), ctx.theme.muted()),
             verdict,
         ]);
-        lines.push(if n == meeting.selected {
-            line.style(ctx.theme.selected())
-        } else {
-            line
-        });
+        lines.push(vec![line]);
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(panel(
-            "Still open from last time — Enter: done / dropped / open due:…",
-            ctx.theme,
-        ))
-        .render(area, buf);
+    ctx.rows(
+        "Still open from last time — Enter: done / dropped / open due:…",
+        0,
+    )
+    .rows(lines)
+    .empty(Line::styled(
+        "Nothing is open from earlier meetings.",
+        ctx.theme.muted(),
+    ))
+    .render(area, buf);
 }

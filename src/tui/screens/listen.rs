@@ -4,20 +4,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, panel};
-use crate::tui::view::rows_high;
+use super::Ctx;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let questions = &ctx.shown.section().questions;
     let at = ctx.shown.selected.min(questions.len().saturating_sub(1));
-    let [question, list, reminder] = Layout::vertical([
-        Constraint::Min(4),
-        Constraint::Length(rows_high(questions.len(), 2)),
-        Constraint::Length(3),
-    ])
-    .areas(area);
     let title = format!(
         "Question {} of {} — Enter: their answer",
         at + 1,
@@ -32,11 +25,8 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     for answer in answers_to(ctx, asked) {
         lines.extend(super::quoted(answer, "", "").into_iter().map(Line::raw));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(panel(&title, ctx.theme))
-        .render(question, buf);
-    let lines: Vec<Line> = questions
+    let question = ctx.list(&title, 1).rows(lines.into_iter().map(|l| vec![l]));
+    let lines: Vec<Vec<Line>> = questions
         .iter()
         .enumerate()
         .map(|(n, q)| {
@@ -52,23 +42,34 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             } else {
                 String::new()
             };
-            Line::from(vec![
+            vec![Line::from(vec![
                 Span::styled(marker, ctx.theme.accent()),
                 Span::styled(ctx.plain(q), style),
                 Span::styled(answered, ctx.theme.accent()),
-            ])
+            ])]
         })
         .collect();
-    Paragraph::new(lines)
-        .block(panel("All questions", ctx.theme))
-        .render(list, buf);
-    Paragraph::new(Line::styled(
+    let list = ctx
+        .list("All questions", 2)
+        .scrolled(0, &ctx.keymap.first_label(crate::meeting::Action::Down))
+        .selected(Some(at))
+        .rows(lines);
+    let reminder = ctx.list("Reminder", 0).row(vec![Line::styled(
         "Listen to understand, not to respond. Solutions wait until after the playback.",
         ctx.theme.muted().add_modifier(Modifier::ITALIC),
-    ))
-    .wrap(Wrap { trim: false })
-    .block(panel("Reminder", ctx.theme))
-    .render(reminder, buf);
+    )]);
+    // The question and its answers take what the list and the reminder leave.
+    let w = area.width;
+    let list_height = list.height(w).min(area.height / 2);
+    let [question_area, list_area, reminder_area] = Layout::vertical([
+        Constraint::Min(4),
+        Constraint::Length(list_height),
+        Constraint::Length(reminder.height(w)),
+    ])
+    .areas(area);
+    question.render(question_area, buf);
+    list.render(list_area, buf);
+    reminder.render(reminder_area, buf);
 }
 
 /// The answers captured in this section to `question`.

@@ -3,6 +3,7 @@
 mod customer_tasks;
 mod financials;
 mod followups;
+mod glossary;
 mod listen;
 mod playback;
 mod proposals;
@@ -15,14 +16,17 @@ mod status;
 mod welcome;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders};
 
 use super::theme::Theme;
+use super::widgets::fitted_table::{Column, FittedTable};
+pub use super::widgets::stack::{stack, stack_tables};
 use crate::agenda::SectionKind;
-use crate::meeting::Shared;
+use crate::config::Keymap;
+use crate::meeting::{Action, Shared};
 use crate::plan::derive::Derived;
 use crate::plan::model::Plan;
 use crate::plan::warnings::find_term_span;
@@ -32,6 +36,7 @@ use crate::plan::warnings::find_term_span;
 pub struct Ctx<'a> {
     pub shown: &'a Shared,
     pub theme: &'a Theme,
+    pub keymap: &'a Keymap,
 }
 
 impl Ctx<'_> {
@@ -43,9 +48,36 @@ impl Ctx<'_> {
         &self.shown.derived
     }
 
-    /// Text for the customer, with glossary terms followed by their plain meaning.
+    /// Text for the customer. Glossary meanings are not repeated after each
+    /// mention: the screen lists them once at its foot ("Plain words").
     pub fn plain(&self, text: &str) -> String {
-        plain_words(text, self.plan())
+        text.to_owned()
+    }
+
+    /// A fitted table in a titled panel, scrolled with the section's scroll keys.
+    pub fn table(&self, title: &str, columns: Vec<Column>) -> FittedTable<'static> {
+        FittedTable::new(columns, panel(title, self.theme))
+            .styles(
+                self.theme.heading(),
+                self.theme.selected(),
+                self.theme.muted(),
+            )
+            .scrolled(
+                self.shown.scroll,
+                &self.keymap.first_label(Action::ScrollDown),
+            )
+    }
+
+    /// A list in a titled panel; wrapped lines sit `indent` cells in.
+    pub fn list(&self, title: &str, indent: usize) -> FittedTable<'static> {
+        self.table(title, Vec::new()).into_list(indent)
+    }
+
+    /// A list whose highlighted row is moved with ↑/↓ and kept in view.
+    pub fn rows(&self, title: &str, indent: usize) -> FittedTable<'static> {
+        self.list(title, indent)
+            .scrolled(0, &self.keymap.first_label(Action::Down))
+            .selected(Some(self.shown.selected))
     }
 }
 
@@ -66,8 +98,28 @@ pub fn plain_words(text: &str, plan: &Plan) -> String {
     out
 }
 
-/// Draw the body of the current section.
+/// Draw the body of the current section, with the glossary terms it uses
+/// explained once at its foot.
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    // Draw once aside to learn which terms are on screen, then leave room
+    // for their meanings.
+    let mut scratch = Buffer::empty(area);
+    body(ctx, area, &mut scratch);
+    let legend = glossary::legend(ctx, &scratch, area.width);
+    if legend.is_empty() {
+        buf.merge(&scratch);
+        return;
+    }
+    let height = (legend.len() as u16).min(area.height / 3);
+    let [main, foot] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(height)]).areas(area);
+    body(ctx, main, buf);
+    for (n, line) in legend.iter().take(usize::from(height)).enumerate() {
+        buf.set_line(foot.x, foot.y + n as u16, line, foot.width);
+    }
+}
+
+fn body(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     match ctx.shown.section().kind {
         SectionKind::Welcome => welcome::render(ctx, area, buf),
         SectionKind::Followups => followups::render(ctx, area, buf),
@@ -103,39 +155,24 @@ pub fn quoted(text: &str, first: &str, then: &str) -> Vec<String> {
 }
 
 /// A titled panel with a border.
-pub fn panel<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
+pub fn panel(title: &str, theme: &Theme) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(theme.muted())
         .title(Span::styled(format!(" {title} "), theme.heading()))
 }
 
-/// A bulleted list, wrapped, inside a panel; `empty` when there is nothing.
-pub fn bullets(
-    title: &str,
-    items: &[String],
-    empty: &str,
-    ctx: &Ctx,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    let lines: Vec<Line> = if items.is_empty() {
-        vec![Line::styled(empty.to_owned(), ctx.theme.muted())]
-    } else {
-        items
-            .iter()
-            .map(|item| {
-                Line::from(vec![
-                    Span::styled("• ", ctx.theme.accent()),
-                    Span::raw(item.clone()),
-                ])
-            })
-            .collect()
-    };
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(panel(title, ctx.theme))
-        .render(area, buf);
+/// A bulleted list inside a panel; long items wrap under their text, and a
+/// list longer than the panel says how many more there are.
+pub fn bullets(title: &str, items: &[String], empty: &str, ctx: &Ctx) -> FittedTable<'static> {
+    ctx.list(title, 2)
+        .rows(items.iter().map(|item| {
+            vec![Line::from(vec![
+                Span::styled("• ", ctx.theme.accent()),
+                Span::raw(item.clone()),
+            ])]
+        }))
+        .empty(Line::styled(empty.to_owned(), ctx.theme.muted()))
 }
 
 /// A line of label and value: "Budget  GBP 620,000".

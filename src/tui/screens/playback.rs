@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, panel};
+use super::Ctx;
 use crate::meeting::Capture;
 use crate::plan::model::Rag;
 
@@ -55,8 +55,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ctx.theme.muted(),
         ),
     });
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(panel("What we heard", ctx.theme))
+    ctx.list("What we heard", 3)
+        .rows(lines.into_iter().map(|l| vec![l]))
         .render(area, buf);
 }

@@ -3,22 +3,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, panel};
+use super::Ctx;
 use crate::meeting::Capture;
 use crate::meeting::capture::Verdict;
 use crate::plan::model::Rag;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let proposals = &ctx.plan().proposals;
-    let mut lines = Vec::new();
-    if proposals.is_empty() {
-        lines.push(Line::styled(
-            "The plan has no [[proposals]] yet.",
-            ctx.theme.muted(),
-        ));
-    }
+    let mut items = Vec::new();
     for (n, p) in proposals.iter().enumerate() {
         let buy_in = ctx.shown.latest(|c| match c {
             Capture::BuyIn {
@@ -42,11 +36,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             Span::styled(ctx.plain(&p.title), ctx.theme.heading()),
             badge,
         ]);
-        lines.push(if n == ctx.shown.selected {
-            title.style(ctx.theme.selected())
-        } else {
-            title
-        });
+        let mut lines = vec![title];
         if !p.why.is_empty() {
             lines.push(Line::styled(
                 format!("   Why: {}", ctx.plain(&p.why)),
@@ -59,13 +49,16 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 Span::raw(changes),
             ]));
         }
-        lines.push(Line::raw(""));
+        items.push(lines);
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(panel(
-            "What we propose — Enter, then 1 agreed · 2 with changes · 3 not agreed",
-            ctx.theme,
-        ))
-        .render(area, buf);
+    ctx.rows(
+        "What we propose — Enter, then 1 agreed · 2 with changes · 3 not agreed",
+        3,
+    )
+    .rows(items)
+    .empty(Line::styled(
+        "The plan has no [[proposals]] yet.",
+        ctx.theme.muted(),
+    ))
+    .render(area, buf);
 }

@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, panel};
+use super::Ctx;
 use crate::meeting::Capture;
 
 /// The previous pulse, the same one the welcome screen's trend ends on.
@@ -33,6 +33,8 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         Line::raw(""),
     ];
     let people = &meeting.customer_attendees;
+    // The row ↑/↓ highlights, counted after the question's lines.
+    let mut chosen = None;
     for (n, person) in people.iter().enumerate() {
         let score = meeting.latest(|c| match c {
             Capture::Pulse {
@@ -49,12 +51,10 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             Some((c, comment)) => format!("  {}: {c} of 5 — {comment}", plan.name_of(person)),
             None => format!("  {}: not asked yet", plan.name_of(person)),
         };
-        let line = Line::raw(text);
-        lines.push(if n == meeting.selected {
-            line.style(ctx.theme.selected())
-        } else {
-            line
-        });
+        if n == meeting.selected {
+            chosen = Some(lines.len());
+        }
+        lines.push(Line::raw(text));
     }
     if people.is_empty() {
         lines.push(Line::styled(
@@ -70,18 +70,17 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         Some(score) => format!("  How likely to recommend us: {score} of 10"),
         None => "  How likely to recommend us, 0 to 10: not asked yet".to_owned(),
     });
-    lines.push(if meeting.selected == people.len() {
-        line.style(ctx.theme.selected())
-    } else {
-        line
-    });
+    if meeting.selected == people.len() {
+        chosen = Some(lines.len());
+    }
+    lines.push(line);
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         previous(&meeting.pulse_trend),
         ctx.theme.muted(),
     ));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(panel("Pulse — Enter: their score", ctx.theme))
+    ctx.rows("Pulse — Enter: their score", 2)
+        .selected(chosen)
+        .rows(lines.into_iter().map(|l| vec![l]))
         .render(area, buf);
 }

@@ -3,45 +3,62 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row, Table, Widget};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, panel, person};
+use super::{Ctx, panel, person, stack};
 use crate::meeting::Capture;
 use crate::plan::derive::Band;
 use crate::plan::model::{IssueStatus, Rag, RiskStatus, Severity};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::fitted_table::{Column, FittedTable};
 use crate::tui::widgets::heat_map::{self, HeatMap};
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let [issues, risks] =
-        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area);
-    render_issues(ctx, issues, buf);
-    let map_width = heat_map::WIDTH + 2;
+    let issues = issues_table(ctx);
+    let risks_table = risks_table(ctx);
+    // A narrow screen draws the map with smaller cells, leaving the risk
+    // titles room to read.
+    let cell = if area.width < 100 { 3 } else { 5 };
+    let map_width = heat_map::width(cell) + 2;
+    let map_height = heat_map::HEIGHT + 2;
+    let list_width = area.width.saturating_sub(map_width);
+    let [issues_area, risks] = stack(
+        area,
+        [
+            (issues.height(area.width), issues.least_height(area.width)),
+            (
+                risks_table.height(list_width).max(map_height),
+                risks_table.least_height(list_width).max(map_height),
+            ),
+        ],
+    );
+    issues.render(issues_area, buf);
     let [map, list] =
         Layout::horizontal([Constraint::Length(map_width), Constraint::Min(20)]).areas(risks);
-    let block = panel("Impact ↑ Probability →", ctx.theme);
+    let block = panel(
+        if cell < 5 {
+            "Impact ↑ Prob. →"
+        } else {
+            "Impact ↑ Probability →"
+        },
+        ctx.theme,
+    );
     let inner = block.inner(map);
     block.render(map, buf);
     HeatMap {
         risks: &ctx.plan().risks,
         theme: ctx.theme,
+        cell,
     }
     .render(inner, buf);
-    render_risks(ctx, list, buf);
+    risks_table.render(list, buf);
 }
 
-fn render_issues(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+fn issues_table(ctx: &Ctx) -> FittedTable<'static> {
     let plan = ctx.plan();
     let mut open: Vec<_> = plan.issues.iter().filter(|i| i.is_open()).collect();
     open.sort_by_key(|i| std::cmp::Reverse(i.severity));
     let raised = raised(ctx, |c| matches!(c, Capture::Issue { .. }));
-    if open.is_empty() && raised.is_empty() {
-        Paragraph::new("No open issues.")
-            .style(ctx.theme.muted())
-            .block(panel("Open issues", ctx.theme))
-            .render(area, buf);
-        return;
-    }
     let rows = open.iter().map(|issue| {
         let rag = match issue.severity {
             Severity::Critical | Severity::High => Rag::Red,
@@ -57,7 +74,7 @@ fn render_issues(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         if !issue.visible {
             title.insert(0, ctx.theme.internal());
         }
-        Row::new(vec![
+        vec![
             Line::raw(issue.id.get_ref().clone()),
             Line::from(title),
             Line::raw(person(plan, issue.owner.as_ref())),
@@ -67,37 +84,34 @@ fn render_issues(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             )),
             Line::raw(status),
             Line::raw(issue.due.map_or_else(|| "—".to_owned(), |d| d.to_string())),
-        ])
+        ]
     });
     let rows = rows.chain(raised.into_iter().map(|(id, title, owner)| {
-        Row::new(vec![
+        vec![
             Line::raw(id),
             title,
             Line::raw(owner),
             Line::raw("—"),
             Line::raw("open"),
             Line::raw("—"),
-        ])
+        ]
     }));
-    Table::new(
-        rows,
-        [
-            Constraint::Length(5),
-            Constraint::Min(20),
-            Constraint::Length(14),
-            Constraint::Length(8),
-            Constraint::Length(11),
-            Constraint::Length(10),
+    ctx.table(
+        "Open issues",
+        vec![
+            Column::keep("Id"),
+            Column::wrap("Issue"),
+            Column::wrap("Owner"),
+            Column::keep("Severity"),
+            Column::wrap("Status"),
+            Column::keep("Due"),
         ],
     )
-    .header(
-        Row::new(["Id", "Issue", "Owner", "Severity", "Status", "Due"]).style(ctx.theme.heading()),
-    )
-    .block(panel("Open issues", ctx.theme))
-    .render(area, buf);
+    .rows(rows)
+    .empty(Line::styled("No open issues.", ctx.theme.muted()))
 }
 
-fn render_risks(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+fn risks_table(ctx: &Ctx) -> FittedTable<'static> {
     let plan = ctx.plan();
     let mut risks: Vec<_> = plan
         .risks
@@ -111,7 +125,7 @@ fn render_risks(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         if !risk.visible {
             title.insert(0, ctx.theme.internal());
         }
-        Row::new(vec![
+        vec![
             Line::raw(risk.id.get_ref().clone()),
             Line::from(title),
             Line::from(Span::styled(
@@ -119,29 +133,28 @@ fn render_risks(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 ctx.theme.rag(Theme::band_rag(band)),
             )),
             Line::raw(person(plan, risk.owner.as_ref())),
-        ])
+        ]
     });
     let raised = raised(ctx, |c| matches!(c, Capture::Risk { .. }));
     let rows = rows.chain(raised.into_iter().map(|(id, title, owner)| {
-        Row::new(vec![
+        vec![
             Line::raw(id),
             title,
             Line::raw("not scored"),
             Line::raw(owner),
-        ])
+        ]
     }));
-    Table::new(
-        rows,
-        [
-            Constraint::Length(5),
-            Constraint::Min(16),
-            Constraint::Length(11),
-            Constraint::Length(14),
+    ctx.table(
+        "Risks by score",
+        vec![
+            Column::keep("Id"),
+            Column::wrap("Risk"),
+            Column::keep("Score"),
+            Column::wrap("Owner"),
         ],
     )
-    .header(Row::new(["Id", "Risk", "Score", "Owner"]).style(ctx.theme.heading()))
-    .block(panel("Risks by score", ctx.theme))
-    .render(area, buf);
+    .rows(rows)
+    .empty(Line::styled("No open risks.", ctx.theme.muted()))
 }
 
 /// Risks or issues raised in earlier meetings and not yet in the plan, as

@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, panel};
+use super::Ctx;
 use crate::meeting::Capture;
 use crate::tui::capture_pane::describe;
 
@@ -46,8 +46,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::raw(""));
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(panel("Read back: what we agreed today", ctx.theme))
+    ctx.list("Read back: what we agreed today", 4)
+        .rows(lines.into_iter().map(|l| vec![l]))
         .render(area, buf);
 }

@@ -3,15 +3,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row, Table, Widget, Wrap};
+use ratatui::widgets::Widget;
 
-use super::{Ctx, panel};
+use super::{Ctx, stack};
 use crate::plan::model::Side;
+use crate::tui::widgets::fitted_table::Column;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
-    let [purpose, below] =
-        Layout::vertical([Constraint::Length(6), Constraint::Min(3)]).areas(area);
     let summary = ctx.plain(&plan.project.summary);
     let mut lines = vec![Line::from(vec![
         Span::styled(plan.project.name.clone(), ctx.theme.title()),
@@ -21,19 +20,14 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         lines.push(Line::raw(summary));
     }
     lines.push(pulse_trend(ctx));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(panel("Why we are here", ctx.theme))
-        .render(purpose, buf);
-
-    let [people, agenda] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(below);
-    let mut attendees: Vec<Line> = ctx
+    let purpose = ctx
+        .list("Why we are here", 0)
+        .rows(lines.into_iter().map(|l| vec![l]));
+    let mut attendees: Vec<Vec<Line>> = ctx
         .shown
         .attendees
         .iter()
-        .enumerate()
-        .map(|(n, a)| {
+        .map(|a| {
             let (name, role, side) = match plan.person(&a.person) {
                 Some(p) => (p.name.as_str(), p.role.as_str(), Some(p.side)),
                 None => (a.person.as_str(), "guest", None),
@@ -50,47 +44,46 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 Some(false) => Span::styled("✗ away  ", ctx.theme.muted()),
                 None => Span::styled("?       ", ctx.theme.muted()),
             };
-            let line = Line::from(vec![
+            vec![Line::from(vec![
                 mark,
                 Span::styled(name.to_owned(), ctx.theme.heading()),
                 Span::styled(format!("  {role}{side}"), ctx.theme.muted()),
-            ]);
-            if n == ctx.shown.selected {
-                line.style(ctx.theme.selected())
-            } else {
-                line
-            }
+            ])]
         })
         .collect();
-    let add = Line::styled("+ add a guest", ctx.theme.accent());
-    let guest_row = ctx.shown.attendees.len();
-    attendees.push(if ctx.shown.selected == guest_row {
-        add.style(ctx.theme.selected())
-    } else {
-        add
-    });
-    Paragraph::new(attendees)
-        .wrap(Wrap { trim: false })
-        .block(panel("In the room — Enter: here / away", ctx.theme))
-        .render(people, buf);
+    attendees.push(vec![Line::styled("+ add a guest", ctx.theme.accent())]);
+    let people = ctx
+        .rows("In the room — Enter: here / away", 8)
+        .rows(attendees);
 
     let rows = ctx.shown.sections.iter().enumerate().map(|(n, s)| {
-        Row::new(vec![
+        vec![
             Line::raw(format!("{:>2}.", n + 1)),
             Line::raw(s.title.clone()),
-            Line::raw(format!("{} min", s.minutes)).right_aligned(),
-        ])
+            Line::raw(format!("{} min", s.minutes)),
+        ]
     });
-    Table::new(
-        rows,
-        [
-            Constraint::Length(3),
-            Constraint::Min(10),
-            Constraint::Length(6),
-        ],
-    )
-    .block(panel("Today's agenda", ctx.theme))
-    .render(agenda, buf);
+    let agenda = ctx
+        .table(
+            "Today's agenda",
+            vec![Column::keep(""), Column::wrap(""), Column::right("")],
+        )
+        .rows(rows);
+
+    let half = area.width / 2;
+    let below_need = people.height(half).max(agenda.height(area.width - half));
+    let below_least = people
+        .least_height(half)
+        .max(agenda.least_height(area.width - half));
+    let [top, below] = stack(
+        area,
+        [(purpose.height(area.width), 4), (below_need, below_least)],
+    );
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(half), Constraint::Min(1)]).areas(below);
+    purpose.render(top, buf);
+    people.render(left, buf);
+    agenda.render(right, buf);
 }
 
 /// "Pulse so far ▃▅▆ 2.5 → 3.5": the customer's confidence meeting by meeting.

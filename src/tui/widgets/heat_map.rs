@@ -13,15 +13,24 @@ use crate::tui::theme::Theme;
 pub struct HeatMap<'a> {
     pub risks: &'a [Risk],
     pub theme: &'a Theme,
+    /// Cells are this wide: 5 normally, 3 on a narrow screen so the risk
+    /// list beside the map keeps room for its titles.
+    pub cell: u16,
 }
 
-/// Width and height the map needs: 3 for the axis, 5 cells of 5, labels.
-pub const WIDTH: u16 = 29;
+/// Width the map needs with cells `cell` wide: 3 for the axis, 5 cells, 1 spare.
+pub const fn width(cell: u16) -> u16 {
+    3 + 5 * cell + 1
+}
+
+/// Width and height of the map with its usual cells.
+pub const WIDTH: u16 = width(5);
 pub const HEIGHT: u16 = 7;
 
 impl Widget for HeatMap<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.width < WIDTH || area.height < HEIGHT {
+        let cell = self.cell.clamp(3, 5);
+        if area.width < width(cell) || area.height < HEIGHT {
             return;
         }
         let mut counts = [[0usize; 5]; 5];
@@ -45,26 +54,21 @@ impl Widget for HeatMap<'_> {
                     Some(c) => Style::default().bg(c).fg(ratatui::style::Color::Black),
                     None => Style::default(),
                 };
+                let w = usize::from(cell);
                 let label = match (n, colour) {
-                    (0, Some(_)) => "     ".to_owned(),
-                    (0, None) => "  ·  ".to_owned(),
-                    (n, _) => format!(" {n:^3} "),
+                    (0, Some(_)) => " ".repeat(w),
+                    (0, None) => format!("{:^w$}", "·"),
+                    (n, _) => format!("{n:^w$}"),
                 };
-                let x = area.x + 3 + (p as u16) * 5;
+                let x = area.x + 3 + (p as u16) * cell;
                 buf.set_string(x, y, label, style.add_modifier(Modifier::BOLD));
             }
         }
-        buf.set_string(
-            area.x,
-            area.y + 5,
-            "  └─────────────────────────",
-            self.theme.muted(),
-        );
-        buf.set_string(
-            area.x,
-            area.y + 6,
-            "     1    2    3    4    5",
-            self.theme.muted(),
-        );
+        let axis = "─".repeat(usize::from(cell) * 5);
+        buf.set_string(area.x, area.y + 5, format!("  └{axis}"), self.theme.muted());
+        for p in 0..5u16 {
+            let x = area.x + 3 + p * cell + cell / 2;
+            buf.set_string(x, area.y + 6, format!("{}", p + 1), self.theme.muted());
+        }
     }
 }

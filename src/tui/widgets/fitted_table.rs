@@ -1,0 +1,572 @@
+//! A table (or list) in a panel that never cuts what it shows: columns take
+//! the width of their content, the widest text column takes what is left,
+//! long cells wrap so rows grow, and when the rows do not all fit the panel
+//! says how many more there are and which key brings them into view.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use super::wrap::{width_of, wrap_indented};
+
+/// How a column behaves when the panel is narrow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Ids, dates, scores, short words: always their full width.
+    Keep,
+    /// Keep, drawn against the right edge (amounts).
+    Right,
+    /// Titles and names: wrap onto more lines when space is short.
+    Wrap,
+}
+
+/// A column's heading and how it fits.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub header: &'static str,
+    pub fit: Fit,
+}
+
+impl Column {
+    pub const fn keep(header: &'static str) -> Self {
+        Column {
+            header,
+            fit: Fit::Keep,
+        }
+    }
+    pub const fn right(header: &'static str) -> Self {
+        Column {
+            header,
+            fit: Fit::Right,
+        }
+    }
+    pub const fn wrap(header: &'static str) -> Self {
+        Column {
+            header,
+            fit: Fit::Wrap,
+        }
+    }
+}
+
+/// Columns are one cell apart.
+const GAP: usize = 1;
+
+pub struct FittedTable<'a> {
+    columns: Vec<Column>,
+    rows: Vec<Vec<Line<'a>>>,
+    /// A list item's own indent for its wrapped lines, where it differs.
+    row_indents: Vec<Option<usize>>,
+    /// Lines after the first of a wrapped cell start this far in, per column.
+    indents: Vec<usize>,
+    block: Block<'a>,
+    header_style: Style,
+    selected_style: Style,
+    hint_style: Style,
+    selected: Option<usize>,
+    offset: usize,
+    /// The key that shows what is below, for "+3 more, ↓".
+    more_key: String,
+    empty: Option<Line<'a>>,
+}
+
+impl<'a> FittedTable<'a> {
+    /// A table with these columns inside `block`.
+    pub fn new(columns: Vec<Column>, block: Block<'a>) -> Self {
+        let indents = vec![0; columns.len()];
+        FittedTable {
+            columns,
+            rows: Vec::new(),
+            row_indents: Vec::new(),
+            indents,
+            block,
+            header_style: Style::default(),
+            selected_style: Style::default(),
+            hint_style: Style::default(),
+            selected: None,
+            offset: 0,
+            more_key: "↓".to_owned(),
+            empty: None,
+        }
+    }
+
+    /// A list without headings: one column that wraps, later lines
+    /// indented by `indent` (to sit under the text after a bullet).
+    pub fn list(block: Block<'a>, indent: usize) -> Self {
+        FittedTable::new(Vec::new(), block).into_list(indent)
+    }
+
+    /// This table made a list: one column without a heading.
+    pub fn into_list(mut self, indent: usize) -> Self {
+        self.columns = vec![Column::wrap("")];
+        self.indents = vec![indent];
+        self
+    }
+
+    /// A row's cells; in a list, the lines of one item.
+    pub fn row(mut self, cells: Vec<Line<'a>>) -> Self {
+        self.rows.push(cells);
+        self.row_indents.push(None);
+        self
+    }
+
+    /// A list item whose wrapped lines start `indent` cells in, unlike the rest.
+    pub fn row_indented(mut self, cells: Vec<Line<'a>>, indent: usize) -> Self {
+        self.rows.push(cells);
+        self.row_indents.push(Some(indent));
+        self
+    }
+
+    pub fn rows(mut self, rows: impl IntoIterator<Item = Vec<Line<'a>>>) -> Self {
+        for row in rows {
+            self = self.row(row);
+        }
+        self
+    }
+
+    pub fn styles(mut self, header: Style, selected: Style, hint: Style) -> Self {
+        self.header_style = header;
+        self.selected_style = selected;
+        self.hint_style = hint;
+        self
+    }
+
+    /// The highlighted row, kept in view.
+    pub fn selected(mut self, row: Option<usize>) -> Self {
+        self.selected = row;
+        self
+    }
+
+    /// How many rows the reader has scrolled past, and the key that scrolls.
+    pub fn scrolled(mut self, offset: usize, key: &str) -> Self {
+        self.offset = offset;
+        self.more_key = key.to_owned();
+        self
+    }
+
+    /// What the panel says when there are no rows.
+    pub fn empty(mut self, line: Line<'a>) -> Self {
+        self.empty = Some(line);
+        self
+    }
+
+    fn has_header(&self) -> bool {
+        self.columns.iter().any(|c| !c.header.is_empty())
+    }
+
+    /// Each column's width inside `width` cells.
+    fn widths(&self, width: usize) -> Vec<usize> {
+        let n = self.columns.len();
+        let natural: Vec<usize> = (0..n)
+            .map(|i| {
+                let header = if self.has_header() {
+                    self.columns[i].header.chars().count()
+                } else {
+                    0
+                };
+                self.rows
+                    .iter()
+                    .flat_map(|r| {
+                        if n == 1 {
+                            &r[..]
+                        } else {
+                            r.get(i..=i).unwrap_or(&[])
+                        }
+                    })
+                    .map(width_of)
+                    .max()
+                    .unwrap_or(0)
+                    .max(header)
+                    .max(1)
+            })
+            .collect();
+        let room = width.saturating_sub(GAP * n.saturating_sub(1));
+        let wraps = |i: usize| self.columns[i].fit == Fit::Wrap;
+        let kept: usize = (0..n).filter(|&i| !wraps(i)).map(|i| natural[i]).sum();
+        let wanted: usize = natural.iter().sum();
+        let mut widths = natural.clone();
+        if wanted <= room {
+            // Everything fits: the first wrapping column (the title) takes the rest.
+            let spare = room - wanted;
+            let to = (0..n).find(|&i| wraps(i)).unwrap_or(n - 1);
+            widths[to] += spare;
+            return widths;
+        }
+        // Keep ids and dates whole unless the wrapping columns would be left
+        // with less than a short word each; then everything shares the room.
+        let wrapping: Vec<usize> = (0..n).filter(|&i| wraps(i)).collect();
+        let min_share = 8 * wrapping.len();
+        let (sharing, left): (Vec<usize>, usize) =
+            if !wrapping.is_empty() && kept + min_share <= room {
+                (wrapping, room - kept)
+            } else {
+                ((0..n).collect(), room)
+            };
+        // Narrow columns get their natural width; the wide ones split what is left.
+        let mut order = sharing.clone();
+        order.sort_by_key(|&i| natural[i]);
+        let mut left = left;
+        let mut count = order.len();
+        for &i in &order {
+            let share = (left / count.max(1)).max(1);
+            widths[i] = natural[i].min(share);
+            left = left.saturating_sub(widths[i]);
+            count -= 1;
+        }
+        if let Some(&widest) = order.last() {
+            widths[widest] += left;
+        }
+        // The title (the first wrapping column) should not be squeezed to a
+        // sliver by short columns: they wrap between their words first.
+        let shared: usize = sharing.iter().map(|&i| widths[i]).sum();
+        if let Some(&title) = sharing.iter().find(|&&i| wraps(i)) {
+            let target = natural[title].min(shared / 2);
+            for &i in order.iter().rev() {
+                if widths[title] >= target {
+                    break;
+                }
+                if i == title || !wraps(i) {
+                    continue;
+                }
+                let floor = self.longest_word(i);
+                let give = widths[i].saturating_sub(floor).min(target - widths[title]);
+                widths[i] -= give;
+                widths[title] += give;
+            }
+        }
+        widths
+    }
+
+    /// The widest single word in a column, its heading included: the
+    /// narrowest it can wrap to without breaking a word.
+    fn longest_word(&self, column: usize) -> usize {
+        let words = |text: &str| {
+            text.split_whitespace()
+                .map(|w| width_of(&Line::raw(w.to_owned())))
+                .max()
+                .unwrap_or(0)
+        };
+        self.rows
+            .iter()
+            .filter_map(|r| r.get(column))
+            .map(|l| words(&l.to_string()))
+            .max()
+            .unwrap_or(0)
+            .max(words(self.columns[column].header))
+            .max(1)
+    }
+
+    /// Each row's cells wrapped to their column. In a list, every line of
+    /// a row goes in the one column, so an item can take several lines.
+    fn wrapped(
+        &self,
+        cells: &[Line<'a>],
+        widths: &[usize],
+        indent: Option<usize>,
+    ) -> Vec<Vec<Line<'static>>> {
+        if self.columns.len() == 1 {
+            let indent = indent.unwrap_or(self.indents[0]);
+            return vec![
+                cells
+                    .iter()
+                    .flat_map(|c| wrap_indented(c, widths[0], indent))
+                    .collect(),
+            ];
+        }
+        widths
+            .iter()
+            .enumerate()
+            .map(|(i, &w)| {
+                cells
+                    .get(i)
+                    .map_or_else(Vec::new, |c| wrap_indented(c, w, self.indents[i]))
+            })
+            .collect()
+    }
+
+    fn header_cells(&self) -> Vec<Line<'static>> {
+        self.columns
+            .iter()
+            .map(|c| Line::raw(c.header.to_owned()))
+            .collect()
+    }
+
+    /// The height that shows every row at `width` (border included), so a
+    /// screen can give a panel what it needs and no more.
+    pub fn height(&self, width: u16) -> u16 {
+        let inner = usize::from(width.saturating_sub(2));
+        let widths = self.widths(inner);
+        let header = if self.has_header() {
+            tallest(&self.wrapped(&self.header_cells(), &widths, None))
+        } else {
+            0
+        };
+        let rows: usize = if self.rows.is_empty() {
+            1
+        } else {
+            self.rows
+                .iter()
+                .zip(&self.row_indents)
+                .map(|(r, i)| tallest(&self.wrapped(r, &widths, *i)))
+                .sum()
+        };
+        u16::try_from(header + rows + 2).unwrap_or(u16::MAX)
+    }
+
+    /// The height the panel draws on when given `height`: its whole rows
+    /// from where it is scrolled to, never more than `height`.
+    pub fn used_height(&self, width: u16, height: u16) -> u16 {
+        let inner = usize::from(width.saturating_sub(2));
+        let room = usize::from(height.saturating_sub(2));
+        if self.rows.is_empty() || room == 0 {
+            return height.min(self.height(width));
+        }
+        let widths = self.widths(inner);
+        let header = if self.has_header() {
+            tallest(&self.wrapped(&self.header_cells(), &widths, None))
+        } else {
+            0
+        };
+        let heights: Vec<usize> = self
+            .rows
+            .iter()
+            .zip(&self.row_indents)
+            .map(|(r, i)| tallest(&self.wrapped(r, &widths, *i)))
+            .collect();
+        let room = room.saturating_sub(header);
+        let start = first_row(&heights, room, self.offset, self.selected);
+        let mut used = 0;
+        for (n, &h) in heights.iter().enumerate().skip(start) {
+            if used + h > room && n > start {
+                break;
+            }
+            used += h;
+        }
+        u16::try_from(used.min(room) + header + 2)
+            .unwrap_or(height)
+            .min(height)
+    }
+
+    /// The height that shows the headings and the tallest row whole: the
+    /// least a panel can be given without cutting a row.
+    pub fn least_height(&self, width: u16) -> u16 {
+        let inner = usize::from(width.saturating_sub(2));
+        let widths = self.widths(inner);
+        let header = if self.has_header() {
+            tallest(&self.wrapped(&self.header_cells(), &widths, None))
+        } else {
+            0
+        };
+        let row = self
+            .rows
+            .iter()
+            .zip(&self.row_indents)
+            .map(|(r, i)| tallest(&self.wrapped(r, &widths, *i)))
+            .max()
+            .unwrap_or(1);
+        u16::try_from(header + row + 2).unwrap_or(u16::MAX)
+    }
+}
+
+fn tallest(cells: &[Vec<Line>]) -> usize {
+    cells.iter().map(Vec::len).max().unwrap_or(0).max(1)
+}
+
+/// The first row to draw: the scroll offset, moved so the highlighted row
+/// is in view, and never so far that the panel shows empty space at the end.
+fn first_row(heights: &[usize], room: usize, offset: usize, selected: Option<usize>) -> usize {
+    let last_start = (0..heights.len())
+        .find(|&s| heights[s..].iter().sum::<usize>() <= room)
+        .unwrap_or(heights.len().saturating_sub(1));
+    let mut start = offset.min(last_start);
+    if let Some(sel) = selected.filter(|&s| s < heights.len()) {
+        if sel < start {
+            start = sel;
+        }
+        while start < sel && heights[start..=sel].iter().sum::<usize>() > room {
+            start += 1;
+        }
+    }
+    start
+}
+
+impl Widget for FittedTable<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let inner = self.block.inner(area);
+        if inner.width == 0 || inner.height == 0 {
+            self.block.render(area, buf);
+            return;
+        }
+        let width = usize::from(inner.width);
+        if self.rows.is_empty() {
+            self.block.render(area, buf);
+            if let Some(empty) = &self.empty {
+                for (n, line) in wrap_indented(empty, width, 0)
+                    .iter()
+                    .take(usize::from(inner.height))
+                    .enumerate()
+                {
+                    buf.set_line(inner.x, inner.y + n as u16, line, inner.width);
+                }
+            }
+            return;
+        }
+        let widths = self.widths(width);
+        let header = if self.has_header() {
+            Some(self.wrapped(&self.header_cells(), &widths, None))
+        } else {
+            None
+        };
+        let header_height = header.as_ref().map_or(0, |h| tallest(h));
+        let rows: Vec<_> = self
+            .rows
+            .iter()
+            .zip(&self.row_indents)
+            .map(|(r, i)| self.wrapped(r, &widths, *i))
+            .collect();
+        let heights: Vec<usize> = rows.iter().map(|r| tallest(r)).collect();
+        let room = usize::from(inner.height).saturating_sub(header_height);
+        let start = first_row(&heights, room, self.offset, self.selected);
+        // Whole rows only, so nothing is half shown; a row taller than the
+        // panel is still drawn as far as it goes.
+        let mut end = start;
+        let mut used = 0;
+        while end < rows.len() && (used + heights[end] <= room || end == start) {
+            used += heights[end];
+            end += 1;
+        }
+        // A row taller than the whole panel is cut: it counts as more.
+        let cut = used > room;
+        let below = rows.len() - end + usize::from(cut);
+        let mut block = self.block;
+        if start > 0 || below > 0 {
+            let mut hint = String::from(" ");
+            if start > 0 {
+                hint.push_str(&format!("{start} above · "));
+            }
+            if below > 0 {
+                hint.push_str(&format!("+{below} more, {} ", self.more_key));
+            } else {
+                hint.push_str("end ");
+            }
+            block =
+                block.title_bottom(Line::styled(hint, self.hint_style).alignment(Alignment::Right));
+        }
+        block.render(area, buf);
+        let mut y = inner.y;
+        let bottom = inner.y + inner.height;
+        let draw = |cells: &[Vec<Line>], style: Option<Style>, y: &mut u16, buf: &mut Buffer| {
+            let height = tallest(cells);
+            let mut x = inner.x;
+            for (i, lines) in cells.iter().enumerate() {
+                let w = widths[i];
+                for (n, line) in lines.iter().enumerate() {
+                    let row_y = *y + n as u16;
+                    if row_y >= bottom {
+                        break;
+                    }
+                    let pad = if self.columns[i].fit == Fit::Right {
+                        w.saturating_sub(width_of(line))
+                    } else {
+                        0
+                    };
+                    buf.set_line(x + pad as u16, row_y, line, w as u16);
+                }
+                x += (w + GAP) as u16;
+            }
+            if let Some(style) = style {
+                let h = (height as u16).min(bottom.saturating_sub(*y));
+                buf.set_style(Rect::new(inner.x, *y, inner.width, h), style);
+            }
+            *y += height as u16;
+        };
+        if let Some(header) = &header {
+            draw(header, Some(self.header_style), &mut y, buf);
+        }
+        for (n, cells) in rows.iter().enumerate().take(end).skip(start) {
+            let style = (self.selected == Some(n)).then_some(self.selected_style);
+            draw(cells, style, &mut y, buf);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::widgets::Borders;
+
+    fn screen(table: FittedTable, width: u16, height: u16) -> Vec<String> {
+        let area = Rect::new(0, 0, width, height);
+        let mut buf = Buffer::empty(area);
+        table.render(area, &mut buf);
+        (0..height)
+            .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect())
+            .collect()
+    }
+
+    fn issues() -> FittedTable<'static> {
+        FittedTable::new(
+            vec![
+                Column::keep("Id"),
+                Column::wrap("Issue"),
+                Column::keep("Due"),
+            ],
+            Block::default().borders(Borders::ALL),
+        )
+        .row(vec![
+            Line::raw("I-1"),
+            Line::raw("Scanner vendor's test feed is down most mornings"),
+            Line::raw("2026-11-27"),
+        ])
+        .row(vec![
+            Line::raw("I-2"),
+            Line::raw("Depot codes differ"),
+            Line::raw("2026-12-04"),
+        ])
+    }
+
+    #[test]
+    fn ids_and_dates_stay_whole_and_the_title_wraps() {
+        let lines = screen(issues(), 30, 9);
+        let text = lines.join("\n");
+        assert!(
+            text.contains("2026-11-27") && text.contains("2026-12-04"),
+            "{text}"
+        );
+        for word in ["Scanner", "vendor's", "test", "feed", "mornings", "Depot"] {
+            assert!(text.contains(word), "{word} in\n{text}");
+        }
+        assert_eq!(issues().height(30), 2 + 1 + 4 + 2, "{text}");
+        assert!(!text.contains("more"), "{text}");
+    }
+
+    #[test]
+    fn rows_that_do_not_fit_are_counted_and_scroll_into_view() {
+        let text = screen(issues(), 30, 7).join("\n");
+        assert!(text.contains("+1 more, ↓"), "{text}");
+        assert!(!text.contains("I-2"), "{text}");
+        let text = screen(issues().scrolled(1, "]"), 30, 7).join("\n");
+        assert!(text.contains("I-2") && text.contains("1 above"), "{text}");
+    }
+
+    #[test]
+    fn a_row_taller_than_the_panel_is_not_passed_off_as_all_there_is() {
+        let text = screen(issues(), 14, 6).join("\n");
+        assert!(text.contains("more"), "{text}");
+    }
+
+    #[test]
+    fn the_highlighted_row_is_always_in_view() {
+        let text = screen(issues().selected(Some(1)), 30, 6).join("\n");
+        assert!(text.contains("I-2"), "{text}");
+    }
+
+    #[test]
+    fn when_everything_fits_the_title_column_takes_the_spare_width() {
+        let widths = issues().widths(100);
+        assert_eq!(widths[0], 3);
+        assert_eq!(widths[2], 10);
+        assert_eq!(widths.iter().sum::<usize>() + 2, 100);
+    }
+}
