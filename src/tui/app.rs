@@ -69,7 +69,7 @@ pub fn run(
 
 async fn run_loop(
     mut meeting: Meeting,
-    config: Config,
+    mut config: Config,
     store: Option<&Store>,
     mut health: tokio::sync::mpsc::UnboundedReceiver<Health>,
 ) -> io::Result<()> {
@@ -77,6 +77,12 @@ async fn run_loop(
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
+    // Asked before the screen is taken, so the answer cannot land in the
+    // meeting's key stream; a terminal that never answers costs at most
+    // `background::ASK_AT_MOST`, once.
+    if config.palette.colour {
+        config.palette.background = super::background::detect(config.background);
+    }
     // `init` chains a panic hook that restores the terminal before the
     // message is printed.
     let mut terminal: DefaultTerminal = ratatui::init();
