@@ -69,7 +69,8 @@ impl Theme {
         }
     }
 
-    fn colour(&self) -> bool {
+    /// False under NO_COLOR, where shapes and words carry everything.
+    pub fn has_colour(&self) -> bool {
         self.palette.colour
     }
 
@@ -80,7 +81,7 @@ impl Theme {
     /// The text colour of a status, readable on the page, or `None` where
     /// the terminal's own foreground is used.
     pub fn colour_of(&self, rag: Rag) -> Option<Color> {
-        if !self.colour() {
+        if !self.has_colour() {
             return None;
         }
         let chosen = match rag {
@@ -107,7 +108,7 @@ impl Theme {
     pub fn rag(&self, rag: Rag) -> Style {
         match self.colour_of(rag) {
             Some(c) => Style::default().fg(c),
-            None if self.colour() && rag != Rag::Grey => {
+            None if self.has_colour() && rag != Rag::Grey => {
                 Style::default().add_modifier(Modifier::BOLD)
             }
             None => Style::default(),
@@ -117,7 +118,7 @@ impl Theme {
     /// The fill behind a status word, with black or white text, whichever
     /// stands out more. Without colour: reversed, still a badge.
     pub fn fill(&self, rag: Rag) -> Style {
-        if !self.colour() {
+        if !self.has_colour() {
             return Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD);
         }
         let chosen = match rag {
@@ -172,7 +173,7 @@ impl Theme {
             Background::Dark => Some(on_dark::MUTED),
             Background::Unknown => None,
         });
-        match colour.filter(|_| self.colour()) {
+        match colour.filter(|_| self.has_colour()) {
             Some(c) => Style::default().fg(c),
             None => Style::default(),
         }
@@ -186,7 +187,7 @@ impl Theme {
             Background::Dark => Some(on_dark::ACCENT),
             Background::Unknown => None,
         });
-        match colour.filter(|_| self.colour()) {
+        match colour.filter(|_| self.has_colour()) {
             Some(c) => Style::default().fg(c),
             None => Style::default().add_modifier(Modifier::BOLD),
         }
@@ -194,7 +195,7 @@ impl Theme {
 
     /// A filled badge in the accent colour, for PRESENTING.
     pub fn accent_fill(&self) -> Style {
-        if !self.colour() {
+        if !self.has_colour() {
             return Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD);
         }
         filled(self.palette.accent.unwrap_or(fill::ACCENT))

@@ -1,9 +1,9 @@
 //! The 5×5 risk heat map: impact up the side, probability along the
-//! bottom, each cell coloured by its band and showing how many risks sit in it.
+//! bottom, each cell filled by its band and showing how many risks sit in
+//! it with the band's letter, so it reads in grey and without colour too.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 use crate::plan::derive::Band;
@@ -15,9 +15,19 @@ pub struct HeatMap<'a> {
     pub theme: &'a Theme,
 }
 
-/// Width and height the map needs: 3 for the axis, 5 cells of 5, labels.
+/// Width and height the map needs: 3 for the axis, 5 cells of 5, labels;
+/// one more line shows the key to the letters when there is room.
 pub const WIDTH: u16 = 29;
 pub const HEIGHT: u16 = 7;
+
+fn letter(band: Band) -> char {
+    match band {
+        Band::Low => 'L',
+        Band::Medium => 'M',
+        Band::High => 'H',
+        Band::Critical => 'C',
+    }
+}
 
 impl Widget for HeatMap<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -40,18 +50,19 @@ impl Widget for HeatMap<'_> {
             buf.set_string(area.x, y, format!("{impact} │"), self.theme.muted());
             for (p, &n) in counts[impact - 1].iter().enumerate() {
                 let band = Band::of((impact * (p + 1)) as i64);
-                let colour = self.theme.colour_of(Theme::band_rag(band));
-                let style = match colour {
-                    Some(c) => Style::default().bg(c).fg(ratatui::style::Color::Black),
-                    None => Style::default(),
-                };
-                let label = match (n, colour) {
-                    (0, Some(_)) => "     ".to_owned(),
-                    (0, None) => "  ·  ".to_owned(),
-                    (n, _) => format!(" {n:^3} "),
+                let label = match n {
+                    0 => "  ·  ".to_owned(),
+                    n => format!("{n:>2} {} ", letter(band)),
                 };
                 let x = area.x + 3 + (p as u16) * 5;
-                buf.set_string(x, y, label, style.add_modifier(Modifier::BOLD));
+                // Without colour a grid of reversed cells would be one black
+                // block: the letters alone say the band.
+                let style = if self.theme.has_colour() {
+                    self.theme.fill(Theme::band_rag(band))
+                } else {
+                    self.theme.heading()
+                };
+                buf.set_string(x, y, label, style);
             }
         }
         buf.set_string(
@@ -66,5 +77,13 @@ impl Widget for HeatMap<'_> {
             "     1    2    3    4    5",
             self.theme.muted(),
         );
+        if area.height > HEIGHT {
+            buf.set_string(
+                area.x,
+                area.y + HEIGHT,
+                "L low M medium H high C crit",
+                self.theme.muted(),
+            );
+        }
     }
 }
