@@ -39,7 +39,13 @@ shoot() {
   convert "$out/$name.png" -colorspace Gray "$out/$name-grey.png"
 }
 
-key() { xdotool key --window "$1" "$2"; }
+# Keys go through XTEST to the focused window: xterm drops synthetic key
+# events, and allowing them (allowSendEvents) would also stop it answering
+# the background query.
+key() {
+  xdotool windowfocus --sync "$1" 2>/dev/null || true
+  xdotool key "$2" 2>/dev/null
+}
 
 for background in light dark; do
   if [ "$background" = light ]; then colours=(-bg white -fg black); else colours=(-bg black -fg white); fi
@@ -51,12 +57,13 @@ for background in light dark; do
     window=$(xdotool search --sync --name "$title" | head -1)
     # The footer's "quit" shows when the first frame is complete.
     shoot "$window" "$background-$size-00-presenting"
-    for n in $(seq -w 1 11); do
+    for n in $(seq -w 1 10); do
       key "$window" Right
       shoot "$window" "$background-$size-$n-presenting"
     done
     key "$window" p
-    for n in $(seq -w 10 -1 0); do
+    shoot "$window" "$background-$size-10-private"
+    for n in $(seq -w 9 -1 0); do
       key "$window" Left
       shoot "$window" "$background-$size-$n-private"
     done
