@@ -221,6 +221,10 @@ fn meeting(presenting: bool) -> Meeting {
         common::go_to(&mut m, kind);
         common::type_line(&mut m, open, text);
     }
+    common::go_to(&mut m, SectionKind::Followups);
+    common::type_line(&mut m, Action::Select, "done");
+    update(&mut m, Action::Down);
+    common::type_line(&mut m, Action::Select, "open due:+1w");
     if presenting {
         update(&mut m, Action::Presenting);
     }
@@ -387,6 +391,29 @@ fn every_cell_of_every_screen_reads_on_light_and_dark_under_xterm_and_tango() {
         std::fs::write(path, failures.join("\n")).unwrap();
     }
     assert!(cells > 1_000_000, "the screens were drawn ({cells} cells)");
+    // The frames hold what the check is for: every kind of styled word.
+    let all: String = frames
+        .iter()
+        .map(|(_, m)| text_of(&render(m, &themes[0].1, 120, 40)))
+        .collect();
+    for word in [
+        " RED ",
+        "PRESENTING",
+        "PRIVATE VIEW",
+        "[internal]",
+        "DONE",
+        "LATE",
+        "STILL OPEN",
+        "AGREED",
+        "CRITICAL",
+        "over plan",
+        "1 C",
+        "Cannot save",
+        "Keys can be changed",
+        "private note",
+    ] {
+        assert!(all.contains(word), "no frame shows {word:?}");
+    }
     assert!(
         failures.is_empty(),
         "{} cells are hard to read, the first:\n{}",
