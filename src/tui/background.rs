@@ -87,7 +87,16 @@ pub fn choose(
 /// screen is taken: the question and its answer go through the terminal.
 pub fn detect(setting: BackgroundSetting) -> Background {
     let colorfgbg = std::env::var("COLORFGBG").ok();
-    choose(setting, colorfgbg.as_deref(), ask_terminal)
+    // Over SSH an answer can take longer than the wait; arriving after the
+    // meeting has started, its bytes would be read as keys (`r`, `g`, `b`…).
+    // There the colours that read on both are the safer choice, and
+    // `background` in the config or `COLORFGBG` still say light or dark.
+    let remote = ["SSH_CONNECTION", "SSH_TTY"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some());
+    choose(setting, colorfgbg.as_deref(), |wait| {
+        if remote { None } else { ask_terminal(wait) }
+    })
 }
 
 /// Ask the terminal for its background colour, waiting at most `wait`.
