@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Screenshots of every section of the demo meeting in a real xterm, on a
-# white and on a black background, at 120×40 and 80×24, presenting and in the
+# white and on a black background (and on a white one that does not say), at 120×40 and 80×24, presenting and in the
 # private view, plus a grey-scale copy of each (a washed-out projector).
 # resetpoint finds the background itself (COLORFGBG is cleared, so it asks
 # xterm with OSC 11). The PNGs go to target/tmp/screens/ to look at.
@@ -47,8 +47,14 @@ key() {
   xdotool key "$2" 2>/dev/null
 }
 
-for background in light dark; do
-  if [ "$background" = light ]; then colours=(-bg white -fg black); else colours=(-bg black -fg white); fi
+# "silent": a white xterm that does not answer colour queries, so resetpoint
+# falls back to the colours that read on any background.
+for background in light dark silent; do
+  case $background in
+    light) colours=(-bg white -fg black) ;;
+    dark) colours=(-bg black -fg white) ;;
+    silent) colours=(-bg white -fg black -xrm "XTerm*allowColorOps: false") ;;
+  esac
   for size in 120x40 80x24; do
     title="resetpoint-$background-$size"
     xterm "${colours[@]}" -fa "DejaVu Sans Mono" -fs 10 -geometry "$size" -title "$title" \
@@ -63,7 +69,7 @@ for background in light dark; do
     done
     key "$window" p
     shoot "$window" "$background-$size-10-private"
-    for n in $(seq -w 9 -1 0); do
+    for n in 09 08 07 06 05 04 03 02 01 00; do
       key "$window" Left
       shoot "$window" "$background-$size-$n-private"
     done
