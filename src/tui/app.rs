@@ -77,9 +77,9 @@ async fn run_loop(
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
-    // Asked before the screen is taken, so the answer cannot land in the
-    // meeting's key stream; a terminal that never answers costs at most
-    // `background::ASK_AT_MOST`, once.
+    // Asked before the screen is taken and the key stream starts, so the
+    // answer is read by the question, not as keys; a terminal that never
+    // answers costs at most `background::ASK_AT_MOST`, once.
     if config.palette.colour {
         config.palette.background = super::background::detect(config.background);
     }
