@@ -13,6 +13,7 @@ use toml::Spanned;
 use crate::meeting::Action;
 use crate::plan::diagnostics::{Diagnostic, Source};
 use crate::plan::keys::closest;
+use crate::tui::background::{Background, BackgroundSetting};
 
 pub const DEFAULT_CONFIG: &str = include_str!("../config/config.toml");
 
@@ -151,7 +152,9 @@ impl Keymap {
     }
 }
 
-/// Semantic colours; `None` everywhere under NO_COLOR.
+/// Semantic colours: the `[theme]` overrides (`None`: the theme's own
+/// colour for the background), the background they are drawn on, and
+/// whether there is colour at all (not under NO_COLOR).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Palette {
     pub green: Option<Color>,
@@ -160,17 +163,28 @@ pub struct Palette {
     pub grey: Option<Color>,
     pub accent: Option<Color>,
     pub muted: Option<Color>,
+    /// Set once the terminal has been asked, before the screen is taken.
+    pub background: Background,
+    pub colour: bool,
 }
 
 impl Palette {
-    /// No colour at all: the terminal's own foreground everywhere.
-    pub const NONE: Palette = Palette {
+    /// The theme's own colours, nothing overridden.
+    pub const BUILT_IN: Palette = Palette {
         green: None,
         amber: None,
         red: None,
         grey: None,
         accent: None,
         muted: None,
+        background: Background::Unknown,
+        colour: true,
+    };
+
+    /// No colour at all: the terminal's own foreground everywhere.
+    pub const NONE: Palette = Palette {
+        colour: false,
+        ..Palette::BUILT_IN
     };
 }
 
@@ -183,6 +197,8 @@ pub struct Config {
     /// Whether a meeting starts in presenting mode (the safe default);
     /// false for a PM who always keeps a second screen to themselves.
     pub start_presenting: bool,
+    /// Light, dark, or `auto` (ask the terminal).
+    pub background: BackgroundSetting,
 }
 
 #[derive(Deserialize, Default)]
@@ -192,6 +208,7 @@ struct File {
     records_dir: Option<PathBuf>,
     #[serde(default)]
     start_presenting: Option<bool>,
+    background: Option<BackgroundSetting>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
@@ -289,9 +306,9 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
             let message = e.message().trim().to_owned();
             let hint = match message.split('`').nth(1) {
                 Some(key) if message.starts_with("unknown field") => {
-                    match closest(key, &["keys", "theme", "records_dir", "start_presenting"]) {
+                    match closest(key, &["keys", "theme", "records_dir", "start_presenting", "background"]) {
                         Some(near) => format!("did you mean `{near}`?"),
-                        None => "a config file has records_dir, start_presenting, a [keys] table and a [theme] table"
+                        None => "a config file has records_dir, start_presenting, background, a [keys] table and a [theme] table"
                             .to_owned(),
                     }
                 }
@@ -308,6 +325,7 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
     let mut keymap = base.as_ref().map(|b| b.keymap.clone()).unwrap_or_default();
     let base_records = base.as_ref().and_then(|b| b.records_dir.clone());
     let base_presenting = base.as_ref().is_none_or(|b| b.start_presenting);
+    let base_background = base.as_ref().map(|b| b.background).unwrap_or_default();
     for (name, keys) in &file.keys {
         let Some(action) = action_named(name.get_ref()) else {
             let hint = closest(name.get_ref(), &ACTION_NAMES).map_or_else(
@@ -344,7 +362,7 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
             .iter()
             .position(|n| action_named(n).as_ref() == Some(a))
     });
-    let mut palette = base.map_or(Palette::NONE, |b| b.palette);
+    let mut palette = base.map_or(Palette::BUILT_IN, |b| b.palette);
     for (name, value) in &file.theme {
         let slot = match name.get_ref().as_str() {
             "green" => &mut palette.green,
@@ -386,6 +404,7 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
         palette,
         records_dir: file.records_dir.or(base_records),
         start_presenting: file.start_presenting.unwrap_or(base_presenting),
+        background: file.background.unwrap_or(base_background),
     })
 }
 
@@ -438,7 +457,28 @@ mod tests {
             km.action_for(&press(KeyCode::Char('c'), KeyModifiers::NONE)),
             None
         );
-        assert_eq!(config.palette.red, Some(Color::Red));
+        assert_eq!(config.palette.red, None, "the theme chooses by background");
+        assert!(config.palette.colour);
+        assert_eq!(config.background, BackgroundSetting::Auto);
+    }
+
+    #[test]
+    fn the_background_can_be_set_light_or_dark() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        for (text, want) in [
+            ("background = \"light\"\n", BackgroundSetting::Light),
+            ("background = \"dark\"\n", BackgroundSetting::Dark),
+            ("background = \"auto\"\n", BackgroundSetting::Auto),
+            ("[theme]\nred = \"red\"\n", BackgroundSetting::Auto),
+        ] {
+            std::fs::write(&path, text).unwrap();
+            assert_eq!(load(Some(&path), true, false).unwrap().background, want);
+        }
+        std::fs::write(&path, "background = \"grey\"\n").unwrap();
+        let text = load(Some(&path), true, false).unwrap_err().render();
+        assert!(text.contains("grey"), "{text}");
+        assert!(text.contains("light"), "{text}");
     }
 
     #[test]
@@ -469,7 +509,7 @@ mod tests {
             km.keys_for(Action::Delete).is_empty(),
             "x was taken from delete"
         );
-        assert_eq!(config.palette.red, Some(Color::Red));
+        assert_eq!(config.palette.red, None);
     }
 
     #[test]
@@ -493,6 +533,7 @@ mod tests {
     #[test]
     fn no_color_drops_every_colour() {
         let config = load(None, false, true).unwrap();
+        assert!(!config.palette.colour);
         assert_eq!(config.palette.red, None);
         assert_eq!(config.palette.accent, None);
     }

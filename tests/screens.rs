@@ -9,6 +9,8 @@ use resetpoint::config;
 use resetpoint::meeting::{Action, Clock, Meeting, update};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::AgendaName;
+use resetpoint::plan::model::Rag;
+use resetpoint::tui::background::Background;
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
 
@@ -58,9 +60,11 @@ fn meeting(presenting: bool) -> Meeting {
 
 fn render(m: &Meeting, width: u16, height: u16) -> Terminal<TestBackend> {
     let config = config::load(None, false, false).unwrap();
-    let theme = Theme {
+    // Snapshots hold text only; a known background lets the timer test see colours.
+    let mut theme = Theme {
         palette: config.palette,
     };
+    theme.palette.background = Background::Dark;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let view = View {
         meeting: m,
@@ -183,16 +187,9 @@ fn no_panic_at_any_size_on_any_screen() {
 #[test]
 fn the_timebox_goes_amber_then_red_in_the_header() {
     let mut m = meeting(false);
-    let amber = config::load(None, false, false)
-        .unwrap()
-        .palette
-        .amber
-        .unwrap();
-    let red = config::load(None, false, false)
-        .unwrap()
-        .palette
-        .red
-        .unwrap();
+    let dark = Theme::for_background(Background::Dark);
+    let amber = dark.colour_of(Rag::Amber).unwrap();
+    let red = dark.colour_of(Rag::Red).unwrap();
     let section_timer = |m: &Meeting| {
         let terminal = render(m, 80, 24);
         let buffer = terminal.backend().buffer().clone();

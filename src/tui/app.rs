@@ -116,7 +116,7 @@ pub fn run(
 
 async fn run_loop(
     mut meeting: Meeting,
-    config: Config,
+    mut config: Config,
     store: Option<&Store>,
     mut health: tokio::sync::mpsc::UnboundedReceiver<Health>,
 ) -> io::Result<()> {
@@ -126,6 +126,12 @@ async fn run_loop(
     let mut interrupt = signal(SignalKind::interrupt())?;
     let mut quit_signal = signal(SignalKind::quit())?;
     let mut stop = signal(SignalKind::from_raw(libc::SIGTSTP))?;
+    // Asked before the screen is taken and the key stream starts, so the
+    // answer is read by the question, not as keys; a terminal that never
+    // answers costs at most `background::ASK_AT_MOST`, once.
+    if config.palette.colour {
+        config.palette.background = super::background::detect(config.background);
+    }
     // `init` chains a panic hook that restores the terminal before the
     // message is printed.
     let mut terminal: DefaultTerminal = ratatui::init();

@@ -1,6 +1,7 @@
 //! The full-screen meeting runner: the loop, the frame and the screens.
 
 pub mod app;
+pub mod background;
 pub mod capture_pane;
 pub mod screens;
 pub mod theme;

@@ -155,16 +155,12 @@ impl View<'_> {
                 t.rag(timebox_rag(total, m.planned_minutes())),
             ),
         ];
+        // Filled, as htop's header is: it reads on any page.
+        spans.push(Span::raw("  "));
         if m.presenting {
-            spans.push(Span::styled(
-                "  PRESENTING",
-                t.accent().add_modifier(Modifier::BOLD),
-            ));
+            spans.push(Span::styled("PRESENTING", t.accent_fill()));
         } else {
-            spans.push(Span::styled(
-                "  PRIVATE VIEW",
-                t.rag(Rag::Amber).add_modifier(Modifier::BOLD),
-            ));
+            spans.push(Span::styled("PRIVATE VIEW", t.fill(Rag::Amber)));
         }
         Line::from(spans).render(bottom, buf);
     }

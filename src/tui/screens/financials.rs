@@ -1,16 +1,19 @@
-//! Financials: budget and spend to date, CPI and SPI as gauges with their
-//! colour word, the forecast at completion, the monthly burn, change requests.
+//! Financials: budget and spend to date, CPI and SPI on scales with their
+//! thresholds and colour word, the forecast at completion, the monthly
+//! spend against plan, change requests.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Gauge, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Ctx, field, panel};
-use crate::format::{money, ratio};
+use crate::format::money;
 use crate::plan::model::{ChangeStatus, Financials, Rag};
 use crate::tui::widgets::fitted_table::Column;
+use crate::tui::widgets::index_gauge::{self, IndexGauge};
+use crate::tui::widgets::spend_chart::SpendChart;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let Some(money_plan) = &ctx.plan().financials else {
@@ -24,7 +27,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let [figures, gauges] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(top);
     render_figures(ctx, money_plan, figures, buf);
-    render_gauges(ctx, gauges, buf);
+    render_gauges(ctx, money_plan, gauges, buf);
     let [burn, changes] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(bottom);
     render_burn(ctx, money_plan, burn, buf);
@@ -61,30 +64,26 @@ fn render_figures(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-fn render_gauges(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+fn render_gauges(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
     let ev = &ctx.derived().earned_value;
     let block = panel("Cost and schedule", ctx.theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    let [cpi, cpi_note, spi, spi_note] = Layout::vertical([Constraint::Length(1); 4]).areas(inner);
-    let gauge = |name: &str, value: Option<f64>, rag: Rag, area: Rect, buf: &mut Buffer| {
-        let word = match rag {
-            Rag::Green => "GREEN",
-            Rag::Amber => "AMBER",
-            Rag::Red => "RED",
-            Rag::Grey => "n/a",
-        };
-        Gauge::default()
-            .ratio(value.unwrap_or(0.0).clamp(0.0, 1.0))
-            .label(format!("{name} {} {word}", ratio(value)))
-            .gauge_style(ctx.theme.rag(rag))
-            .use_unicode(true)
-            .render(area, buf);
-    };
-    gauge("CPI", ev.cpi, ev.cpi_rag, cpi, buf);
-    Line::styled("value earned per 1.00 spent", ctx.theme.muted()).render(cpi_note, buf);
-    gauge("SPI", ev.spi, ev.spi_rag, spi, buf);
-    Line::styled("work done per 1.00 of work planned", ctx.theme.muted()).render(spi_note, buf);
+    let [cpi, spi] = Layout::vertical([Constraint::Length(index_gauge::HEIGHT); 2]).areas(inner);
+    for (name, value, rag, meaning, area) in [
+        ("CPI", ev.cpi, ev.cpi_rag, "earned per 1.00 spent", cpi),
+        ("SPI", ev.spi, ev.spi_rag, "done per 1.00 planned", spi),
+    ] {
+        IndexGauge {
+            name,
+            value,
+            rag,
+            thresholds: m.thresholds(),
+            meaning,
+            theme: ctx.theme,
+        }
+        .render(area, buf);
+    }
 }
 
 fn render_burn(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
@@ -95,41 +94,15 @@ fn render_burn(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
             .render(area, buf);
         return;
     }
-    let thousands = |v: f64| (v.max(0.0) / 1000.0).round() as u64;
-    let groups: Vec<BarGroup> = m
-        .periods
-        .iter()
-        .map(|p| {
-            let month = p.month.get_ref();
-            let short = month.get(2..).unwrap_or(month);
-            BarGroup::default()
-                .label(Line::from(short.to_owned()))
-                .bars(&[
-                    Bar::default()
-                        .value(thousands(p.planned))
-                        .style(ctx.theme.muted())
-                        .text_value(format!("{}", thousands(p.planned))),
-                    Bar::default()
-                        .value(thousands(p.actual))
-                        .style(ctx.theme.rag(if p.actual > p.planned {
-                            Rag::Amber
-                        } else {
-                            Rag::Green
-                        }))
-                        .text_value(format!("{}", thousands(p.actual))),
-                ])
-        })
-        .collect();
-    let title = format!("Spend by month, {} 000s: plan, actual", m.currency);
-    let mut chart = BarChart::default()
-        .block(panel(&title, ctx.theme))
-        .bar_width(3)
-        .bar_gap(0)
-        .group_gap(1);
-    for group in groups {
-        chart = chart.data(group);
+    let title = format!("Spend by month, {} thousands", m.currency);
+    let block = panel(&title, ctx.theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    SpendChart {
+        periods: &m.periods,
+        theme: ctx.theme,
     }
-    chart.render(area, buf);
+    .render(inner, buf);
 }
 
 fn render_changes(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {

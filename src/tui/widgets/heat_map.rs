@@ -1,9 +1,9 @@
 //! The 5×5 risk heat map: impact up the side, probability along the
-//! bottom, each cell coloured by its band and showing how many risks sit in it.
+//! bottom, each cell filled by its band and showing how many risks sit in
+//! it with the band's letter, so it reads in grey and without colour too.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 use crate::plan::derive::Band;
@@ -27,6 +27,18 @@ pub const fn width(cell: u16) -> u16 {
 pub const WIDTH: u16 = width(5);
 pub const HEIGHT: u16 = 7;
 
+const KEY: &str = "L low M medium H high C crit";
+const KEY_NARROW: [&str; 2] = ["L low  M medium", "H high C crit"];
+
+fn letter(band: Band) -> char {
+    match band {
+        Band::Low => 'L',
+        Band::Medium => 'M',
+        Band::High => 'H',
+        Band::Critical => 'C',
+    }
+}
+
 impl Widget for HeatMap<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let cell = self.cell.clamp(3, 5);
@@ -49,19 +61,21 @@ impl Widget for HeatMap<'_> {
             buf.set_string(area.x, y, format!("{impact} │"), self.theme.muted());
             for (p, &n) in counts[impact - 1].iter().enumerate() {
                 let band = Band::of((impact * (p + 1)) as i64);
-                let colour = self.theme.colour_of(Theme::band_rag(band));
-                let style = match colour {
-                    Some(c) => Style::default().bg(c).fg(ratatui::style::Color::Black),
-                    None => Style::default(),
-                };
                 let w = usize::from(cell);
-                let label = match (n, colour) {
-                    (0, Some(_)) => " ".repeat(w),
-                    (0, None) => format!("{:^w$}", "·"),
-                    (n, _) => format!("{n:^w$}"),
+                let label = match n {
+                    0 => format!("{:^w$}", "·"),
+                    n if w >= 5 => format!("{n:>2} {} ", letter(band)),
+                    n => format!("{:^w$}", format!("{n}{}", letter(band))),
                 };
                 let x = area.x + 3 + (p as u16) * cell;
-                buf.set_string(x, y, label, style.add_modifier(Modifier::BOLD));
+                // Without colour a grid of reversed cells would be one black
+                // block: the letters alone say the band.
+                let style = if self.theme.has_colour() {
+                    self.theme.fill(Theme::band_rag(band))
+                } else {
+                    self.theme.heading()
+                };
+                buf.set_string(x, y, label, style);
             }
         }
         let axis = "─".repeat(usize::from(cell) * 5);
@@ -69,6 +83,22 @@ impl Widget for HeatMap<'_> {
         for p in 0..5u16 {
             let x = area.x + 3 + p * cell + cell / 2;
             buf.set_string(x, area.y + 6, format!("{}", p + 1), self.theme.muted());
+        }
+        // The key to the letters: on one line where it fits, else on two
+        // under a narrow map, so the letters are never left unexplained.
+        let key: &[&str] = if usize::from(area.width) >= KEY.chars().count() {
+            &[KEY]
+        } else {
+            &KEY_NARROW
+        };
+        let room = usize::from(area.height.saturating_sub(HEIGHT));
+        let fits = key
+            .iter()
+            .all(|l| l.chars().count() <= usize::from(area.width));
+        if room >= key.len() && fits {
+            for (n, line) in key.iter().enumerate() {
+                buf.set_string(area.x, area.y + HEIGHT + n as u16, line, self.theme.muted());
+            }
         }
     }
 }

@@ -2,5 +2,7 @@
 
 pub mod fitted_table;
 pub mod heat_map;
+pub mod index_gauge;
+pub mod spend_chart;
 pub mod stack;
 pub mod wrap;
