@@ -101,8 +101,9 @@ pub struct Draft {
     pub editing: Option<String>,
     pub section: usize,
     pub editor: TextArea<'static>,
-    /// Enter was pressed once on an unknown `@name`; again adds a guest.
-    pub guest_asked: bool,
+    /// The questions Enter has already asked of this text (an unknown
+    /// `@name`, a risk without a score): Enter again takes it as it is.
+    pub asked: Vec<String>,
     /// An internal risk or issue: `R`/`I`, or `#internal` typed. Once set it
     /// stays set, so a field masked on a shared screen never comes back into
     /// view and its item is always kept internal.
@@ -125,7 +126,7 @@ impl Draft {
             editing,
             section,
             editor,
-            guest_asked: false,
+            asked: Vec::new(),
             internal: false,
         };
         draft.notice_internal();
