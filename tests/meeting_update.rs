@@ -245,7 +245,11 @@ fn risks_and_issues_with_owner_and_visibility() {
     let mut m = meeting();
     to(&mut m, SectionKind::Raid);
     update(&mut m, Action::Risk);
-    type_in(&mut m, "Vendor may fold @priya #internal p:4 i:3", KeyCode::Enter);
+    type_in(
+        &mut m,
+        "Vendor may fold @priya #internal p:4 i:3",
+        KeyCode::Enter,
+    );
     assert_eq!(
         last(&m),
         &Capture::Risk {

@@ -50,7 +50,11 @@ fn scripted() -> Record {
     typed(&mut m, Action::PrivateNote, "Ola hinted at a budget freeze");
     typed(&mut m, Action::Note, "Marcus wants the risk log weekly");
     to(&mut m, SectionKind::Raid);
-    typed(&mut m, Action::Risk, "Vendor may fold @priya #internal p:2 i:4");
+    typed(
+        &mut m,
+        Action::Risk,
+        "Vendor may fold @priya #internal p:2 i:4",
+    );
     typed(&mut m, Action::Issue, "UAT data not ready @marcus");
     to(&mut m, SectionKind::Rules);
     typed(&mut m, Action::Signoff, "approved @ola");
