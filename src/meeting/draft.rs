@@ -63,16 +63,18 @@ impl DraftKind {
             DraftKind::Note { private: true } => "Private note (never shown to the customer)",
             DraftKind::Action => "Action: what @who due:date",
             DraftKind::Decision => "Decision",
-            DraftKind::Risk => "New risk: what @owner (R for an internal one)",
+            DraftKind::Risk => "New risk: what @owner p:1-5 i:1-5 (R for an internal one)",
             DraftKind::Issue => "New issue: what @owner (I for an internal one)",
             DraftKind::Signoff => {
                 "Sign-off of the communication plan: approved | deferred | rejected @who"
             }
-            DraftKind::Guest => "Guest's name",
+            DraftKind::Guest => "Who came: a guest's name, or someone in the plan",
             DraftKind::Playback => "Empty: the customer confirms. Or type their correction",
             DraftKind::Pulse { .. } => "Confidence 1–5, then a comment",
             DraftKind::Recommend => "How likely to recommend us, 0–10",
-            DraftKind::Followup { .. } => "done | dropped | open due:2026-12-15 (or +1w, fri)",
+            DraftKind::Followup { .. } => {
+                "done | dropped | open due:2026-12-15 (or +1w, fri) @new-owner"
+            }
             DraftKind::BuyIn { .. } => "Buy-in: 1 agreed · 2 agreed with changes · 3 not agreed",
             DraftKind::Changes { .. } => "Agreed with changes: what are the changes?",
             DraftKind::CustomerTask => "Customer task: what @who due:date",
