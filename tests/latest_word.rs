@@ -374,3 +374,23 @@ fn the_start_of_a_name_offers_that_person() {
     assert!(said.contains("Did you mean Jennifer Chen?"), "{said}");
     assert!(m.captures.is_empty(), "asked before anything is saved");
 }
+
+#[test]
+fn editing_a_scored_risk_keeps_its_score() {
+    let mut m = Meeting::new(
+        plan(),
+        AgendaName::Status,
+        Clock::at("2026-12-01T09:30:00Z".parse().unwrap(), TimeZone::UTC),
+        false,
+    );
+    to(&mut m, SectionKind::Raid);
+    type_line(&mut m, Action::Risk, "Label printers short @priya p:4 i:3");
+    update(&mut m, Action::Edit);
+    assert_eq!(
+        m.draft.as_ref().map(|d| d.text()).as_deref(),
+        Some("Label printers short @priya p:4 i:3")
+    );
+    update(&mut m, Action::Type(enter()));
+    assert_eq!(m.captures.len(), 1);
+    assert_eq!(m.captures[0].what.risk_score(), Some((4, 3)));
+}
