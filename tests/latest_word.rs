@@ -153,6 +153,26 @@ fn a_new_date_and_owner_for_a_customer_task_apply_everywhere_and_next_time() {
         line.contains("8 Dec") && line.contains("Priya Raman"),
         "{line}"
     );
+
+    // Its minutes, written by `minutes` from the record, say the same.
+    let plans = tempfile::tempdir().unwrap();
+    let plan_file = plans.path().join("demo.toml");
+    std::fs::write(&plan_file, include_str!("../assets/demo.toml")).unwrap();
+    second.origin.plan_path = plan_file.display().to_string();
+    save(dir, "2026-12-08-0930-status", &second);
+    let out = common::resetpoint(dir, &["minutes", "2026-12-08-0930-status.toml"]);
+    let minutes = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tasks = minutes.split("## Tasks on your side").nth(1).unwrap();
+    let tasks = tasks.split("\n## ").next().unwrap();
+    assert!(
+        tasks.contains("**CT-1** Prepare acceptance test scenarios for the tracking page — Priya Raman, due Tue 8 Dec 2026"),
+        "{minutes}"
+    );
 }
 
 #[test]

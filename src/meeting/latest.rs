@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::capture::ActionStatus;
 use super::{Capture, Captured};
-use crate::plan::model::{CustomerTask, TaskStatus};
+use crate::plan::model::{CustomerTask, Plan, TaskStatus};
 
 /// An action or customer task as it stands now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +93,27 @@ pub fn task_now(task: &CustomerTask, earlier: &[Captured], now: &[Captured]) -> 
     Latest::new(status, task.due, owner)
         .after(earlier, id, "plan")
         .after(now, id, "plan")
+}
+
+/// The plan with its customer tasks as earlier meetings' follow-ups left
+/// them (status, due date, owner), for the minutes of a later meeting.
+pub fn plan_after(plan: &Plan, earlier: &[Captured]) -> Plan {
+    let mut plan = plan.clone();
+    for task in &mut plan.customer_tasks {
+        let now = task_now(task, earlier, &[]);
+        if !now.followed {
+            continue;
+        }
+        task.status = match now.status {
+            ActionStatus::Done => TaskStatus::Done,
+            ActionStatus::Dropped => TaskStatus::Dropped,
+            ActionStatus::Open if task.status == TaskStatus::InProgress => task.status,
+            ActionStatus::Open => TaskStatus::Open,
+        };
+        task.due = now.due;
+        task.owner = now.owner.map(|o| toml::Spanned::new(0..0, o));
+    }
+    plan
 }
 
 /// The follow-ups among `captures`, in the order they were said.
