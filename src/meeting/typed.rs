@@ -216,7 +216,8 @@ pub(super) fn to_capture(
                 ));
             }
             let new_owner = owner(&quick.owner)?;
-            let due = quick.due.or(followed.due);
+            // Only a new date is kept: the earlier one is in its own record.
+            let due = quick.due;
             // A new date or owner keeps it open, unless a word says otherwise.
             let mut status =
                 (quick.due.is_some() || new_owner.is_some()).then_some(ActionStatus::Open);
