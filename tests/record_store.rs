@@ -60,7 +60,11 @@ fn busy_meeting() -> Meeting {
     update(&mut m, Action::JumpTo(3));
     typed(&mut m, Action::NewAction, "Send plan @sam due:2026-12-01");
     typed(&mut m, Action::Decision, "Weekly reports on Thursdays");
-    typed(&mut m, Action::Risk, "Vendor folds @priya #internal");
+    typed(
+        &mut m,
+        Action::Risk,
+        "Vendor folds @priya #internal p:2 i:4",
+    );
     typed(&mut m, Action::PrivateNote, "Ola looked unconvinced");
     let rules = m
         .sections

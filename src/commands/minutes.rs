@@ -8,6 +8,7 @@ use super::{exit, fail};
 use crate::cli::MinutesFormat;
 use crate::export::actions::{meetings_before, still_open};
 use crate::export::minutes::{Audience, html, markdown};
+use crate::meeting::latest::{in_order, plan_after};
 use crate::plan::diagnostics::{Diagnostic, Source};
 use crate::plan::model::Plan;
 use crate::record::format::Record;
@@ -52,12 +53,29 @@ pub fn run(
     let zone = crate::meeting::clock::local_zone();
     // The actions followed up in this meeting come from the earlier ones
     // beside it, for their titles.
-    let earlier = match (&plan, record_path.parent()) {
+    // Customer tasks are as those meetings' follow-ups left them.
+    // A bare file name's folder is the one we are in.
+    let folder = record_path.parent().map(|p| {
+        if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        }
+    });
+    let (earlier, plan) = match (&plan, folder) {
         (Some(plan), Some(dir)) => {
             let before = meetings_before(dir, plan, record.meeting.started);
-            still_open(&before, plan)
+            let followups: Vec<crate::meeting::Captured> =
+                in_order(before.iter().flat_map(|(_, r)| &r.followups))
+                    .into_iter()
+                    .cloned()
+                    .collect();
+            (
+                still_open(&before, plan),
+                Some(plan_after(plan, &followups)),
+            )
         }
-        _ => Vec::new(),
+        _ => (Vec::new(), plan),
     };
     let minutes = match format {
         MinutesFormat::Md => markdown(&record, plan.as_ref(), &earlier, audience, &zone),

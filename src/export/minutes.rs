@@ -14,9 +14,10 @@ use jiff::tz::TimeZone;
 
 use super::markdown::{escape, escape_inline};
 use crate::meeting::capture::{ActionStatus, Earlier};
+use crate::meeting::latest::{Latest, task_now};
 use crate::meeting::{Capture, Captured, public_only};
-use crate::plan::derive::{derive, milestone_state, short_date, slip_days};
-use crate::plan::model::{Milestone, Plan, Rag, TaskStatus};
+use crate::plan::derive::{Band, derive, milestone_state, short_date, slip_days};
+use crate::plan::model::{Milestone, Plan, Rag};
 use crate::plan::quick_look::rag_word;
 use crate::plan::warnings::find_term;
 use crate::record::format::Record;
@@ -301,28 +302,45 @@ pub fn minutes(
         .followups
         .iter()
         .filter_map(|f| match &f.what {
-            Capture::Followup {
-                item,
-                meeting,
-                status,
-                due: new_date,
-            } => {
-                let title = if meeting == "plan" {
+            Capture::Followup { item, meeting, .. } => {
+                // What it was before this meeting, so a moved date says so.
+                let (title, before) = if meeting == "plan" {
                     plan.and_then(|p| p.customer_tasks.iter().find(|t| t.id.get_ref() == item))
-                        .map(|t| t.title.clone())
+                        .map(|t| (t.title.clone(), task_now(t, &[], &[])))
+                        .unzip()
                 } else {
                     earlier
                         .iter()
                         .find(|e| &e.id == item && &e.meeting == meeting)
-                        .map(|e| e.title.clone())
+                        .map(|e| {
+                            let before = Latest {
+                                moved_from: e.moved_from,
+                                ..Latest::new(ActionStatus::Open, e.due, e.owner.clone())
+                            };
+                            (e.title.clone(), before)
+                        })
+                        .unzip()
                 };
                 let title = title.unwrap_or_else(|| format!("from {}", meeting_of(meeting)));
-                let outcome = match (status, new_date) {
+                let before = before.unwrap_or(Latest::new(ActionStatus::Open, None, None));
+                let now = before.clone().after([f], item, meeting);
+                let mut outcome = match (now.status, now.due) {
                     (ActionStatus::Done, _) => "done".to_owned(),
                     (ActionStatus::Dropped, _) => "dropped".to_owned(),
-                    (ActionStatus::Open, Some(d)) => format!("still open, new date {}", date(*d)),
+                    (ActionStatus::Open, Some(d)) if now.moved_from.is_some() => {
+                        format!("still open, new date {}", date(d))
+                    }
+                    (ActionStatus::Open, Some(d)) => format!("still open, due {}", date(d)),
                     (ActionStatus::Open, None) => "still open, no due date".to_owned(),
                 };
+                if let (true, Some(first)) = (now.is_open(), now.moved_from) {
+                    outcome.push_str(&format!(" (moved from {})", date(first)));
+                }
+                if now.owner != before.owner
+                    && let Some(who) = &now.owner
+                {
+                    outcome.push_str(&format!(", now with {}", name(who)));
+                }
                 Some(Item::led(item, format!("{title}: {outcome}")))
             }
             _ => None,
@@ -364,37 +382,21 @@ pub fn minutes(
     sections.push(Section::list("Actions", actions, "No new actions."));
 
     // What the follow-ups said of a customer task stands over the plan.
-    let followed = |id: &str| {
-        record.followups.iter().rev().find_map(|f| match &f.what {
-            Capture::Followup {
-                item,
-                meeting,
-                status,
-                due,
-            } if meeting == "plan" && item == id => Some((*status, *due)),
-            _ => None,
-        })
-    };
     let tasks = plan
         .map(|p| {
             p.customer_tasks
                 .iter()
-                .filter(|t| matches!(t.status, TaskStatus::Open | TaskStatus::InProgress))
-                .filter_map(|t| {
-                    let when = match followed(t.id.get_ref()) {
-                        Some((ActionStatus::Open, new_date)) => new_date.or(t.due),
-                        Some(_) => return None,
-                        None => t.due,
-                    };
-                    Some(Item::led(
+                .map(|t| (t, task_now(t, &[], &record.followups)))
+                .filter(|(_, now)| now.is_open())
+                .map(|(t, now)| {
+                    let mut when = due(now.due);
+                    if let Some(first) = now.moved_from {
+                        when.push_str(&format!(" (moved from {})", date(first)));
+                    }
+                    Item::led(
                         t.id.get_ref(),
-                        format!(
-                            "{} — {}, {}",
-                            t.title,
-                            owner(&t.owner.as_ref().map(|o| o.get_ref().clone())),
-                            due(when)
-                        ),
-                    ))
+                        format!("{} — {}, {when}", t.title, owner(&now.owner)),
+                    )
                 })
                 .collect()
         })
@@ -462,9 +464,17 @@ pub fn minutes(
                 } else {
                     "Issue"
                 };
+                // A scored risk says how bad, in the plan's own bands.
+                let score = r.what.risk_score().map_or_else(String::new, |(p, i)| {
+                    let score = i64::from(p) * i64::from(i);
+                    format!(
+                        ", score {score} ({}: probability {p}, impact {i})",
+                        Band::of(score).as_str()
+                    )
+                });
                 Some(Item {
                     lead: None,
-                    text: format!("{kind}: {title} — {}", owner(who)),
+                    text: format!("{kind}: {title} — {}{score}", owner(who)),
                     mark: (!r.what.is_public()).then(|| "internal".to_owned()),
                 })
             }

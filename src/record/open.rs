@@ -275,6 +275,11 @@ pub fn create(dir: &Path, stem: &str) -> Result<(Paths, Lock), OpenError> {
 /// the ids they used, so that its own ids go on from the highest per kind.
 pub fn carry_over(meeting: &mut Meeting, earlier: &[(String, Record)]) {
     meeting.earlier = crate::export::actions::still_open(earlier, &meeting.plan);
+    meeting.earlier_followups =
+        crate::meeting::latest::in_order(earlier.iter().flat_map(|(_, r)| &r.followups))
+            .into_iter()
+            .cloned()
+            .collect();
     meeting.raised_earlier = raised_earlier(earlier, &meeting.plan);
     for (_, record) in earlier {
         meeting.ids.merge(&record.meeting.ids);
