@@ -2,6 +2,7 @@
 //! edit beside it, the store, the one thread that writes them, and the one
 //! door (fs) through which every file is opened, written and renamed.
 
+pub mod folder;
 pub mod format;
 pub mod fs;
 pub mod journal;

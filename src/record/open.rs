@@ -7,6 +7,7 @@ use std::io::{Read as _, Seek as _, Write as _};
 use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::{Path, PathBuf};
 
+use super::folder::{Folder, from_journal};
 use super::format::{Mode, Record};
 use super::fs::{create_private_dir_all, open_private, read_plain, read_plain_text};
 use super::journal::{Entry, read};
@@ -56,7 +57,12 @@ pub fn records_dir(plan: &Path, asked: Option<&Path>) -> PathBuf {
 /// and column where it goes wrong.
 pub fn read_record(path: &Path) -> Result<Record, OpenError> {
     let text = read_plain_text(path).map_err(io(path))?;
-    toml::from_str(&text).map_err(|e| {
+    parse_record(path, &text)
+}
+
+/// A record from the text of the file at `path`.
+pub fn parse_record(path: &Path, text: &str) -> Result<Record, OpenError> {
+    toml::from_str(text).map_err(|e| {
         let place = e.span().map_or(String::new(), |span| {
             let before = &text[..span.start.min(text.len())];
             let line = before.matches('\n').count() + 1;
@@ -81,58 +87,26 @@ pub struct Scan {
 }
 
 /// Every unfinished live meeting of this project, and every record that
-/// could not be read.
+/// could not be read (one its journal stands in for is resumed instead).
 pub fn scan(dir: &Path, project_id: &str) -> Scan {
-    let mut scan = Scan::default();
-    let Ok(listing) = std::fs::read_dir(dir) else {
-        return scan;
-    };
-    let mut stems: Vec<PathBuf> = listing
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "journal"))
-        .map(|p| p.with_extension("toml"))
-        .collect();
-    stems.sort();
-    stems.dedup();
-    for record_path in stems {
-        let paths = Paths::for_record(record_path);
-        let record = match read_record(&paths.record) {
-            Ok(record) => Some(record),
-            Err(error) => {
-                let rebuilt = from_journal(&paths);
-                if rebuilt.is_none() && paths.record.exists() {
-                    scan.unreadable.push(error);
-                }
-                rebuilt
-            }
-        };
-        if let Some(record) = record {
-            let open = record.meeting.ended.is_none()
-                && record.meeting.mode == Mode::Live
-                && record.meeting.project_id == project_id;
-            if open {
-                scan.unfinished.push((paths, record));
-            }
-        }
+    let folder = Folder::read(dir, project_id);
+    Scan {
+        unfinished: folder
+            .unfinished(Mode::Live)
+            .map(|m| (m.paths.clone(), m.record.clone()))
+            .collect(),
+        unreadable: folder
+            .unreadable
+            .into_iter()
+            .filter(|u| !u.journal_holds_it)
+            .map(|u| u.error)
+            .collect(),
     }
-    scan.unfinished.sort_by_key(|(_, r)| r.meeting.started);
-    scan
 }
 
 /// The newest live meeting of this project that never ended.
 pub fn unfinished(dir: &Path, project_id: &str) -> Option<(Paths, Record)> {
     scan(dir, project_id).unfinished.pop()
-}
-
-/// A record made from a journal's first line, when the record is missing
-/// or unreadable: every entry of the journal is then replayed onto it.
-fn from_journal(paths: &Paths) -> Option<Record> {
-    let bytes = read_plain(&paths.journal).ok()?;
-    let mut header = read(&bytes).meeting?;
-    header.last_seq = 0;
-    header.ended = None;
-    Some(Record::empty(header))
 }
 
 /// The meeting's lock, held until dropped: no other resetpoint can open
