@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::plan::section_kind::SectionKind;
 use crate::plan::model::{AgendaName, Plan};
+pub use crate::plan::section_kind::SectionKind;
 
 /// One step of an agenda, ready to run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

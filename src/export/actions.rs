@@ -51,7 +51,10 @@ pub fn meetings_and_unreadable(
 ) -> (Vec<(String, Record)>, Vec<OpenError>) {
     let folder = Folder::read(dir, project_id);
     let found = folder.live();
-    (found, folder.unreadable.into_iter().map(|u| u.error).collect())
+    (
+        found,
+        folder.unreadable.into_iter().map(|u| u.error).collect(),
+    )
 }
 
 /// The actions of these meetings, oldest first, with what later meetings'

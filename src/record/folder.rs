@@ -152,9 +152,7 @@ fn read_if_ours(path: &Path, project_id: &str) -> Result<Option<Record>, OpenErr
 /// alone; none when it cannot be told that way (the whole record is then
 /// read, and any fault in it named by line and column).
 fn header_of(text: &str) -> Option<String> {
-    let start = text
-        .lines()
-        .position(|line| line.trim() == "[meeting]")?;
+    let start = text.lines().position(|line| line.trim() == "[meeting]")?;
     let table: Vec<&str> = text
         .lines()
         .skip(start)
@@ -190,6 +188,9 @@ mod tests {
     #[test]
     fn a_header_that_cannot_be_told_alone_asks_for_a_full_read() {
         assert_eq!(header_of("[[notes]]\nid = 1\n"), None);
-        assert_eq!(header_of("[meeting]\nproject = \"\"\"A\n[b]\"\"\"\nproject_id = \"a\"\n"), None);
+        assert_eq!(
+            header_of("[meeting]\nproject = \"\"\"A\n[b]\"\"\"\nproject_id = \"a\"\n"),
+            None
+        );
     }
 }
