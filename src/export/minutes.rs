@@ -20,7 +20,8 @@ use crate::plan::quick_look::rag_word;
 use crate::plan::warnings::find_term;
 use crate::record::format::Record;
 
-pub use super::minutes_model::{Audience, Group, Item, MilestoneRow, Minutes, Section};
+pub use super::audience::Audience;
+pub use super::minutes_model::{Group, Item, MilestoneRow, Minutes, Section};
 
 fn shown(items: &[Captured], audience: Audience) -> Vec<&Captured> {
     items

@@ -8,14 +8,9 @@ use std::fmt::Write as _;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
+pub use super::audience::Audience;
 use crate::plan::model::Rag;
 use crate::plan::quick_look::rag_word;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Audience {
-    Customer,
-    Internal,
-}
 
 /// One line of the minutes: an optional bold lead (an id), the text, and
 /// a mark such as "private" or "internal".

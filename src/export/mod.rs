@@ -3,6 +3,7 @@
 //! what earlier meetings carry over into the next.
 
 pub mod actions;
+pub mod audience;
 pub mod carry_over;
 pub mod history;
 pub mod html;

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use super::derive::{Derived, derive, milestone_rag, slip_days};
 use super::model::{Plan, Rag};
-use crate::export::minutes::Audience;
+use crate::export::audience::Audience;
 use crate::figures::{money, ratio};
 use crate::text::visible;
 

@@ -10,9 +10,8 @@ use jiff::Timestamp;
 use serde::Deserialize;
 
 use super::format::{Mode, Record};
-use super::fs::{read_plain, read_plain_text};
-use super::journal::read;
-use super::open::{OpenError, parse_record, read_record};
+use super::fs::read_plain_text;
+use super::open::{OpenError, from_journal, parse_record, read_record};
 use super::store::Paths;
 
 /// One meeting of the plan's project found in the folder.
@@ -165,14 +164,37 @@ fn header_of(text: &str) -> Option<String> {
         .map(|w| w.meeting.project_id)
 }
 
-/// A record made from a journal's first line, when the record is missing
-/// or unreadable: every entry of the journal is then replayed onto it.
-pub(super) fn from_journal(paths: &Paths) -> Option<Record> {
-    let bytes = read_plain(&paths.journal).ok()?;
-    let mut header = read(&bytes).meeting?;
-    header.last_seq = 0;
-    header.ended = None;
-    Some(Record::empty(header))
+/// What a look through the records folder found for one project.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Meetings that never ended, oldest first; a record rebuilt from its
+    /// journal when the record itself is missing or unreadable.
+    pub unfinished: Vec<(Paths, Record)>,
+    /// Files that look like records but could not be read, and why.
+    pub unreadable: Vec<OpenError>,
+}
+
+/// Every unfinished live meeting of this project, and every record that
+/// could not be read (one its journal stands in for is resumed instead).
+pub fn scan(dir: &Path, project_id: &str) -> Scan {
+    let folder = Folder::read(dir, project_id);
+    Scan {
+        unfinished: folder
+            .unfinished(Mode::Live)
+            .map(|m| (m.paths.clone(), m.record.clone()))
+            .collect(),
+        unreadable: folder
+            .unreadable
+            .into_iter()
+            .filter(|u| !u.journal_holds_it)
+            .map(|u| u.error)
+            .collect(),
+    }
+}
+
+/// The newest live meeting of this project that never ended.
+pub fn unfinished(dir: &Path, project_id: &str) -> Option<(Paths, Record)> {
+    scan(dir, project_id).unfinished.pop()
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! Finding, creating and reopening meetings in the records folder, and
+//! Reading one record, creating and reopening meetings in the records
+//! folder (finding them is `folder.rs`), and
 //! making sure two resetpoints never write the same meeting: a lock file
 //! beside the record, held for the whole meeting, says which process has it.
 
@@ -7,14 +8,10 @@ use std::io::{Read as _, Seek as _, Write as _};
 use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::{Path, PathBuf};
 
-use super::folder::{Folder, from_journal};
-use super::format::{Mode, Record};
+use super::format::Record;
 use super::fs::{create_private_dir_all, open_private, read_plain, read_plain_text};
 use super::journal::{Entry, read};
 use super::store::Paths;
-use crate::meeting::capture::{ActionStatus, Raised};
-use crate::meeting::{Capture, Meeting};
-use crate::plan::model::Plan;
 use crate::text::visible;
 
 #[derive(Debug, thiserror::Error)]
@@ -76,37 +73,14 @@ pub fn parse_record(path: &Path, text: &str) -> Result<Record, OpenError> {
     })
 }
 
-/// What a look through the records folder found for one project.
-#[derive(Debug, Default)]
-pub struct Scan {
-    /// Meetings that never ended, oldest first; a record rebuilt from its
-    /// journal when the record itself is missing or unreadable.
-    pub unfinished: Vec<(Paths, Record)>,
-    /// Files that look like records but could not be read, and why.
-    pub unreadable: Vec<OpenError>,
-}
-
-/// Every unfinished live meeting of this project, and every record that
-/// could not be read (one its journal stands in for is resumed instead).
-pub fn scan(dir: &Path, project_id: &str) -> Scan {
-    let folder = Folder::read(dir, project_id);
-    Scan {
-        unfinished: folder
-            .unfinished(Mode::Live)
-            .map(|m| (m.paths.clone(), m.record.clone()))
-            .collect(),
-        unreadable: folder
-            .unreadable
-            .into_iter()
-            .filter(|u| !u.journal_holds_it)
-            .map(|u| u.error)
-            .collect(),
-    }
-}
-
-/// The newest live meeting of this project that never ended.
-pub fn unfinished(dir: &Path, project_id: &str) -> Option<(Paths, Record)> {
-    scan(dir, project_id).unfinished.pop()
+/// A record made from a journal's first line, when the record is missing
+/// or unreadable: every entry of the journal is then replayed onto it.
+pub(super) fn from_journal(paths: &Paths) -> Option<Record> {
+    let bytes = read_plain(&paths.journal).ok()?;
+    let mut header = read(&bytes).meeting?;
+    header.last_seq = 0;
+    header.ended = None;
+    Some(Record::empty(header))
 }
 
 /// The meeting's lock, held until dropped: no other resetpoint can open
@@ -242,66 +216,6 @@ pub fn create(dir: &Path, stem: &str) -> Result<(Paths, Lock), OpenError> {
         path: visible(&dir.display().to_string()),
         source: std::io::Error::other("too many meetings with the same start time"),
     })
-}
-
-/// What a meeting takes from the earlier meetings of its plan: the actions
-/// still open, the risks and issues raised but not yet in the plan, and
-/// the ids they used, so that its own ids go on from the highest per kind.
-pub fn carry_over(meeting: &mut Meeting, earlier: &[(String, Record)]) {
-    meeting.earlier = crate::export::actions::still_open(earlier, &meeting.plan);
-    meeting.raised_earlier = raised_earlier(earlier, &meeting.plan);
-    for (_, record) in earlier {
-        meeting.ids.merge(&record.meeting.ids);
-        for item in record.items() {
-            meeting.ids.saw(&item.id);
-        }
-    }
-}
-
-/// The risks and issues raised in these earlier meetings that the plan does
-/// not hold yet (by title) and that no later follow-up closed, oldest first.
-pub fn raised_earlier(earlier: &[(String, Record)], plan: &Plan) -> Vec<Raised> {
-    let in_plan = |title: &str| {
-        let title = title.trim().to_lowercase();
-        plan.risks
-            .iter()
-            .map(|r| &r.title)
-            .chain(plan.issues.iter().map(|i| &i.title))
-            .any(|t| t.trim().to_lowercase() == title)
-    };
-    let closed = |id: &str, from: &str| {
-        let mut status = None;
-        let mut followups: Vec<_> = earlier.iter().flat_map(|(_, r)| &r.followups).collect();
-        followups.sort_by_key(|f| f.at);
-        for f in followups {
-            if let Capture::Followup {
-                item,
-                meeting,
-                status: s,
-                ..
-            } = &f.what
-                && item == id
-                && meeting == from
-            {
-                status = Some(*s);
-            }
-        }
-        matches!(status, Some(ActionStatus::Done | ActionStatus::Dropped))
-    };
-    earlier
-        .iter()
-        .flat_map(|(stem, record)| {
-            // In the order they were raised, risks and issues together.
-            let mut raised: Vec<&crate::meeting::Captured> =
-                record.risks.iter().chain(&record.issues).collect();
-            raised.sort_by_key(|item| (item.order, item.at));
-            raised.into_iter().map(move |item| Raised {
-                meeting: stem.clone(),
-                item: item.clone(),
-            })
-        })
-        .filter(|r| !in_plan(&r.item.what.text()) && !closed(&r.item.id, &r.meeting))
-        .collect()
 }
 
 /// Create an empty private file, failing if anything at all is there.

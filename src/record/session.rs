@@ -12,10 +12,11 @@ use jiff::Timestamp;
 
 use super::folder::{Folder, Found};
 use super::format::{Mode, Record};
-use super::open::{Lock, OpenError, Reopened, carry_over, create, reopen};
+use super::open::{Lock, OpenError, Reopened, create, reopen};
 use super::resume::resumed;
 use super::store::{Paths, write_atomically};
-use crate::meeting::{Clock, Meeting, Origin};
+use crate::meeting::capture::{ActionStatus, Raised};
+use crate::meeting::{Capture, Clock, Meeting, Origin};
 use crate::plan::model::{AgendaName, Plan};
 use crate::text::visible;
 
@@ -190,6 +191,66 @@ impl Session {
             lock,
         })
     }
+}
+
+/// What a meeting takes from the earlier meetings of its plan: the actions
+/// still open, the risks and issues raised but not yet in the plan, and
+/// the ids they used, so that its own ids go on from the highest per kind.
+pub fn carry_over(meeting: &mut Meeting, earlier: &[(String, Record)]) {
+    meeting.earlier = crate::export::actions::still_open(earlier, &meeting.plan);
+    meeting.raised_earlier = raised_earlier(earlier, &meeting.plan);
+    for (_, record) in earlier {
+        meeting.ids.merge(&record.meeting.ids);
+        for item in record.items() {
+            meeting.ids.saw(&item.id);
+        }
+    }
+}
+
+/// The risks and issues raised in these earlier meetings that the plan does
+/// not hold yet (by title) and that no later follow-up closed, oldest first.
+pub fn raised_earlier(earlier: &[(String, Record)], plan: &Plan) -> Vec<Raised> {
+    let in_plan = |title: &str| {
+        let title = title.trim().to_lowercase();
+        plan.risks
+            .iter()
+            .map(|r| &r.title)
+            .chain(plan.issues.iter().map(|i| &i.title))
+            .any(|t| t.trim().to_lowercase() == title)
+    };
+    let closed = |id: &str, from: &str| {
+        let mut status = None;
+        let mut followups: Vec<_> = earlier.iter().flat_map(|(_, r)| &r.followups).collect();
+        followups.sort_by_key(|f| f.at);
+        for f in followups {
+            if let Capture::Followup {
+                item,
+                meeting,
+                status: s,
+                ..
+            } = &f.what
+                && item == id
+                && meeting == from
+            {
+                status = Some(*s);
+            }
+        }
+        matches!(status, Some(ActionStatus::Done | ActionStatus::Dropped))
+    };
+    earlier
+        .iter()
+        .flat_map(|(stem, record)| {
+            // In the order they were raised, risks and issues together.
+            let mut raised: Vec<&crate::meeting::Captured> =
+                record.risks.iter().chain(&record.issues).collect();
+            raised.sort_by_key(|item| (item.order, item.at));
+            raised.into_iter().map(move |item| Raised {
+                meeting: stem.clone(),
+                item: item.clone(),
+            })
+        })
+        .filter(|r| !in_plan(&r.item.what.text()) && !closed(&r.item.id, &r.meeting))
+        .collect()
 }
 
 /// Put a closed meeting's record in place of the one found unfinished.
