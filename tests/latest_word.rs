@@ -19,7 +19,7 @@ use resetpoint::export::minutes::{Audience, markdown};
 use resetpoint::meeting::{Action, Capture, Clock, Meeting, update};
 use resetpoint::plan::model::{AgendaName, Plan};
 use resetpoint::record::format::Record;
-use resetpoint::record::open::carry_over;
+use resetpoint::record::session::carry_over;
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
 

@@ -17,7 +17,7 @@ use resetpoint::export::minutes::{Audience, markdown};
 use resetpoint::meeting::{Action, Capture, Clock, Meeting, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
-use resetpoint::record::open::carry_over;
+use resetpoint::record::session::carry_over;
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
 

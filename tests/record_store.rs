@@ -13,10 +13,11 @@ use resetpoint::meeting::update::Change;
 use resetpoint::meeting::{Action, Capture, Clock, Effect, Meeting, update};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::AgendaName;
+use resetpoint::record::folder::{scan, unfinished};
 use resetpoint::record::format::{Record, restore};
 use resetpoint::record::fs::Disk;
 use resetpoint::record::journal::{Entry, line, read};
-use resetpoint::record::open::{OpenError, create, lock, reopen, scan, unfinished};
+use resetpoint::record::open::{OpenError, create, lock, reopen};
 use resetpoint::record::resume::resumed;
 use resetpoint::record::store::{Finished, Health, Message, Store, Timing};
 

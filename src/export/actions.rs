@@ -15,8 +15,9 @@ use crate::meeting::Capture;
 use crate::meeting::capture::ActionStatus;
 use crate::meeting::latest::{Latest, in_order};
 use crate::plan::model::Plan;
-use crate::record::format::{Mode, Record};
-use crate::record::open::{OpenError, read_record};
+use crate::record::folder::Folder;
+use crate::record::format::Record;
+use crate::record::open::OpenError;
 use crate::text::visible_lines;
 
 /// One action, with the meeting it came from.
@@ -53,23 +54,12 @@ pub fn meetings_and_unreadable(
     dir: &Path,
     project_id: &str,
 ) -> (Vec<(String, Record)>, Vec<OpenError>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return (Vec::new(), Vec::new());
-    };
-    let mut unreadable = Vec::new();
-    let mut found: Vec<(String, Record)> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter_map(|p| {
-            let record = read_record(&p).map_err(|e| unreadable.push(e)).ok()?;
-            let stem = p.file_stem()?.to_string_lossy().into_owned();
-            (record.meeting.mode == Mode::Live && record.meeting.project_id == project_id)
-                .then_some((stem, record))
-        })
-        .collect();
-    found.sort_by_key(|(_, r)| r.meeting.started);
-    (found, unreadable)
+    let folder = Folder::read(dir, project_id);
+    let found = folder.live();
+    (
+        found,
+        folder.unreadable.into_iter().map(|u| u.error).collect(),
+    )
 }
 
 /// The actions of these meetings, oldest first, with what later meetings'
@@ -125,11 +115,7 @@ pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<Action
 /// The live meetings of the plan that started before `before`, oldest first.
 pub fn meetings_before(dir: &Path, plan: &Plan, before: Timestamp) -> Vec<(String, Record)> {
     // The run has already named any unreadable record.
-    meetings_and_unreadable(dir, &plan.project.slug())
-        .0
-        .into_iter()
-        .filter(|(_, r)| r.meeting.started < before)
-        .collect()
+    Folder::read(dir, &plan.project.slug()).live_before(before)
 }
 
 /// The actions still open after these meetings, for the next one's follow-ups.

@@ -13,7 +13,8 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::minutes::{Audience, MilestoneRow, Minutes, Section};
+use super::audience::Audience;
+use super::minutes_model::{MilestoneRow, Minutes, Section};
 use crate::meeting::public_only;
 use crate::plan::model::{Plan, Rag};
 use crate::text::is_unsafe;

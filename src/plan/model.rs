@@ -496,7 +496,7 @@ pub struct Pushback {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct AgendaItem {
-    pub kind: crate::agenda::SectionKind,
+    pub kind: super::section_kind::SectionKind,
     #[serde(default)]
     pub title: Option<String>,
     #[serde(default)]

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Gauge, Paragraph, Row, Table, Widget};
 
 use super::{Ctx, field, panel};
-use crate::format::{money, ratio};
+use crate::figures::{money, ratio};
 use crate::plan::model::{ChangeStatus, Financials, Rag};
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
@@ -149,7 +149,7 @@ fn render_changes(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
         Row::new(vec![
             Line::raw(cr.id.get_ref().clone()),
             Line::raw(ctx.plain(&cr.title)),
-            Line::raw(crate::format::thousands(cr.amount)).right_aligned(),
+            Line::raw(crate::figures::thousands(cr.amount)).right_aligned(),
             Line::from(Span::styled(word, ctx.theme.rag(rag))),
         ])
     });
