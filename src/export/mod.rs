@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod carry_over;
+pub mod eml;
 pub mod history;
 pub mod html;
 pub mod markdown;
