@@ -130,6 +130,7 @@ fn invalid_plans_with_an_unknown_key_or_a_wrong_type_fail_the_schema() {
     use Expect::*;
     let expected = [
         ("bad_date.toml", NotToml),
+        ("bad_email.toml", Rejected("/people/1/email")),
         ("date_with_time.toml", Rejected("/status/as_of")),
         ("duplicate_id.toml", OnlyCheck),
         ("empty.toml", Rejected("project")),
@@ -180,5 +181,33 @@ fn invalid_plans_with_an_unknown_key_or_a_wrong_type_fail_the_schema() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn the_schema_and_check_agree_on_which_emails_are_addresses() {
+    let validator = validator();
+    for email in [
+        "",
+        "robin@acme.example",
+        "søren.kjærgaard+pm@eksempel.dk",
+        "robin.diaz@acme",
+        "robin@@acme.example",
+        "@acme.example",
+        "robin @acme.example",
+        "ola@acme.example, marcus@acme.example",
+        "Robin <robin@acme.example>",
+        "robin@acme..example",
+        "robin@.acme.example",
+        "robin@acme.example.",
+        "\"robin\"@acme.example",
+    ] {
+        let plan = serde_json::json!({
+            "project": {"name": "Portal", "customer": "Acme"},
+            "people": [{"id": "robin", "name": "Robin", "side": "customer", "email": email}],
+        });
+        // `email = ""` is "not known yet" for the loader, as if left out.
+        let by_check = email.is_empty() || resetpoint::plan::validate::check_email(email).is_ok();
+        assert_eq!(validator.is_valid(&plan), by_check, "{email:?}");
     }
 }

@@ -202,7 +202,12 @@ pub struct Person {
     pub role: String,
     /// Their email address, for the minutes' draft email (`minutes --format eml`).
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[schemars(
+        with = "Option<String>",
+        regex(
+            pattern = r#"^$|^[^\s@()<>\[\]:;,"\\]+@[^\s@()<>\[\]:;,"\\.]+(\.[^\s@()<>\[\]:;,"\\.]+)+$"#
+        )
+    )]
     pub email: Option<Spanned<String>>,
 }
 

@@ -276,17 +276,17 @@ pub fn check_email(email: &str) -> Result<(), &'static str> {
     if email.is_empty() {
         return Err("it is empty");
     }
-    if email
-        .chars()
-        .any(|c| c.is_whitespace() || crate::text::is_unsafe(c))
-    {
-        return Err("it has a space or a control character in it");
-    }
     if let Some(c) = email.chars().find(|c| "()<>[]:;,\"\\".contains(*c)) {
         return Err(match c {
             ',' | ';' => "it holds more than one address; give each person their own",
             _ => "it has a character that addresses cannot hold, like < > ( ) , ; or quotes",
         });
+    }
+    if email
+        .chars()
+        .any(|c| c.is_whitespace() || crate::text::is_unsafe(c))
+    {
+        return Err("it has a space or a control character in it");
     }
     let mut parts = email.split('@');
     let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
