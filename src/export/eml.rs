@@ -159,3 +159,94 @@ pub fn eml(
 fn header_text(text: &str) -> String {
     crate::text::visible(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meeting::Captured;
+
+    /// The demo plan with an email for everyone but Priya.
+    fn plan() -> Plan {
+        let mut text = include_str!("../../assets/demo.toml").to_owned();
+        for id in ["dana", "sam", "ola", "marcus", "lin"] {
+            text = text.replace(
+                &format!("id = \"{id}\"\n"),
+                &format!("id = \"{id}\"\nemail = \"{id}@example.com\"\n"),
+            );
+        }
+        crate::plan::load_bytes("demo.toml", text.as_bytes())
+            .plan
+            .expect("valid")
+    }
+
+    fn record() -> Record {
+        toml::from_str(include_str!(
+            "../../tests/fixtures/records/2026-11-24-1400-reset-point.toml"
+        ))
+        .expect("the fixture record reads")
+    }
+
+    fn marked(record: &mut Record, person: &str, present: bool) {
+        record.attendance.push(Captured {
+            id: format!("P-{person}"),
+            order: 0,
+            section: 0,
+            at: record.meeting.started,
+            what: Capture::Attendance {
+                person: person.to_owned(),
+                present,
+                guest: false,
+            },
+        });
+        if present {
+            record.meeting.attendees.push(person.to_owned());
+        }
+    }
+
+    fn emails(list: &[Recipient]) -> Vec<&str> {
+        list.iter().map(|r| r.email.as_str()).collect()
+    }
+
+    #[test]
+    fn without_attendance_the_expected_people_are_addressed() {
+        let found = recipients(&record(), Some(&plan()), Audience::Customer);
+        assert_eq!(emails(&found.to), ["ola@example.com", "marcus@example.com"]);
+        assert_eq!(emails(&found.cc), ["sam@example.com"]);
+        assert_eq!(found.without_email, ["Priya Raman"]);
+    }
+
+    #[test]
+    fn who_was_there_and_who_sent_apologies_get_the_minutes_guests_do_not() {
+        let mut record = record();
+        marked(&mut record, "ola", true);
+        marked(&mut record, "dana", true);
+        marked(&mut record, "lin", false);
+        marked(&mut record, "a-guest", true);
+        let found = recipients(&record, Some(&plan()), Audience::Customer);
+        assert_eq!(emails(&found.to), ["ola@example.com", "lin@example.com"]);
+        assert_eq!(emails(&found.cc), ["dana@example.com"]);
+        assert!(found.without_email.is_empty());
+    }
+
+    #[test]
+    fn internal_minutes_never_go_to_the_customer() {
+        let found = recipients(&record(), Some(&plan()), Audience::Internal);
+        assert_eq!(emails(&found.to), ["sam@example.com"]);
+        assert!(found.cc.is_empty());
+    }
+
+    #[test]
+    fn the_subject_names_the_meeting_and_its_day() {
+        let zone = TimeZone::UTC;
+        assert_eq!(
+            subject(&record(), Audience::Customer, &zone),
+            "Minutes: Shipment Tracking Rebuild — reset-point meeting, 24 Nov 2026"
+        );
+        let mut own = record();
+        own.meeting.agenda = "plan".into();
+        assert_eq!(
+            subject(&own, Audience::Internal, &zone),
+            "Internal minutes: Shipment Tracking Rebuild — meeting, 24 Nov 2026"
+        );
+    }
+}
