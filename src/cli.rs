@@ -38,6 +38,8 @@ pub enum ActionsFormat {
 pub enum MinutesFormat {
     Md,
     Html,
+    /// A draft email to the attendees, plain text and HTML.
+    Eml,
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,14 +82,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Audience::Internal)]
         audience: Audience,
     },
-    /// The minutes of a meeting, as Markdown or HTML (to standard output unless -o).
+    /// The minutes of a meeting, as Markdown, HTML or a draft email (to
+    /// standard output unless -o).
     Minutes {
         /// The meeting record (the .toml file in the meetings folder).
         record: PathBuf,
         /// customer (the default) leaves out private notes and internal items.
         #[arg(long, value_enum, default_value_t = Audience::Customer)]
         audience: Audience,
-        /// Markdown, or one self-contained printable HTML page.
+        /// Markdown, one self-contained printable HTML page, or an .eml
+        /// draft addressed to the attendees, ready to check and send.
         #[arg(long, value_enum, default_value_t = MinutesFormat::Md)]
         format: MinutesFormat,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -125,4 +129,7 @@ pub enum Command {
         /// Where to write it; an existing file is never overwritten.
         path: Option<PathBuf>,
     },
+    /// The JSON Schema of the plan file, for editors:
+    /// `resetpoint schema > resetpoint.schema.json` beside the plan.
+    Schema,
 }

@@ -82,5 +82,6 @@ fn main() -> ExitCode {
             format,
         } => commands::history::run(&plan, records.as_deref(), format, config),
         Command::New { agenda, path } => commands::new::run(agenda, path.as_deref()),
+        Command::Schema => commands::schema::run(),
     }
 }

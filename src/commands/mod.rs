@@ -8,6 +8,7 @@ pub mod leaving;
 pub mod minutes;
 pub mod new;
 pub mod run;
+pub mod schema;
 
 use std::process::ExitCode;
 

@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod audience;
 pub mod carry_over;
+pub mod eml;
 pub mod history;
 pub mod html;
 pub mod markdown;
