@@ -6,3 +6,5 @@ pub mod history;
 pub mod html;
 pub mod markdown;
 pub mod minutes;
+pub mod portfolio;
+pub mod report;
