@@ -510,6 +510,7 @@ fn since_last_meeting(
     after.push_str(&match (open_now, overdue) {
         (0, _) => "No action is open.".to_owned(),
         (1, 0) => "1 action is open.".to_owned(),
+        (1, _) => "1 action is open, and it is overdue.".to_owned(),
         (n, 0) => format!("{n} actions are open."),
         (n, o) => format!(
             "{n} {} open, {o} of them overdue.",
