@@ -220,7 +220,13 @@ pub fn account(path: &Path, today: Date, zone: &TimeZone) -> Result<Account, Pla
         .count();
     let broken = broken_promises(&plan, today);
     let ev = derive(&plan).earned_value;
-    let (overall_customer, overall_internal) = colours(&plan);
+    // The portfolio is read today: a promised date that passed since the
+    // plan's status date is broken now, and the colours say so.
+    let mut today_plan = plan.clone();
+    if today_plan.status.as_of.is_none_or(|as_of| as_of < today) {
+        today_plan.status.as_of = Some(today);
+    }
+    let (overall_customer, overall_internal) = colours(&today_plan);
     Ok(Account {
         plan: shown,
         project: plan.project.name.clone(),
