@@ -114,7 +114,9 @@ def run_once():
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
     wall = time.perf_counter() - start
     rss = int(re.search(rb"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1))
-    return wall, rss, done.stdout
+    cpu = sum(float(re.search(rb"%s time \(seconds\): ([\d.]+)" % k, done.stderr).group(1))
+              for k in (b"User", b"System"))
+    return wall, rss, cpu, done.stdout
 
 
 def main():
@@ -126,15 +128,18 @@ def main():
     size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(OUT) for f in fs)
     print(f"{plans} plans x {records} records, {size / 1e6:.1f} MB, {os.cpu_count()} cores")
     run_once()  # warm the page cache, as a second run of the day would be
-    walls, rsss = [], []
+    walls, rsss, cpus = [], [], []
     for _ in range(RUNS):
-        wall, rss, out = run_once()
+        wall, rss, cpu, out = run_once()
         walls.append(wall)
         rsss.append(rss)
+        cpus.append(cpu)
     accounts = out.count(b'"project_id"') or out.count(b'"plan":')
     print(f"rows: {accounts}")
     print(f"wall time, median of {RUNS}: {statistics.median(walls):.3f} s "
           f"(min {min(walls):.3f}, max {max(walls):.3f})")
+    print(f"CPU time (user + system), median of {RUNS}: {statistics.median(cpus):.3f} s "
+          f"(load average {os.getloadavg()[0]:.1f}: other work on the machine stretches the wall time)")
     print(f"peak RSS: {max(rsss) / 1024:.1f} MiB")
     if "--keep" not in sys.argv:
         shutil.rmtree(OUT, ignore_errors=True)

@@ -55,7 +55,11 @@ fn account(dir: &Path, id: &str, extra: &str, history: &[Met]) {
     .unwrap();
     for (n, m) in history.iter().enumerate() {
         let day = ago(m.days_ago);
-        let started = day.at(14, 0, 0, 0).to_zoned(TimeZone::UTC).unwrap().timestamp();
+        let started = day
+            .at(14, 0, 0, 0)
+            .to_zoned(TimeZone::UTC)
+            .unwrap()
+            .timestamp();
         let header = Header {
             project: format!("Project {id}"),
             project_id: id.to_owned(),
@@ -115,9 +119,7 @@ fn account(dir: &Path, id: &str, extra: &str, history: &[Met]) {
 /// A milestone whose promise broke `n` days ago (promised the day before).
 fn broken_promise(n: i64) -> String {
     let promised = ago(n + 1);
-    format!(
-        "[[milestones]]\nname = \"Go-live\"\nbaseline = {promised}\npromised = {promised}\n"
-    )
+    format!("[[milestones]]\nname = \"Go-live\"\nbaseline = {promised}\npromised = {promised}\n")
 }
 
 /// A folder of accounts with known answers.
@@ -298,7 +300,12 @@ fn the_json_shape_is_the_documented_one() {
     assert_eq!(account["overall_internal"], "red");
     assert_eq!(account["advice"][0], "reset-point meeting due");
     let error = &value["errors"][0];
-    let mut keys: Vec<&str> = error.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = error
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     keys.sort_unstable();
     assert_eq!(keys, ["column", "error", "line", "plan"]);
 }
@@ -314,7 +321,10 @@ fn the_customer_colour_leaves_internal_items_out() {
     );
     let p = portfolio(&[root.path().to_path_buf()], today(), &TimeZone::UTC, 1);
     let a = &p.accounts[0];
-    assert_eq!((a.overall_customer, a.overall_internal), (Rag::Green, Rag::Red));
+    assert_eq!(
+        (a.overall_customer, a.overall_internal),
+        (Rag::Green, Rag::Red)
+    );
 }
 
 #[test]
@@ -327,7 +337,10 @@ fn the_binary_lists_every_format_and_refuses_a_missing_folder() {
         common::assert_terminal_safe(&out.stdout);
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("Customer broken"), "{format}: {text}");
-        assert!(text.contains("bad"), "{format}: the plan with errors is listed");
+        assert!(
+            text.contains("bad"),
+            "{format}: the plan with errors is listed"
+        );
     }
     let out = common::resetpoint(&dir, &["portfolio", "nowhere"]);
     assert_eq!(out.status.code(), Some(1));

@@ -31,8 +31,14 @@ fn marked_plan() -> Plan {
             "Margin on this account",
             &format!("{MARKER} Margin on this account"),
         )
-        .replace("Key tech lead leaves", &format!("{MARKER} Key tech lead leaves"))
-        .replace("Absorb the overrun", &format!("{MARKER} Absorb the overrun"))
+        .replace(
+            "Key tech lead leaves",
+            &format!("{MARKER} Key tech lead leaves"),
+        )
+        .replace(
+            "Absorb the overrun",
+            &format!("{MARKER} Absorb the overrun"),
+        )
         + &format!(
             "\n[[milestones]]\nname = \"{MARKER} Internal load test\"\nbaseline = 2026-11-01\nforecast = 2026-11-25\npromised = 2026-11-10\nvisible = false\n"
         );
@@ -57,7 +63,11 @@ fn last_meeting(plan: &Plan) -> (String, Record) {
         Action::NewAction,
         "Send the revised plan @sam due:2026-11-27",
     );
-    typed(&mut m, Action::PrivateNote, &format!("{MARKER} budget freeze"));
+    typed(
+        &mut m,
+        Action::PrivateNote,
+        &format!("{MARKER} budget freeze"),
+    );
     to(&mut m, SectionKind::Raid);
     typed(
         &mut m,
@@ -195,12 +205,22 @@ fn report_writes_a_file_with_o_and_reads_the_records_beside_the_plan() {
     std::fs::write(dir.path().join("plan.toml"), text).unwrap();
     let out = common::resetpoint(
         dir.path(),
-        &["report", "plan.toml", "--format", "html", "-o", "report.html"],
+        &[
+            "report",
+            "plan.toml",
+            "--format",
+            "html",
+            "-o",
+            "report.html",
+        ],
     );
     assert!(out.status.success(), "{out:?}");
     common::assert_terminal_safe(&out.stderr);
     let page = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
-    assert!(page.contains("Send the revised plan"), "the record was read");
+    assert!(
+        page.contains("Send the revised plan"),
+        "the record was read"
+    );
     assert!(!page.contains(MARKER));
     let out = common::resetpoint(dir.path(), &["report", "missing.toml"]);
     assert_eq!(out.status.code(), Some(1));

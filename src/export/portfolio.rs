@@ -288,7 +288,10 @@ pub fn advice(
     days_since: Option<i64>,
 ) -> Vec<&'static str> {
     let mut advice = Vec::new();
-    let fell_twice = pulses.windows(3).last().is_some_and(|w| w[0] > w[1] && w[1] > w[2]);
+    let fell_twice = pulses
+        .windows(3)
+        .last()
+        .is_some_and(|w| w[0] > w[1] && w[1] > w[2]);
     let low = pulses.last().is_some_and(|p| *p < LOW_PULSE);
     if fell_twice || low {
         advice.push(INVOLVE_SENIOR_MANAGEMENT);

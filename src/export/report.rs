@@ -378,7 +378,8 @@ fn since_last_meeting(
     let Some((stem, last)) = meetings.last() else {
         return list(title, Vec::new(), "No meeting with you is on record yet.");
     };
-    let public = |c: &crate::meeting::Captured| audience == Audience::Internal || c.what.is_public();
+    let public =
+        |c: &crate::meeting::Captured| audience == Audience::Internal || c.what.is_public();
     let name = |id: &str| shown.name_of(id).to_owned();
     let all_actions = rows(meetings, shown, true);
     let opened: Vec<Item> = all_actions
@@ -394,7 +395,11 @@ fn since_last_meeting(
                 ActionStatus::Done => ", since done".to_owned(),
                 ActionStatus::Dropped => ", since dropped".to_owned(),
             };
-            item(Some(&a.id), format!("{} — {who}, {due}{state}", a.title), false)
+            item(
+                Some(&a.id),
+                format!("{} — {who}, {due}{state}", a.title),
+                false,
+            )
         })
         .collect();
     let closed: Vec<Item> = last
@@ -426,7 +431,10 @@ fn since_last_meeting(
                 };
                 Some(item(
                     Some(id),
-                    format!("{}: {word}", title.unwrap_or_else(|| "an earlier item".into())),
+                    format!(
+                        "{}: {word}",
+                        title.unwrap_or_else(|| "an earlier item".into())
+                    ),
                     false,
                 ))
             }
@@ -477,7 +485,11 @@ fn since_last_meeting(
     agreed.extend(last.buy_in.iter().filter_map(|b| match &b.what {
         Capture::BuyIn {
             proposal, verdict, ..
-        } => Some(item(None, format!("{proposal}: {}", verdict.words()), false)),
+        } => Some(item(
+            None,
+            format!("{proposal}: {}", verdict.words()),
+            false,
+        )),
         _ => None,
     }));
     let groups: Vec<Group> = [
@@ -548,7 +560,11 @@ fn next_meeting(shown: &Plan, meetings: &[(String, Record)]) -> Section {
             } else {
                 format!(", by {}", c.method.trim())
             };
-            item(None, format!("{}: {}{how}", c.what, c.frequency.trim()), false)
+            item(
+                None,
+                format!("{}: {}{how}", c.what, c.frequency.trim()),
+                false,
+            )
         })
         .collect();
     items.truncate(3);

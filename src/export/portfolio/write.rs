@@ -143,12 +143,7 @@ pub fn human(portfolio: &Portfolio) -> String {
     }
     for (row, account) in rows.iter().zip(&portfolio.accounts) {
         let _ = writeln!(out, "{}", line(row));
-        let _ = writeln!(
-            out,
-            "  {} · {}",
-            visible(&account.project),
-            account.plan
-        );
+        let _ = writeln!(out, "  {} · {}", visible(&account.project), account.plan);
         if !account.advice.is_empty() {
             let _ = writeln!(out, "  advice: {}", account.advice.join("; "));
         }
@@ -192,7 +187,11 @@ pub fn html(portfolio: &Portfolio) -> String {
         style::css()
     );
     let _ = writeln!(out, "<h1>{title}</h1>");
-    let _ = writeln!(out, "<p class=\"meta\">{}</p>", html_escape(&summary(portfolio)));
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{}</p>",
+        html_escape(&summary(portfolio))
+    );
     out.push_str("<table class=\"milestones\"><thead><tr><th>Customer</th><th>Customer sees</th><th>Internal</th><th>CPI</th><th>SPI</th><th>Promises broken</th><th>At risk</th><th>Last meeting</th><th>Pulse</th><th>Overdue actions</th><th>Overdue tasks</th><th>Advice</th></tr></thead><tbody>\n");
     for a in &portfolio.accounts {
         let advice = if a.advice.is_empty() {

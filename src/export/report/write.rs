@@ -13,8 +13,7 @@ use crate::meeting::public_only;
 use crate::plan::model::Plan;
 use crate::plan::quick_look::rag_word;
 
-const INTERNAL_WARNING: &str =
-    "Internal report: it includes internal risks, issues and milestones. Do not send it to the customer.";
+const INTERNAL_WARNING: &str = "Internal report: it includes internal risks, issues and milestones. Do not send it to the customer.";
 
 fn title(report: &Report) -> String {
     format!("Status report: {}", report.project)
@@ -111,7 +110,7 @@ pub fn html(report: &Report, plan: &Plan) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{}</title><style>{}</style></head><body>\n",
         html_escape(&title),
-        style::css()
+        style::css() + ONE_PAGE
     );
     let _ = writeln!(out, "<h1>{}</h1>", html_escape(&title));
     let _ = writeln!(
@@ -134,15 +133,27 @@ pub fn html(report: &Report, plan: &Plan) -> String {
         Audience::Customer => public_only(plan),
         Audience::Internal => plan.clone(),
     };
-    for section in &report.sections {
+    let (standing, rest) = report.sections.split_at(1.min(report.sections.len()));
+    for section in standing {
         html::write_section(&mut out, section);
-        if section.overall.is_some() {
-            charts(&mut out, &shown);
-        }
+        charts(&mut out, &shown);
     }
-    out.push_str("</body></html>\n");
+    // The shorter sections side by side, so the report prints on one page.
+    out.push_str("<div class=\"columns\">\n");
+    for section in rest {
+        out.push_str("<section>\n");
+        html::write_section(&mut out, section);
+        out.push_str("</section>\n");
+    }
+    out.push_str("</div>\n</body></html>\n");
     out
 }
+
+/// What the report adds to the minutes' CSS: the short sections in two
+/// columns, each kept whole, and a denser print so the page fits on one
+/// sheet of A4 or Letter.
+const ONE_PAGE: &str = ".columns{columns:2 22rem;column-gap:2rem}.columns section{break-inside:avoid}.columns h2{margin-top:1rem}.columns ul{padding-left:1.1rem}\
+@media print{@page{margin:12mm}html{font-size:8pt}body{line-height:1.3}h1{font-size:1.3rem;margin:0}h2{font-size:1rem;margin:.5rem 0 .2rem}p,ul{margin:.25rem 0}.charts{margin-top:.3rem}.charts svg{max-height:8rem;width:auto}.figures{font-size:.75rem}.columns{columns:2;column-gap:1.2rem}}";
 
 /// The risk heat map and the budget burn, side by side.
 fn charts(out: &mut String, shown: &Plan) {
