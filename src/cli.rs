@@ -42,6 +42,21 @@ pub enum MinutesFormat {
     Eml,
 }
 
+/// A one-page document: Markdown that reads as a plain-text email, or a
+/// printable HTML page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PageFormat {
+    Md,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PortfolioFormat {
+    Human,
+    Json,
+    Html,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the bundled demo plan's reset-point meeting, presenting mode on.
@@ -120,6 +135,32 @@ pub enum Command {
         records: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
         format: ReportFormat,
+    },
+    /// A one-page status report of a plan, for the customer unless told
+    /// otherwise: colour and why, milestones, cost and schedule, risks,
+    /// issues, your tasks due soon, the last meeting, the next one.
+    Report {
+        plan: PathBuf,
+        /// Where the plan's meeting records are; default: `meetings/` beside it.
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+        /// customer (the default) leaves out internal items, from the colour too.
+        #[arg(long, value_enum, default_value_t = Audience::Customer)]
+        audience: Audience,
+        /// Markdown (reads as a plain-text email), or one printable HTML page.
+        #[arg(long, value_enum, default_value_t = PageFormat::Md)]
+        format: PageFormat,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Every plan under the folders, one row per account, worst first, with
+    /// the advice the practice calls for.
+    Portfolio {
+        /// Folders to search for plans (their `meetings/` folders are the records).
+        #[arg(required = true, value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = PortfolioFormat::Human)]
+        format: PortfolioFormat,
     },
     /// Write a commented starter plan (to standard output when no PATH).
     New {

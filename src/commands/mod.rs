@@ -7,6 +7,8 @@ pub mod history;
 pub mod leaving;
 pub mod minutes;
 pub mod new;
+pub mod portfolio;
+pub mod report;
 pub mod run;
 pub mod schema;
 

@@ -73,7 +73,7 @@ pub fn page(minutes: &Minutes, plan: Option<&Plan>, audience: Audience, zone: &T
     out
 }
 
-fn write_section(out: &mut String, section: &Section) {
+pub fn write_section(out: &mut String, section: &Section) {
     let _ = writeln!(out, "<h2>{}</h2>", escape(&section.title));
     if let Some((rag, as_of)) = &section.overall {
         let as_of = if as_of.is_empty() {

@@ -453,7 +453,7 @@ fn sentence(text: &str) -> String {
     })
 }
 
-fn milestone_row(m: &Milestone, as_of: Option<Date>) -> MilestoneRow {
+pub fn milestone_row(m: &Milestone, as_of: Option<Date>) -> MilestoneRow {
     let (rag, _) = milestone_state(m, as_of);
     let status = match (rag, m.done) {
         (_, Some(done)) => format!("done on {}", date(done)),

@@ -11,3 +11,5 @@ pub mod html;
 pub mod markdown;
 pub mod minutes;
 pub mod minutes_model;
+pub mod portfolio;
+pub mod report;
