@@ -38,6 +38,23 @@ pub enum ActionsFormat {
 pub enum MinutesFormat {
     Md,
     Html,
+    /// A draft email to the attendees, plain text and HTML.
+    Eml,
+}
+
+/// A one-page document: Markdown that reads as a plain-text email, or a
+/// printable HTML page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PageFormat {
+    Md,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PortfolioFormat {
+    Human,
+    Json,
+    Html,
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,14 +97,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Audience::Internal)]
         audience: Audience,
     },
-    /// The minutes of a meeting, as Markdown or HTML (to standard output unless -o).
+    /// The minutes of a meeting, as Markdown, HTML or a draft email (to
+    /// standard output unless -o).
     Minutes {
         /// The meeting record (the .toml file in the meetings folder).
         record: PathBuf,
         /// customer (the default) leaves out private notes and internal items.
         #[arg(long, value_enum, default_value_t = Audience::Customer)]
         audience: Audience,
-        /// Markdown, or one self-contained printable HTML page.
+        /// Markdown, one self-contained printable HTML page, or an .eml
+        /// draft addressed to the attendees, ready to check and send.
         #[arg(long, value_enum, default_value_t = MinutesFormat::Md)]
         format: MinutesFormat,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -117,6 +136,32 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
         format: ReportFormat,
     },
+    /// A one-page status report of a plan, for the customer unless told
+    /// otherwise: colour and why, milestones, cost and schedule, risks,
+    /// issues, your tasks due soon, the last meeting, the next one.
+    Report {
+        plan: PathBuf,
+        /// Where the plan's meeting records are; default: `meetings/` beside it.
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+        /// customer (the default) leaves out internal items, from the colour too.
+        #[arg(long, value_enum, default_value_t = Audience::Customer)]
+        audience: Audience,
+        /// Markdown (reads as a plain-text email), or one printable HTML page.
+        #[arg(long, value_enum, default_value_t = PageFormat::Md)]
+        format: PageFormat,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Every plan under the folders, one row per account, worst first, with
+    /// the advice the practice calls for.
+    Portfolio {
+        /// Folders to search for plans (their `meetings/` folders are the records).
+        #[arg(required = true, value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = PortfolioFormat::Human)]
+        format: PortfolioFormat,
+    },
     /// Write a commented starter plan (to standard output when no PATH).
     New {
         /// The agenda the meeting will follow by default.
@@ -125,4 +170,7 @@ pub enum Command {
         /// Where to write it; an existing file is never overwritten.
         path: Option<PathBuf>,
     },
+    /// The JSON Schema of the plan file, for editors:
+    /// `resetpoint schema > resetpoint.schema.json` beside the plan.
+    Schema,
 }

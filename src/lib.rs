@@ -5,7 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod export;
-pub mod format;
+pub mod figures;
 pub mod meeting;
 pub mod plan;
 pub mod record;

@@ -81,6 +81,24 @@ fn main() -> ExitCode {
             records,
             format,
         } => commands::history::run(&plan, records.as_deref(), format, config),
+        Command::Report {
+            plan,
+            records,
+            audience,
+            format,
+            output,
+        } => {
+            let options = commands::report::Options {
+                records: records.as_deref(),
+                audience,
+                format,
+                output: output.as_deref(),
+                config,
+            };
+            commands::report::run(&plan, &options)
+        }
+        Command::Portfolio { dirs, format } => commands::portfolio::run(&dirs, format),
         Command::New { agenda, path } => commands::new::run(agenda, path.as_deref()),
+        Command::Schema => commands::schema::run(),
     }
 }

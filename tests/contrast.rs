@@ -189,6 +189,7 @@ fn meeting(presenting: bool) -> Meeting {
             title: "Send the revised plan".into(),
             owner: Some("dana".into()),
             due: Some("2026-11-20".parse().unwrap()),
+            moved_from: None,
         },
         Earlier {
             id: "A-2".into(),
@@ -196,6 +197,7 @@ fn meeting(presenting: bool) -> Meeting {
             title: "Book the depot visit".into(),
             owner: None,
             due: None,
+            moved_from: None,
         },
     ];
     update(

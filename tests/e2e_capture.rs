@@ -12,8 +12,9 @@ use resetpoint::meeting::update::replay;
 use resetpoint::meeting::{Clock, Meeting};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::AgendaName;
+use resetpoint::record::folder::unfinished;
 use resetpoint::record::format::{Record, restore};
-use resetpoint::record::open::{reopen, unfinished};
+use resetpoint::record::open::reopen;
 use tmux::Tmux;
 
 const BIN: &str = env!("CARGO_BIN_EXE_resetpoint");

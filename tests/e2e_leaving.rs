@@ -156,3 +156,91 @@ fn leaving_a_meeting_says_what_comes_next_and_the_next_meeting_follows_up() {
     let screen = t.wait_for("the resumed follow-ups", header_shows("2/12 Follow-ups"));
     assert!(screen.contains("Send the revised plan"), "{screen}");
 }
+
+/// What the heat map's cell at `impact` and `probability` says.
+fn map_cell(screen: &str, impact: usize, probability: usize) -> usize {
+    let axis = format!("│{impact} │");
+    let line = screen
+        .lines()
+        .find(|l| l.contains(&axis))
+        .unwrap_or_else(|| panic!("no heat map row {impact}:\n{screen}"));
+    let row = line.split_once(&axis).unwrap().1;
+    let row = row.split('│').next().unwrap_or(row);
+    // Cells read "·" when empty, else a count and the band's letter, with
+    // or without a space between them ("1 H" on a wide map, "1H" narrow).
+    let mut counts = Vec::new();
+    let mut words = row.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        if word == "·" {
+            counts.push(0);
+            continue;
+        }
+        let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+        counts.push(digits.parse().unwrap_or(0));
+        if digits.len() == word.len() {
+            words.next(); // the band's letter, written apart
+        }
+    }
+    counts[probability - 1]
+}
+
+#[test]
+fn a_moved_date_and_a_scored_risk_are_the_latest_word_on_screen_and_in_the_minutes() {
+    let dir = folder();
+    let dir = dir.path();
+    let t = start(
+        "latest",
+        dir,
+        "resetpoint run 'our plan.toml' --agenda status",
+    );
+    t.wait_for("the status meeting", header_shows("1/8 "));
+    t.keys(&["Right"]);
+    t.wait_for("the follow-ups", |s| {
+        header_shows("2/8 ")(s) && s.contains("CT-1")
+    });
+    // The customer's first task, CT-1 (due 10 Dec), moves to 8 Dec.
+    t.keys(&["Enter"]);
+    t.wait_for("the follow-up field", |s| s.contains("done | dropped"));
+    t.text("open due:2026-12-08");
+    t.keys(&["Enter"]);
+    t.wait_for("the new date", |s| {
+        s.contains("now due Tue 8 Dec") && s.contains("(moved from Thu 10")
+    });
+    t.keys(&["Right", "Right", "Right"]);
+    let before = t.wait_for("the raid screen", header_shows("5/8 "));
+    let counted = map_cell(&before, 3, 4);
+    t.keys(&["r"]);
+    t.wait_for("a risk field", |s| s.contains("New risk"));
+    t.text("Label printers short @priya p:4 i:3");
+    t.keys(&["Enter"]);
+    let raid = t.wait_for("the risk in the list by score", |s| {
+        s.lines()
+            .any(|l| l.contains("Label printers") && l.contains("12 HIGH"))
+    });
+    assert_eq!(map_cell(&raid, 3, 4), counted + 1, "{raid}");
+    t.keys(&["Right"]);
+    let tasks = t.wait_for("the tasks screen", header_shows("6/8 "));
+    let ct1 = tasks.lines().find(|l| l.contains("CT-1")).unwrap();
+    assert!(ct1.contains("8 Dec") && !ct1.contains("10 Dec"), "{tasks}");
+    t.keys(&["Right", "Right"]);
+    t.wait_for("the last section", header_shows("8/8 "));
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit code", |s| s.contains("exit="));
+    let minutes = after(&screen, "For the minutes: ");
+    drop(t);
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("PATH={}/bin:$PATH; {minutes}", dir.display()))
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("still open, new date Tue 8 Dec 2026 (moved from Thu 10 Dec 2026)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Label printers short — Priya Raman, score 12 (high"),
+        "{text}"
+    );
+}

@@ -73,7 +73,7 @@ fn private_things_typed_while_presenting_never_reach_the_terminal() {
         type_privately(
             &t,
             "R",
-            &format!("Vendor may fold {MARK}{section} @priya"),
+            &format!("Vendor may fold {MARK}{section} @priya p:2 i:3"),
             "Internal risk",
         );
         type_privately(
@@ -89,7 +89,7 @@ fn private_things_typed_while_presenting_never_reach_the_terminal() {
         wait_safe(&t, "the tag to mask the field", |s| {
             s.contains("Internal risk — masked")
         });
-        let rest = format!("margin is thin {MARK}{section} @dana");
+        let rest = format!("margin is thin {MARK}{section} @dana p:3 i:3");
         t.text(&rest);
         let count = format!("{} characters", "#internal ".len() + rest.chars().count());
         wait_safe(&t, &count, |s| s.contains(&count));

@@ -14,7 +14,7 @@ use quick_xml::events::{BytesStart, Event};
 use resetpoint::agenda::SectionKind;
 use resetpoint::export::html::colours::{PAPER, contrast};
 use resetpoint::export::minutes::{Audience, html};
-use resetpoint::format::money;
+use resetpoint::figures::money;
 use resetpoint::meeting::{Action, Clock, Meeting, public_only, update};
 use resetpoint::plan::model::{AgendaName, Plan, RiskStatus};
 use resetpoint::record::format::Record;

@@ -245,13 +245,19 @@ fn risks_and_issues_with_owner_and_visibility() {
     let mut m = meeting();
     to(&mut m, SectionKind::Raid);
     update(&mut m, Action::Risk);
-    type_in(&mut m, "Vendor may fold @priya #internal", KeyCode::Enter);
+    type_in(
+        &mut m,
+        "Vendor may fold @priya #internal p:4 i:3",
+        KeyCode::Enter,
+    );
     assert_eq!(
         last(&m),
         &Capture::Risk {
             title: "Vendor may fold".into(),
             owner: Some("priya".into()),
-            visible: false
+            visible: false,
+            probability: Some(4),
+            impact: Some(3),
         }
     );
     update(&mut m, Action::Issue);

@@ -50,7 +50,11 @@ fn scripted() -> Record {
     typed(&mut m, Action::PrivateNote, "Ola hinted at a budget freeze");
     typed(&mut m, Action::Note, "Marcus wants the risk log weekly");
     to(&mut m, SectionKind::Raid);
-    typed(&mut m, Action::Risk, "Vendor may fold @priya #internal");
+    typed(
+        &mut m,
+        Action::Risk,
+        "Vendor may fold @priya #internal p:2 i:4",
+    );
     typed(&mut m, Action::Issue, "UAT data not ready @marcus");
     to(&mut m, SectionKind::Rules);
     typed(&mut m, Action::Signoff, "approved @ola");
@@ -107,7 +111,9 @@ fn internal_minutes_include_and_mark_internal_items() {
         "{minutes}"
     );
     assert!(
-        minutes.contains("Vendor may fold — Priya Raman *(internal)*"),
+        minutes.contains(
+            "Vendor may fold — Priya Raman, score 8 (medium: probability 2, impact 4) *(internal)*"
+        ),
         "{minutes}"
     );
     insta::assert_snapshot!("minutes_internal", minutes);
@@ -613,6 +619,7 @@ fn followed_up() -> (Record, Vec<Earlier>) {
         title: "Book the UAT rooms".into(),
         owner: Some("sam".into()),
         due: None,
+        moved_from: None,
     }];
     to(&mut m, SectionKind::Followups);
     typed(&mut m, Action::Select, "done");
@@ -648,9 +655,9 @@ fn minutes_say_who_was_expected_and_what_became_of_last_time() {
         "- Sam Okafor — Project manager (expected)",
         "Attendance was not taken in the meeting.",
         "- **A-9** Book the UAT rooms: done",
-        "- **CT-1** Prepare acceptance test scenarios for the tracking page: still open, new date Tue 15 Dec 2026",
+        "- **CT-1** Prepare acceptance test scenarios for the tracking page: still open, new date Tue 15 Dec 2026 (moved from Thu 10 Dec 2026)",
         "- **CT-2** Agree one list of depot exception codes: dropped",
-        "- **CT-1** Prepare acceptance test scenarios for the tracking page — Ola Nordmann, due Tue 15 Dec 2026",
+        "- **CT-1** Prepare acceptance test scenarios for the tracking page — Ola Nordmann, due Tue 15 Dec 2026 (moved from Thu 10 Dec 2026)",
     ] {
         assert!(
             minutes.lines().any(|l| l == line),
@@ -687,7 +694,9 @@ fn the_actions_list_reads_like_the_minutes() {
         id: id.into(),
         title: title.into(),
         owner: Some("Sam Okafor".into()),
+        owner_id: Some("sam".into()),
         due: due.map(|d| d.parse().unwrap()),
+        moved_from: None,
         status,
         meeting: "2026-11-24-1400-reset-point".into(),
         created: "2026-11-24T14:10:00Z".parse().unwrap(),

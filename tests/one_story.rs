@@ -17,7 +17,7 @@ use resetpoint::export::minutes::{Audience, markdown};
 use resetpoint::meeting::{Action, Capture, Clock, Meeting, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
-use resetpoint::record::open::carry_over;
+use resetpoint::record::session::carry_over;
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
 
@@ -78,7 +78,11 @@ fn ids_count_per_kind_across_meetings_and_after_the_plans_own() {
     type_line(&mut first, Action::NewAction, "Send the plan @sam");
     type_line(&mut first, Action::Decision, "Weekly reports");
     type_line(&mut first, Action::NewAction, "Book rooms @priya");
-    type_line(&mut first, Action::Risk, "Scanner vendor may slip @priya");
+    type_line(
+        &mut first,
+        Action::Risk,
+        "Scanner vendor may slip @priya p:3 i:4",
+    );
     type_line(&mut first, Action::Issue, "Test data missing @ola");
     assert_eq!(
         ids_of(&first),
@@ -90,7 +94,11 @@ fn ids_count_per_kind_across_meetings_and_after_the_plans_own() {
     let mut second = status_meeting(dir, "2026-12-01T14:00:00Z");
     to(&mut second, SectionKind::Raid);
     type_line(&mut second, Action::NewAction, "Chase the vendor @dana");
-    type_line(&mut second, Action::Risk, "Cutover weekend clashes @sam");
+    type_line(
+        &mut second,
+        Action::Risk,
+        "Cutover weekend clashes @sam p:2 i:2",
+    );
     assert_eq!(ids_of(&second), ["A-3", "R-8"], "never an id used before");
     save(dir, "2026-12-01-1400-status", &second);
 
@@ -179,7 +187,11 @@ fn risks_raised_earlier_come_back_on_raid_and_in_follow_ups_until_closed() {
     let dir = dir.path();
     let mut first = status_meeting(dir, "2026-11-23T14:00:00Z");
     to(&mut first, SectionKind::Raid);
-    type_line(&mut first, Action::Risk, "Label printers short @tomas");
+    type_line(
+        &mut first,
+        Action::Risk,
+        "Label printers short @tomas p:4 i:3",
+    );
     // Enter again takes Tomas as a guest.
     update(
         &mut first,
@@ -189,7 +201,11 @@ fn risks_raised_earlier_come_back_on_raid_and_in_follow_ups_until_closed() {
         )),
     );
     type_line(&mut first, Action::Issue, "Depot wifi drops @lin");
-    type_line(&mut first, Action::Risk, "Vendor may fold #internal");
+    type_line(
+        &mut first,
+        Action::Risk,
+        "Vendor may fold #internal p:2 i:5",
+    );
     save(dir, "2026-11-23-1400-status", &first);
 
     let mut second = status_meeting(dir, "2026-12-01T14:00:00Z");
@@ -269,7 +285,7 @@ fn a_risk_the_plan_now_holds_is_not_shown_twice() {
     let mut first = status_meeting(dir, "2026-11-23T14:00:00Z");
     to(&mut first, SectionKind::Raid);
     let in_plan = first.plan.risks[0].title.clone();
-    type_line(&mut first, Action::Risk, &in_plan);
+    type_line(&mut first, Action::Risk, &format!("{in_plan} p:2 i:2"));
     save(dir, "2026-11-23-1400-status", &first);
     let second = status_meeting(dir, "2026-12-01T14:00:00Z");
     assert!(second.raised_earlier.is_empty());

@@ -109,6 +109,8 @@ fn row(title: &str) -> ActionRow {
         status: ActionStatus::Open,
         meeting: "2026-11-24-1400-status".into(),
         created: "2026-11-24T14:05:00Z".parse::<Timestamp>().unwrap(),
+        owner_id: None,
+        moved_from: None,
     }
 }
 

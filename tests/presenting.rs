@@ -58,7 +58,7 @@ fn capital_r_and_i_open_internal_fields_by_default() {
     );
     let mut m = meeting(true);
     for (open, text) in [
-        (Action::InternalRisk, "Vendor may fold @priya"),
+        (Action::InternalRisk, "Vendor may fold @priya p:2 i:4"),
         (Action::InternalIssue, "Two leads leave @sam"),
     ] {
         update(&mut m, open);
@@ -77,7 +77,7 @@ fn capital_r_and_i_open_internal_fields_by_default() {
 fn a_plain_risk_is_shown_as_typed_and_stays_public() {
     let mut m = meeting(true);
     update(&mut m, Action::Risk);
-    type_text(&mut m, "Label printers short @priya");
+    type_text(&mut m, "Label printers short @priya p:4 i:3");
     assert!(!masked(&m), "a public risk is typed in view");
     update(&mut m, press(KeyCode::Enter));
     assert!(m.captures[0].what.is_public());
@@ -97,7 +97,7 @@ fn typing_the_internal_tag_masks_the_field_for_good() {
     }
     assert_eq!(m.draft.as_ref().unwrap().text(), "Margin ");
     assert!(masked(&m), "still masked");
-    type_text(&mut m, "is thin @dana");
+    type_text(&mut m, "is thin @dana p:3 i:3");
     update(&mut m, press(KeyCode::Enter));
     assert!(
         matches!(&m.captures[0].what, Capture::Risk { visible: false, .. }),

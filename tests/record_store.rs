@@ -13,10 +13,11 @@ use resetpoint::meeting::update::Change;
 use resetpoint::meeting::{Action, Capture, Clock, Effect, Meeting, update};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::AgendaName;
+use resetpoint::record::folder::{scan, unfinished};
 use resetpoint::record::format::{Record, restore};
 use resetpoint::record::fs::Disk;
 use resetpoint::record::journal::{Entry, line, read};
-use resetpoint::record::open::{OpenError, create, lock, reopen, scan, unfinished};
+use resetpoint::record::open::{OpenError, create, lock, reopen};
 use resetpoint::record::resume::resumed;
 use resetpoint::record::store::{Finished, Health, Message, Store, Timing};
 
@@ -60,7 +61,11 @@ fn busy_meeting() -> Meeting {
     update(&mut m, Action::JumpTo(3));
     typed(&mut m, Action::NewAction, "Send plan @sam due:2026-12-01");
     typed(&mut m, Action::Decision, "Weekly reports on Thursdays");
-    typed(&mut m, Action::Risk, "Vendor folds @priya #internal");
+    typed(
+        &mut m,
+        Action::Risk,
+        "Vendor folds @priya #internal p:2 i:4",
+    );
     typed(&mut m, Action::PrivateNote, "Ola looked unconvinced");
     let rules = m
         .sections

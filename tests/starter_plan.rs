@@ -27,7 +27,7 @@ fn a_new_plan_passes_check_with_its_placeholders_named() {
             .iter()
             .find(|w| w["message"].as_str().unwrap().contains("\"Your project\""))
             .expect("the project name is named");
-        assert_eq!(name["line"], 7, "it points at the line to change");
+        assert_eq!(name["line"], 11, "it points at the line to change");
         assert!(
             placeholders
                 .iter()
@@ -87,4 +87,40 @@ fn once_the_examples_are_replaced_the_placeholder_warnings_go() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains("placeholder"), "{text}");
     assert!(text.contains("the plan is ready"), "{text}");
+}
+
+#[test]
+fn a_new_plan_points_editors_at_its_schema_written_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = resetpoint(dir.path(), &["new", "plan.toml"]);
+    assert_eq!(made.status.code(), Some(0));
+    let plan = std::fs::read_to_string(dir.path().join("plan.toml")).unwrap();
+    // Taplo and Even Better TOML read the directive from the top of the file.
+    assert_eq!(
+        plan.lines().next(),
+        Some("#:schema ./resetpoint.schema.json")
+    );
+    let printed = resetpoint(dir.path(), &["schema"]);
+    let beside = std::fs::read(dir.path().join("resetpoint.schema.json")).unwrap();
+    assert_eq!(
+        beside, printed.stdout,
+        "the same schema `resetpoint schema` prints"
+    );
+    let said = String::from_utf8(made.stderr).unwrap();
+    assert!(said.contains("resetpoint.schema.json"), "{said}");
+
+    // A second plan in the folder shares it; an older one is kept but named.
+    let again = resetpoint(dir.path(), &["new", "next.toml"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(!String::from_utf8(again.stderr).unwrap().contains("note:"));
+    std::fs::write(dir.path().join("resetpoint.schema.json"), "{}").unwrap();
+    let older = resetpoint(dir.path(), &["new", "third.toml"]);
+    assert_eq!(older.status.code(), Some(0));
+    let said = String::from_utf8(older.stderr).unwrap();
+    assert!(said.contains("from another version"), "{said}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("resetpoint.schema.json")).unwrap(),
+        "{}",
+        "never overwritten"
+    );
 }

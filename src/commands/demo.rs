@@ -9,15 +9,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::check::human_report;
-use super::run::{live, plan_or_report, settings};
+use super::run::{OnStderr, live, plan_or_report, settings};
 use super::{exit, fail};
-use crate::agenda::sections_carrying_over;
 use crate::export::minutes::Audience;
-use crate::meeting::{Clock, Meeting, Origin};
+use crate::meeting::Origin;
 use crate::plan::load_bytes;
 use crate::plan::model::AgendaName;
-use crate::record::format::Record;
-use crate::record::open as records;
+use crate::record::session::{Session, SessionOptions, Unfinished};
 
 pub const DEMO_PLAN: &str = include_str!("../../assets/demo.toml");
 
@@ -36,30 +34,30 @@ pub fn run(records_dir: Option<&Path>, config_path: Option<&Path>) -> ExitCode {
         Ok(config) => config,
         Err(code) => return code,
     };
-    let dir = records_dir.map_or_else(
+    let records_dir = records_dir.map_or_else(
         || std::env::temp_dir().join(format!("resetpoint-demo-{}", std::process::id())),
         Path::to_path_buf,
     );
-    // Demo meetings kept in one folder (`--records`) follow each other up.
-    let before = crate::export::actions::meetings_before(&dir, &plan, jiff::Timestamp::now());
-    let carry_over = crate::export::carry_over::open_after(&before, &plan) > 0;
-    let sections = sections_carrying_over(&plan, AgendaName::ResetPoint, carry_over);
-    let mut meeting = Meeting::with_sections(
-        plan,
-        AgendaName::ResetPoint,
-        sections,
-        Clock::system(),
-        config.start_presenting,
-    );
-    crate::record::open::carry_over(&mut meeting, &before);
-    meeting.origin = Origin {
-        plan_path: "(bundled demo plan)".into(),
-        plan_sha256: String::new(),
-        rehearsal: false,
+    // Demo meetings kept in one folder (`--records`) follow each other up;
+    // each demo is a new meeting, whatever an earlier one left unfinished.
+    let setup = SessionOptions {
+        origin: Origin {
+            plan_path: "(bundled demo plan)".into(),
+            plan_sha256: String::new(),
+            rehearsal: false,
+        },
+        agenda: AgendaName::ResetPoint,
+        presenting: config.start_presenting,
+        records_dir,
+        unfinished: Unfinished::LeaveAlone,
     };
-    let stem = Record::file_stem(&meeting.clock.wall(), AgendaName::ResetPoint.as_str());
-    match records::create(&dir, &stem) {
-        Ok(disk) => live(meeting, config, Some(disk), None),
+    match Session::open(plan, setup, &mut OnStderr) {
+        Ok(session) => live(
+            session.meeting,
+            config,
+            Some((session.paths, session.lock)),
+            None,
+        ),
         Err(e) => fail(exit::IO, e),
     }
 }

@@ -1,4 +1,5 @@
-//! `resetpoint minutes RECORD`: the minutes of a meeting, as Markdown or HTML.
+//! `resetpoint minutes RECORD`: the minutes of a meeting, as Markdown, HTML
+//! or a draft email.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -7,7 +8,9 @@ use std::process::ExitCode;
 use super::{exit, fail};
 use crate::cli::MinutesFormat;
 use crate::export::actions::{meetings_before, still_open};
+use crate::export::eml::eml;
 use crate::export::minutes::{Audience, html, markdown};
+use crate::meeting::latest::{in_order, plan_after};
 use crate::plan::diagnostics::{Diagnostic, Source};
 use crate::plan::model::Plan;
 use crate::record::format::Record;
@@ -52,23 +55,47 @@ pub fn run(
     let zone = crate::meeting::clock::local_zone();
     // The actions followed up in this meeting come from the earlier ones
     // beside it, for their titles.
-    let earlier = match (&plan, record_path.parent()) {
+    // Customer tasks are as those meetings' follow-ups left them.
+    // A bare file name's folder is the one we are in.
+    let folder = record_path.parent().map(|p| {
+        if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        }
+    });
+    let (earlier, plan) = match (&plan, folder) {
         (Some(plan), Some(dir)) => {
             let before = meetings_before(dir, plan, record.meeting.started);
-            still_open(&before, plan)
+            let followups: Vec<crate::meeting::Captured> =
+                in_order(before.iter().flat_map(|(_, r)| &r.followups))
+                    .into_iter()
+                    .cloned()
+                    .collect();
+            (
+                still_open(&before, plan),
+                Some(plan_after(plan, &followups)),
+            )
         }
-        _ => Vec::new(),
+        _ => (Vec::new(), plan),
     };
     let minutes = match format {
-        MinutesFormat::Md => markdown(&record, plan.as_ref(), &earlier, audience, &zone),
-        MinutesFormat::Html => html(&record, plan.as_ref(), &earlier, audience, &zone),
+        MinutesFormat::Md => {
+            markdown(&record, plan.as_ref(), &earlier, audience, &zone).into_bytes()
+        }
+        MinutesFormat::Html => html(&record, plan.as_ref(), &earlier, audience, &zone).into_bytes(),
+        MinutesFormat::Eml => {
+            let draft = eml(&record, plan.as_ref(), &earlier, audience, &zone);
+            say_who_is_missing(plan.is_some(), &draft.without_email);
+            draft.message
+        }
     };
     match output {
         None => {
-            let _ = std::io::stdout().write_all(minutes.as_bytes());
+            let _ = std::io::stdout().write_all(&minutes);
             ExitCode::from(exit::OK)
         }
-        Some(path) => match write_atomically(path, minutes.as_bytes()) {
+        Some(path) => match write_atomically(path, &minutes) {
             Ok(()) => {
                 eprintln!(
                     "wrote the minutes to {}",
@@ -95,4 +122,22 @@ fn plan_of(record: &Record, record_path: &Path) -> Option<Plan> {
         .into_iter()
         .flatten()
         .find_map(|path| crate::plan::load_file(&path).ok()?.plan)
+}
+
+/// The draft goes out with the addresses the plan gives; say on stderr who
+/// it could not be addressed to, so the PM adds them before sending.
+fn say_who_is_missing(has_plan: bool, without_email: &[String]) {
+    if !has_plan {
+        eprintln!(
+            "note: the plan of this meeting was not found, so the draft is addressed to nobody; add the recipients in your mail program"
+        );
+        return;
+    }
+    if without_email.is_empty() {
+        return;
+    }
+    eprintln!(
+        "note: the plan gives no email for {}; add email = \"…\" to their [[people]] entry, or add them in your mail program",
+        crate::text::visible(&without_email.join(", "))
+    );
 }

@@ -7,7 +7,10 @@ pub mod history;
 pub mod leaving;
 pub mod minutes;
 pub mod new;
+pub mod portfolio;
+pub mod report;
 pub mod run;
+pub mod schema;
 
 use std::process::ExitCode;
 

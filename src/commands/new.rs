@@ -1,5 +1,8 @@
 //! `resetpoint new`: a commented starter plan that passes `check`, its
 //! examples named by `placeholder` warnings until the PM replaces them.
+//! Its first line, `#:schema ./resetpoint.schema.json`, points editors at
+//! the plan's schema, which `new PATH` writes beside the plan when none is
+//! there yet, so completion works from the first keystroke.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -7,6 +10,7 @@ use std::process::ExitCode;
 
 use super::{exit, fail};
 use crate::plan::model::AgendaName;
+use crate::plan::schema::{FILE_NAME, plan_schema_text};
 
 const STARTER: &str = include_str!("../../assets/starter.toml");
 
@@ -32,6 +36,7 @@ pub fn run(agenda: Option<AgendaName>, path: Option<&Path>) -> ExitCode {
                 path.display(),
                 path.display()
             );
+            schema_beside(path);
             ExitCode::from(exit::OK)
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => fail(
@@ -53,4 +58,30 @@ fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
         .open(path)?;
     file.write_all(text.as_bytes())?;
     file.sync_all()
+}
+
+/// Write the schema the plan's `#:schema` line points at, unless a file of
+/// that name is already there (it is never replaced; an older one is named).
+fn schema_beside(plan: &Path) {
+    let schema = plan.parent().map_or_else(
+        || Path::new(FILE_NAME).to_owned(),
+        |dir| dir.join(FILE_NAME),
+    );
+    let shown = crate::text::visible(&schema.display().to_string());
+    let text = plan_schema_text();
+    match write_new(&schema, &text) {
+        Ok(()) => {
+            eprintln!("wrote {shown}, the schema your editor reads to complete and check the plan")
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            if std::fs::read_to_string(&schema).ok().as_deref() != Some(text.as_str()) {
+                eprintln!(
+                    "note: {shown} is from another version of resetpoint; refresh it with `resetpoint schema > {shown}`"
+                );
+            }
+        }
+        Err(e) => eprintln!(
+            "note: cannot write {shown} ({e}); editors will not complete the plan until you run `resetpoint schema > {shown}`"
+        ),
+    }
 }

@@ -13,9 +13,11 @@ use jiff::civil::Date;
 use super::markdown::{escape, escape_inline};
 use crate::meeting::Capture;
 use crate::meeting::capture::ActionStatus;
+use crate::meeting::latest::{Latest, in_order};
 use crate::plan::model::Plan;
-use crate::record::format::{Mode, Record};
-use crate::record::open::{OpenError, read_record};
+use crate::record::folder::Folder;
+use crate::record::format::Record;
+use crate::record::open::OpenError;
 use crate::text::visible_lines;
 
 /// One action, with the meeting it came from.
@@ -25,7 +27,11 @@ pub struct ActionRow {
     pub title: String,
     /// The owner's name (or the id of a guest).
     pub owner: Option<String>,
+    /// The owner's person id (or a guest's name), as recorded.
+    pub owner_id: Option<String>,
     pub due: Option<Date>,
+    /// The date it had before a follow-up moved it.
+    pub moved_from: Option<Date>,
     pub status: ActionStatus,
     /// The meeting's record file name, without `.toml`.
     pub meeting: String,
@@ -48,31 +54,18 @@ pub fn meetings_and_unreadable(
     dir: &Path,
     project_id: &str,
 ) -> (Vec<(String, Record)>, Vec<OpenError>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return (Vec::new(), Vec::new());
-    };
-    let mut unreadable = Vec::new();
-    let mut found: Vec<(String, Record)> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter_map(|p| {
-            let record = read_record(&p).map_err(|e| unreadable.push(e)).ok()?;
-            let stem = p.file_stem()?.to_string_lossy().into_owned();
-            (record.meeting.mode == Mode::Live && record.meeting.project_id == project_id)
-                .then_some((stem, record))
-        })
-        .collect();
-    found.sort_by_key(|(_, r)| r.meeting.started);
-    (found, unreadable)
+    let folder = Folder::read(dir, project_id);
+    let found = folder.live();
+    (
+        found,
+        folder.unreadable.into_iter().map(|u| u.error).collect(),
+    )
 }
 
 /// The actions of these meetings, oldest first, with what later meetings'
 /// follow-ups said of them; open ones only unless `all`.
 pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<ActionRow> {
-    let mut followups: Vec<&crate::meeting::Captured> =
-        meetings.iter().flat_map(|(_, r)| &r.followups).collect();
-    followups.sort_by_key(|f| f.at);
+    let followups = in_order(meetings.iter().flat_map(|(_, r)| &r.followups));
     let mut rows: Vec<ActionRow> = meetings
         .iter()
         .flat_map(|(stem, record)| {
@@ -86,33 +79,31 @@ pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<Action
                         due,
                         status,
                         ..
-                    } => Some(ActionRow {
-                        id: item.id.clone(),
-                        title: title.clone(),
-                        owner: owner.as_deref().map(|o| plan.name_of(o).to_owned()),
-                        due: *due,
-                        status: *status,
-                        meeting: stem.clone(),
-                        created: item.at,
-                    }),
+                    } => Some((
+                        ActionRow {
+                            id: item.id.clone(),
+                            title: title.clone(),
+                            owner: None,
+                            owner_id: None,
+                            due: None,
+                            moved_from: None,
+                            status: *status,
+                            meeting: stem.clone(),
+                            created: item.at,
+                        },
+                        Latest::new(*status, *due, owner.clone()),
+                    )),
                     _ => None,
                 })
         })
-        .map(|mut row| {
-            for f in &followups {
-                if let Capture::Followup {
-                    item,
-                    meeting,
-                    status,
-                    due,
-                } = &f.what
-                    && *item == row.id
-                    && *meeting == row.meeting
-                {
-                    row.status = *status;
-                    row.due = due.or(row.due);
-                }
-            }
+        .map(|(mut row, first)| {
+            // The latest word of every follow-up stands over what was first said.
+            let now = first.after(followups.iter().copied(), &row.id, &row.meeting);
+            row.status = now.status;
+            row.due = now.due;
+            row.moved_from = now.moved_from;
+            row.owner = now.owner.as_deref().map(|o| plan.name_of(o).to_owned());
+            row.owner_id = now.owner;
             row
         })
         .filter(|row| all || row.status == ActionStatus::Open)
@@ -124,11 +115,7 @@ pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<Action
 /// The live meetings of the plan that started before `before`, oldest first.
 pub fn meetings_before(dir: &Path, plan: &Plan, before: Timestamp) -> Vec<(String, Record)> {
     // The run has already named any unreadable record.
-    meetings_and_unreadable(dir, &plan.project.slug())
-        .0
-        .into_iter()
-        .filter(|(_, r)| r.meeting.started < before)
-        .collect()
+    Folder::read(dir, &plan.project.slug()).live_before(before)
 }
 
 /// The actions still open after these meetings, for the next one's follow-ups.
@@ -142,8 +129,9 @@ pub fn still_open(
             id: row.id,
             meeting: row.meeting,
             title: row.title,
-            owner: row.owner,
+            owner: row.owner_id,
             due: row.due,
+            moved_from: row.moved_from,
         })
         .collect()
 }
@@ -172,6 +160,10 @@ pub fn markdown(rows: &[ActionRow], plan: &Plan, all: bool) -> String {
         let due = r
             .due
             .map_or_else(|| "no due date".to_owned(), |d| format!("due {d}"));
+        let due = match r.moved_from {
+            Some(first) => format!("{due}, moved from {first}"),
+            None => due,
+        };
         let _ = writeln!(
             out,
             "- **{}** {} — {owner}, {due} ({}; from {})",

@@ -2,9 +2,8 @@
 //! customer's tasks, by the latest word of every follow-up — which decides
 //! whether the next meeting's agenda reviews them.
 
-use crate::meeting::Capture;
-use crate::meeting::capture::ActionStatus;
-use crate::plan::model::{Plan, TaskStatus};
+use crate::meeting::latest::{in_order, task_now};
+use crate::plan::model::Plan;
 use crate::record::format::Record;
 
 /// How many actions and customer tasks `earlier` meetings left open: none
@@ -15,26 +14,16 @@ pub fn open_after(earlier: &[(String, Record)], plan: &Plan) -> usize {
         return 0;
     }
     let actions = super::actions::still_open(earlier, plan).len();
-    let mut followups: Vec<&crate::meeting::Captured> =
-        earlier.iter().flat_map(|(_, r)| &r.followups).collect();
-    followups.sort_by_key(|f| f.at);
-    // A task's follow-ups are kept against "plan", the row's origin.
-    let latest_word = |task: &str| {
-        followups.iter().rev().find_map(|f| match &f.what {
-            Capture::Followup {
-                item,
-                meeting,
-                status,
-                ..
-            } if item == task && meeting == "plan" => Some(*status),
-            _ => None,
-        })
-    };
+    // A task's state is the latest word of every follow-up, as everywhere.
+    let followups: Vec<crate::meeting::Captured> =
+        in_order(earlier.iter().flat_map(|(_, r)| &r.followups))
+            .into_iter()
+            .cloned()
+            .collect();
     let tasks = plan
         .customer_tasks
         .iter()
-        .filter(|t| matches!(t.status, TaskStatus::Open | TaskStatus::InProgress))
-        .filter(|t| latest_word(t.id.get_ref()).is_none_or(|s| s == ActionStatus::Open))
+        .filter(|t| task_now(t, &followups, &[]).is_open())
         .count();
     actions + tasks
 }

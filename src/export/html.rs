@@ -13,7 +13,8 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::minutes::{Audience, MilestoneRow, Minutes, Section};
+use super::audience::Audience;
+use super::minutes_model::{MilestoneRow, Minutes, Section};
 use crate::meeting::public_only;
 use crate::plan::model::{Plan, Rag};
 use crate::text::is_unsafe;
@@ -72,7 +73,7 @@ pub fn page(minutes: &Minutes, plan: Option<&Plan>, audience: Audience, zone: &T
     out
 }
 
-fn write_section(out: &mut String, section: &Section) {
+pub fn write_section(out: &mut String, section: &Section) {
     let _ = writeln!(out, "<h2>{}</h2>", escape(&section.title));
     if let Some((rag, as_of)) = &section.overall {
         let as_of = if as_of.is_empty() {

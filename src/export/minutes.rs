@@ -8,167 +8,21 @@
 
 use std::fmt::Write as _;
 
-use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use super::markdown::{escape, escape_inline};
 use crate::meeting::capture::{ActionStatus, Earlier};
+use crate::meeting::latest::{Latest, task_now};
 use crate::meeting::{Capture, Captured, public_only};
-use crate::plan::derive::{derive, milestone_state, short_date, slip_days};
-use crate::plan::model::{Milestone, Plan, Rag, TaskStatus};
+use crate::plan::derive::{Band, derive, milestone_state, short_date, slip_days};
+use crate::plan::model::{Milestone, Plan, Rag};
 use crate::plan::quick_look::rag_word;
 use crate::plan::warnings::find_term;
 use crate::record::format::Record;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Audience {
-    Customer,
-    Internal,
-}
-
-/// One line of the minutes: an optional bold lead (an id), the text, and
-/// a mark such as "private" or "internal".
-#[derive(Debug, Clone, PartialEq)]
-pub struct Item {
-    pub lead: Option<String>,
-    pub text: String,
-    pub mark: Option<String>,
-}
-
-impl Item {
-    fn text(text: impl Into<String>) -> Item {
-        Item {
-            lead: None,
-            text: text.into(),
-            mark: None,
-        }
-    }
-
-    fn led(lead: &str, text: impl Into<String>) -> Item {
-        Item {
-            lead: Some(lead.to_owned()),
-            text: text.into(),
-            mark: None,
-        }
-    }
-}
-
-/// A milestone as the minutes show it: its dates as a reader says them,
-/// its colour and what that colour means.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MilestoneRow {
-    pub name: String,
-    pub baseline: String,
-    /// Left out once the milestone is done.
-    pub forecast: Option<String>,
-    pub promised: Option<String>,
-    pub rag: Rag,
-    /// "on track", "14 days behind the baseline", "promise broken on 1 Nov 2026".
-    pub status: String,
-    pub internal: bool,
-}
-
-impl MilestoneRow {
-    /// "UAT start: baseline Mon 7 Dec 2026, forecast Mon 21 Dec 2026,
-    /// promised Mon 11 Jan 2027: AMBER, 14 days behind the baseline".
-    pub fn line(&self) -> String {
-        let mut line = format!("{}: baseline {}", self.name, self.baseline);
-        if let Some(forecast) = &self.forecast {
-            let _ = write!(line, ", forecast {forecast}");
-        }
-        if let Some(promised) = &self.promised {
-            let _ = write!(line, ", promised {promised}");
-        }
-        match self.rag {
-            Rag::Grey => {
-                let _ = write!(line, ": {}", self.status);
-            }
-            rag => {
-                let _ = write!(line, ": {}, {}", rag_word(rag), self.status);
-            }
-        }
-        line
-    }
-}
-
-/// A list, with an optional heading above it (a question).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Group {
-    pub heading: Option<String>,
-    pub items: Vec<Item>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Section {
-    pub title: String,
-    /// The project's overall colour and the status date's words ("as of
-    /// Fri 20 Nov 2026"), on the "where the project stands" section: HTML
-    /// draws the colour as a badge with the charts below.
-    pub overall: Option<(Rag, String)>,
-    pub groups: Vec<Group>,
-    /// The milestones, on the "where the project stands" section: a list in
-    /// Markdown, a table in HTML.
-    pub milestones: Vec<MilestoneRow>,
-    /// What an empty list says ("No decisions were recorded.").
-    pub empty: &'static str,
-    /// A closing sentence under the lists.
-    pub after: Option<String>,
-}
-
-impl Section {
-    fn list(title: &str, items: Vec<Item>, empty: &'static str) -> Section {
-        Section {
-            title: title.to_owned(),
-            overall: None,
-            groups: vec![Group {
-                heading: None,
-                items,
-            }],
-            milestones: Vec::new(),
-            empty,
-            after: None,
-        }
-    }
-
-    /// Every text of the section, for finding glossary terms.
-    fn texts(&self) -> impl Iterator<Item = &str> {
-        self.groups
-            .iter()
-            .flat_map(|g| g.heading.iter().chain(g.items.iter().map(|i| &i.text)))
-            .chain(self.after.iter())
-            .chain(self.milestones.iter().map(|m| &m.name))
-            .map(String::as_str)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Minutes {
-    pub project: String,
-    pub customer: String,
-    pub agenda: String,
-    pub started: Timestamp,
-    pub ended: Option<Timestamp>,
-    pub sections: Vec<Section>,
-}
-
-impl Minutes {
-    /// "Tuesday 24 November 2026, 14:00–15:25", or "…, from 14:00" while
-    /// the meeting is still going.
-    pub fn when(&self, zone: &TimeZone) -> String {
-        let started = self.started.to_zoned(zone.clone());
-        let day = started.strftime("%A %-d %B %Y");
-        match self.ended {
-            Some(e) => format!(
-                "{day}, {}–{}",
-                started.strftime("%H:%M"),
-                e.to_zoned(zone.clone()).strftime("%H:%M")
-            ),
-            // Minutes written from the review screen, before the meeting ends.
-            None => format!("{day}, from {}", started.strftime("%H:%M")),
-        }
-    }
-}
+pub use super::audience::Audience;
+pub use super::minutes_model::{Group, Item, MilestoneRow, Minutes, Section};
 
 fn shown(items: &[Captured], audience: Audience) -> Vec<&Captured> {
     items
@@ -301,28 +155,45 @@ pub fn minutes(
         .followups
         .iter()
         .filter_map(|f| match &f.what {
-            Capture::Followup {
-                item,
-                meeting,
-                status,
-                due: new_date,
-            } => {
-                let title = if meeting == "plan" {
+            Capture::Followup { item, meeting, .. } => {
+                // What it was before this meeting, so a moved date says so.
+                let (title, before) = if meeting == "plan" {
                     plan.and_then(|p| p.customer_tasks.iter().find(|t| t.id.get_ref() == item))
-                        .map(|t| t.title.clone())
+                        .map(|t| (t.title.clone(), task_now(t, &[], &[])))
+                        .unzip()
                 } else {
                     earlier
                         .iter()
                         .find(|e| &e.id == item && &e.meeting == meeting)
-                        .map(|e| e.title.clone())
+                        .map(|e| {
+                            let before = Latest {
+                                moved_from: e.moved_from,
+                                ..Latest::new(ActionStatus::Open, e.due, e.owner.clone())
+                            };
+                            (e.title.clone(), before)
+                        })
+                        .unzip()
                 };
                 let title = title.unwrap_or_else(|| format!("from {}", meeting_of(meeting)));
-                let outcome = match (status, new_date) {
+                let before = before.unwrap_or(Latest::new(ActionStatus::Open, None, None));
+                let now = before.clone().after([f], item, meeting);
+                let mut outcome = match (now.status, now.due) {
                     (ActionStatus::Done, _) => "done".to_owned(),
                     (ActionStatus::Dropped, _) => "dropped".to_owned(),
-                    (ActionStatus::Open, Some(d)) => format!("still open, new date {}", date(*d)),
+                    (ActionStatus::Open, Some(d)) if now.moved_from.is_some() => {
+                        format!("still open, new date {}", date(d))
+                    }
+                    (ActionStatus::Open, Some(d)) => format!("still open, due {}", date(d)),
                     (ActionStatus::Open, None) => "still open, no due date".to_owned(),
                 };
+                if let (true, Some(first)) = (now.is_open(), now.moved_from) {
+                    outcome.push_str(&format!(" (moved from {})", date(first)));
+                }
+                if now.owner != before.owner
+                    && let Some(who) = &now.owner
+                {
+                    outcome.push_str(&format!(", now with {}", name(who)));
+                }
                 Some(Item::led(item, format!("{title}: {outcome}")))
             }
             _ => None,
@@ -364,37 +235,21 @@ pub fn minutes(
     sections.push(Section::list("Actions", actions, "No new actions."));
 
     // What the follow-ups said of a customer task stands over the plan.
-    let followed = |id: &str| {
-        record.followups.iter().rev().find_map(|f| match &f.what {
-            Capture::Followup {
-                item,
-                meeting,
-                status,
-                due,
-            } if meeting == "plan" && item == id => Some((*status, *due)),
-            _ => None,
-        })
-    };
     let tasks = plan
         .map(|p| {
             p.customer_tasks
                 .iter()
-                .filter(|t| matches!(t.status, TaskStatus::Open | TaskStatus::InProgress))
-                .filter_map(|t| {
-                    let when = match followed(t.id.get_ref()) {
-                        Some((ActionStatus::Open, new_date)) => new_date.or(t.due),
-                        Some(_) => return None,
-                        None => t.due,
-                    };
-                    Some(Item::led(
+                .map(|t| (t, task_now(t, &[], &record.followups)))
+                .filter(|(_, now)| now.is_open())
+                .map(|(t, now)| {
+                    let mut when = due(now.due);
+                    if let Some(first) = now.moved_from {
+                        when.push_str(&format!(" (moved from {})", date(first)));
+                    }
+                    Item::led(
                         t.id.get_ref(),
-                        format!(
-                            "{} — {}, {}",
-                            t.title,
-                            owner(&t.owner.as_ref().map(|o| o.get_ref().clone())),
-                            due(when)
-                        ),
-                    ))
+                        format!("{} — {}, {when}", t.title, owner(&now.owner)),
+                    )
                 })
                 .collect()
         })
@@ -462,9 +317,17 @@ pub fn minutes(
                 } else {
                     "Issue"
                 };
+                // A scored risk says how bad, in the plan's own bands.
+                let score = r.what.risk_score().map_or_else(String::new, |(p, i)| {
+                    let score = i64::from(p) * i64::from(i);
+                    format!(
+                        ", score {score} ({}: probability {p}, impact {i})",
+                        Band::of(score).as_str()
+                    )
+                });
                 Some(Item {
                     lead: None,
-                    text: format!("{kind}: {title} — {}", owner(who)),
+                    text: format!("{kind}: {title} — {}{score}", owner(who)),
                     mark: (!r.what.is_public()).then(|| "internal".to_owned()),
                 })
             }
@@ -590,7 +453,7 @@ fn sentence(text: &str) -> String {
     })
 }
 
-fn milestone_row(m: &Milestone, as_of: Option<Date>) -> MilestoneRow {
+pub fn milestone_row(m: &Milestone, as_of: Option<Date>) -> MilestoneRow {
     let (rag, _) = milestone_state(m, as_of);
     let status = match (rag, m.done) {
         (_, Some(done)) => format!("done on {}", date(done)),

@@ -1,8 +1,15 @@
-//! Documents made from meeting records: the minutes.
+//! Documents made from meeting records: the minutes (Markdown and HTML),
+//! the open actions (Markdown, CSV, iCalendar), the meetings' history and
+//! what earlier meetings carry over into the next.
 
 pub mod actions;
+pub mod audience;
 pub mod carry_over;
+pub mod eml;
 pub mod history;
 pub mod html;
 pub mod markdown;
 pub mod minutes;
+pub mod minutes_model;
+pub mod portfolio;
+pub mod report;

@@ -92,6 +92,12 @@ pub enum Capture {
         title: String,
         owner: Option<String>,
         visible: bool,
+        /// 1–5, from `p:4` in the line; None when the PM saved it unscored.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        probability: Option<u8>,
+        /// 1–5, from `i:3` in the line.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        impact: Option<u8>,
     },
     Issue {
         title: String,
@@ -138,6 +144,9 @@ pub enum Capture {
         meeting: String,
         status: ActionStatus,
         due: Option<Date>,
+        /// A new owner, when the follow-up handed it to someone else.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<String>,
     },
 }
 
@@ -150,6 +159,8 @@ pub struct Earlier {
     pub title: String,
     pub owner: Option<String>,
     pub due: Option<Date>,
+    /// The date it had before a follow-up moved it.
+    pub moved_from: Option<Date>,
 }
 
 /// The customer accepting one of their tasks, recorded as a sign-off of it
@@ -194,6 +205,18 @@ impl Raised {
 }
 
 impl Capture {
+    /// A risk's probability × impact, when it was scored.
+    pub fn risk_score(&self) -> Option<(u8, u8)> {
+        match self {
+            Capture::Risk {
+                probability: Some(p),
+                impact: Some(i),
+                ..
+            } => Some((*p, *i)),
+            _ => None,
+        }
+    }
+
     /// The letter of an item's id: N-3 a note, A-4 an action.
     pub fn prefix(&self) -> char {
         match self {
@@ -317,8 +340,23 @@ impl<'a> People<'a> {
             (best, p.name.clone())
         });
         let guests = self.guests.iter().map(|g| (score(g), g.clone()));
+        // The start of a name is a shortening, not a slip: `@jen` for
+        // `jennifer` is offered whatever the fuzzy score says.
+        let starts = |candidate: &str| {
+            name.chars().count() >= 2 && candidate.to_lowercase().starts_with(&name)
+        };
+        let shortened = self.plan.people.iter().find(|p| {
+            let first = p.name.split_whitespace().next().unwrap_or_default();
+            [p.id.get_ref().as_str(), p.name.as_str(), first]
+                .into_iter()
+                .any(starts)
+        });
+        if let Some(person) = shortened {
+            return Some(person.name.clone());
+        }
+        // The same closeness `check` asks for before it says "did you mean".
         plan.chain(guests)
-            .filter(|(s, _)| *s >= 0.85)
+            .filter(|(s, _)| *s >= 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, name)| name)
     }
@@ -681,6 +719,11 @@ mod tests {
         assert_eq!(people.nearest("Pryia").as_deref(), Some("Priya Raman"));
         assert_eq!(people.nearest("marcu").as_deref(), Some("Marcus Bell"));
         assert_eq!(people.nearest("bob"), None, "nobody near: no guess");
+        assert_eq!(
+            people.nearest("pri").as_deref(),
+            Some("Priya Raman"),
+            "the start of a name"
+        );
     }
 
     #[test]

@@ -63,16 +63,18 @@ impl DraftKind {
             DraftKind::Note { private: true } => "Private note (never shown to the customer)",
             DraftKind::Action => "Action: what @who due:date",
             DraftKind::Decision => "Decision",
-            DraftKind::Risk => "New risk: what @owner (R for an internal one)",
+            DraftKind::Risk => "New risk: what @owner p:1-5 i:1-5 (R for an internal one)",
             DraftKind::Issue => "New issue: what @owner (I for an internal one)",
             DraftKind::Signoff => {
                 "Sign-off of the communication plan: approved | deferred | rejected @who"
             }
-            DraftKind::Guest => "Guest's name",
+            DraftKind::Guest => "Who came: a guest's name, or someone in the plan",
             DraftKind::Playback => "Empty: the customer confirms. Or type their correction",
             DraftKind::Pulse { .. } => "Confidence 1–5, then a comment",
             DraftKind::Recommend => "How likely to recommend us, 0–10",
-            DraftKind::Followup { .. } => "done | dropped | open due:2026-12-15 (or +1w, fri)",
+            DraftKind::Followup { .. } => {
+                "done | dropped | open due:2026-12-15 (or +1w, fri) @new-owner"
+            }
             DraftKind::BuyIn { .. } => "Buy-in: 1 agreed · 2 agreed with changes · 3 not agreed",
             DraftKind::Changes { .. } => "Agreed with changes: what are the changes?",
             DraftKind::CustomerTask => "Customer task: what @who due:date",
@@ -101,8 +103,9 @@ pub struct Draft {
     pub editing: Option<String>,
     pub section: usize,
     pub editor: TextArea<'static>,
-    /// Enter was pressed once on an unknown `@name`; again adds a guest.
-    pub guest_asked: bool,
+    /// The questions Enter has already asked of this text (an unknown
+    /// `@name`, a risk without a score): Enter again takes it as it is.
+    pub asked: Vec<String>,
     /// An internal risk or issue: `R`/`I`, or `#internal` typed. Once set it
     /// stays set, so a field masked on a shared screen never comes back into
     /// view and its item is always kept internal.
@@ -125,7 +128,7 @@ impl Draft {
             editing,
             section,
             editor,
-            guest_asked: false,
+            asked: Vec::new(),
             internal: false,
         };
         draft.notice_internal();

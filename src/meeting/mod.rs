@@ -6,6 +6,7 @@ pub mod capture;
 pub mod clock;
 pub mod draft;
 pub mod ids;
+pub mod latest;
 pub mod rows;
 pub mod shared;
 mod typed;
@@ -101,6 +102,9 @@ pub struct Meeting {
     pub first_started: Option<Timestamp>,
     /// Actions still open from earlier meetings, for the follow-ups section.
     pub earlier: Vec<capture::Earlier>,
+    /// The follow-ups of earlier meetings, in the order they were said, so
+    /// a customer task shows the latest word on it.
+    pub earlier_followups: Vec<Captured>,
     /// Risks and issues raised in earlier meetings, not yet in the plan.
     pub raised_earlier: Vec<capture::Raised>,
     /// Mean customer confidence (1–5) of earlier meetings, oldest first.
@@ -153,6 +157,7 @@ impl Meeting {
             origin: Origin::default(),
             first_started: None,
             earlier: Vec::new(),
+            earlier_followups: Vec::new(),
             raised_earlier: Vec::new(),
             pulse_trend: Vec::new(),
             minutes_written: false,

@@ -4,9 +4,10 @@
 use jiff::civil::Date;
 
 use super::capture::{ActionStatus, acceptance};
+use super::latest::{Latest, task_now};
 use super::{Capture, Captured, Meeting};
 use crate::agenda::{Section, SectionKind};
-use crate::plan::model::Side;
+use crate::plan::model::{CustomerTask, Side};
 
 /// A row of the welcome screen: someone expected, or a guest.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -27,6 +28,19 @@ pub struct FollowupRow {
     pub title: String,
     pub owner: Option<String>,
     pub due: Option<Date>,
+    /// The date it had before an earlier meeting moved it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<Date>,
+}
+
+impl FollowupRow {
+    /// The row as it stands before this meeting says anything of it.
+    pub fn before(&self) -> Latest {
+        Latest {
+            moved_from: self.moved_from,
+            ..Latest::new(ActionStatus::Open, self.due, self.owner.clone())
+        }
+    }
 }
 
 impl Meeting {
@@ -38,24 +52,22 @@ impl Meeting {
             title: a.title.clone(),
             owner: a.owner.clone(),
             due: a.due,
+            moved_from: a.moved_from,
         });
+        // A task as earlier meetings left it: closed ones are not listed.
         let tasks = self
             .plan
             .customer_tasks
             .iter()
-            .filter(|t| {
-                matches!(
-                    t.status,
-                    crate::plan::model::TaskStatus::Open
-                        | crate::plan::model::TaskStatus::InProgress
-                )
-            })
-            .map(|t| FollowupRow {
+            .map(|t| (t, task_now(t, &self.earlier_followups, &[])))
+            .filter(|(_, now)| now.is_open())
+            .map(|(t, now)| FollowupRow {
                 item: t.id.get_ref().clone(),
                 meeting: "plan".to_owned(),
                 title: t.title.clone(),
-                owner: t.owner.as_ref().map(|o| o.get_ref().clone()),
-                due: t.due,
+                owner: now.owner,
+                due: now.due,
+                moved_from: now.moved_from,
             });
         // Nothing internal is listed while presenting.
         let raised = self
@@ -74,21 +86,20 @@ impl Meeting {
                     title: format!("{kind}: {}", r.item.what.text()),
                     owner,
                     due: None,
+                    moved_from: None,
                 }
             });
         actions.chain(raised).chain(tasks).collect()
     }
 
-    /// What this meeting said of a follow-up row, if anything yet.
-    pub fn followup_of(&self, row: &FollowupRow) -> Option<(ActionStatus, Option<Date>)> {
-        self.followed_up(&row.item, &row.meeting)
+    /// A follow-up row after what this meeting said of it, if it said anything yet.
+    pub fn followup_of(&self, row: &FollowupRow) -> Option<Latest> {
+        followup_of(&self.captures, row)
     }
 
-    /// What this meeting said became of item `id` from `from` (an earlier
-    /// meeting's record, or "plan" for a customer task): it applies at once
-    /// everywhere the item is shown.
-    pub fn followed_up(&self, id: &str, from: &str) -> Option<(ActionStatus, Option<Date>)> {
-        followed_up(&self.captures, id, from)
+    /// A customer task of the plan as it stands now, after every follow-up.
+    pub fn task_now(&self, task: &CustomerTask) -> Latest {
+        task_now(task, &self.earlier_followups, &self.captures)
     }
 
     /// Whether the customer accepted customer task `id` in this meeting.
@@ -221,21 +232,10 @@ impl Meeting {
 // The same questions asked of any list of captures, so that the meeting and
 // its customer-safe projection answer them alike.
 
-/// The latest follow-up word on item `id` from `from` among `captures`.
-pub fn followed_up(
-    captures: &[Captured],
-    id: &str,
-    from: &str,
-) -> Option<(ActionStatus, Option<Date>)> {
-    captures.iter().rev().find_map(|c| match &c.what {
-        Capture::Followup {
-            item,
-            meeting,
-            status,
-            due,
-        } if item == id && meeting == from => Some((*status, *due)),
-        _ => None,
-    })
+/// Follow-up row `row` after the follow-ups among `captures`, if any names it.
+pub fn followup_of(captures: &[Captured], row: &FollowupRow) -> Option<Latest> {
+    let now = row.before().after(captures, &row.item, &row.meeting);
+    now.followed.then_some(now)
 }
 
 /// Whether `captures` hold the customer accepting customer task `id`.

@@ -10,12 +10,12 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::capture::ActionStatus;
+use super::latest::Latest;
 use super::rows::{Attendee, FollowupRow};
 use super::{Capture, Captured, DraftKind, Meeting, Overlay};
 use crate::agenda::{Section, SectionKind};
 use crate::plan::derive::Derived;
-use crate::plan::model::{AgendaName, Plan};
+use crate::plan::model::{AgendaName, CustomerTask, Plan};
 
 /// The meeting as one screen draws it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -42,6 +42,9 @@ pub struct Shared {
     /// The customer's people in the room, for the pulse.
     pub customer_attendees: Vec<String>,
     pub followups: Vec<Followup>,
+    /// The follow-ups of earlier meetings (never private), for the latest
+    /// word on a customer task.
+    pub earlier_followups: Vec<Captured>,
     /// How many rows ↑/↓ move through here; 0 means the capture pane.
     pub rows: usize,
     /// Mean customer confidence of earlier meetings, oldest first.
@@ -78,7 +81,8 @@ pub struct ClockFace {
 pub struct Followup {
     #[serde(flatten)]
     pub row: FollowupRow,
-    pub outcome: Option<(ActionStatus, Option<Date>)>,
+    /// The row after this meeting's word on it, once there is one.
+    pub outcome: Option<Latest>,
 }
 
 /// The text field that is open.
@@ -111,7 +115,7 @@ impl Field {
 
 /// Said instead of a notice raised by a private field while presenting:
 /// the notice may quote what was typed (an unknown `@name`, a date).
-pub const PRIVATE_NOTICE: &str = "The private field needs a look; its message is hidden while presenting. Enter again saves a new name as a guest, Esc keeps the text.";
+pub const PRIVATE_NOTICE: &str = "The private field needs a look; its message is hidden while presenting. Enter again takes it as typed (a new name as a guest, a risk unscored), Esc keeps the text.";
 
 impl Shared {
     /// The customer-safe projection: everything a shared screen draws, and
@@ -199,6 +203,7 @@ impl Shared {
             attendees: meeting.attendees(),
             customer_attendees: meeting.customer_attendees(),
             followups,
+            earlier_followups: meeting.earlier_followups.clone(),
             rows: meeting.rows_in_section(),
             pulse_trend: meeting.pulse_trend.clone(),
             raised_earlier: meeting
@@ -231,10 +236,9 @@ impl Shared {
         self.clock.section_seconds.get(n).copied().unwrap_or(0)
     }
 
-    /// The newest capture `pick` accepts, picked apart.
-    /// What this meeting said became of item `id` from `from`.
-    pub fn followed_up(&self, id: &str, from: &str) -> Option<(ActionStatus, Option<Date>)> {
-        super::rows::followed_up(&self.captures, id, from)
+    /// A customer task of the plan as it stands now, after every follow-up.
+    pub fn task_now(&self, task: &CustomerTask) -> Latest {
+        super::latest::task_now(task, &self.earlier_followups, &self.captures)
     }
 
     /// Whether the customer accepted customer task `id` in this meeting.
@@ -247,6 +251,7 @@ impl Shared {
         super::rows::new_customer_tasks(&self.captures, &self.sections)
     }
 
+    /// The newest capture `pick` accepts, picked apart.
     pub fn latest<T>(&self, pick: impl Fn(&Capture) -> Option<T>) -> Option<T> {
         self.captures.iter().rev().find_map(|c| pick(&c.what))
     }

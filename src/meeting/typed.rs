@@ -3,26 +3,28 @@
 //! and an item turned back into the line that would make it, for editing.
 
 use super::Meeting;
-use super::capture::{
-    ActionStatus, Capture, Captured, People, due_date, quick_capture, signoff_line,
-};
+use super::capture::{ActionStatus, Capture, Captured, People, quick_capture, signoff_line};
 use super::capture::{Verdict, acceptance};
 use super::draft::DraftKind;
 use crate::agenda::SectionKind;
 use crate::plan::model::Side;
 
-/// Why a field's text cannot be taken yet, and whether Enter again accepts a guest.
+/// Why a field's text cannot be taken yet, and whether Enter again takes
+/// it as it is (a guest, a risk left unscored).
 pub(super) struct Ask {
     pub(super) notice: String,
-    pub(super) guest: bool,
+    pub(super) again: bool,
 }
+
+/// Asked of a risk typed without its score.
+const ASK_SCORE: &str = "Add p:1-5 i:1-5 for its probability and impact (p:4 i:3), or press Enter again to save it unscored.";
 
 pub(super) fn to_capture(
     meeting: &Meeting,
     kind: DraftKind,
     section: usize,
     text: &str,
-    accept_guest: bool,
+    asked: &[String],
 ) -> Result<Capture, Ask> {
     let plan = &meeting.plan;
     let guests = meeting.guests();
@@ -34,27 +36,32 @@ pub(super) fn to_capture(
     let ask = |notice: String| {
         Err(Ask {
             notice,
-            guest: false,
+            again: false,
         })
     };
+    let asked_before = |notice: &str| asked.iter().any(|a| a == notice);
     // An @name that is nobody in the plan is asked about once.
     let owner = |typed: &Option<(String, Option<String>)>| -> Result<Option<String>, Ask> {
-        match typed {
-            None => Ok(None),
-            Some((_, Some(id))) => Ok(Some(id.clone())),
-            Some((name, None)) if accept_guest => Ok(Some(name.clone())),
-            Some((name, None)) => Err(Ask {
-                notice: match people.nearest(name) {
-                    Some(near) => format!(
-                        "@{name} is not in the plan. Did you mean {near}? Correct the name, or press Enter again to take {name} as a guest."
-                    ),
-                    None => format!(
-                        "@{name} is not in the plan. Press Enter again to take {name} as a guest, or correct the name."
-                    ),
-                },
-                guest: true,
-            }),
+        let name = match typed {
+            None => return Ok(None),
+            Some((_, Some(id))) => return Ok(Some(id.clone())),
+            Some((name, None)) => name,
+        };
+        let notice = match people.nearest(name) {
+            Some(near) => format!(
+                "@{name} is not in the plan. Did you mean {near}? Correct the name, or press Enter again to take {name} as a guest."
+            ),
+            None => format!(
+                "@{name} is not in the plan. Press Enter again to take {name} as a guest, or correct the name."
+            ),
+        };
+        if asked_before(&notice) {
+            return Ok(Some(name.clone()));
         }
+        Err(Ask {
+            notice,
+            again: true,
+        })
     };
     Ok(match kind {
         DraftKind::Answer { question } => Capture::Answer {
@@ -103,7 +110,16 @@ pub(super) fn to_capture(
             }
         }
         DraftKind::Risk | DraftKind::Issue => {
-            let quick = quick_capture(text, people, today);
+            // Only a risk is scored; in an issue's line `p:` stays words.
+            let (text, probability, impact) = if kind == DraftKind::Risk {
+                match take_score(text) {
+                    Ok(read) => read,
+                    Err(notice) => return ask(notice),
+                }
+            } else {
+                (text.to_owned(), None, None)
+            };
+            let quick = quick_capture(&text, people, today);
             if quick.text.is_empty() {
                 return ask("Say what it is, then @owner.".into());
             }
@@ -117,10 +133,20 @@ pub(super) fn to_capture(
             let owner = owner(&quick.owner)?;
             let (title, visible) = (quick.text, !quick.internal);
             if kind == DraftKind::Risk {
+                if (probability.is_none() || impact.is_none()) && !asked_before(ASK_SCORE) {
+                    return Err(Ask {
+                        notice: ASK_SCORE.to_owned(),
+                        again: true,
+                    });
+                }
+                // Half a score is no score: the heat map needs both.
+                let scored = probability.is_some() && impact.is_some();
                 Capture::Risk {
                     title,
                     owner,
                     visible,
+                    probability: probability.filter(|_| scored),
+                    impact: impact.filter(|_| scored),
                 }
             } else {
                 Capture::Issue {
@@ -139,11 +165,22 @@ pub(super) fn to_capture(
             },
             None => return ask("Say approved, deferred or rejected, and @who.".into()),
         },
-        DraftKind::Guest => Capture::Attendance {
-            person: text.trim().to_owned(),
-            present: true,
-            guest: true,
-        },
+        DraftKind::Guest => {
+            // Someone in the plan who was not expected comes as themselves.
+            let typed = text.trim().trim_start_matches('@');
+            match People::of(plan).find(typed) {
+                Some(id) => Capture::Attendance {
+                    person: id,
+                    present: true,
+                    guest: false,
+                },
+                None => Capture::Attendance {
+                    person: text.trim().to_owned(),
+                    present: true,
+                    guest: true,
+                },
+            }
+        }
         DraftKind::Playback => Capture::Playback {
             confirmed: text.trim().is_empty(),
             correction: text.trim().to_owned(),
@@ -171,24 +208,29 @@ pub(super) fn to_capture(
             let Some(followed) = meeting.followup_rows().into_iter().nth(row) else {
                 return ask("That row is no longer there.".into());
             };
-            let mut status = None;
-            let mut due = followed.due;
-            for word in text.split_whitespace() {
+            // `open @sam due:+1w`: the @name and due: read as in an action's line.
+            let quick = quick_capture(text, people, today);
+            if let Some(bad) = &quick.bad_due {
+                return ask(format!(
+                    "due:{bad} is not a date: use 2026-12-15, +1w or a weekday."
+                ));
+            }
+            let new_owner = owner(&quick.owner)?;
+            // Only a new date is kept: the earlier one is in its own record.
+            let due = quick.due;
+            // A new date or owner keeps it open, unless a word says otherwise.
+            let mut status =
+                (quick.due.is_some() || new_owner.is_some()).then_some(ActionStatus::Open);
+            for word in quick.text.split_whitespace() {
                 match word.to_lowercase().as_str() {
                     "done" | "d" | "closed" => status = Some(ActionStatus::Done),
                     "dropped" | "drop" | "x" => status = Some(ActionStatus::Dropped),
                     "open" | "o" | "still" => status = Some(ActionStatus::Open),
-                    w => match w.strip_prefix("due:").and_then(|d| due_date(d, today)) {
-                        Some(date) => {
-                            due = Some(date);
-                            status = status.or(Some(ActionStatus::Open));
-                        }
-                        None => {
-                            return ask(format!(
-                                "`{word}`: say done, dropped, or open with due:2026-12-15."
-                            ));
-                        }
-                    },
+                    _ => {
+                        return ask(format!(
+                            "`{word}`: say done, dropped, or open with due:2026-12-15 and @who."
+                        ));
+                    }
                 }
             }
             let Some(status) = status else {
@@ -199,6 +241,7 @@ pub(super) fn to_capture(
                 meeting: followed.meeting,
                 status,
                 due,
+                owner: new_owner,
             }
         }
         DraftKind::BuyIn { row } | DraftKind::Changes { row } => {
@@ -235,6 +278,34 @@ pub(super) fn to_capture(
             None => return ask("Give a number from 0 to 10.".into()),
         },
     })
+}
+
+/// `p:4` and `i:3` read out of a risk's line: the rest of the line, the
+/// probability and the impact (1–5), or what to say when one is not a
+/// number from 1 to 5.
+fn take_score(text: &str) -> Result<(String, Option<u8>, Option<u8>), String> {
+    let (mut probability, mut impact) = (None, None);
+    let mut kept = Vec::new();
+    for word in text.split_whitespace() {
+        let lower = word.to_lowercase();
+        let (slot, value, what) = if let Some(v) = lower.strip_prefix("p:") {
+            (&mut probability, v.to_owned(), "probability")
+        } else if let Some(v) = lower.strip_prefix("i:") {
+            (&mut impact, v.to_owned(), "impact")
+        } else {
+            kept.push(word);
+            continue;
+        };
+        match value.parse::<u8>().ok().filter(|n| (1..=5).contains(n)) {
+            Some(n) => *slot = Some(n),
+            None => {
+                return Err(format!(
+                    "{word}: the {what} is a number from 1 to 5, as in p:4 i:3."
+                ));
+            }
+        }
+    }
+    Ok((kept.join(" "), probability, impact))
 }
 
 /// Whether a buy-in line chooses "agreed with changes" without saying
@@ -288,6 +359,7 @@ pub(super) fn as_typed(meeting: &Meeting, item: &Captured) -> Option<(DraftKind,
             title,
             owner,
             visible,
+            ..
         }
         | Capture::Issue {
             title,
@@ -297,6 +369,9 @@ pub(super) fn as_typed(meeting: &Meeting, item: &Captured) -> Option<(DraftKind,
             let mut line = title.clone();
             if let Some(owner) = owner {
                 line.push_str(&format!(" @{owner}"));
+            }
+            if let Some((p, i)) = item.what.risk_score() {
+                line.push_str(&format!(" p:{p} i:{i}"));
             }
             if !visible {
                 line.push_str(" #internal");

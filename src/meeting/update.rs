@@ -543,7 +543,7 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
     let kind = draft.kind;
     let editing = draft.editing.clone();
     let section = draft.section;
-    let guest_asked = draft.guest_asked;
+    let asked = draft.asked.clone();
     let private = draft.private_words().is_some();
     let may_be_empty = matches!(kind, DraftKind::Playback | DraftKind::Changes { .. });
     if text.trim().is_empty() && (closing || !may_be_empty) {
@@ -562,7 +562,7 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
         meeting.notice = Some("Agreed with changes: say what the changes are.".into());
         return;
     }
-    match typed::to_capture(meeting, kind, section, &text, guest_asked) {
+    match typed::to_capture(meeting, kind, section, &text, &asked) {
         Ok(mut capture) => {
             close_draft(meeting, out);
             if private {
@@ -583,9 +583,11 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
             });
             commit(meeting, capture, editing, out);
         }
-        Err(typed::Ask { notice, guest }) => {
-            if let Some(draft) = meeting.draft.as_mut() {
-                draft.guest_asked = guest;
+        Err(typed::Ask { notice, again }) => {
+            if let Some(draft) = meeting.draft.as_mut()
+                && again
+            {
+                draft.asked.push(notice.clone());
             }
             meeting.notice = Some(notice);
         }

@@ -7,6 +7,8 @@ pub mod keys;
 pub mod load;
 pub mod model;
 pub mod quick_look;
+pub mod schema;
+pub mod section_kind;
 pub mod validate;
 pub mod warnings;
 

@@ -6,26 +6,58 @@
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::dates::{date, optional_date};
+use super::schema::{PlanDate, SectionKey};
 
-/// A validated plan: everything the meeting screens and exports read.
-#[derive(Debug, Clone, Default, Serialize)]
+// A validated plan: everything the meeting screens and exports read. The
+// loader reads it section by section, so it is not `Deserialize`; the
+// `schemars(default)`s say which sections may be left out.
+/// A resetpoint plan: the facts of one project, written by its PM.
+/// resetpoint works out the colours, ratios and scores from them.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+#[schemars(title = "resetpoint plan")]
 pub struct Plan {
+    /// The project: its name, the customer, what is in and out of scope.
     pub project: Project,
+    /// The meeting this plan prepares: its agenda and who is expected.
+    #[schemars(default)]
     pub meeting: MeetingPlan,
+    /// People on both sides; every owner, sponsor and attendee is one of their ids.
+    #[schemars(default)]
     pub people: Vec<Person>,
+    /// Where the project stands, as of a date.
+    #[schemars(default)]
     pub status: Status,
+    /// The dates that matter, with what was planned, expected and promised.
+    #[schemars(default)]
     pub milestones: Vec<Milestone>,
+    /// Budget and earned value, for CPI, SPI and the burn chart.
+    #[schemars(default)]
     pub financials: Option<Financials>,
+    /// Problems happening now.
+    #[schemars(default)]
     pub issues: Vec<Issue>,
+    /// Things that may go wrong, scored by probability and impact.
+    #[schemars(default)]
     pub risks: Vec<Risk>,
+    /// The meeting rules and the communication plan.
+    #[schemars(default)]
     pub communication: Communication,
+    /// Tasks the customer takes on: reviews, sign-offs, testing.
+    #[schemars(default)]
     pub customer_tasks: Vec<CustomerTask>,
+    /// The new course of action, proposed in a reset-point meeting.
+    #[schemars(default)]
     pub proposals: Vec<Proposal>,
+    /// Objections you expect, with your answer, for rehearsals.
+    #[schemars(default)]
     pub pushback: Vec<Pushback>,
+    /// The plan's own agenda, used with `--agenda plan`.
+    #[schemars(default)]
     pub agenda: Vec<AgendaItem>,
 }
 
@@ -46,22 +78,33 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+/// `[project]`: what the project is and who it is for.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 pub struct Project {
+    /// The project's name, as the customer knows it.
     pub name: String,
+    /// The customer's organisation.
     pub customer: String,
+    /// A short id for file names; default: made from the name.
     #[serde(default)]
     pub id: Option<String>,
+    /// Our senior manager on the project: a person id.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub sponsor: Option<Spanned<String>>,
+    /// One sentence the customer would agree describes the project.
     #[serde(default)]
     pub summary: String,
+    /// What success looks like, in the customer's words.
     #[serde(default)]
     pub objectives: Vec<String>,
+    /// What we deliver.
     #[serde(default)]
     pub in_scope: Vec<String>,
+    /// What we do not deliver.
     #[serde(default)]
     pub out_of_scope: Vec<String>,
+    /// Terms the customer may not know, each with its plain meaning.
     #[serde(default)]
     pub glossary: BTreeMap<String, String>,
 }
@@ -95,11 +138,16 @@ fn slugify(name: &str) -> String {
 }
 
 /// Which agenda a meeting follows, as named on the command line or in `[meeting]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema, clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum AgendaName {
+    /// The first meeting: scope, plan, how we work together.
     Kickoff,
+    /// Re-run the kickoff when the relationship is strained: listen first.
     ResetPoint,
+    /// A regular status meeting.
     Status,
     /// The plan's own `[[agenda]]`.
     Plan,
@@ -116,30 +164,51 @@ impl AgendaName {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+/// `[meeting]`: the meeting this plan prepares.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 pub struct MeetingPlan {
+    /// The agenda `run` follows when none is named.
     #[serde(default)]
+    #[schemars(with = "Option<AgendaName>")]
     pub agenda: Option<Spanned<AgendaName>>,
+    /// Who you expect in the room: person ids, confirmed on the welcome screen.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub attendees: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+/// Which side of the table a person sits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
+    /// Our team.
     Us,
+    /// The customer's team.
     Customer,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[[people]]`: someone on either side.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Person {
+    /// A short id that owners, the sponsor and attendees refer to.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// Their name, as written in the minutes.
     pub name: String,
+    /// `us` or `customer`.
     pub side: Side,
+    /// Their role, like "Project owner".
     #[serde(default)]
     pub role: String,
+    /// Their email address, for the minutes' draft email (`minutes --format eml`).
     #[serde(default)]
-    pub email: String,
+    #[schemars(
+        with = "Option<String>",
+        regex(
+            pattern = r#"^$|^[^\s@()<>\[\]:;,"\\]+@[^\s@()<>\[\]:;,"\\.]+(\.[^\s@()<>\[\]:;,"\\.]+)+$"#
+        )
+    )]
+    pub email: Option<Spanned<String>>,
 }
 
 /// A red/amber/green colour, or grey for "nothing to judge" (done, unknown).
@@ -165,9 +234,10 @@ impl Rag {
 }
 
 /// `overall` in `[status]`: derived, or set by hand with evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum OverallSetting {
+    /// Worked out from milestones, cost, issues and risks.
     #[default]
     Auto,
     Green,
@@ -175,31 +245,51 @@ pub enum OverallSetting {
     Red,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+/// `[status]`: where the project stands.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 pub struct Status {
+    /// The day this status is true of.
     #[serde(default, deserialize_with = "optional_date")]
+    #[schemars(with = "Option<PlanDate>")]
     pub as_of: Option<Date>,
+    /// One line: where the project stands and what happens next.
     #[serde(default)]
     pub headline: String,
+    /// What was finished since the last meeting.
     #[serde(default)]
     pub accomplishments: Vec<String>,
+    /// `auto`, or a colour set by hand (which needs `evidence`).
     #[serde(default)]
+    #[schemars(with = "Option<OverallSetting>")]
     pub overall: Option<Spanned<OverallSetting>>,
+    /// Why, when you set the overall colour by hand.
     #[serde(default)]
     pub evidence: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[[milestones]]`: a date that matters.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Milestone {
+    /// The milestone's name; unique in the plan.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    /// The original date; never changes.
     #[serde(deserialize_with = "date")]
+    #[schemars(with = "PlanDate")]
     pub baseline: Date,
+    /// Today's best estimate.
     #[serde(default, deserialize_with = "optional_date")]
+    #[schemars(with = "Option<PlanDate>")]
     pub forecast: Option<Date>,
+    /// What the customer was told; promise with a buffer after the forecast.
     #[serde(default)]
+    #[schemars(with = "Option<PlanDate>")]
     pub promised: Option<Spanned<DateValue>>,
+    /// When it was finished.
     #[serde(default, deserialize_with = "optional_date")]
+    #[schemars(with = "Option<PlanDate>")]
     pub done: Option<Date>,
+    /// `false`: internal only, never on a shared screen or in customer minutes.
     #[serde(default = "yes")]
     pub visible: bool,
 }
@@ -224,23 +314,39 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[financials]`: the money, for CPI, SPI and the burn chart.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Financials {
+    /// The currency of every amount, like "USD" or "EUR".
     #[serde(default = "default_currency")]
     pub currency: String,
+    /// The whole budget (BAC).
+    #[schemars(with = "f64", range(min = 0))]
     pub budget: Spanned<f64>,
+    /// Planned value to date (PV): the work that should be done by now, in money.
     #[serde(default)]
+    #[schemars(with = "Option<f64>", range(min = 0))]
     pub planned_value: Option<Spanned<f64>>,
+    /// Earned value to date (EV): the work done, in money. Or give `percent_complete`.
     #[serde(default)]
+    #[schemars(with = "Option<f64>", range(min = 0))]
     pub earned_value: Option<Spanned<f64>>,
+    /// How much of the work is done, 0 to 100; instead of `earned_value`.
     #[serde(default)]
+    #[schemars(with = "Option<f64>", range(min = 0, max = 100))]
     pub percent_complete: Option<Spanned<f64>>,
+    /// Actual cost to date (AC).
     #[serde(default)]
+    #[schemars(with = "Option<f64>", range(min = 0))]
     pub actual_cost: Option<Spanned<f64>>,
+    /// Where CPI and SPI turn amber and red.
     #[serde(default)]
+    #[schemars(with = "Option<Thresholds>")]
     pub thresholds: Option<Spanned<Thresholds>>,
+    /// Planned and actual spend month by month, for the burn chart.
     #[serde(default)]
     pub periods: Vec<Period>,
+    /// Change requests and what they cost.
     #[serde(default)]
     pub changes: Vec<ChangeRequest>,
 }
@@ -267,10 +373,12 @@ impl Financials {
 }
 
 /// CPI/SPI colour bands: green at or above `green`, red below `red`.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, JsonSchema)]
 pub struct Thresholds {
+    /// CPI or SPI at or above this is green.
     #[serde(default = "default_green")]
     pub green: f64,
+    /// CPI or SPI below this is red; between the two, amber.
     #[serde(default = "default_red")]
     pub red: f64,
 }
@@ -291,16 +399,21 @@ impl Default for Thresholds {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[[financials.periods]]`: one month's spend.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Period {
+    /// The month, as "YYYY-MM", like "2026-07".
+    #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}$"))]
     pub month: Spanned<String>,
+    /// What was planned to be spent that month.
     #[serde(default)]
     pub planned: f64,
+    /// What was spent that month.
     #[serde(default)]
     pub actual: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeStatus {
     #[default]
@@ -309,17 +422,25 @@ pub enum ChangeStatus {
     Rejected,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[[financials.changes]]`: a change request.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct ChangeRequest {
+    /// A short id, like "CR-1".
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// What the change is.
     pub title: String,
+    /// What it costs, in the plan's currency.
     #[serde(default)]
     pub amount: f64,
+    /// `pending`, `approved` or `rejected`.
     #[serde(default)]
     pub status: ChangeStatus,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Low,
@@ -339,7 +460,7 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum IssueStatus {
     #[default]
@@ -348,17 +469,28 @@ pub enum IssueStatus {
     Resolved,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[[issues]]`: a problem happening now.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Issue {
+    /// A short id, like "I-3".
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// What the problem is.
     pub title: String,
+    /// Who works it: a person id.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub owner: Option<Spanned<String>>,
+    /// `low`, `medium`, `high` or `critical`.
     pub severity: Severity,
+    /// `open`, `in-progress` or `resolved`.
     #[serde(default)]
     pub status: IssueStatus,
+    /// When it should be resolved.
     #[serde(default, deserialize_with = "optional_date")]
+    #[schemars(with = "Option<PlanDate>")]
     pub due: Option<Date>,
+    /// `false`: internal only, never on a shared screen or in customer minutes.
     #[serde(default = "yes")]
     pub visible: bool,
 }
@@ -377,7 +509,7 @@ impl Issue {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Response {
     Avoid,
@@ -387,7 +519,7 @@ pub enum Response {
 }
 
 /// Whether a risk is still live; closed risks stay in the plan as history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RiskStatus {
     #[default]
@@ -395,20 +527,34 @@ pub enum RiskStatus {
     Closed,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[[risks]]`: something that may go wrong.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Risk {
+    /// A short id, like "R-1".
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// What may go wrong.
     pub title: String,
+    /// How likely, from 1 (very unlikely) to 5 (almost certain).
+    #[schemars(with = "i64", range(min = 1, max = 5))]
     pub probability: Spanned<i64>,
+    /// How bad if it happens, from 1 (minor) to 5 (severe).
+    #[schemars(with = "i64", range(min = 1, max = 5))]
     pub impact: Spanned<i64>,
+    /// Who works it: a person id.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub owner: Option<Spanned<String>>,
+    /// `avoid`, `mitigate`, `transfer` or `accept`.
     #[serde(default)]
     pub response: Option<Response>,
+    /// What we do about it.
     #[serde(default)]
     pub plan: String,
+    /// `open`, or `closed` once it can no longer happen.
     #[serde(default)]
     pub status: RiskStatus,
+    /// `false`: internal only, never on a shared screen or in customer minutes.
     #[serde(default = "yes")]
     pub visible: bool,
 }
@@ -420,30 +566,41 @@ impl Risk {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+/// `[communication]`: the meeting rules and the communication plan.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 pub struct Communication {
+    /// The meeting rules, like "Decisions and actions sent within a day".
     #[serde(default)]
     pub rules: Vec<String>,
+    /// Who escalates to whom, and how fast.
     #[serde(default)]
     pub escalation: Vec<String>,
+    /// How each report or meeting reaches whom, and how often.
     #[serde(default)]
     pub channels: Vec<Channel>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[[communication.channels]]`: one line of the communication plan.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Channel {
+    /// What is sent or held, like "Status report".
     pub what: String,
+    /// Who receives it.
     #[serde(default)]
     pub audience: String,
+    /// How, like "email and a 30-minute call".
     #[serde(default)]
     pub method: String,
+    /// How often, like "weekly".
     #[serde(default)]
     pub frequency: String,
+    /// Who sends it: a person id.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub owner: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum TaskKind {
     Review,
@@ -455,7 +612,7 @@ pub enum TaskKind {
     Other,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum TaskStatus {
     #[default]
@@ -465,42 +622,67 @@ pub enum TaskStatus {
     Dropped,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[[customer_tasks]]`: a task on the customer's side.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct CustomerTask {
+    /// A short id, like "CT-1".
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// What the customer does.
     pub title: String,
+    /// Who on the customer's side does it: a person id.
+    #[schemars(with = "Option<String>")]
     pub owner: Option<Spanned<String>>,
+    /// `review`, `signoff`, `testing`, `risk`, `requirements` or `other`.
     #[serde(default)]
     pub kind: TaskKind,
+    /// When it is due.
     #[serde(default, deserialize_with = "optional_date")]
+    #[schemars(with = "Option<PlanDate>")]
     pub due: Option<Date>,
+    /// When it was given to the customer.
     #[serde(default, deserialize_with = "optional_date")]
+    #[schemars(with = "Option<PlanDate>")]
     pub assigned: Option<Date>,
+    /// `open`, `in-progress`, `done` or `dropped`.
     #[serde(default)]
     pub status: TaskStatus,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[[proposals]]`: part of the new course of action.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Proposal {
+    /// What we propose.
     pub title: String,
+    /// Why it helps, in the customer's terms.
     #[serde(default)]
     pub why: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[[pushback]]`: an objection you expect, for rehearsals.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Pushback {
+    /// What the customer may say.
     pub says: String,
+    /// How you answer.
     #[serde(default)]
     pub answer: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[[agenda]]`: one section of the plan's own agenda.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct AgendaItem {
-    pub kind: crate::agenda::SectionKind,
+    /// Which kind of section, like "listen" or "status".
+    #[schemars(with = "SectionKey")]
+    pub kind: super::section_kind::SectionKind,
+    /// The section's title on screen; default: the kind's own.
     #[serde(default)]
     pub title: Option<String>,
+    /// Its timebox in minutes, 1 to 600.
     #[serde(default)]
+    #[schemars(with = "Option<i64>", range(min = 1, max = 600))]
     pub minutes: Option<Spanned<i64>>,
+    /// Questions to ask in it.
     #[serde(default)]
     pub questions: Vec<String>,
 }

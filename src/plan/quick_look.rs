@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 use super::derive::{Derived, derive, milestone_rag, slip_days};
 use super::model::{Plan, Rag};
-use crate::export::minutes::Audience;
-use crate::format::{money, ratio};
+use crate::export::audience::Audience;
+use crate::figures::{money, ratio};
 use crate::text::visible;
 
 /// A colour as a word a reader sees even without colour.

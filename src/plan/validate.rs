@@ -1,5 +1,6 @@
 //! Checks across the whole plan that the types alone cannot make: people
-//! named where they are referred to, unique ids, numbers in their ranges.
+//! named where they are referred to, unique ids, numbers in their ranges,
+//! email addresses that a mail program can send to.
 //! Every error is collected; none stops the others.
 
 use std::collections::HashMap;
@@ -17,6 +18,7 @@ pub fn errors(plan: &Plan, source: &Source) -> Vec<Diagnostic> {
     unique_ids(plan, source, &mut found);
     person_references(plan, &mut found);
     ranges(plan, &mut found);
+    emails(plan, &mut found);
     found
 }
 
@@ -238,6 +240,105 @@ fn ranges(plan: &Plan, found: &mut Vec<Diagnostic>) {
                     .at(period.month.span())
                     .hint("write the month as \"YYYY-MM\", like \"2026-07\""),
             );
+        }
+    }
+}
+
+/// Each `email` in `[[people]]` must be one address a mail program takes,
+/// since `minutes --format eml` writes it into the draft's `To:`.
+fn emails(plan: &Plan, found: &mut Vec<Diagnostic>) {
+    for person in &plan.people {
+        // `email = ""` is a PM's "not known yet", as if left out.
+        let Some(email) = person.email.as_ref().filter(|e| !e.get_ref().is_empty()) else {
+            continue;
+        };
+        if let Err(why) = check_email(email.get_ref()) {
+            found.push(
+                Diagnostic::error(
+                    "bad-email",
+                    format!(
+                        "the email `{}` of {} is not an email address: {why}",
+                        email.get_ref(),
+                        person.name
+                    ),
+                )
+                .at(email.span())
+                .hint("write one address, like email = \"robin.diaz@example.com\", or leave email out"),
+            );
+        }
+    }
+}
+
+/// A simple well-formedness check, not the whole of RFC 5322: one `@`,
+/// something before it, a domain with a dot, and none of the characters
+/// that would split or quote an address in a mail header.
+pub fn check_email(email: &str) -> Result<(), &'static str> {
+    if email.is_empty() {
+        return Err("it is empty");
+    }
+    if let Some(c) = email.chars().find(|c| "()<>[]:;,\"\\".contains(*c)) {
+        return Err(match c {
+            ',' | ';' => "it holds more than one address; give each person their own",
+            _ => "it has a character that addresses cannot hold, like < > ( ) , ; or quotes",
+        });
+    }
+    if email
+        .chars()
+        .any(|c| c.is_whitespace() || crate::text::is_unsafe(c))
+    {
+        return Err("it has a space or a control character in it");
+    }
+    let mut parts = email.split('@');
+    let (Some(local), Some(domain), None) = (parts.next(), parts.next(), parts.next()) else {
+        return Err("it needs exactly one @");
+    };
+    if local.is_empty() {
+        return Err("nothing comes before the @");
+    }
+    if !domain.contains('.')
+        || domain.starts_with('.')
+        || domain.ends_with('.')
+        || domain.contains("..")
+    {
+        return Err("the part after the @ is not a domain like example.com");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_email;
+
+    #[test]
+    fn an_ordinary_address_passes() {
+        for ok in [
+            "robin@example.com",
+            "ola.nordmann+pm@mail.example.co.uk",
+            "søren@eksempel.dk",
+        ] {
+            assert_eq!(check_email(ok), Ok(()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn what_a_mail_header_would_break_on_fails() {
+        for bad in [
+            "",
+            "robin",
+            "robin@",
+            "@example.com",
+            "robin@example",
+            "robin@@example.com",
+            "a@b@example.com",
+            "robin @example.com",
+            "robin@example.com\r\nBcc: x@y.z",
+            "robin@example.com, ola@example.com",
+            "Robin <robin@example.com>",
+            "robin@.example.com",
+            "robin@example..com",
+            "\"robin\"@example.com",
+        ] {
+            assert!(check_email(bad).is_err(), "{bad:?} passed");
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Finding, creating and reopening meetings in the records folder, and
+//! Reading one record, creating and reopening meetings in the records
+//! folder (finding them is `folder.rs`), and
 //! making sure two resetpoints never write the same meeting: a lock file
 //! beside the record, held for the whole meeting, says which process has it.
 
@@ -7,13 +8,10 @@ use std::io::{Read as _, Seek as _, Write as _};
 use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::{Path, PathBuf};
 
-use super::format::{Mode, Record};
+use super::format::Record;
 use super::fs::{create_private_dir_all, open_private, read_plain, read_plain_text};
 use super::journal::{Entry, read};
 use super::store::Paths;
-use crate::meeting::capture::{ActionStatus, Raised};
-use crate::meeting::{Capture, Meeting};
-use crate::plan::model::Plan;
 use crate::text::visible;
 
 #[derive(Debug, thiserror::Error)]
@@ -56,7 +54,12 @@ pub fn records_dir(plan: &Path, asked: Option<&Path>) -> PathBuf {
 /// and column where it goes wrong.
 pub fn read_record(path: &Path) -> Result<Record, OpenError> {
     let text = read_plain_text(path).map_err(io(path))?;
-    toml::from_str(&text).map_err(|e| {
+    parse_record(path, &text)
+}
+
+/// A record from the text of the file at `path`.
+pub fn parse_record(path: &Path, text: &str) -> Result<Record, OpenError> {
+    toml::from_str(text).map_err(|e| {
         let place = e.span().map_or(String::new(), |span| {
             let before = &text[..span.start.min(text.len())];
             let line = before.matches('\n').count() + 1;
@@ -70,64 +73,9 @@ pub fn read_record(path: &Path) -> Result<Record, OpenError> {
     })
 }
 
-/// What a look through the records folder found for one project.
-#[derive(Debug, Default)]
-pub struct Scan {
-    /// Meetings that never ended, oldest first; a record rebuilt from its
-    /// journal when the record itself is missing or unreadable.
-    pub unfinished: Vec<(Paths, Record)>,
-    /// Files that look like records but could not be read, and why.
-    pub unreadable: Vec<OpenError>,
-}
-
-/// Every unfinished live meeting of this project, and every record that
-/// could not be read.
-pub fn scan(dir: &Path, project_id: &str) -> Scan {
-    let mut scan = Scan::default();
-    let Ok(listing) = std::fs::read_dir(dir) else {
-        return scan;
-    };
-    let mut stems: Vec<PathBuf> = listing
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "journal"))
-        .map(|p| p.with_extension("toml"))
-        .collect();
-    stems.sort();
-    stems.dedup();
-    for record_path in stems {
-        let paths = Paths::for_record(record_path);
-        let record = match read_record(&paths.record) {
-            Ok(record) => Some(record),
-            Err(error) => {
-                let rebuilt = from_journal(&paths);
-                if rebuilt.is_none() && paths.record.exists() {
-                    scan.unreadable.push(error);
-                }
-                rebuilt
-            }
-        };
-        if let Some(record) = record {
-            let open = record.meeting.ended.is_none()
-                && record.meeting.mode == Mode::Live
-                && record.meeting.project_id == project_id;
-            if open {
-                scan.unfinished.push((paths, record));
-            }
-        }
-    }
-    scan.unfinished.sort_by_key(|(_, r)| r.meeting.started);
-    scan
-}
-
-/// The newest live meeting of this project that never ended.
-pub fn unfinished(dir: &Path, project_id: &str) -> Option<(Paths, Record)> {
-    scan(dir, project_id).unfinished.pop()
-}
-
 /// A record made from a journal's first line, when the record is missing
 /// or unreadable: every entry of the journal is then replayed onto it.
-fn from_journal(paths: &Paths) -> Option<Record> {
+pub(super) fn from_journal(paths: &Paths) -> Option<Record> {
     let bytes = read_plain(&paths.journal).ok()?;
     let mut header = read(&bytes).meeting?;
     header.last_seq = 0;
@@ -268,66 +216,6 @@ pub fn create(dir: &Path, stem: &str) -> Result<(Paths, Lock), OpenError> {
         path: visible(&dir.display().to_string()),
         source: std::io::Error::other("too many meetings with the same start time"),
     })
-}
-
-/// What a meeting takes from the earlier meetings of its plan: the actions
-/// still open, the risks and issues raised but not yet in the plan, and
-/// the ids they used, so that its own ids go on from the highest per kind.
-pub fn carry_over(meeting: &mut Meeting, earlier: &[(String, Record)]) {
-    meeting.earlier = crate::export::actions::still_open(earlier, &meeting.plan);
-    meeting.raised_earlier = raised_earlier(earlier, &meeting.plan);
-    for (_, record) in earlier {
-        meeting.ids.merge(&record.meeting.ids);
-        for item in record.items() {
-            meeting.ids.saw(&item.id);
-        }
-    }
-}
-
-/// The risks and issues raised in these earlier meetings that the plan does
-/// not hold yet (by title) and that no later follow-up closed, oldest first.
-pub fn raised_earlier(earlier: &[(String, Record)], plan: &Plan) -> Vec<Raised> {
-    let in_plan = |title: &str| {
-        let title = title.trim().to_lowercase();
-        plan.risks
-            .iter()
-            .map(|r| &r.title)
-            .chain(plan.issues.iter().map(|i| &i.title))
-            .any(|t| t.trim().to_lowercase() == title)
-    };
-    let closed = |id: &str, from: &str| {
-        let mut status = None;
-        let mut followups: Vec<_> = earlier.iter().flat_map(|(_, r)| &r.followups).collect();
-        followups.sort_by_key(|f| f.at);
-        for f in followups {
-            if let Capture::Followup {
-                item,
-                meeting,
-                status: s,
-                ..
-            } = &f.what
-                && item == id
-                && meeting == from
-            {
-                status = Some(*s);
-            }
-        }
-        matches!(status, Some(ActionStatus::Done | ActionStatus::Dropped))
-    };
-    earlier
-        .iter()
-        .flat_map(|(stem, record)| {
-            // In the order they were raised, risks and issues together.
-            let mut raised: Vec<&crate::meeting::Captured> =
-                record.risks.iter().chain(&record.issues).collect();
-            raised.sort_by_key(|item| (item.order, item.at));
-            raised.into_iter().map(move |item| Raised {
-                meeting: stem.clone(),
-                item: item.clone(),
-            })
-        })
-        .filter(|r| !in_plan(&r.item.what.text()) && !closed(&r.item.id, &r.meeting))
-        .collect()
 }
 
 /// Create an empty private file, failing if anything at all is there.

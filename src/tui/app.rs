@@ -230,7 +230,9 @@ fn minutes_of(meeting: &Meeting, store: &Store) -> Vec<(String, String)> {
     let record = Record::of(meeting);
     let zone = meeting.clock.zone.clone();
     let stem = store.stem();
-    let plan = Some(&meeting.plan);
+    // Customer tasks as earlier meetings left them, then this one's word.
+    let plan = crate::meeting::latest::plan_after(&meeting.plan, &meeting.earlier_followups);
+    let plan = Some(&plan);
     let mut documents = Vec::new();
     for (audience, suffix) in [(Audience::Customer, ""), (Audience::Internal, "-internal")] {
         documents.push((

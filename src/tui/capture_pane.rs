@@ -48,6 +48,7 @@ pub fn describe(item: &Captured, plan: &Plan) -> String {
             title,
             owner,
             visible,
+            ..
         }
         | Capture::Issue {
             title,
@@ -61,7 +62,12 @@ pub fn describe(item: &Captured, plan: &Plan) -> String {
             };
             let owner = name(owner).map_or_else(String::new, |o| format!(" — {o}"));
             let internal = if *visible { "" } else { " (internal)" };
-            format!("new {kind}: {title}{owner}{internal}")
+            let score = item.what.risk_score().map_or_else(String::new, |(p, i)| {
+                let score = i64::from(p) * i64::from(i);
+                let band = crate::plan::derive::Band::of(score).as_str();
+                format!(", score {score} {band}")
+            });
+            format!("new {kind}: {title}{owner}{score}{internal}")
         }
         Capture::Signoff {
             what, by, decision, ..
@@ -103,7 +109,11 @@ pub fn describe(item: &Captured, plan: &Plan) -> String {
         }
         Capture::Recommend { score } => format!("would recommend us: {score}/10"),
         Capture::Followup {
-            item, status, due, ..
+            item,
+            status,
+            due,
+            owner,
+            ..
         } => {
             let word = match status {
                 crate::meeting::capture::ActionStatus::Open => "still open",
@@ -113,7 +123,8 @@ pub fn describe(item: &Captured, plan: &Plan) -> String {
             let due = due.map_or_else(String::new, |d| {
                 format!(", now due {}", d.strftime("%a %-d %b"))
             });
-            format!("{item} {word}{due}")
+            let owner = name(owner).map_or_else(String::new, |o| format!(", now with {o}"));
+            format!("{item} {word}{due}{owner}")
         }
     }
 }

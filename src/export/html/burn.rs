@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use super::colours::{ACTUAL_OVER, ACTUAL_WITHIN, INK, MUTED, PAPER, PLANNED_OUTLINE};
 use super::escape;
-use crate::format::money;
+use crate::figures::money;
 use crate::plan::model::Financials;
 
 const TOP: f64 = 40.0;

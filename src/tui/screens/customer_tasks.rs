@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{Ctx, person};
+use super::Ctx;
 use crate::meeting::Capture;
 use crate::meeting::capture::ActionStatus;
 use crate::plan::derive::days_between;
@@ -23,13 +23,15 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let wide = area.width >= 110;
     let rows = plan.customer_tasks.iter().map(|t| {
         // What this meeting's follow-up said applies at once.
-        let followed = ctx.shown.followed_up(t.id.get_ref(), "plan");
-        let status = match followed.map(|f| f.0) {
-            Some(ActionStatus::Done) => TaskStatus::Done,
-            Some(ActionStatus::Dropped) => TaskStatus::Dropped,
-            Some(ActionStatus::Open) | None => t.status,
+        let now = ctx.shown.task_now(t);
+        let status = match now.status {
+            ActionStatus::Done => TaskStatus::Done,
+            ActionStatus::Dropped => TaskStatus::Dropped,
+            // Reopened by a follow-up, or as the plan has it (in progress).
+            ActionStatus::Open if matches!(t.status, TaskStatus::InProgress) => t.status,
+            ActionStatus::Open => TaskStatus::Open,
         };
-        let due = followed.and_then(|f| f.1).or(t.due);
+        let due = now.due;
         let kind = match t.kind {
             TaskKind::Review => "review",
             TaskKind::Signoff => "sign-off",
@@ -65,7 +67,12 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         let mut cells = vec![
             Line::raw(t.id.get_ref().clone()),
             Line::raw(ctx.plain(&t.title)),
-            Line::raw(person(plan, t.owner.as_ref())),
+            Line::raw(
+                now.owner
+                    .as_deref()
+                    .map_or("unassigned", |o| plan.name_of(o))
+                    .to_owned(),
+            ),
         ];
         if wide {
             cells.push(Line::raw(kind));

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Ctx, field, panel};
-use crate::format::money;
+use crate::figures::money;
 use crate::plan::model::{ChangeStatus, Financials, Rag};
 use crate::tui::widgets::fitted_table::Column;
 use crate::tui::widgets::index_gauge::{self, IndexGauge};
@@ -115,7 +115,7 @@ fn render_changes(ctx: &Ctx, m: &Financials, area: Rect, buf: &mut Buffer) {
         vec![
             Line::raw(cr.id.get_ref().clone()),
             Line::raw(ctx.plain(&cr.title)),
-            Line::raw(crate::format::thousands(cr.amount)),
+            Line::raw(crate::figures::thousands(cr.amount)),
             Line::from(Span::styled(word, ctx.theme.rag(rag))),
         ]
     });

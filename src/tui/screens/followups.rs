@@ -29,20 +29,37 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         } else {
             format!("from {}", row.meeting.get(..10).unwrap_or(&row.meeting))
         };
-        let verdict = match *outcome {
-            None => Span::styled("  ? not reviewed", ctx.theme.muted()),
-            Some((ActionStatus::Done, _)) => Span::styled("  ✓ DONE", ctx.theme.rag(Rag::Green)),
-            Some((ActionStatus::Dropped, _)) => Span::styled("  ✗ DROPPED", ctx.theme.muted()),
-            Some((ActionStatus::Open, due)) => Span::styled(
-                format!(
-                    "  → STILL OPEN{}",
-                    due.map_or_else(String::new, |d| format!(
-                        ", now due {}",
-                        d.strftime("%a %-d %b")
-                    ))
-                ),
-                ctx.theme.rag(Rag::Amber),
+        let day = |d: jiff::civil::Date| d.strftime("%a %-d %b").to_string();
+        // "moved from" once the date differs from the first one given.
+        let moved = |first: Option<jiff::civil::Date>| {
+            first.map_or_else(String::new, |d| format!(" (moved from {})", day(d)))
+        };
+        let verdict = match outcome {
+            None => Span::styled(
+                format!("  ? not reviewed{}", moved(row.moved_from)),
+                ctx.theme.muted(),
             ),
+            Some(now) if now.status == ActionStatus::Done => {
+                Span::styled("  ✓ DONE", ctx.theme.rag(Rag::Green))
+            }
+            Some(now) if now.status == ActionStatus::Dropped => {
+                Span::styled("  ✗ DROPPED", ctx.theme.muted())
+            }
+            Some(now) => {
+                let mut said = "  → STILL OPEN".to_owned();
+                if now.due != row.due
+                    && let Some(d) = now.due
+                {
+                    said.push_str(&format!(", now due {}", day(d)));
+                }
+                said.push_str(&moved(now.moved_from));
+                if now.owner != row.owner
+                    && let Some(o) = &now.owner
+                {
+                    said.push_str(&format!(", now with {}", ctx.plan().name_of(o)));
+                }
+                Span::styled(said, ctx.theme.rag(Rag::Amber))
+            }
         };
         let line = Line::from(vec![
             Span::styled(format!("{} ", row.item), ctx.theme.accent()),

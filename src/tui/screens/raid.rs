@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Ctx, panel, person, stack};
-use crate::meeting::Capture;
+use crate::meeting::{Capture, Captured};
 use crate::plan::derive::Band;
-use crate::plan::model::{IssueStatus, Rag, RiskStatus, Severity};
+use crate::plan::model::{IssueStatus, Rag, Risk, RiskStatus, Severity};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::fitted_table::{Column, FittedTable};
 use crate::tui::widgets::heat_map::{self, HeatMap};
@@ -46,7 +46,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(map);
     block.render(map, buf);
     HeatMap {
-        risks: &ctx.plan().risks,
+        risks: &on_the_map(ctx),
         theme: ctx.theme,
         cell,
     }
@@ -86,9 +86,9 @@ fn issues_table(ctx: &Ctx) -> FittedTable<'static> {
             Line::raw(issue.due.map_or_else(|| "—".to_owned(), |d| d.to_string())),
         ]
     });
-    let rows = rows.chain(raised.into_iter().map(|(id, title, owner)| {
+    let rows = rows.chain(raised.into_iter().map(|(item, title, owner)| {
         vec![
-            Line::raw(id),
+            Line::raw(item.id),
             title,
             Line::raw(owner),
             Line::raw("—"),
@@ -113,37 +113,45 @@ fn issues_table(ctx: &Ctx) -> FittedTable<'static> {
 
 fn risks_table(ctx: &Ctx) -> FittedTable<'static> {
     let plan = ctx.plan();
-    let mut risks: Vec<_> = plan
+    let band_cell = |score: i64| {
+        let band = Band::of(score);
+        Line::from(Span::styled(
+            format!("{score:>2} {}", band.as_str().to_uppercase()),
+            ctx.theme.rag(Theme::band_rag(band)),
+        ))
+    };
+    // The plan's open risks and those raised in the room, worst first; a
+    // risk saved unscored comes last.
+    let mut rows: Vec<(Option<i64>, Vec<Line<'static>>)> = plan
         .risks
         .iter()
         .filter(|r| r.status == RiskStatus::Open)
+        .map(|risk| {
+            let mut title = vec![Span::raw(ctx.plain(&risk.title))];
+            if !risk.visible {
+                title.insert(0, ctx.theme.internal());
+            }
+            let row = vec![
+                Line::raw(risk.id.get_ref().clone()),
+                Line::from(title),
+                band_cell(risk.score()),
+                Line::raw(person(plan, risk.owner.as_ref())),
+            ];
+            (Some(risk.score()), row)
+        })
         .collect();
-    risks.sort_by_key(|r| std::cmp::Reverse(r.score()));
-    let rows = risks.iter().map(|risk| {
-        let band = Band::of(risk.score());
-        let mut title = vec![Span::raw(ctx.plain(&risk.title))];
-        if !risk.visible {
-            title.insert(0, ctx.theme.internal());
-        }
-        vec![
-            Line::raw(risk.id.get_ref().clone()),
-            Line::from(title),
-            Line::from(Span::styled(
-                format!("{:>2} {}", risk.score(), band.as_str().to_uppercase()),
-                ctx.theme.rag(Theme::band_rag(band)),
-            )),
-            Line::raw(person(plan, risk.owner.as_ref())),
-        ]
-    });
-    let raised = raised(ctx, |c| matches!(c, Capture::Risk { .. }));
-    let rows = rows.chain(raised.into_iter().map(|(id, title, owner)| {
-        vec![
-            Line::raw(id),
-            title,
-            Line::raw("not scored"),
-            Line::raw(owner),
-        ]
-    }));
+    for (item, title, owner) in raised(ctx, |c| matches!(c, Capture::Risk { .. })) {
+        let score = item
+            .what
+            .risk_score()
+            .map(|(p, i)| i64::from(p) * i64::from(i));
+        let cell = score.map_or_else(|| Line::raw("not scored"), band_cell);
+        rows.push((
+            score,
+            vec![Line::raw(item.id.clone()), title, cell, Line::raw(owner)],
+        ));
+    }
+    rows.sort_by_key(|(score, _)| std::cmp::Reverse(score.unwrap_or(0)));
     ctx.table(
         "Risks by score",
         vec![
@@ -153,35 +161,71 @@ fn risks_table(ctx: &Ctx) -> FittedTable<'static> {
             Column::wrap("Owner"),
         ],
     )
-    .rows(rows)
+    .rows(rows.into_iter().map(|(_, row)| row))
     .empty(Line::styled("No open risks.", ctx.theme.muted()))
 }
 
-/// Risks or issues raised in earlier meetings and not yet in the plan, as
-/// id, title (marked when and that the plan lacks it) and owner; nothing
-/// internal while presenting.
-fn raised(ctx: &Ctx, kind: fn(&Capture) -> bool) -> Vec<(String, Line<'static>, String)> {
-    ctx.shown
+/// Risks or issues raised in the room and not yet in the plan — in
+/// earlier meetings (marked when) and in this one (marked today) — as the
+/// item, its title line and owner; nothing internal while presenting,
+/// since the screen's captures are already the customer-safe ones.
+fn raised(ctx: &Ctx, kind: fn(&Capture) -> bool) -> Vec<(Captured, Line<'static>, String)> {
+    let earlier = ctx
+        .shown
         .raised_earlier
         .iter()
-        .filter(|r| kind(&r.item.what))
-        .map(|r| {
-            let owner = match &r.item.what {
+        .map(|r| (r.item.clone(), r.mark.clone()));
+    let today = ctx
+        .shown
+        .captures
+        .iter()
+        .map(|c| (c.clone(), "raised today".to_owned()));
+    earlier
+        .chain(today)
+        .filter(|(item, _)| kind(&item.what))
+        .map(|(item, mark)| {
+            let owner = match &item.what {
                 Capture::Risk { owner, .. } | Capture::Issue { owner, .. } => owner.clone(),
                 _ => None,
             };
             let mut title = vec![
-                Span::raw(ctx.plain(&r.item.what.text())),
-                Span::styled(format!(" ({})", r.mark), ctx.theme.muted()),
+                Span::raw(ctx.plain(&item.what.text())),
+                Span::styled(format!(" ({mark})"), ctx.theme.muted()),
             ];
-            if !r.item.what.is_public() {
+            if !item.what.is_public() {
                 title.insert(0, ctx.theme.internal());
             }
             let owner = owner.map_or_else(
                 || "unassigned".to_owned(),
                 |o| ctx.plan().name_of(&o).to_owned(),
             );
-            (r.item.id.clone(), Line::from(title), owner)
+            (item, Line::from(title), owner)
         })
         .collect()
+}
+
+/// The risks the heat map counts: the plan's, and those scored in the
+/// room, in this meeting or an earlier one (what the screen may show only:
+/// nothing internal while presenting).
+fn on_the_map(ctx: &Ctx) -> Vec<Risk> {
+    let mut risks = ctx.plan().risks.clone();
+    for (item, _, _) in raised(ctx, |c| matches!(c, Capture::Risk { .. })) {
+        let (Some((p, i)), Capture::Risk { title, visible, .. }) =
+            (item.what.risk_score(), &item.what)
+        else {
+            continue;
+        };
+        risks.push(Risk {
+            id: toml::Spanned::new(0..0, item.id.clone()),
+            title: title.clone(),
+            probability: toml::Spanned::new(0..0, i64::from(p)),
+            impact: toml::Spanned::new(0..0, i64::from(i)),
+            owner: None,
+            response: None,
+            plan: String::new(),
+            status: RiskStatus::Open,
+            visible: *visible,
+        });
+    }
+    risks
 }

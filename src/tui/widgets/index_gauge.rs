@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::format::ratio;
+use crate::figures::ratio;
 use crate::plan::model::{Rag, Thresholds};
 use crate::tui::theme::Theme;
 

@@ -1,0 +1,30 @@
+//! `resetpoint portfolio DIR...`: every plan under the folders, one row per
+//! account, worst first.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::actions::deliver;
+use super::{exit, fail};
+use crate::cli::PortfolioFormat;
+use crate::export::portfolio::{portfolio, write};
+
+pub fn run(dirs: &[PathBuf], format: PortfolioFormat) -> ExitCode {
+    if let Some(missing) = dirs.iter().find(|d| !d.exists()) {
+        return fail(
+            exit::BAD_INPUT,
+            format!("there is no folder at {}", missing.display()),
+        );
+    }
+    let zone = crate::meeting::clock::local_zone();
+    let today = jiff::Timestamp::now().to_zoned(zone.clone()).date();
+    // Reading and parsing files is the work: one worker a core.
+    let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    let found = portfolio(dirs, today, &zone, workers);
+    let document = match format {
+        PortfolioFormat::Human => write::human(&found),
+        PortfolioFormat::Json => write::json(&found) + "\n",
+        PortfolioFormat::Html => write::html(&found),
+    };
+    deliver(&document, None)
+}

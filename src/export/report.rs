@@ -1,0 +1,572 @@
+//! The one-page status report a PM sends the customer and their higher-ups
+//! between meetings: the overall colour and why, milestones, cost and
+//! schedule in plain words, the top risks, open issues, the customer's tasks
+//! due soon, what changed at the last live meeting and the next meeting.
+//! The customer's report is made from the public plan and public captures
+//! only, so nothing internal reaches it, not even through a colour; the
+//! internal one marks internal items. Built once as plain text in the
+//! minutes' pieces, then written as Markdown or HTML (`report/write.rs`).
+
+pub mod write;
+
+use jiff::civil::Date;
+
+use super::actions::rows;
+use super::minutes::{Audience, Group, Item, Section, milestone_row};
+use crate::figures::{money, ratio};
+use crate::meeting::Capture;
+use crate::meeting::capture::ActionStatus;
+use crate::meeting::public_only;
+use crate::plan::derive::{Band, derive, slip_days};
+use crate::plan::model::{Plan, Rag, RiskStatus};
+use crate::record::format::Record;
+
+/// How far ahead a customer task counts as "due soon".
+pub const DUE_SOON_DAYS: i64 = 14;
+/// How many risks the report names.
+pub const TOP_RISKS: usize = 3;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub project: String,
+    pub customer: String,
+    pub headline: String,
+    pub as_of: Option<Date>,
+    /// The day the report was written, for "due soon" and "overdue".
+    pub written: Date,
+    pub audience: Audience,
+    pub sections: Vec<Section>,
+}
+
+/// "Tue 1 Dec 2026".
+pub fn day(d: Date) -> String {
+    d.strftime("%a %-d %b %Y").to_string()
+}
+
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+fn list(title: &str, items: Vec<Item>, empty: &'static str) -> Section {
+    Section {
+        title: title.to_owned(),
+        overall: None,
+        groups: vec![Group {
+            heading: None,
+            items,
+        }],
+        milestones: Vec::new(),
+        empty,
+        after: None,
+    }
+}
+
+fn item(lead: Option<&str>, text: String, internal: bool) -> Item {
+    Item {
+        lead: lead.map(str::to_owned),
+        text,
+        mark: internal.then(|| "internal".to_owned()),
+    }
+}
+
+/// The report of `plan` for `audience`, written on `today`, from the plan's
+/// live meetings (oldest first).
+pub fn report(
+    plan: &Plan,
+    meetings: &[(String, Record)],
+    audience: Audience,
+    today: Date,
+    zone: &jiff::tz::TimeZone,
+) -> Report {
+    let public = public_only(plan);
+    let shown = match audience {
+        Audience::Customer => &public,
+        Audience::Internal => plan,
+    };
+    let sections = vec![
+        standing(shown, &public),
+        cost_and_schedule(shown),
+        top_risks(shown),
+        open_issues(shown),
+        tasks_due_soon(shown, meetings, today),
+        since_last_meeting(shown, meetings, audience, today, zone),
+        next_meeting(shown, meetings),
+    ];
+    Report {
+        project: plan.project.name.clone(),
+        customer: plan.project.customer.clone(),
+        headline: plan.status.headline.clone(),
+        as_of: plan.status.as_of,
+        written: today,
+        audience,
+        sections,
+    }
+}
+
+/// The overall colour with its reasons in plain sentences, and every
+/// milestone with its baseline, forecast and promised dates and its slip.
+fn standing(shown: &Plan, public: &Plan) -> Section {
+    let derived = derive(shown);
+    let public_reasons = derive(public).overall_reasons;
+    let reasons = derived
+        .overall_reasons
+        .iter()
+        .map(|why| item(None, sentence(why), !public_reasons.contains(why)))
+        .collect();
+    let as_of = shown.status.as_of;
+    let milestones = shown
+        .milestones
+        .iter()
+        .map(|m| {
+            let mut row = milestone_row(m, as_of);
+            let slip = slip_days(m);
+            // The minutes' words say the slip only for a late milestone; a
+            // report says it wherever there is one.
+            if m.done.is_none() && slip > 0 && !row.status.contains("behind") {
+                let unit = if slip == 1 { "day" } else { "days" };
+                row.status = format!("{}; {slip} {unit} behind the baseline", row.status);
+            }
+            row
+        })
+        .collect();
+    let as_of_words = as_of.map_or_else(String::new, |d| format!("as of {}", day(d)));
+    Section {
+        title: "Where the project stands".into(),
+        overall: Some((derived.overall, as_of_words)),
+        groups: vec![Group {
+            heading: None,
+            items: reasons,
+        }],
+        milestones,
+        empty: "Nothing holds the project back.",
+        after: None,
+    }
+}
+
+/// "Work done so far cost 1.14 for each 1.00 it was planned to cost"…:
+/// CPI and SPI with what they mean, and the forecast at completion.
+fn cost_and_schedule(shown: &Plan) -> Section {
+    let Some(money_plan) = &shown.financials else {
+        return list(
+            "Cost and schedule",
+            Vec::new(),
+            "The plan gives no cost figures yet.",
+        );
+    };
+    let ev = derive(shown).earned_value;
+    let currency = money_plan.currency.as_str();
+    let mut items = Vec::new();
+    let cost = match ev.cpi {
+        Some(cpi) if cpi >= 1.0 => format!(
+            "Cost: each 1.00 spent has earned {cpi:.2} of planned work, within budget (CPI {}, {})",
+            ratio(ev.cpi),
+            ev.cpi_rag.as_str()
+        ),
+        Some(cpi) => format!(
+            "Cost: each 1.00 spent has earned {cpi:.2} of planned work, so the work is costing more than planned (CPI {}, {})",
+            ratio(ev.cpi),
+            ev.cpi_rag.as_str()
+        ),
+        None => "Cost: not enough has been spent yet to say (CPI n/a)".to_owned(),
+    };
+    items.push(item(None, cost, false));
+    let schedule = match ev.spi {
+        Some(spi) if spi >= 1.0 => format!(
+            "Schedule: {:.0}% of the work planned by now is done, on or ahead of plan (SPI {}, {})",
+            spi * 100.0,
+            ratio(ev.spi),
+            ev.spi_rag.as_str()
+        ),
+        Some(spi) => format!(
+            "Schedule: {:.0}% of the work planned by now is done, behind plan (SPI {}, {})",
+            spi * 100.0,
+            ratio(ev.spi),
+            ev.spi_rag.as_str()
+        ),
+        None => "Schedule: no work was planned by now, so there is nothing to compare (SPI n/a)"
+            .to_owned(),
+    };
+    items.push(item(None, schedule, false));
+    let budget = *money_plan.budget.get_ref();
+    let forecast = match ev.vac {
+        Some(vac) if vac < 0.0 => format!(
+            "At this rate the project will cost {} against a budget of {}: {} over",
+            money(ev.eac, currency),
+            money(Some(budget), currency),
+            money(Some(-vac), currency)
+        ),
+        Some(vac) => format!(
+            "At this rate the project will cost {} against a budget of {}: {} under",
+            money(ev.eac, currency),
+            money(Some(budget), currency),
+            money(Some(vac), currency)
+        ),
+        None => format!(
+            "The budget is {}; a forecast at completion needs more of the work done",
+            money(Some(budget), currency)
+        ),
+    };
+    items.push(item(None, forecast, false));
+    list("Cost and schedule", items, "")
+}
+
+fn owner(plan: &Plan, id: Option<&str>) -> String {
+    id.map_or_else(|| "no owner yet".to_owned(), |o| plan.name_of(o).to_owned())
+}
+
+fn top_risks(shown: &Plan) -> Section {
+    let mut open: Vec<_> = shown
+        .risks
+        .iter()
+        .filter(|r| r.status == RiskStatus::Open)
+        .collect();
+    open.sort_by_key(|r| std::cmp::Reverse(r.score()));
+    let items = open
+        .iter()
+        .take(TOP_RISKS)
+        .map(|r| {
+            let plan_words = match r.plan.trim() {
+                "" => String::new(),
+                what => format!("; what we do about it: {what}"),
+            };
+            item(
+                Some(r.id.get_ref()),
+                format!(
+                    "{} — {}, score {} of 25 ({}){plan_words}",
+                    r.title,
+                    owner(shown, r.owner.as_ref().map(|o| o.get_ref().as_str())),
+                    r.score(),
+                    Band::of(r.score()).as_str()
+                ),
+                !r.visible,
+            )
+        })
+        .collect();
+    let mut section = list("Top risks", items, "No open risks.");
+    if open.len() > TOP_RISKS {
+        let more = open.len() - TOP_RISKS;
+        section.after = Some(if more == 1 {
+            "1 more open risk is on the risk log.".to_owned()
+        } else {
+            format!("{more} more open risks are on the risk log.")
+        });
+    }
+    section
+}
+
+fn open_issues(shown: &Plan) -> Section {
+    let mut open: Vec<_> = shown.issues.iter().filter(|i| i.is_open()).collect();
+    open.sort_by_key(|i| std::cmp::Reverse(i.severity));
+    let items = open
+        .iter()
+        .map(|i| {
+            let due = i
+                .due
+                .map_or_else(|| "no due date".to_owned(), |d| format!("due {}", day(d)));
+            item(
+                Some(i.id.get_ref()),
+                format!(
+                    "{} — {}, {}, {due}",
+                    i.title,
+                    owner(shown, i.owner.as_ref().map(|o| o.get_ref().as_str())),
+                    i.severity.as_str()
+                ),
+                !i.visible,
+            )
+        })
+        .collect();
+    list("Open issues", items, "No open issues.")
+}
+
+/// The customer's open tasks as the meetings' follow-ups left them (status,
+/// due date and owner): (id, title, owner id, due).
+pub fn open_customer_tasks<'p>(
+    plan: &'p Plan,
+    meetings: &[(String, Record)],
+) -> Vec<(&'p str, &'p str, Option<String>, Option<Date>)> {
+    let followups: Vec<crate::meeting::Captured> =
+        crate::meeting::latest::in_order(meetings.iter().flat_map(|(_, r)| &r.followups))
+            .into_iter()
+            .cloned()
+            .collect();
+    plan.customer_tasks
+        .iter()
+        .filter_map(|t| {
+            let now = crate::meeting::latest::task_now(t, &followups, &[]);
+            now.is_open().then(|| {
+                (
+                    t.id.get_ref().as_str(),
+                    t.title.as_str(),
+                    now.owner,
+                    now.due,
+                )
+            })
+        })
+        .collect()
+}
+
+fn tasks_due_soon(shown: &Plan, meetings: &[(String, Record)], today: Date) -> Section {
+    let mut tasks = open_customer_tasks(shown, meetings);
+    tasks.sort_by_key(|(_, _, _, due)| due.unwrap_or(Date::MAX));
+    let soon = |due: Option<Date>| {
+        due.is_some_and(|d| crate::plan::derive::days_between(today, d) <= DUE_SOON_DAYS)
+    };
+    let items = tasks
+        .iter()
+        .filter(|(_, _, _, due)| soon(*due))
+        .map(|(id, title, who, due)| {
+            let due = due.unwrap_or(today);
+            let when = if due < today {
+                format!("overdue since {}", day(due))
+            } else {
+                format!("due {}", day(due))
+            };
+            item(
+                Some(id),
+                format!("{title} — {}, {when}", owner(shown, who.as_deref())),
+                false,
+            )
+        })
+        .collect();
+    let mut section = list(
+        "Your tasks due soon",
+        items,
+        "Nothing on your side is due in the next two weeks.",
+    );
+    let later = tasks.iter().filter(|(_, _, _, due)| !soon(*due)).count();
+    if later > 0 {
+        section.after = Some(format!(
+            "{later} more of your tasks {} due later or {} no date yet.",
+            if later == 1 { "is" } else { "are" },
+            if later == 1 { "has" } else { "have" }
+        ));
+    }
+    section
+}
+
+/// What the last live meeting changed: the actions it opened and closed,
+/// the risks and issues raised in it, and its sign-offs and buy-in.
+fn since_last_meeting(
+    shown: &Plan,
+    meetings: &[(String, Record)],
+    audience: Audience,
+    today: Date,
+    zone: &jiff::tz::TimeZone,
+) -> Section {
+    let title = "Since our last meeting";
+    let Some((stem, last)) = meetings.last() else {
+        return list(title, Vec::new(), "No meeting with you is on record yet.");
+    };
+    let public =
+        |c: &crate::meeting::Captured| audience == Audience::Internal || c.what.is_public();
+    let name = |id: &str| shown.name_of(id).to_owned();
+    let all_actions = rows(meetings, shown, true);
+    let opened: Vec<Item> = all_actions
+        .iter()
+        .filter(|a| &a.meeting == stem)
+        .map(|a| {
+            let due = a
+                .due
+                .map_or_else(|| "no due date".to_owned(), |d| format!("due {}", day(d)));
+            let who = a.owner.clone().unwrap_or_else(|| "no owner yet".to_owned());
+            let state = match a.status {
+                ActionStatus::Open => String::new(),
+                ActionStatus::Done => ", since done".to_owned(),
+                ActionStatus::Dropped => ", since dropped".to_owned(),
+            };
+            item(
+                Some(&a.id),
+                format!("{} — {who}, {due}{state}", a.title),
+                false,
+            )
+        })
+        .collect();
+    let closed: Vec<Item> = last
+        .followups
+        .iter()
+        .filter_map(|f| match &f.what {
+            Capture::Followup {
+                item: id,
+                meeting,
+                status: status @ (ActionStatus::Done | ActionStatus::Dropped),
+                ..
+            } => {
+                let title = if meeting == "plan" {
+                    shown
+                        .customer_tasks
+                        .iter()
+                        .find(|t| t.id.get_ref() == id)
+                        .map(|t| t.title.clone())
+                } else {
+                    all_actions
+                        .iter()
+                        .find(|a| &a.id == id && &a.meeting == meeting)
+                        .map(|a| a.title.clone())
+                };
+                let word = if *status == ActionStatus::Done {
+                    "done"
+                } else {
+                    "dropped"
+                };
+                Some(item(
+                    Some(id),
+                    format!(
+                        "{}: {word}",
+                        title.unwrap_or_else(|| "an earlier item".into())
+                    ),
+                    false,
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    let raised: Vec<Item> = last
+        .risks
+        .iter()
+        .chain(&last.issues)
+        .filter(|c| public(c))
+        .filter_map(|c| match &c.what {
+            Capture::Risk { title, owner, .. } | Capture::Issue { title, owner, .. } => {
+                let kind = if matches!(c.what, Capture::Risk { .. }) {
+                    "Risk"
+                } else {
+                    "Issue"
+                };
+                let who = owner.as_deref().map_or_else(|| "no owner yet".into(), name);
+                Some(item(
+                    Some(&c.id),
+                    format!("{kind}: {title} — {who}"),
+                    !c.what.is_public(),
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut agreed: Vec<Item> = last
+        .signoffs
+        .iter()
+        .filter_map(|s| match &s.what {
+            Capture::Signoff {
+                what, by, decision, ..
+            } => {
+                let by = by
+                    .as_deref()
+                    .map_or_else(String::new, |b| format!(" by {}", name(b)));
+                Some(item(
+                    None,
+                    sentence(&format!("{what}: {}{by}", decision.word())),
+                    false,
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    agreed.extend(last.buy_in.iter().filter_map(|b| match &b.what {
+        Capture::BuyIn {
+            proposal, verdict, ..
+        } => Some(item(
+            None,
+            format!("{proposal}: {}", verdict.words()),
+            false,
+        )),
+        _ => None,
+    }));
+    let groups: Vec<Group> = [
+        ("Actions agreed", opened),
+        ("Actions and tasks closed", closed),
+        ("Risks and issues raised", raised),
+        ("Sign-offs and buy-in", agreed),
+    ]
+    .into_iter()
+    .filter(|(_, items)| !items.is_empty())
+    .map(|(heading, items)| Group {
+        heading: Some(heading.to_owned()),
+        items,
+    })
+    .collect();
+    let when = last.meeting.started.to_zoned(zone.clone()).date();
+    let open_now = all_actions
+        .iter()
+        .filter(|a| a.status == ActionStatus::Open)
+        .count();
+    let overdue = all_actions
+        .iter()
+        .filter(|a| a.status == ActionStatus::Open && a.due.is_some_and(|d| d < today))
+        .count();
+    let mut after = format!(
+        "Our last meeting was on {} ({}). ",
+        day(when),
+        last.meeting.agenda.replace('-', " ")
+    );
+    after.push_str(&match (open_now, overdue) {
+        (0, _) => "No action is open.".to_owned(),
+        (1, 0) => "1 action is open.".to_owned(),
+        (1, _) => "1 action is open, and it is overdue.".to_owned(),
+        (n, 0) => format!("{n} actions are open."),
+        (n, o) => format!(
+            "{n} {} open, {o} of them overdue.",
+            if n == 1 { "action is" } else { "actions are" }
+        ),
+    });
+    Section {
+        title: title.to_owned(),
+        overall: None,
+        groups: if groups.is_empty() {
+            vec![Group {
+                heading: None,
+                items: Vec::new(),
+            }]
+        } else {
+            groups
+        },
+        milestones: Vec::new(),
+        empty: "Nothing was agreed, closed or raised in it.",
+        after: Some(after),
+    }
+}
+
+/// The next meeting: the plan keeps no date for it, so the report says so
+/// and gives what the communication plan says of how often we meet.
+fn next_meeting(shown: &Plan, meetings: &[(String, Record)]) -> Section {
+    let mut items: Vec<Item> = shown
+        .communication
+        .channels
+        .iter()
+        .filter(|c| !c.frequency.trim().is_empty())
+        .map(|c| {
+            let how = if c.method.trim().is_empty() {
+                String::new()
+            } else {
+                format!(", by {}", c.method.trim())
+            };
+            item(
+                None,
+                format!("{}: {}{how}", c.what, c.frequency.trim()),
+                false,
+            )
+        })
+        .collect();
+    items.truncate(3);
+    let mut section = list("Next meeting", items, "");
+    if !section.groups[0].items.is_empty() {
+        section.groups[0].heading = Some("How we keep you informed".to_owned());
+    }
+    let open = if meetings.is_empty() {
+        ""
+    } else {
+        " Open actions and your open tasks will be its first item."
+    };
+    section.after = Some(format!("No date is set for it yet.{open}"));
+    if section.groups[0].items.is_empty() {
+        section.groups.clear();
+    }
+    section
+}
+
+/// The customer's overall colour, and the internal one (for the portfolio).
+pub fn colours(plan: &Plan) -> (Rag, Rag) {
+    (derive(&public_only(plan)).overall, derive(plan).overall)
+}

@@ -1,0 +1,171 @@
+//! The status report written out: Markdown that reads as a plain-text email
+//! (typed text escaped only where it would become markup), and one printable
+//! HTML page drawn with the minutes' pieces (badge, milestone table, heat
+//! map, budget burn, CSS), nothing fetched.
+
+use std::fmt::Write as _;
+
+use super::{Report, day};
+use crate::export::html::{self, burn, escape as html_escape, heat_map, style};
+use crate::export::markdown::{escape, escape_inline};
+use crate::export::minutes::{Audience, Section};
+use crate::meeting::public_only;
+use crate::plan::model::Plan;
+use crate::plan::quick_look::rag_word;
+
+const INTERNAL_WARNING: &str = "Internal report: it includes internal risks, issues and milestones. Do not send it to the customer.";
+
+fn title(report: &Report) -> String {
+    format!("Status report: {}", report.project)
+}
+
+/// "Status as of Fri 20 Nov 2026 · written Tue 1 Dec 2026".
+fn dates(report: &Report) -> String {
+    let written = format!("written {}", day(report.written));
+    match report.as_of {
+        Some(as_of) => format!("status as of {} · {written}", day(as_of)),
+        None => written,
+    }
+}
+
+pub fn markdown(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}", escape(&title(report)));
+    let _ = write!(
+        out,
+        "\n**Customer:** {}  \n**Dates:** {}\n",
+        escape_inline(&report.customer),
+        escape_inline(&dates(report))
+    );
+    if report.audience == Audience::Internal {
+        let _ = write!(out, "\n> {INTERNAL_WARNING}\n");
+    }
+    if !report.headline.trim().is_empty() {
+        let _ = write!(out, "\n{}\n", escape(&report.headline));
+    }
+    for section in &report.sections {
+        markdown_section(&mut out, section);
+    }
+    out
+}
+
+fn markdown_section(out: &mut String, section: &Section) {
+    let _ = write!(out, "\n## {}\n\n", escape(&section.title));
+    if let Some((rag, as_of)) = &section.overall {
+        let as_of = if as_of.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", escape(as_of))
+        };
+        let _ = writeln!(out, "**Overall: {}**{as_of}\n", rag_word(*rag));
+    }
+    for group in &section.groups {
+        if let Some(heading) = &group.heading {
+            let _ = writeln!(out, "**{}**\n", escape_inline(heading));
+        }
+        if group.items.is_empty() && !section.empty.is_empty() {
+            let _ = writeln!(out, "{}", escape(section.empty));
+        }
+        for item in &group.items {
+            let lead = item
+                .lead
+                .as_deref()
+                .map_or_else(String::new, |l| format!("**{}** ", escape(l)));
+            let mark = item
+                .mark
+                .as_deref()
+                .map_or_else(String::new, |m| format!(" *({})*", escape_inline(m)));
+            // After a lead the text cannot start a block; continuation
+            // lines of a list item are indented under it.
+            let text = match item.lead {
+                Some(_) => escape_inline(&item.text),
+                None => escape(&item.text),
+            };
+            let _ = writeln!(out, "- {lead}{}{mark}", text.replace('\n', "\n  "));
+        }
+        out.push('\n');
+    }
+    if !section.milestones.is_empty() {
+        out.push_str("**Milestones**\n\n");
+        for m in &section.milestones {
+            let mark = if m.internal { " *(internal)*" } else { "" };
+            let _ = writeln!(out, "- {}{mark}", escape(&m.line()));
+        }
+        out.push('\n');
+    }
+    if let Some(after) = &section.after {
+        let _ = writeln!(out, "{}", escape(after));
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+}
+
+/// The report as one printable HTML page; `plan` is the whole plan, of
+/// which the charts draw only what the report's audience may see.
+pub fn html(report: &Report, plan: &Plan) -> String {
+    let mut out = String::new();
+    let title = title(report);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{}</title><style>{}</style></head><body>\n",
+        html_escape(&title),
+        style::css() + ONE_PAGE
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", html_escape(&title));
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">Customer: {} · {}</p>",
+        html_escape(&report.customer),
+        html_escape(&dates(report))
+    );
+    if report.audience == Audience::Internal {
+        let _ = writeln!(out, "<p class=\"warn\">{INTERNAL_WARNING}</p>");
+    }
+    if !report.headline.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"headline\">{}</p>",
+            html_escape(&report.headline)
+        );
+    }
+    let shown = match report.audience {
+        Audience::Customer => public_only(plan),
+        Audience::Internal => plan.clone(),
+    };
+    let (standing, rest) = report.sections.split_at(1.min(report.sections.len()));
+    for section in standing {
+        html::write_section(&mut out, section);
+        charts(&mut out, &shown);
+    }
+    // The shorter sections side by side, so the report prints on one page.
+    out.push_str("<div class=\"columns\">\n");
+    for section in rest {
+        out.push_str("<section>\n");
+        html::write_section(&mut out, section);
+        out.push_str("</section>\n");
+    }
+    out.push_str("</div>\n</body></html>\n");
+    out
+}
+
+/// What the report adds to the minutes' CSS: the short sections in two
+/// columns, each kept whole, and a denser print so the page fits on one
+/// sheet of A4 or Letter.
+const ONE_PAGE: &str = ".columns{columns:2 22rem;column-gap:2rem}.columns section{break-inside:avoid}.columns h2{margin-top:1rem}.columns ul{padding-left:1.1rem}\
+@media print{@page{margin:12mm}html{font-size:8pt}body{line-height:1.3}h1{font-size:1.3rem;margin:0}h2{font-size:1rem;margin:.5rem 0 .2rem}p,ul{margin:.25rem 0}.charts{margin-top:.3rem}.charts svg{max-height:8rem;width:auto}.figures{font-size:.75rem}.columns{columns:2;column-gap:1.2rem}}";
+
+/// The risk heat map and the budget burn, side by side.
+fn charts(out: &mut String, shown: &Plan) {
+    out.push_str("<div class=\"charts\">\n<figure class=\"chart heat\">\n");
+    out.push_str(&heat_map::risk_heat_map(shown, "risk-heat-map"));
+    out.push_str("\n<figcaption>Open risks by impact (up) and probability (across), each from 1 to 5</figcaption>\n</figure>\n");
+    if let Some(burn) = shown
+        .financials
+        .as_ref()
+        .and_then(|money| burn::budget_burn(money, "budget-burn"))
+    {
+        out.push_str(&burn);
+    }
+    out.push_str("</div>\n");
+}

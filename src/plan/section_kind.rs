@@ -1,0 +1,80 @@
+//! The kinds of section a meeting is made of, as plan files and records
+//! name them. Here, under the plan, so that the plan model and the agendas
+//! can both use them without needing each other.
+
+use serde::{Deserialize, Serialize};
+
+/// What a section of the meeting is for; each kind has its own screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    Welcome,
+    Followups,
+    Listen,
+    Playback,
+    Scope,
+    Status,
+    Financials,
+    Raid,
+    Rules,
+    Proposals,
+    CustomerTasks,
+    Review,
+    Pulse,
+}
+
+impl SectionKind {
+    pub const ALL: [SectionKind; 13] = [
+        SectionKind::Welcome,
+        SectionKind::Followups,
+        SectionKind::Listen,
+        SectionKind::Playback,
+        SectionKind::Scope,
+        SectionKind::Status,
+        SectionKind::Financials,
+        SectionKind::Raid,
+        SectionKind::Rules,
+        SectionKind::Proposals,
+        SectionKind::CustomerTasks,
+        SectionKind::Review,
+        SectionKind::Pulse,
+    ];
+
+    /// The name used in plan files and records.
+    pub fn key(self) -> &'static str {
+        match self {
+            SectionKind::Welcome => "welcome",
+            SectionKind::Followups => "followups",
+            SectionKind::Listen => "listen",
+            SectionKind::Playback => "playback",
+            SectionKind::Scope => "scope",
+            SectionKind::Status => "status",
+            SectionKind::Financials => "financials",
+            SectionKind::Raid => "raid",
+            SectionKind::Rules => "rules",
+            SectionKind::Proposals => "proposals",
+            SectionKind::CustomerTasks => "customer_tasks",
+            SectionKind::Review => "review",
+            SectionKind::Pulse => "pulse",
+        }
+    }
+
+    /// The title a customer sees when the agenda gives none.
+    pub fn default_title(self) -> &'static str {
+        match self {
+            SectionKind::Welcome => "Welcome and introductions",
+            SectionKind::Followups => "Follow-ups from last time",
+            SectionKind::Listen => "Your view first",
+            SectionKind::Playback => "What we heard",
+            SectionKind::Scope => "Objectives and scope",
+            SectionKind::Status => "Where the project stands",
+            SectionKind::Financials => "Budget and spend",
+            SectionKind::Raid => "Issues and risks",
+            SectionKind::Rules => "How we will work together",
+            SectionKind::Proposals => "The new course of action",
+            SectionKind::CustomerTasks => "Tasks on your side",
+            SectionKind::Review => "Decisions and actions, read back",
+            SectionKind::Pulse => "How confident are you?",
+        }
+    }
+}

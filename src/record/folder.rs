@@ -1,0 +1,218 @@
+//! The records folder read once for a plan: every meeting of its project
+//! (live and rehearsals, ended or not), and every file that looks like a
+//! record but could not be read. Everything that needs earlier meetings
+//! (the follow-ups, the pulse trend, ids, `actions`, `history`, the
+//! minutes' earlier actions, finding an unfinished meeting) starts here.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::Deserialize;
+
+use super::format::{Mode, Record};
+use super::fs::read_plain_text;
+use super::open::{OpenError, from_journal, parse_record, read_record};
+use super::store::Paths;
+
+/// One meeting of the plan's project found in the folder.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub paths: Paths,
+    /// The record's file name without `.toml`: how other meetings name it.
+    pub stem: String,
+    pub record: Record,
+    /// The record was missing or unreadable and stands here as its
+    /// journal's header, with nothing captured yet: the meeting can be
+    /// resumed, but holds nothing an earlier meeting would carry over.
+    pub from_journal: bool,
+}
+
+/// A file that looks like a record but could not be read.
+#[derive(Debug)]
+pub struct Unreadable {
+    pub error: OpenError,
+    /// A journal beside it still holds the meeting, which can be resumed.
+    pub journal_holds_it: bool,
+}
+
+/// What the records folder holds for one project.
+#[derive(Debug, Default)]
+pub struct Folder {
+    /// Oldest first.
+    pub meetings: Vec<Found>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+impl Folder {
+    /// Read every meeting of `project_id` in `dir`. A record of another
+    /// project is told apart by its `[meeting]` header alone, so a folder
+    /// shared by several projects does not cost a full read of theirs.
+    pub fn read(dir: &Path, project_id: &str) -> Folder {
+        let mut folder = Folder::default();
+        let Ok(listing) = std::fs::read_dir(dir) else {
+            return folder;
+        };
+        let mut records: Vec<PathBuf> = listing
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "journal"))
+            .map(|p| p.with_extension("toml"))
+            .collect();
+        records.sort();
+        records.dedup();
+        for record_path in records {
+            let paths = Paths::for_record(record_path);
+            let (record, from_journal) = match read_if_ours(&paths.record, project_id) {
+                Ok(Some(record)) => (record, false),
+                Ok(None) => continue,
+                Err(error) => {
+                    let rebuilt = from_journal(&paths);
+                    if paths.record.exists() {
+                        folder.unreadable.push(Unreadable {
+                            error,
+                            journal_holds_it: rebuilt.is_some(),
+                        });
+                    }
+                    match rebuilt {
+                        Some(record) => (record, true),
+                        None => continue,
+                    }
+                }
+            };
+            if record.meeting.project_id != project_id {
+                continue;
+            }
+            let Some(stem) = paths.record.file_stem() else {
+                continue;
+            };
+            folder.meetings.push(Found {
+                stem: stem.to_string_lossy().into_owned(),
+                paths,
+                record,
+                from_journal,
+            });
+        }
+        // Stable after the sort by name, so equal start times keep one order.
+        folder.meetings.sort_by_key(|m| m.record.meeting.started);
+        folder
+    }
+
+    /// The live meetings whose records could be read, oldest first, with
+    /// their file stems: what `actions`, `history` and carry-over use.
+    pub fn live(&self) -> Vec<(String, Record)> {
+        self.meetings
+            .iter()
+            .filter(|m| !m.from_journal && m.record.meeting.mode == Mode::Live)
+            .map(|m| (m.stem.clone(), m.record.clone()))
+            .collect()
+    }
+
+    /// The live meetings that started before `before`, oldest first.
+    pub fn live_before(&self, before: Timestamp) -> Vec<(String, Record)> {
+        let mut live = self.live();
+        live.retain(|(_, r)| r.meeting.started < before);
+        live
+    }
+
+    /// The meetings in `mode` that never ended, oldest first.
+    pub fn unfinished(&self, mode: Mode) -> impl Iterator<Item = &Found> {
+        self.meetings
+            .iter()
+            .filter(move |m| m.record.meeting.ended.is_none() && m.record.meeting.mode == mode)
+    }
+}
+
+/// Just enough of a record's `[meeting]` header to know whose it is.
+#[derive(Deserialize)]
+struct Whose {
+    meeting: WhoseHeader,
+}
+
+#[derive(Deserialize)]
+struct WhoseHeader {
+    project_id: String,
+}
+
+/// The record at `path` when it belongs to `project_id`, none when its
+/// header says it is another project's.
+fn read_if_ours(path: &Path, project_id: &str) -> Result<Option<Record>, OpenError> {
+    let text = match read_plain_text(path) {
+        Ok(text) => text,
+        // The error as a full read would give it, naming the file.
+        Err(_) => return read_record(path).map(Some),
+    };
+    if header_of(&text).is_some_and(|whose| whose != project_id) {
+        return Ok(None);
+    }
+    parse_record(path, &text).map(Some)
+}
+
+/// The project id in the `[meeting]` table, read from that table's lines
+/// alone; none when it cannot be told that way (the whole record is then
+/// read, and any fault in it named by line and column).
+fn header_of(text: &str) -> Option<String> {
+    let start = text.lines().position(|line| line.trim() == "[meeting]")?;
+    let table: Vec<&str> = text
+        .lines()
+        .skip(start)
+        .enumerate()
+        .take_while(|(i, line)| *i == 0 || !line.trim_start().starts_with('['))
+        .map(|(_, line)| line)
+        .collect();
+    toml::from_str::<Whose>(&table.join("\n"))
+        .ok()
+        .map(|w| w.meeting.project_id)
+}
+
+/// What a look through the records folder found for one project.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Meetings that never ended, oldest first; a record rebuilt from its
+    /// journal when the record itself is missing or unreadable.
+    pub unfinished: Vec<(Paths, Record)>,
+    /// Files that look like records but could not be read, and why.
+    pub unreadable: Vec<OpenError>,
+}
+
+/// Every unfinished live meeting of this project, and every record that
+/// could not be read (one its journal stands in for is resumed instead).
+pub fn scan(dir: &Path, project_id: &str) -> Scan {
+    let folder = Folder::read(dir, project_id);
+    Scan {
+        unfinished: folder
+            .unfinished(Mode::Live)
+            .map(|m| (m.paths.clone(), m.record.clone()))
+            .collect(),
+        unreadable: folder
+            .unreadable
+            .into_iter()
+            .filter(|u| !u.journal_holds_it)
+            .map(|u| u.error)
+            .collect(),
+    }
+}
+
+/// The newest live meeting of this project that never ended.
+pub fn unfinished(dir: &Path, project_id: &str) -> Option<(Paths, Record)> {
+    scan(dir, project_id).unfinished.pop()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::header_of;
+
+    #[test]
+    fn the_project_is_read_from_the_meeting_table_alone() {
+        let text = "[meeting]\nproject = \"A\"\nproject_id = \"a\"\n\n[meeting.ids]\nA = 3\n\n[[notes]]\nthis is not toml\n";
+        assert_eq!(header_of(text).as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn a_header_that_cannot_be_told_alone_asks_for_a_full_read() {
+        assert_eq!(header_of("[[notes]]\nid = 1\n"), None);
+        assert_eq!(
+            header_of("[meeting]\nproject = \"\"\"A\n[b]\"\"\"\nproject_id = \"a\"\n"),
+            None
+        );
+    }
+}

@@ -1,0 +1,341 @@
+//! Setting a meeting up from the records folder: find a meeting of the plan
+//! left unfinished, take its lock, resume it or start afresh, and bring in
+//! what the earlier meetings carry over (open actions, raised risks and
+//! issues, ids, the pulse trend, a follow-ups section). Every command that
+//! runs a meeting (`run`, `demo`, and those to come) sets it up here with
+//! its own options; what the PM must be told or asked goes through a
+//! [`Prompt`], so this code does no terminal I/O of its own.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use super::folder::{Folder, Found};
+use super::format::{Mode, Record};
+use super::open::{Lock, OpenError, Reopened, create, reopen};
+use super::resume::resumed;
+use super::store::{Paths, write_atomically};
+use crate::meeting::capture::{ActionStatus, Raised};
+use crate::meeting::{Capture, Clock, Meeting, Origin};
+use crate::plan::model::{AgendaName, Plan};
+use crate::text::visible;
+
+/// What to do about a meeting of this plan that never ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unfinished {
+    /// Ask the PM through the [`Prompt`].
+    Ask,
+    Resume,
+    /// Close it (everything its journal holds folded into its record) and
+    /// start a new meeting.
+    Fresh,
+    /// Start a new meeting and leave any unfinished one as it is (the demo).
+    LeaveAlone,
+}
+
+/// How a command wants its meeting set up.
+#[derive(Debug, Clone)]
+pub struct SessionOptions {
+    /// Where the plan came from, and whether this is a rehearsal.
+    pub origin: Origin,
+    /// The agenda of a new meeting (a resumed one keeps its own).
+    pub agenda: AgendaName,
+    /// Whether the screen starts presenting when the record does not say.
+    pub presenting: bool,
+    pub records_dir: PathBuf,
+    pub unfinished: Unfinished,
+}
+
+/// An unfinished meeting the PM is asked about.
+pub struct Question<'a> {
+    pub paths: &'a Paths,
+    pub record: &'a Record,
+    /// The meeting as it would be resumed.
+    pub found: &'a Meeting,
+}
+
+/// The command's voice while the meeting is set up: before the screen is
+/// taken, so whatever it says stays readable.
+pub trait Prompt {
+    /// A line the PM should read: a `note:` or a `warning:`.
+    fn tell(&mut self, line: &str);
+    /// Whether to resume this meeting; none when no answer could be read.
+    fn resume(&mut self, question: &Question) -> Option<bool>;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    /// The unfinished meeting could not be reopened (another resetpoint
+    /// has it, or its files cannot be read).
+    #[error(transparent)]
+    Reopen(OpenError),
+    /// The new meeting's files could not be created.
+    #[error(transparent)]
+    Create(OpenError),
+    #[error("could not read the answer; use --resume or --fresh")]
+    Unanswered,
+}
+
+/// A meeting ready to run: its state, its files and their lock.
+pub struct Session {
+    pub meeting: Meeting,
+    pub paths: Paths,
+    pub lock: Lock,
+}
+
+impl Session {
+    pub fn open(
+        plan: Plan,
+        options: SessionOptions,
+        prompt: &mut dyn Prompt,
+    ) -> Result<Session, SessionError> {
+        let mode = if options.origin.rehearsal {
+            Mode::Rehearsal
+        } else {
+            Mode::Live
+        };
+        let mut folder = Folder::read(&options.records_dir, &plan.project.slug());
+        for unreadable in folder.unreadable.iter().filter(|u| !u.journal_holds_it) {
+            prompt.tell(&format!(
+                "warning: {}; it is left as it is",
+                unreadable.error
+            ));
+        }
+        let last_unfinished = folder.unfinished(mode).last().cloned();
+        // The lock is taken before anything is asked: a meeting open in
+        // another resetpoint is refused at once, naming that process.
+        let resume = match (last_unfinished, options.unfinished) {
+            (None, _) | (Some(_), Unfinished::LeaveAlone) => None,
+            (Some(found), Unfinished::Fresh) => {
+                if let Some(closed) = close_unfinished(&found.paths, &plan, prompt) {
+                    // The earlier meetings now hold it as it was closed.
+                    mark_closed(&mut folder, &found, closed);
+                }
+                None
+            }
+            (Some(found), asked) => {
+                let reopened = reopen(&found.paths).map_err(SessionError::Reopen)?;
+                let yes = match asked {
+                    Unfinished::Ask => {
+                        let (meeting, _) = resumed(
+                            plan.clone(),
+                            &reopened.record,
+                            options.origin.clone(),
+                            &reopened.entries,
+                            options.presenting,
+                        );
+                        let question = Question {
+                            paths: &found.paths,
+                            record: &reopened.record,
+                            found: &meeting,
+                        };
+                        prompt.resume(&question).ok_or(SessionError::Unanswered)?
+                    }
+                    _ => true,
+                };
+                yes.then_some((found.paths, reopened))
+            }
+        };
+        // One read of the earlier meetings serves the agenda's carry-over,
+        // the follow-ups, the ids and the pulse trend.
+        let started = resume
+            .as_ref()
+            .map_or_else(Timestamp::now, |(_, reopened)| {
+                reopened.record.meeting.started
+            });
+        let before = folder.live_before(started);
+        let (mut meeting, paths, lock) = match resume {
+            Some((paths, reopened)) => {
+                let (mut meeting, refused) = resumed(
+                    plan,
+                    &reopened.record,
+                    options.origin,
+                    &reopened.entries,
+                    options.presenting,
+                );
+                tell_what_was_recovered(&paths, &reopened, refused, prompt);
+                if plan_changed(reopened.record.plan_at_start(), &meeting.origin.plan_sha256) {
+                    let notice = "The plan changed since this meeting started; the record keeps both versions' SHA-256.";
+                    prompt.tell(&format!("note: {notice}"));
+                    meeting.notice = Some(notice.into());
+                }
+                (meeting, paths, reopened.lock)
+            }
+            None => {
+                let agenda = options.agenda;
+                let carry_over = crate::export::carry_over::open_after(&before, &plan) > 0;
+                let sections = crate::agenda::sections_carrying_over(&plan, agenda, carry_over);
+                let mut meeting = Meeting::with_sections(
+                    plan,
+                    agenda,
+                    sections,
+                    Clock::system(),
+                    options.presenting,
+                );
+                meeting.origin = options.origin;
+                let stem = Record::file_stem(&meeting.clock.wall(), agenda.as_str());
+                let (paths, lock) =
+                    create(&options.records_dir, &stem).map_err(SessionError::Create)?;
+                (meeting, paths, lock)
+            }
+        };
+        carry_over(&mut meeting, &before);
+        let zone = crate::meeting::clock::local_zone();
+        meeting.pulse_trend = crate::export::history::history(&before, &meeting.plan, &zone)
+            .iter()
+            .filter_map(|h| h.pulse)
+            .collect();
+        Ok(Session {
+            meeting,
+            paths,
+            lock,
+        })
+    }
+}
+
+/// What a meeting takes from the earlier meetings of its plan: the actions
+/// still open, the risks and issues raised but not yet in the plan, and
+/// the ids they used, so that its own ids go on from the highest per kind.
+pub fn carry_over(meeting: &mut Meeting, earlier: &[(String, Record)]) {
+    meeting.earlier = crate::export::actions::still_open(earlier, &meeting.plan);
+    meeting.earlier_followups =
+        crate::meeting::latest::in_order(earlier.iter().flat_map(|(_, r)| &r.followups))
+            .into_iter()
+            .cloned()
+            .collect();
+    meeting.raised_earlier = raised_earlier(earlier, &meeting.plan);
+    for (_, record) in earlier {
+        meeting.ids.merge(&record.meeting.ids);
+        for item in record.items() {
+            meeting.ids.saw(&item.id);
+        }
+    }
+}
+
+/// The risks and issues raised in these earlier meetings that the plan does
+/// not hold yet (by title) and that no later follow-up closed, oldest first.
+pub fn raised_earlier(earlier: &[(String, Record)], plan: &Plan) -> Vec<Raised> {
+    let in_plan = |title: &str| {
+        let title = title.trim().to_lowercase();
+        plan.risks
+            .iter()
+            .map(|r| &r.title)
+            .chain(plan.issues.iter().map(|i| &i.title))
+            .any(|t| t.trim().to_lowercase() == title)
+    };
+    let closed = |id: &str, from: &str| {
+        let mut status = None;
+        let mut followups: Vec<_> = earlier.iter().flat_map(|(_, r)| &r.followups).collect();
+        followups.sort_by_key(|f| f.at);
+        for f in followups {
+            if let Capture::Followup {
+                item,
+                meeting,
+                status: s,
+                ..
+            } = &f.what
+                && item == id
+                && meeting == from
+            {
+                status = Some(*s);
+            }
+        }
+        matches!(status, Some(ActionStatus::Done | ActionStatus::Dropped))
+    };
+    earlier
+        .iter()
+        .flat_map(|(stem, record)| {
+            // In the order they were raised, risks and issues together.
+            let mut raised: Vec<&crate::meeting::Captured> =
+                record.risks.iter().chain(&record.issues).collect();
+            raised.sort_by_key(|item| (item.order, item.at));
+            raised.into_iter().map(move |item| Raised {
+                meeting: stem.clone(),
+                item: item.clone(),
+            })
+        })
+        .filter(|r| !in_plan(&r.item.what.text()) && !closed(&r.item.id, &r.meeting))
+        .collect()
+}
+
+/// Put a closed meeting's record in place of the one found unfinished.
+fn mark_closed(folder: &mut Folder, found: &Found, closed: Record) {
+    if let Some(m) = folder.meetings.iter_mut().find(|m| m.paths == found.paths) {
+        m.record = closed;
+        m.from_journal = false;
+    }
+}
+
+/// Whether a plan's SHA-256 differs from the one the meeting started with
+/// (the bundled demo has none).
+fn plan_changed(at_start: &str, now: &str) -> bool {
+    !at_start.is_empty() && !now.is_empty() && at_start != now
+}
+
+/// Tell the PM what recovery had to do: nothing is dropped without a word.
+fn tell_what_was_recovered(
+    paths: &Paths,
+    reopened: &Reopened,
+    refused: usize,
+    prompt: &mut dyn Prompt,
+) {
+    let journal = visible(&paths.journal.display().to_string());
+    if reopened.rebuilt {
+        prompt.tell(&format!(
+            "note: the record {} could not be read; the meeting was rebuilt from its journal",
+            visible(&paths.record.display().to_string())
+        ));
+    }
+    if reopened.skipped > 0 {
+        prompt.tell(&format!(
+            "note: {} damaged line(s) of {journal} were skipped; every other line was kept",
+            reopened.skipped
+        ));
+    }
+    if reopened.torn > 0 {
+        prompt.tell(&format!(
+            "note: {} bytes of a torn last line of {journal} were dropped",
+            reopened.torn
+        ));
+    }
+    if refused > 0 {
+        prompt.tell(&format!(
+            "note: {refused} line(s) of {journal} held impossible values and were left out"
+        ));
+    }
+}
+
+/// When starting afresh, fold a meeting left unfinished into its record
+/// (everything its journal holds) and mark it ended; a meeting open in
+/// another resetpoint is left alone. The record as written, when it was.
+fn close_unfinished(paths: &Paths, plan: &Plan, prompt: &mut dyn Prompt) -> Option<Record> {
+    let reopened = reopen(paths).ok()?;
+    let origin = Origin {
+        plan_path: reopened.record.meeting.plan.clone(),
+        plan_sha256: reopened.record.plan_at_start().to_owned(),
+        rehearsal: reopened.record.meeting.mode == Mode::Rehearsal,
+    };
+    let (mut meeting, _) = resumed(
+        plan.clone(),
+        &reopened.record,
+        origin,
+        &reopened.entries,
+        true,
+    );
+    meeting.ended = Some(Timestamp::now());
+    let record = Record::of(&meeting);
+    match write_atomically(&paths.record, record.to_toml().as_bytes()) {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&paths.journal);
+            let _ = std::fs::remove_file(&paths.lock);
+            Some(record)
+        }
+        Err(e) => {
+            prompt.tell(&format!(
+                "warning: the unfinished meeting {} could not be closed ({e}); it is kept as it was",
+                visible(&paths.record.display().to_string())
+            ));
+            None
+        }
+    }
+}
