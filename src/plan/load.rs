@@ -131,7 +131,7 @@ fn load_text(source: Source) -> Checked {
         text: &source.text,
         diagnostics: Vec::new(),
         reparsed: std::cell::OnceCell::new(),
-        customer_text: FieldSpans::new(),
+        customer_text: FieldSpans::default(),
     };
     if !syntax.is_empty() {
         let diagnostics = syntax.into_iter().map(syntax_error).collect();
@@ -362,7 +362,7 @@ impl<'i> Reader<'i> {
                         key,
                         item: 0,
                     };
-                    self.customer_text.insert(field, value.span());
+                    self.customer_text.note(field, value.span());
                 }
                 DeValue::Array(items) => {
                     for (item, value) in items.iter().enumerate() {
@@ -374,7 +374,7 @@ impl<'i> Reader<'i> {
                                     key,
                                     item,
                                 };
-                                self.customer_text.insert(field, value.span());
+                                self.customer_text.note(field, value.span());
                             }
                             table @ DeValue::Table(_) => {
                                 self.note_customer_text(table, &format!("{section}.{key}"), item)

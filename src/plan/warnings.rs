@@ -1,7 +1,6 @@
 //! Warnings: things a plan may hold but a PM should think twice about before
 //! showing it to an unhappy customer.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -40,7 +39,7 @@ pub fn customer_text_keys(section: &str) -> Option<(&'static str, &'static [&'st
 /// One customer-visible text in the file: its section, the entry of a list
 /// section (0 for a table), its key, and its item when the key holds a
 /// list of texts (0 for one text).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {
     pub section: &'static str,
     pub entry: usize,
@@ -60,8 +59,34 @@ impl Field {
 }
 
 /// Where each customer-visible text is written: the span of its TOML
-/// string, quotes included.
-pub type FieldSpans = HashMap<Field, Range<usize>>;
+/// string, quotes included. A list per section, in the order the loader
+/// reads the entries, so each list is sorted by entry and a text is found
+/// by binary search: noting costs a push, not a hash, for every field of a
+/// large plan, and only the texts warned about are looked up.
+#[derive(Debug, Default)]
+pub struct FieldSpans {
+    sections: Vec<(&'static str, Vec<(Field, Range<usize>)>)>,
+}
+
+impl FieldSpans {
+    /// Notes one text; entries must be noted in order within a section.
+    pub fn note(&mut self, field: Field, span: Range<usize>) {
+        match self.sections.iter_mut().find(|(s, _)| *s == field.section) {
+            Some((_, spans)) => spans.push((field, span)),
+            None => self.sections.push((field.section, vec![(field, span)])),
+        }
+    }
+
+    fn get(&self, field: &Field) -> Option<Range<usize>> {
+        let (_, spans) = self.sections.iter().find(|(s, _)| *s == field.section)?;
+        let first = spans.partition_point(|(f, _)| f.entry < field.entry);
+        spans[first..]
+            .iter()
+            .take_while(|(f, _)| f.entry == field.entry)
+            .find(|(f, _)| f == field)
+            .map(|(_, span)| span.clone())
+    }
+}
 
 pub fn warnings(plan: &Plan, source: &str, fields: &FieldSpans) -> Vec<Diagnostic> {
     let mut found = Vec::new();
@@ -383,7 +408,7 @@ fn jargon(plan: &Plan, source: &str, fields: &FieldSpans, found: &mut Vec<Diagno
                 continue;
             }
             let value = match written {
-                Written::Field(field) => fields.get(field).cloned(),
+                Written::Field(field) => fields.get(field),
                 Written::At(span) => Some(span.clone()),
             };
             let span = value.map(|value| words_in_file(source, value, text, words, term));
