@@ -65,8 +65,11 @@ impl Field {
 /// large plan, and only the texts warned about are looked up.
 #[derive(Debug, Default)]
 pub struct FieldSpans {
-    sections: Vec<(&'static str, Vec<(Field, Range<usize>)>)>,
+    sections: Vec<(&'static str, SectionSpans)>,
 }
+
+/// The texts noted in one section, with their spans, in entry order.
+type SectionSpans = Vec<(Field, Range<usize>)>;
 
 impl FieldSpans {
     /// Notes one text; entries must be noted in order within a section.
