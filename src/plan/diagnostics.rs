@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -155,6 +156,11 @@ fn fit(chars: impl Iterator<Item = char>, columns: usize) -> (Vec<String>, usize
 pub struct Source {
     pub name: String,
     pub text: String,
+    /// The byte offset where each line starts, found on the first place
+    /// asked for: with it, a place costs a binary search, not a count of
+    /// every line above it, so thousands of warnings cost no more per
+    /// warning at the end of a large plan than at its start.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 /// A 1-based line and column (columns count characters, not bytes).
@@ -169,6 +175,7 @@ impl Source {
         Source {
             name: name.into(),
             text: text.into(),
+            line_starts: OnceLock::new(),
         }
     }
 
@@ -180,24 +187,35 @@ impl Source {
         offset
     }
 
+    /// The 0-based number of the line holding `offset` (a char boundary),
+    /// and the byte where that line starts.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(at, _)| at + 1))
+                .collect()
+        });
+        // The first start is 0, so at least one start is at or before `offset`.
+        let line = starts.partition_point(|&start| start <= offset) - 1;
+        (line, starts[line])
+    }
+
     /// Where a byte offset falls.
     pub fn place(&self, offset: usize) -> Place {
         let offset = self.clamp(offset);
-        let before = &self.text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let (line, start) = self.line_of(offset);
         Place {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+            line: line + 1,
+            column: self.text[start..offset].chars().count() + 1,
         }
     }
 
     /// The whole line holding `offset`, without its line ending.
     fn line_at(&self, offset: usize) -> (usize, &str) {
-        let offset = self.clamp(offset);
-        let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let end = self.text[offset..]
+        let (_, start) = self.line_of(self.clamp(offset));
+        let end = self.text[start..]
             .find('\n')
-            .map_or(self.text.len(), |i| offset + i);
+            .map_or(self.text.len(), |i| start + i);
         (start, self.text[start..end].trim_end_matches('\r'))
     }
 
@@ -313,6 +331,25 @@ mod tests {
         assert_eq!(source.place(offset), Place { line: 1, column: 3 });
         let second = source.text.rfind('=').unwrap();
         assert_eq!(source.place(second), Place { line: 2, column: 4 });
+    }
+
+    #[test]
+    fn every_offset_is_placed_as_counting_from_the_top_would() {
+        let text = "\n\na = \"é\u{212A}\"\r\n\n\tb = 2\nlast line, no newline é";
+        let source = Source::new("p.toml", text);
+        for offset in 0..=text.len() + 2 {
+            let mut at = offset.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let before = &text[..at];
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let counted = Place {
+                line: before.matches('\n').count() + 1,
+                column: before[start..].chars().count() + 1,
+            };
+            assert_eq!(source.place(offset), counted, "offset {offset}");
+        }
     }
 
     #[test]

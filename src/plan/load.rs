@@ -12,7 +12,8 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::diagnostics::{Diagnostic, Source};
 use super::keys;
 use super::model::Plan;
-use super::{validate, warnings};
+use super::validate;
+use super::warnings::{self, Field, FieldSpans};
 
 /// Plans larger than this are refused before they are read into memory.
 pub const MAX_PLAN_BYTES: u64 = 8 * 1024 * 1024;
@@ -130,6 +131,7 @@ fn load_text(source: Source) -> Checked {
         text: &source.text,
         diagnostics: Vec::new(),
         reparsed: std::cell::OnceCell::new(),
+        customer_text: FieldSpans::default(),
     };
     if !syntax.is_empty() {
         let diagnostics = syntax.into_iter().map(syntax_error).collect();
@@ -141,13 +143,15 @@ fn load_text(source: Source) -> Checked {
     }
     let whole = document.span();
     let plan = reader.plan(document.into_inner(), whole);
-    let mut diagnostics = reader.diagnostics;
+    let (mut diagnostics, customer_text) = (reader.diagnostics, reader.customer_text);
     if let Some(plan) = &plan {
         diagnostics.extend(validate::errors(plan, &source));
     }
+    // With no error, every list entry was read, so the entries of the plan
+    // are those of the file, in order, as the noted spans count them.
     let plan = plan.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     if let Some(plan) = &plan {
-        diagnostics.extend(warnings::warnings(plan, &source.text));
+        diagnostics.extend(warnings::warnings(plan, &source.text, &customer_text));
     }
     Checked {
         source,
@@ -190,6 +194,9 @@ struct Reader<'i> {
     diagnostics: Vec<Diagnostic>,
     /// The document parsed again, only when a message must point at a key.
     reparsed: std::cell::OnceCell<Option<Spanned<DeTable<'i>>>>,
+    /// Where the texts the customer reads are written, noted while each
+    /// table is at hand, for the jargon warning to point at.
+    customer_text: FieldSpans,
 }
 
 /// One step of a path into the plan, as serde_ignored reports it.
@@ -316,6 +323,7 @@ impl<'i> Reader<'i> {
     ) -> Option<T> {
         let span = value.span();
         let item = item_name(&value);
+        self.note_customer_text(value.get_ref(), section, index.unwrap_or(0));
         let mut unknown = Vec::new();
         let result = serde_ignored::deserialize(ValueDeserializer::from(value), |path| {
             unknown.push(steps(&path))
@@ -329,6 +337,53 @@ impl<'i> Reader<'i> {
                 let diagnostic = value_error(error, span, item.as_deref(), section);
                 self.diagnostics.push(diagnostic);
                 None
+            }
+        }
+    }
+
+    /// Notes where the customer-visible texts of this table are written
+    /// (see `warnings::customer_text_keys`): texts, lists of texts, and
+    /// lists of tables holding them.
+    fn note_customer_text(&mut self, table: &DeValue<'i>, section: &str, entry: usize) {
+        let (Some((section, keys)), Some(table)) =
+            (warnings::customer_text_keys(section), table.as_table())
+        else {
+            return;
+        };
+        for (key, value) in table.iter() {
+            let Some(key) = keys.iter().copied().find(|k| *k == key.get_ref().as_ref()) else {
+                continue;
+            };
+            match value.get_ref() {
+                DeValue::String(_) => {
+                    let field = Field {
+                        section,
+                        entry,
+                        key,
+                        item: 0,
+                    };
+                    self.customer_text.note(field, value.span());
+                }
+                DeValue::Array(items) => {
+                    for (item, value) in items.iter().enumerate() {
+                        match value.get_ref() {
+                            DeValue::String(_) => {
+                                let field = Field {
+                                    section,
+                                    entry,
+                                    key,
+                                    item,
+                                };
+                                self.customer_text.note(field, value.span());
+                            }
+                            table @ DeValue::Table(_) => {
+                                self.note_customer_text(table, &format!("{section}.{key}"), item)
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
             }
         }
     }

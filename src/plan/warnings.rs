@@ -1,16 +1,102 @@
 //! Warnings: things a plan may hold but a PM should think twice about before
 //! showing it to an unhappy customer.
 
+use std::fmt;
+use std::ops::Range;
+
 use super::diagnostics::Diagnostic;
 use super::model::{AgendaName, OverallSetting, Plan};
 use crate::agenda::default_agenda;
 
-pub fn warnings(plan: &Plan, source: &str) -> Vec<Diagnostic> {
+/// The keys holding text the customer reads, by section (a table or a list
+/// of tables; `a.b` for a list of tables inside the table `a`). The loader
+/// notes where each of these is written as it reads the file, so a jargon
+/// warning points at its own field without searching the file for it.
+const CUSTOMER_TEXT: &[(&str, &[&str])] = &[
+    (
+        "project",
+        &["summary", "objectives", "in_scope", "out_of_scope"],
+    ),
+    ("status", &["headline", "accomplishments"]),
+    ("issues", &["title"]),
+    ("risks", &["title", "plan"]),
+    ("communication", &["rules", "escalation", "channels"]),
+    ("communication.channels", &["what", "method"]),
+    ("customer_tasks", &["title"]),
+    ("proposals", &["title", "why"]),
+    ("agenda", &["title", "questions"]),
+];
+
+/// The customer-visible keys of `section`, with the section's name as
+/// [`Field`] spells it.
+pub fn customer_text_keys(section: &str) -> Option<(&'static str, &'static [&'static str])> {
+    CUSTOMER_TEXT
+        .iter()
+        .find(|(name, _)| *name == section)
+        .copied()
+}
+
+/// One customer-visible text in the file: its section, the entry of a list
+/// section (0 for a table), its key, and its item when the key holds a
+/// list of texts (0 for one text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    pub section: &'static str,
+    pub entry: usize,
+    pub key: &'static str,
+    pub item: usize,
+}
+
+impl Field {
+    fn new(section: &'static str, entry: usize, key: &'static str, item: usize) -> Self {
+        Field {
+            section,
+            entry,
+            key,
+            item,
+        }
+    }
+}
+
+/// Where each customer-visible text is written: the span of its TOML
+/// string, quotes included. A list per section, in the order the loader
+/// reads the entries, so each list is sorted by entry and a text is found
+/// by binary search: noting costs a push, not a hash, for every field of a
+/// large plan, and only the texts warned about are looked up.
+#[derive(Debug, Default)]
+pub struct FieldSpans {
+    sections: Vec<(&'static str, SectionSpans)>,
+}
+
+/// The texts noted in one section, with their spans, in entry order.
+type SectionSpans = Vec<(Field, Range<usize>)>;
+
+impl FieldSpans {
+    /// Notes one text; entries must be noted in order within a section.
+    pub fn note(&mut self, field: Field, span: Range<usize>) {
+        match self.sections.iter_mut().find(|(s, _)| *s == field.section) {
+            Some((_, spans)) => spans.push((field, span)),
+            None => self.sections.push((field.section, vec![(field, span)])),
+        }
+    }
+
+    fn get(&self, field: &Field) -> Option<Range<usize>> {
+        let (_, spans) = self.sections.iter().find(|(s, _)| *s == field.section)?;
+        let first = spans.partition_point(|(f, _)| f.entry < field.entry);
+        spans[first..]
+            .iter()
+            .take_while(|(f, _)| f.entry == field.entry)
+            .find(|(f, _)| f == field)
+            .map(|(_, span)| span.clone())
+    }
+}
+
+pub fn warnings(plan: &Plan, source: &str, fields: &FieldSpans) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     promises_without_buffer(plan, &mut found);
     stale_forecasts(plan, &mut found);
     sponsor_absent(plan, &mut found);
-    jargon(plan, source, &mut found);
+    jargon(plan, source, fields, &mut found);
     colour_without_evidence(plan, &mut found);
     missing_owners_and_dates(plan, &mut found);
     found.extend(placeholders(plan, source));
@@ -98,75 +184,163 @@ fn sponsor_absent(plan: &Plan, found: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Which text of the plan a warning speaks of, in its words: made into
+/// words only for the texts warned about.
+#[derive(Debug, Clone, Copy)]
+enum Whose<'p> {
+    /// "the status headline", "an objective"
+    Plain(&'static str),
+    /// "risk R-3"
+    Id(&'static str, &'p str),
+    /// "milestone \"Go live\""
+    Named(&'static str, &'p str),
+}
+
+impl fmt::Display for Whose<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Whose::Plain(what) => f.write_str(what),
+            Whose::Id(kind, id) => write!(f, "{kind} {id}"),
+            Whose::Named(kind, name) => write!(f, "{kind} \"{name}\""),
+        }
+    }
+}
+
+/// Where a customer-visible text is written in the file.
+#[derive(Debug, Clone)]
+enum Written {
+    /// A field the loader noted (see [`CUSTOMER_TEXT`]).
+    Field(Field),
+    /// A value the plan keeps with its span.
+    At(Range<usize>),
+}
+
+/// One text the customer will read: whose it is, where it is written, and
+/// the text itself.
+type CustomerText<'p> = (Whose<'p>, Written, &'p str);
+
+fn field(section: &'static str, entry: usize, key: &'static str, item: usize) -> Written {
+    Written::Field(Field::new(section, entry, key, item))
+}
+
+/// Each text of a list of texts in a table section.
+fn list<'p>(
+    texts: &mut Vec<CustomerText<'p>>,
+    whose: Whose<'p>,
+    section: &'static str,
+    key: &'static str,
+    list: &'p [String],
+) {
+    for (item, text) in list.iter().enumerate() {
+        texts.push((whose, field(section, 0, key, item), text.as_str()));
+    }
+}
+
 /// Text the customer will read, with where it comes from.
-fn customer_visible_text(plan: &Plan) -> Vec<(String, &str)> {
-    let mut texts: Vec<(String, &str)> = Vec::new();
+fn customer_visible_text(plan: &Plan) -> Vec<CustomerText<'_>> {
+    let mut texts: Vec<CustomerText<'_>> = Vec::new();
     let p = &plan.project;
-    texts.push(("project summary".into(), &p.summary));
-    texts.extend(
-        p.objectives
-            .iter()
-            .map(|t| ("an objective".into(), t.as_str())),
+    texts.push((
+        Whose::Plain("project summary"),
+        field("project", 0, "summary", 0),
+        &p.summary,
+    ));
+    list(
+        &mut texts,
+        Whose::Plain("an objective"),
+        "project",
+        "objectives",
+        &p.objectives,
     );
-    texts.extend(p.in_scope.iter().map(|t| ("in_scope".into(), t.as_str())));
-    texts.extend(
-        p.out_of_scope
-            .iter()
-            .map(|t| ("out_of_scope".into(), t.as_str())),
+    list(
+        &mut texts,
+        Whose::Plain("in_scope"),
+        "project",
+        "in_scope",
+        &p.in_scope,
     );
-    texts.push(("the status headline".into(), &plan.status.headline));
-    texts.extend(
-        plan.status
-            .accomplishments
-            .iter()
-            .map(|t| ("an accomplishment".into(), t.as_str())),
+    list(
+        &mut texts,
+        Whose::Plain("out_of_scope"),
+        "project",
+        "out_of_scope",
+        &p.out_of_scope,
+    );
+    texts.push((
+        Whose::Plain("the status headline"),
+        field("status", 0, "headline", 0),
+        &plan.status.headline,
+    ));
+    list(
+        &mut texts,
+        Whose::Plain("an accomplishment"),
+        "status",
+        "accomplishments",
+        &plan.status.accomplishments,
     );
     for m in plan.milestones.iter().filter(|m| m.visible) {
+        let name = m.name.get_ref();
         texts.push((
-            format!("milestone \"{}\"", m.name.get_ref()),
-            m.name.get_ref(),
+            Whose::Named("milestone", name),
+            Written::At(m.name.span()),
+            name,
         ));
     }
-    for i in plan.issues.iter().filter(|i| i.visible) {
-        texts.push((format!("issue {}", i.id.get_ref()), &i.title));
+    for (entry, i) in plan.issues.iter().enumerate().filter(|(_, i)| i.visible) {
+        let whose = Whose::Id("issue", i.id.get_ref());
+        texts.push((whose, field("issues", entry, "title", 0), &i.title));
     }
-    for r in plan.risks.iter().filter(|r| r.visible) {
-        texts.push((format!("risk {}", r.id.get_ref()), &r.title));
-        texts.push((format!("risk {}", r.id.get_ref()), &r.plan));
+    for (entry, r) in plan.risks.iter().enumerate().filter(|(_, r)| r.visible) {
+        let whose = Whose::Id("risk", r.id.get_ref());
+        texts.push((whose, field("risks", entry, "title", 0), &r.title));
+        texts.push((whose, field("risks", entry, "plan", 0), &r.plan));
     }
     let c = &plan.communication;
-    texts.extend(
-        c.rules
-            .iter()
-            .map(|t| ("a meeting rule".into(), t.as_str())),
+    list(
+        &mut texts,
+        Whose::Plain("a meeting rule"),
+        "communication",
+        "rules",
+        &c.rules,
     );
-    texts.extend(
-        c.escalation
-            .iter()
-            .map(|t| ("the escalation path".into(), t.as_str())),
+    list(
+        &mut texts,
+        Whose::Plain("the escalation path"),
+        "communication",
+        "escalation",
+        &c.escalation,
     );
-    for ch in &c.channels {
-        texts.push((format!("channel \"{}\"", ch.what), &ch.what));
-        texts.push((format!("channel \"{}\"", ch.what), &ch.method));
+    for (entry, ch) in c.channels.iter().enumerate() {
+        let whose = Whose::Named("channel", &ch.what);
+        texts.push((
+            whose,
+            field("communication.channels", entry, "what", 0),
+            &ch.what,
+        ));
+        texts.push((
+            whose,
+            field("communication.channels", entry, "method", 0),
+            &ch.method,
+        ));
     }
-    for t in &plan.customer_tasks {
-        texts.push((format!("customer task {}", t.id.get_ref()), &t.title));
+    for (entry, t) in plan.customer_tasks.iter().enumerate() {
+        let whose = Whose::Id("customer task", t.id.get_ref());
+        texts.push((whose, field("customer_tasks", entry, "title", 0), &t.title));
     }
-    for pr in &plan.proposals {
-        texts.push((format!("proposal \"{}\"", pr.title), &pr.title));
-        texts.push((format!("proposal \"{}\"", pr.title), &pr.why));
+    for (entry, pr) in plan.proposals.iter().enumerate() {
+        let whose = Whose::Named("proposal", &pr.title);
+        texts.push((whose, field("proposals", entry, "title", 0), &pr.title));
+        texts.push((whose, field("proposals", entry, "why", 0), &pr.why));
     }
-    for item in &plan.agenda {
-        texts.extend(
-            item.title
-                .iter()
-                .map(|t| ("an agenda title".into(), t.as_str())),
-        );
-        texts.extend(
-            item.questions
-                .iter()
-                .map(|q| ("an agenda question".into(), q.as_str())),
-        );
+    for (entry, item) in plan.agenda.iter().enumerate() {
+        if let Some(title) = &item.title {
+            let whose = Whose::Plain("an agenda title");
+            texts.push((whose, field("agenda", entry, "title", 0), title));
+        }
+        for (at, q) in item.questions.iter().enumerate() {
+            let whose = Whose::Plain("an agenda question");
+            texts.push((whose, field("agenda", entry, "questions", at), q));
+        }
     }
     texts
 }
@@ -222,31 +396,66 @@ fn folded_match(text: &str, needle: &[char]) -> Option<usize> {
     want.as_slice().is_empty().then_some(text.len())
 }
 
-fn jargon(plan: &Plan, source: &str, found: &mut Vec<Diagnostic>) {
-    let glossary_line = source.find("glossary");
+fn jargon(plan: &Plan, source: &str, fields: &FieldSpans, found: &mut Vec<Diagnostic>) {
+    if plan.project.glossary.is_empty() {
+        return;
+    }
+    let texts = customer_visible_text(plan);
     for (term, meaning) in &plan.project.glossary {
-        for (where_, text) in customer_visible_text(plan) {
+        let meaning_lower = meaning.to_lowercase();
+        for (whose, written, text) in &texts {
             let Some(words) = find_term_span(text, term) else {
                 continue;
             };
-            if text.to_lowercase().contains(&meaning.to_lowercase()) {
+            if text.to_lowercase().contains(&meaning_lower) {
                 continue;
             }
-            // Point at the text in the file when it is written there as it reads.
-            let span = source
-                .match_indices(text)
-                .map(|(at, _)| at)
-                .find(|at| Some(*at) != glossary_line)
-                .map(|at| at + words.start..at + words.end);
+            let value = match written {
+                Written::Field(field) => fields.get(field),
+                Written::At(span) => Some(span.clone()),
+            };
+            let span = value.map(|value| words_in_file(source, value, text, words, term));
             found.push(
                 Diagnostic::warning(
                     "jargon",
-                    format!("\"{term}\" in {where_} is jargon to the customer"),
+                    format!("\"{term}\" in {whose} is jargon to the customer"),
                 )
                 .at_opt(span)
                 .hint(format!("say it plainly: \"{meaning}\"")),
             );
         }
+    }
+}
+
+/// Where the words found in `text` are written in the file, given `value`,
+/// the span of the TOML string holding `text`: the words themselves when
+/// the string is written as it reads, else the term as found inside the
+/// string (escapes, a trimmed first line), else the whole string. Only the
+/// string itself is searched, never the file.
+fn words_in_file(
+    source: &str,
+    value: Range<usize>,
+    text: &str,
+    words: Range<usize>,
+    term: &str,
+) -> Range<usize> {
+    let Some(raw) = source.get(value.clone()) else {
+        return value;
+    };
+    let quote = ["\"\"\"", "'''", "\"", "'"]
+        .into_iter()
+        .find(|q| raw.len() >= 2 * q.len() && raw.starts_with(q) && raw.ends_with(q));
+    let Some(quote) = quote else {
+        return value;
+    };
+    let inside = &raw[quote.len()..raw.len() - quote.len()];
+    let start = value.start + quote.len();
+    if inside == text {
+        return start + words.start..start + words.end;
+    }
+    match find_term_span(inside, term) {
+        Some(found) => start + found.start..start + found.end,
+        None => value,
     }
 }
 
@@ -537,6 +746,104 @@ mod tests {
             !placeholder_warnings(&renamed)
                 .iter()
                 .any(|w| w.starts_with("milestone"))
+        );
+    }
+
+    /// The jargon warnings of a plan, each with the text its span marks
+    /// and the line it is on.
+    fn jargon_found(text: &str) -> Vec<(String, String, usize)> {
+        let checked = crate::plan::load_bytes("p.toml", text.as_bytes());
+        assert!(checked.plan.is_some(), "{}", checked.render());
+        checked
+            .warnings()
+            .filter(|d| d.code == "jargon")
+            .map(|d| {
+                let span = d.span.clone().expect("a place in the file");
+                let line = checked.source.place(span.start).line;
+                (d.message.clone(), text[span].to_owned(), line)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_jargon_warning_points_at_its_own_field() {
+        let lines = [
+            "[project]",
+            "name = \"P\"",
+            "customer = \"C\"",
+            "glossary = { UAT = \"acceptance testing\" }",
+            "objectives = [\"Pass UAT\", \"Ship\", \"uat done\"]", // 5
+            "[[milestones]]",
+            "name = \"UAT sign-off\"", // 7
+            "baseline = 2026-12-01",
+            "[[risks]]",
+            "id = \"R-1\"",
+            "title = \"Slow UAT\"", // 11
+            "probability = 1",
+            "impact = 1",
+            "plan = \"Before UAT\"", // 14
+            "[[risks]]",
+            "probability = 1",
+            "title = \"Slow UAT\"", // 17: the same text as R-1's, and before the id
+            "id = \"R-2\"",
+            "impact = 1",
+            "[[risks]]",
+            "id = \"R-3\"",
+            "title = \"Hidden UAT\"", // not shown to the customer
+            "probability = 1",
+            "impact = 1",
+            "visible = false",
+            "[communication]",
+            "rules = [\"No UAT talk\"]", // 27
+            "[[communication.channels]]",
+            "what = \"Status\"",
+            "method = \"UAT call\"", // 30
+            "[[agenda]]",
+            "kind = \"raid\"",
+            "questions = [\"Why?\", \"When is UAT?\"]", // 33
+        ];
+        let found = jargon_found(&lines.join("\n"));
+        let mut said: Vec<(String, usize)> = found
+            .iter()
+            .map(|(message, marked, line)| {
+                assert!(
+                    marked.eq_ignore_ascii_case("UAT"),
+                    "{message} marks {marked:?}"
+                );
+                (message.replace(" is jargon to the customer", ""), *line)
+            })
+            .collect();
+        said.sort_by_key(|(_, line)| *line);
+        let wanted = [
+            ("\"UAT\" in an objective", 5),
+            ("\"UAT\" in an objective", 5),
+            ("\"UAT\" in milestone \"UAT sign-off\"", 7),
+            ("\"UAT\" in risk R-1", 11),
+            ("\"UAT\" in risk R-1", 14),
+            ("\"UAT\" in risk R-2", 17),
+            ("\"UAT\" in a meeting rule", 27),
+            ("\"UAT\" in channel \"Status\"", 30),
+            ("\"UAT\" in an agenda question", 33),
+        ];
+        let wanted: Vec<(String, usize)> =
+            wanted.iter().map(|(m, l)| (m.to_string(), *l)).collect();
+        assert_eq!(said, wanted);
+        let columns: Vec<&str> = found.iter().map(|(_, marked, _)| marked.as_str()).collect();
+        assert!(columns.contains(&"uat"), "the second objective's own word");
+    }
+
+    #[test]
+    fn jargon_in_a_string_with_escapes_is_found_inside_that_string() {
+        let plan = "[project]\nname = \"P\"\ncustomer = \"C\"\n\
+            glossary = { UAT = \"acceptance testing\" }\n\
+            summary = \"The \\\"quoted\\\" UAT\"\n\
+            [status]\nheadline = \"\"\"\nUAT next\"\"\"\n";
+        let found = jargon_found(plan);
+        let lines: Vec<usize> = found.iter().map(|(_, _, line)| *line).collect();
+        assert_eq!(lines, vec![5, 8], "{found:#?}");
+        assert!(
+            found.iter().all(|(_, marked, _)| marked == "UAT"),
+            "{found:#?}"
         );
     }
 
