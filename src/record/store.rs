@@ -72,7 +72,9 @@ pub enum Health {
 pub enum Finished {
     /// Everything is on disk; `ended` says whether the record written last
     /// is of a meeting that ended, so nothing need read it back to know.
-    Saved { ended: bool },
+    Saved {
+        ended: bool,
+    },
     SavedElsewhere(PathBuf),
     /// Nothing would take the record; its text, for the PM to save by hand.
     Lost {
