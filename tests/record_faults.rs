@@ -380,13 +380,16 @@ fn every_fault_at_every_point_of_a_meeting_loses_nothing() {
     );
 }
 
+/// Ids and texts of a meeting's items.
+type Items = Vec<(String, String)>;
+
 /// Before every file operation, copies the meeting's files as a kill at
 /// that moment would leave them, with what had reached the disk by then.
 struct Killing {
     paths: Paths,
     copies: tempfile::TempDir,
-    on_disk: Mutex<Vec<(String, String)>>,
-    kills: Mutex<Vec<(Paths, Vec<(String, String)>)>>,
+    on_disk: Mutex<Items>,
+    kills: Mutex<Vec<(Paths, Items)>>,
 }
 
 impl Faults for Killing {
