@@ -114,8 +114,9 @@ const JOURNAL_BEFORE_A_RECORD: u64 = 256 * 1024;
 
 /// A record this short is cheap to write: after a pause it is written
 /// whatever the journal holds. A longer one waits, after a pause, until the
-/// journal since it is half its length beyond this.
-const CHEAP_RECORD: u64 = 64 * 1024;
+/// journal since it is as long as the record beyond this, so that even a
+/// pause after every commit costs no more record bytes than journal bytes.
+const CHEAP_RECORD: u64 = 32 * 1024;
 
 /// What is known of the record on disk, as this store last wrote (or found) it.
 #[derive(Debug, Clone, Copy)]
@@ -407,15 +408,13 @@ impl<R: Fn(Health)> Writer<R> {
             // The meeting is on disk from its first moment.
             return true;
         };
-        let paid = |share: u64| {
-            self.journal_since_record * share >= on_disk.length.saturating_sub(CHEAP_RECORD)
-        };
+        let paid = self.journal_since_record >= on_disk.length.saturating_sub(CHEAP_RECORD);
         snapshot.meeting.current_section != on_disk.section
             || snapshot.meeting.ended.is_some()
             // The minutes written beside the record match it.
             || !self.documents.is_empty()
             || self.journal_since_record >= on_disk.length.max(JOURNAL_BEFORE_A_RECORD)
-            || (self.last_change.elapsed() >= self.timing.record_idle && paid(2))
+            || (self.last_change.elapsed() >= self.timing.record_idle && paid)
     }
 
     /// Whether the open journal is no longer the file at its path (removed,
