@@ -12,6 +12,14 @@
 //! The store writes the record after a pause of a few seconds; this bench
 //! types without pausing, so it also runs the worst case for bytes: a pause
 //! after every key (`record_idle` of zero).
+//!
+//! Measured on the 2-core build machine (December 2026), before the record
+//! was written only when due and the journal compacted, then after:
+//! store CPU per item 0.33 → 3.67 ms (11.3x), now 0.24–0.27 → 0.54 ms
+//! (2.0–2.2x, the rest is freeing each commit's snapshot); bytes over
+//! 3,000 items 815 MB, now 20 MB (29 MB pausing after every key); resume
+//! of 5,000 items 637 ms (a 19 MB journal read), now 43 ms (the record's
+//! TOML, with a journal tail of 86 entries), against 0.2 ms for an empty one.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
