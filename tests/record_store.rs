@@ -201,7 +201,7 @@ fn the_store_writes_the_journal_at_once_and_the_record_on_commit() {
         Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
     );
     carry_out(&store, &m, effects);
-    assert_eq!(store.finish(), Finished::Saved);
+    assert!(matches!(store.finish(), Finished::Saved { .. }));
     let record: Record = toml::from_str(&std::fs::read_to_string(&paths.record).unwrap()).unwrap();
     assert_eq!(record.notes.len(), 1);
     assert!(
@@ -243,7 +243,7 @@ fn a_failed_write_is_reported_kept_and_retried_until_it_works() {
     wait_for("saving to work again", || {
         health.lock().unwrap().last() == Some(&Health::Recovered)
     });
-    assert_eq!(store.finish(), Finished::Saved);
+    assert!(matches!(store.finish(), Finished::Saved { .. }));
     let record: Record = toml::from_str(&std::fs::read_to_string(&paths.record).unwrap()).unwrap();
     assert!(record.notes.iter().any(|n| n.what
         == Capture::Note {
@@ -333,7 +333,7 @@ fn records_journals_and_folders_are_private() {
     let effects = typed(&mut m, Action::Note, "private");
     carry_out(&store, &m, effects);
     carry_out(&store, &m, vec![Effect::Save]);
-    assert_eq!(store.finish(), Finished::Saved);
+    assert!(matches!(store.finish(), Finished::Saved { .. }));
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&dir), 0o700);
     assert_eq!(mode(dir.parent().unwrap()), 0o700);
@@ -357,6 +357,7 @@ fn a_symlink_or_fifo_where_a_record_or_journal_should_be_is_refused() {
     let quick = Timing {
         retry_every: Duration::from_millis(20),
         finish_patience: Duration::from_millis(100),
+        ..Timing::default()
     };
     let store = Store::start_on(Disk::real(), quick, paths.clone(), held, move |h| {
         seen.lock().unwrap().push(h)
@@ -401,7 +402,7 @@ fn an_unreadable_record_is_named_by_line_and_column_or_rebuilt_from_its_journal(
     let effects = typed(&mut m, Action::Note, "kept by the journal");
     carry_out(&store, &m, effects);
     assert!(store.settled(Duration::from_secs(10)));
-    assert_eq!(store.finish(), Finished::Saved);
+    assert!(matches!(store.finish(), Finished::Saved { .. }));
     std::fs::write(
         &paths.record,
         "[meeting]\nproject = \"x\"\nthis is not toml\n",
@@ -550,7 +551,7 @@ fn a_resumed_meeting_keeps_the_plan_it_started_with_beside_the_plan_now() {
     let mut now = Record::of(&meeting());
     now.meeting.plan_sha256 = "sha-now".into();
     store.send(Message::Snapshot(Box::new(now)));
-    assert_eq!(store.finish(), Finished::Saved);
+    assert!(matches!(store.finish(), Finished::Saved { .. }));
     let record = resetpoint::record::open::read_record(&paths.record).unwrap();
     assert_eq!(record.meeting.plan_sha256, "sha-now");
     assert_eq!(
@@ -569,6 +570,7 @@ fn a_record_that_cannot_be_created_still_leaves_its_words_to_resume() {
     let quick = Timing {
         retry_every: Duration::from_millis(20),
         finish_patience: Duration::from_millis(100),
+        ..Timing::default()
     };
     let store = Store::start_on(Disk::real(), quick, paths.clone(), held, |_| {});
     let mut m = meeting();
@@ -594,4 +596,168 @@ fn a_record_that_cannot_be_created_still_leaves_its_words_to_resume() {
             .iter()
             .any(|c| c.what.text() == "only in the journal")
     );
+}
+
+/// A store that writes the record only when it must (never after a pause)
+/// and compacts any journal once a record holding it is on disk.
+fn patient(compact_after: u64) -> Timing {
+    Timing {
+        record_idle: Duration::from_secs(3600),
+        compact_after,
+        ..Timing::default()
+    }
+}
+
+fn on_disk(path: &std::path::Path) -> Record {
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn commits_go_to_the_journal_and_the_record_follows_on_a_section_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    let store = Store::start_on(Disk::real(), patient(u64::MAX), paths.clone(), held, |_| {});
+    let mut m = meeting();
+    // A section where a note is only a note.
+    update(&mut m, Action::JumpTo(3));
+    carry_out(&store, &m, vec![Effect::Save]);
+    assert!(store.settled(Duration::from_secs(10)));
+    for n in 0..5 {
+        let effects = typed(&mut m, Action::Note, &format!("note {n}"));
+        carry_out(&store, &m, effects);
+    }
+    assert!(store.settled(Duration::from_secs(10)));
+    // Every commit is on disk in the journal; the record was not rewritten.
+    let journal = read(&std::fs::read(&paths.journal).unwrap());
+    let puts = journal
+        .entries
+        .iter()
+        .filter(|e| matches!(e.change, Change::Put { .. }))
+        .count();
+    assert_eq!(puts, 5);
+    assert!(on_disk(&paths.record).notes.is_empty());
+    let effects = update(&mut m, Action::NextSection);
+    carry_out(&store, &m, effects);
+    assert!(store.settled(Duration::from_secs(10)));
+    assert_eq!(on_disk(&paths.record).notes.len(), 5);
+    assert!(matches!(store.finish(), Finished::Saved { ended: false }));
+}
+
+#[test]
+fn a_long_journal_brings_the_record_up_to_date_without_a_pause() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    let store = Store::start_on(Disk::real(), patient(u64::MAX), paths.clone(), held, |_| {});
+    let mut m = meeting();
+    // A section where a note is only a note.
+    update(&mut m, Action::JumpTo(3));
+    carry_out(&store, &m, vec![Effect::Save]);
+    assert!(store.settled(Duration::from_secs(10)));
+    let long = "the customer explained at length ".repeat(60);
+    for _ in 0..200 {
+        let mut effects = update(&mut m, Action::Paste(long.clone()));
+        effects.extend(update(
+            &mut m,
+            Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+        ));
+        carry_out(&store, &m, effects);
+        assert!(store.settled(Duration::from_secs(10)));
+    }
+    // 200 notes of 2 KB make a journal well past its bound: the record has
+    // been written since, in the same section and without a pause.
+    let notes = on_disk(&paths.record).notes.len();
+    assert!(notes >= 100, "the record holds {notes} notes");
+    assert!(matches!(store.finish(), Finished::Saved { .. }));
+}
+
+#[test]
+fn after_compaction_a_resume_replays_only_what_came_after_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    let store = Store::start_on(Disk::real(), patient(0), paths.clone(), held, |_| {});
+    let mut m = meeting();
+    // A section where a note is only a note.
+    update(&mut m, Action::JumpTo(3));
+    carry_out(&store, &m, vec![Effect::Save]);
+    assert!(store.settled(Duration::from_secs(10)));
+    for n in 0..30 {
+        let effects = typed(&mut m, Action::Note, &format!("note {n} — ünï"));
+        carry_out(&store, &m, effects);
+    }
+    // The section change writes the record; the journal then starts again.
+    let effects = update(&mut m, Action::NextSection);
+    carry_out(&store, &m, effects);
+    assert!(store.settled(Duration::from_secs(10)));
+    let effects = typed(&mut m, Action::Note, "after the record");
+    carry_out(&store, &m, effects);
+    let effects = update(&mut m, Action::Note);
+    carry_out(&store, &m, effects);
+    for c in "half typed".chars() {
+        let effects = update(
+            &mut m,
+            Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+        carry_out(&store, &m, effects);
+    }
+    assert!(store.settled(Duration::from_secs(10)));
+    // What a kill now would leave.
+    let killed = tempfile::tempdir().unwrap();
+    let copy = resetpoint::record::store::Paths::for_record(
+        killed.path().join(paths.record.file_name().unwrap()),
+    );
+    std::fs::copy(&paths.record, &copy.record).unwrap();
+    std::fs::copy(&paths.journal, &copy.journal).unwrap();
+    let journal = read(&std::fs::read(&copy.journal).unwrap());
+    let record = on_disk(&copy.record);
+    assert_eq!(
+        journal.meeting.as_ref().map(|h| h.last_seq),
+        Some(record.meeting.last_seq),
+        "the new journal's first line names the record it follows"
+    );
+    let reopened = reopen(&copy).unwrap();
+    assert!(
+        reopened.entries.len() <= 5,
+        "only the tail is replayed: {:?}",
+        reopened.entries
+    );
+    let puts: Vec<String> = reopened
+        .entries
+        .iter()
+        .filter_map(|e| match &e.change {
+            Change::Put { item } => Some(item.what.text()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(puts, vec!["after the record".to_owned()]);
+    let (back, _) = resumed(
+        m.plan.clone(),
+        &reopened.record,
+        origin(),
+        &reopened.entries,
+        true,
+    );
+    assert_eq!(back.captures, m.captures);
+    assert_eq!(back.draft.map(|d| d.text()), Some("half typed".to_owned()));
+    drop(reopened);
+    assert!(matches!(store.finish(), Finished::Saved { ended: false }));
+}
+
+#[test]
+fn an_ended_meeting_says_so_and_leaves_only_its_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    let store = Store::start_on(Disk::real(), patient(0), paths.clone(), held, |_| {});
+    let mut m = meeting();
+    carry_out(&store, &m, vec![Effect::Save]);
+    let effects = typed(&mut m, Action::Note, "the last word");
+    carry_out(&store, &m, effects);
+    let last = m.sections.len() - 1;
+    let mut effects = update(&mut m, Action::JumpTo(last));
+    effects.extend(update(&mut m, Action::Quit));
+    carry_out(&store, &m, effects);
+    assert_eq!(store.finish(), Finished::Saved { ended: true });
+    let record = on_disk(&paths.record);
+    assert!(record.meeting.ended.is_some());
+    assert_eq!(record.notes.len(), 1);
+    assert!(!paths.journal.exists() && !paths.lock.exists());
 }

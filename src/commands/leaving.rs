@@ -1,20 +1,12 @@
 //! What the PM reads on leaving a meeting: an unfinished one, the command
 //! that resumes it; a finished one, its record and the command for its
 //! minutes. Commands are written to be pasted into a shell as they stand.
+//! Whether the meeting ended is what the store last wrote to the record, so
+//! leaving never reads the record back.
 
 use std::path::Path;
 
-use crate::record::format::Record;
 use crate::record::open::records_dir;
-
-/// Whether the meeting saved at `record` was ended (`q` on its last
-/// section), read back from the record itself: what is on disk is what
-/// the next command will find.
-pub fn ended(record: &Path) -> Option<bool> {
-    let text = std::fs::read_to_string(record).ok()?;
-    let record: Record = toml::from_str(&text).ok()?;
-    Some(record.meeting.ended.is_some())
-}
 
 /// The lines printed after the screen is given back. `plan` is the plan
 /// path as typed, or None for the bundled demo (which `run` cannot resume).

@@ -177,17 +177,9 @@ pub fn live(
     let record = disk.as_ref().map(|(paths, _)| paths.record.clone());
     match crate::tui::app::run(meeting, config, disk) {
         Ok(None) => ExitCode::from(exit::OK),
-        Ok(Some(Finished::Saved)) => {
+        Ok(Some(Finished::Saved { ended })) => {
             if let Some(record) = record {
-                match super::leaving::ended(&record) {
-                    Some(ended) => {
-                        eprintln!("{}", super::leaving::what_comes_next(&record, ended, plan))
-                    }
-                    None => eprintln!(
-                        "The meeting is saved in {}.",
-                        visible(&record.display().to_string())
-                    ),
-                }
+                eprintln!("{}", super::leaving::what_comes_next(&record, ended, plan));
             }
             ExitCode::from(exit::OK)
         }

@@ -228,6 +228,16 @@ impl Record {
     }
 }
 
+/// The `[meeting]` header of a record's text, without building the rest:
+/// what the store needs to carry on from a record it did not write.
+pub fn header_of(text: &str) -> Option<Header> {
+    #[derive(Deserialize)]
+    struct HeaderOnly {
+        meeting: Header,
+    }
+    toml::from_str::<HeaderOnly>(text).ok().map(|r| r.meeting)
+}
+
 /// Put a record's captures, draft, position and times back into a meeting.
 pub fn restore(meeting: &mut Meeting, record: &Record) {
     meeting.captures = record.items();

@@ -1,10 +1,15 @@
 //! The store: the one thread that writes a meeting to disk, so writes land
 //! in order and the screen never waits on the disk. Journal entries are
-//! appended and synced as they come; the record is replaced atomically
-//! (unique temporary file, fsync, rename, fsync of the folder). A failed
-//! write is reported, kept in memory and tried again every second; the
-//! journal is first cut back to its last whole line, so a full disk that
-//! took half a batch never leaves a damaged line in the middle. The
+//! appended and synced as they come: the journal keeps the promise that
+//! what is typed is on disk at once. The record is replaced atomically
+//! (unique temporary file, fsync, rename, fsync of the folder) only when it
+//! is worth it: on a section change, at the end, a few seconds after the
+//! last change, and when the journal since it has grown as long as the
+//! record, so a long meeting costs no more per word than a short one. Once
+//! a record is on disk, a long journal is compacted to what came after it.
+//! A failed write is reported, kept in memory and tried again every second;
+//! the journal is first cut back to its last whole line, so a full disk
+//! that took half a batch never leaves a damaged line in the middle. The
 //! meeting's lock is held by this thread until the last write is done,
 //! whatever fails.
 
@@ -14,7 +19,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::format::{Header, Record};
+use super::format::{Header, Record, header_of};
 use super::fs::{Disk, read_plain_text};
 use super::journal::{Entry, Writing, opening_line};
 use super::open::Lock;
@@ -65,7 +70,11 @@ pub enum Health {
 /// How the store ended: everything written, or where the unsaved copy went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finished {
-    Saved,
+    /// Everything is on disk; `ended` says whether the record written last
+    /// is of a meeting that ended, so nothing need read it back to know.
+    Saved {
+        ended: bool,
+    },
     SavedElsewhere(PathBuf),
     /// Nothing would take the record; its text, for the PM to save by hand.
     Lost {
@@ -80,6 +89,10 @@ pub struct Timing {
     pub retry_every: Duration,
     /// How long `finish` keeps trying before saving elsewhere.
     pub finish_patience: Duration,
+    /// How long after the last change the record is brought up to date.
+    pub record_idle: Duration,
+    /// A journal this long is compacted once a record holding it is on disk.
+    pub compact_after: u64,
 }
 
 impl Default for Timing {
@@ -87,8 +100,30 @@ impl Default for Timing {
         Timing {
             retry_every: Duration::from_secs(1),
             finish_patience: Duration::from_secs(3),
+            record_idle: Duration::from_secs(3),
+            compact_after: 64 * 1024,
         }
     }
+}
+
+/// A record rewrite is paid for by the journal bytes written since the
+/// last one: once the journal has grown as long as the record (and at least
+/// this long), the record is written again, so over a meeting the record
+/// costs no more bytes than the journal.
+const JOURNAL_BEFORE_A_RECORD: u64 = 256 * 1024;
+
+/// A record this short is cheap to write: after a pause it is written
+/// whatever the journal holds. A longer one waits, after a pause, until the
+/// journal since it is as long as the record beyond this, so that even a
+/// pause after every commit costs no more record bytes than journal bytes.
+const CHEAP_RECORD: u64 = 32 * 1024;
+
+/// What is known of the record on disk, as this store last wrote (or found) it.
+#[derive(Debug, Clone, Copy)]
+struct OnDisk {
+    length: u64,
+    section: usize,
+    ended: bool,
 }
 
 pub struct Store {
@@ -116,12 +151,28 @@ impl Store {
             .record
             .file_stem()
             .map_or_else(|| "meeting".into(), |s| s.to_string_lossy().into_owned());
-        // A resumed meeting keeps the SHA-256 of the plan it started with.
-        let plan_at_start = super::open::read_record(&paths.record)
+        // A resumed meeting keeps the SHA-256 of the plan it started with;
+        // only the record's header is needed for that.
+        let found = read_plain_text(&paths.record)
             .ok()
-            .map(|r| r.plan_at_start().to_owned());
+            .and_then(|text| Some((text.len() as u64, header_of(&text)?)));
+        let plan_at_start = found.as_ref().map(|(_, h)| {
+            h.plan_sha256_at_start
+                .clone()
+                .unwrap_or_else(|| h.plan_sha256.clone())
+        });
+        let on_disk = found.map(|(length, h)| OnDisk {
+            length,
+            section: h.current_section,
+            ended: h.ended.is_some(),
+        });
         let writer = Writer {
             plan_at_start,
+            on_disk,
+            journal_since_record: 0,
+            last_change: Instant::now(),
+            idle_due: false,
+            new_generation: None,
             paths,
             disk,
             timing,
@@ -182,6 +233,17 @@ impl Store {
 struct Writer<R: Fn(Health)> {
     paths: Paths,
     plan_at_start: Option<String>,
+    /// The record on disk, none before the first is written.
+    on_disk: Option<OnDisk>,
+    /// Bytes appended to the journal since the record was last written.
+    journal_since_record: u64,
+    /// When the last entry or snapshot came.
+    last_change: Instant,
+    /// A pause after the last change has yet to be waited for.
+    idle_due: bool,
+    /// A compacted journal was put in place but could not be opened
+    /// again: what its writer knows, and its length, to carry on with it.
+    new_generation: Option<(Writing, u64)>,
     disk: Disk,
     timing: Timing,
     /// Held, never dropped or reopened, until the writer is done.
@@ -224,14 +286,15 @@ impl<R: Fn(Health)> Writer<R> {
         loop {
             let message = if finishing {
                 None
-            } else if self.failing {
-                match receiver.recv_timeout(self.timing.retry_every) {
-                    Ok(m) => Some(m),
-                    Err(RecvTimeoutError::Timeout) => None,
-                    Err(RecvTimeoutError::Disconnected) => Some(Message::Finish),
-                }
             } else {
-                Some(receiver.recv().unwrap_or(Message::Finish))
+                match self.patience() {
+                    Some(wait) => match receiver.recv_timeout(wait) {
+                        Ok(m) => Some(m),
+                        Err(RecvTimeoutError::Timeout) => None,
+                        Err(RecvTimeoutError::Disconnected) => Some(Message::Finish),
+                    },
+                    None => Some(receiver.recv().unwrap_or(Message::Finish)),
+                }
             };
             if let Some(message) = message {
                 finishing |= self.take(message);
@@ -240,10 +303,25 @@ impl<R: Fn(Health)> Writer<R> {
                     finishing |= self.take(message);
                 }
             }
-            self.write();
+            self.write(finishing);
             if finishing {
                 return self.finish();
             }
+        }
+    }
+
+    /// How long to wait for the next message before writing anyway: the
+    /// retry of a failing disk, or the pause after which the record is due.
+    fn patience(&self) -> Option<Duration> {
+        let idle = (self.idle_due && self.snapshot.is_some()).then(|| {
+            self.timing
+                .record_idle
+                .saturating_sub(self.last_change.elapsed())
+        });
+        let retry = self.failing.then_some(self.timing.retry_every);
+        match (idle, retry) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
@@ -251,6 +329,7 @@ impl<R: Fn(Health)> Writer<R> {
         match message {
             Message::Entry(entry) => {
                 push_collapsed(&mut self.waiting, entry);
+                self.changed();
                 false
             }
             Message::Snapshot(mut record) => {
@@ -261,6 +340,7 @@ impl<R: Fn(Health)> Writer<R> {
                 }
                 self.header = Some(record.meeting.clone());
                 self.snapshot = Some(record);
+                self.changed();
                 false
             }
             Message::Document { name, text } => {
@@ -275,15 +355,27 @@ impl<R: Fn(Health)> Writer<R> {
         }
     }
 
+    fn changed(&mut self) {
+        self.last_change = Instant::now();
+        self.idle_due = true;
+    }
+
     /// Try everything waiting once; report a change of health.
-    fn write(&mut self) {
+    fn write(&mut self, finishing: bool) {
         let journal = self.write_journal();
-        let record = self.write_snapshot();
         // A record written holds what the journal could not take.
+        let record = if finishing || journal.is_err() || self.record_due() {
+            self.write_snapshot()
+        } else {
+            Ok(())
+        };
         let journal = match journal {
             Err(_) if record.is_ok() => self.write_journal(),
             other => other,
         };
+        if self.idle_due && self.last_change.elapsed() >= self.timing.record_idle {
+            self.idle_due = false;
+        }
         let result = journal.and(record).and_then(|()| self.write_documents());
         match result {
             Ok(()) => {
@@ -303,6 +395,26 @@ impl<R: Fn(Health)> Writer<R> {
                 )));
             }
         }
+    }
+
+    /// Whether the snapshot waiting should replace the record now. Between
+    /// record writes the journal holds every change, so this only decides
+    /// how fresh the record is and how much a resume replays.
+    fn record_due(&self) -> bool {
+        let Some(snapshot) = &self.snapshot else {
+            return false;
+        };
+        let Some(on_disk) = self.on_disk else {
+            // The meeting is on disk from its first moment.
+            return true;
+        };
+        let paid = self.journal_since_record >= on_disk.length.saturating_sub(CHEAP_RECORD);
+        snapshot.meeting.current_section != on_disk.section
+            || snapshot.meeting.ended.is_some()
+            // The minutes written beside the record match it.
+            || !self.documents.is_empty()
+            || self.journal_since_record >= on_disk.length.max(JOURNAL_BEFORE_A_RECORD)
+            || (self.last_change.elapsed() >= self.timing.record_idle && paid)
     }
 
     /// Whether the open journal is no longer the file at its path (removed,
@@ -329,6 +441,13 @@ impl<R: Fn(Health)> Writer<R> {
         self.needs_opening = length == 0;
         self.rewrite = true;
         self.writing = Writing::default();
+        // The compacted journal this store put in place holds what it needs.
+        if let Some((writing, expected)) = self.new_generation.take()
+            && expected == length
+        {
+            self.rewrite = false;
+            self.writing = writing;
+        }
         self.journal = Some(file);
         Ok(())
     }
@@ -372,6 +491,7 @@ impl<R: Fn(Health)> Writer<R> {
             return Err(error);
         }
         self.good_length += text.len() as u64;
+        self.journal_since_record += text.len() as u64;
         self.writing = writing;
         self.needs_opening &= self.header.is_none();
         self.rewrite = false;
@@ -385,13 +505,52 @@ impl<R: Fn(Health)> Writer<R> {
         let Some(record) = &self.snapshot else {
             return Ok(());
         };
-        self.disk
-            .replace(&self.paths.record, record.to_toml().as_bytes())?;
-        let last = record.meeting.last_seq;
+        let text = record.to_toml();
+        self.disk.replace(&self.paths.record, text.as_bytes())?;
+        let header = &record.meeting;
+        let last = header.last_seq;
+        self.on_disk = Some(OnDisk {
+            length: text.len() as u64,
+            section: header.current_section,
+            ended: header.ended.is_some(),
+        });
         self.since_record.retain(|e| e.seq > last);
         self.waiting.retain(|e| e.seq > last);
         self.snapshot = None;
+        self.journal_since_record = 0;
+        let journal_whole = self.journal.is_some() && !self.torn && self.waiting.is_empty();
+        if journal_whole && self.good_length >= self.timing.compact_after {
+            self.compact_journal();
+        }
         Ok(())
+    }
+
+    /// Start a new generation of the journal holding only what came after
+    /// the record just written: its opening line names the meeting and the
+    /// record's last change. It is written whole beside the old one and
+    /// renamed over it, so a kill at any moment leaves either the old
+    /// journal (everything) or the new one (everything the record lacks).
+    /// A failure leaves the old journal, which still holds everything.
+    fn compact_journal(&mut self) {
+        let Some(header) = &self.header else {
+            return;
+        };
+        let mut writing = Writing::default();
+        let mut text = opening_line(header);
+        for entry in &self.since_record {
+            text.push_str(&writing.line(entry));
+        }
+        let length = text.len() as u64;
+        let put = self.disk.replace(&self.paths.journal, text.as_bytes());
+        if put.is_err() && !self.journal_replaced() {
+            return;
+        }
+        // The new journal is in place: write on from it.
+        self.journal = None;
+        self.new_generation = Some((writing, length));
+        if put.is_ok() {
+            let _ = self.open_journal();
+        }
     }
 
     fn write_documents(&mut self) -> std::io::Result<()> {
@@ -408,22 +567,19 @@ impl<R: Fn(Health)> Writer<R> {
         let deadline = Instant::now() + self.timing.finish_patience;
         while self.failing && Instant::now() < deadline {
             std::thread::sleep(self.timing.retry_every.min(Duration::from_millis(200)));
-            self.write();
+            self.write(true);
         }
         if self.failing && (self.snapshot.is_some() || !self.waiting.is_empty()) {
             return self.save_elsewhere();
         }
-        let ended = read_plain_text(&self.paths.record)
-            .ok()
-            .and_then(|t| toml::from_str::<Record>(&t).ok())
-            .is_some_and(|r| r.meeting.ended.is_some());
+        let ended = self.on_disk.is_some_and(|r| r.ended);
         if ended {
             // The record holds everything; the journal has done its job.
             // The lock file goes while it is still held.
             let _ = std::fs::remove_file(&self.paths.journal);
             let _ = std::fs::remove_file(&self.paths.lock);
         }
-        Finished::Saved
+        Finished::Saved { ended }
     }
 
     /// The disk would not take the record: put a copy in a private folder
