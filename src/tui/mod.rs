@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod capture_pane;
+pub mod follower;
 pub mod screens;
 pub mod theme;
 pub mod view;

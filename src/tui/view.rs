@@ -159,6 +159,12 @@ impl View<'_> {
                 t.rag(Rag::Amber).add_modifier(Modifier::BOLD),
             ));
         }
+        if self.meeting.followers > 0 {
+            spans.push(Span::styled(
+                format!("  projector: {}", self.meeting.followers),
+                t.accent(),
+            ));
+        }
         Line::from(spans).render(bottom, buf);
     }
 
