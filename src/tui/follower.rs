@@ -111,9 +111,12 @@ impl FollowScreen<'_> {
         let inner = block.inner(header);
         block.render(header, buf);
         let total = shown.clock.meeting_seconds;
+        let [bar, _, facts] = Layout::vertical([Constraint::Length(1); 3]).areas(inner);
+        Paragraph::new(title)
+            .style(t.title().add_modifier(Modifier::REVERSED))
+            .alignment(Alignment::Center)
+            .render(bar, buf);
         Paragraph::new(vec![
-            Line::styled(title, t.title().add_modifier(Modifier::REVERSED)),
-            Line::raw(""),
             Line::from(vec![
                 Span::styled(shown.plan.project.name.clone(), t.heading()),
                 Span::styled(format!(" · {} · ", shown.agenda.as_str()), t.muted()),
@@ -127,7 +130,7 @@ impl FollowScreen<'_> {
             ]),
         ])
         .alignment(Alignment::Center)
-        .render(inner, buf);
+        .render(facts, buf);
         let ctx = Ctx { shown, theme: t };
         screens::render(&ctx, body, buf);
         // The field as presenting mode shows it: typed text, or masked.
