@@ -9,9 +9,7 @@ use std::os::unix::net::UnixStream;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use resetpoint::agenda::{DEFAULT_QUESTIONS, Section, SectionKind};
-use resetpoint::meeting::capture::{
-    ActionStatus, Earlier, Raised, SignoffDecision, Verdict,
-};
+use resetpoint::meeting::capture::{ActionStatus, Earlier, Raised, SignoffDecision, Verdict};
 use resetpoint::meeting::{Action, Capture, Captured, Clock, Meeting, Shared, update};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::AgendaName;
@@ -58,7 +56,10 @@ fn meeting(presenting: bool) -> Meeting {
         Clock::at(start(), TimeZone::UTC),
         presenting,
     );
-    update(&mut m, Action::Tick(start() + SignedDuration::from_secs(95)));
+    update(
+        &mut m,
+        Action::Tick(start() + SignedDuration::from_secs(95)),
+    );
     m
 }
 
@@ -200,7 +201,10 @@ fn full_meeting(presenting: bool) -> Meeting {
 fn assert_private_absent(line: &str, when: &str) {
     assert!(!line.contains(MARK), "{MARK} sent {when}: {line}");
     for item in INTERNAL_PLAN_ITEMS {
-        assert!(!line.contains(item), "internal plan item {item:?} sent {when}");
+        assert!(
+            !line.contains(item),
+            "internal plan item {item:?} sent {when}"
+        );
     }
     // The rehearsal cards' prepared answers.
     for answer in ["Here is what changed", "The overrun from the scanner delay"] {
@@ -250,7 +254,11 @@ fn the_message_holds_nothing_private_for_any_capture_kind() {
 #[test]
 fn an_open_private_field_travels_as_its_length_only() {
     for presenting in [true, false] {
-        for open in [Action::PrivateNote, Action::InternalRisk, Action::InternalIssue] {
+        for open in [
+            Action::PrivateNote,
+            Action::InternalRisk,
+            Action::InternalIssue,
+        ] {
             let mut m = full_meeting(presenting);
             update(&mut m, open.clone());
             type_text(&mut m, &format!("{MARK} half typed"));
@@ -306,7 +314,8 @@ fn every_byte_written_to_a_follower_leaves_the_private_things_out() {
         // A slower follower would miss some of these; this one has time for each.
         std::thread::yield_now();
     }
-    assert!(!m.presenting || m.sections.len() % 2 == 0);
+    // Each section turned the PM's screen over, without a question.
+    assert_eq!(m.presenting, m.sections.len().is_multiple_of(2));
     update(&mut m, Action::Quit);
     publish(&m);
     publisher.finish();
@@ -323,9 +332,15 @@ fn every_byte_written_to_a_follower_leaves_the_private_things_out() {
     );
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines.len() >= 2, "screens were sent: {}", lines.len());
-    assert!(text.contains(&format!("{SEEN} note")), "public notes travel");
+    assert!(
+        text.contains(&format!("{SEEN} note")),
+        "public notes travel"
+    );
     for line in &lines {
-        assert!(line.starts_with("{\"v\":1,"), "the version first: {line:.40}");
+        assert!(
+            line.starts_with("{\"v\":1,"),
+            "the version first: {line:.40}"
+        );
     }
     assert!(matches!(
         protocol::read_line(lines.last().unwrap()),

@@ -66,7 +66,11 @@ fn the_socket_is_the_users_alone_and_goes_when_the_meeting_ends() {
     assert!(!socket.exists(), "the socket is taken away at the end");
     let mut said = String::new();
     follower.read_to_string(&mut said).unwrap();
-    assert_eq!(said, protocol::ended_line(), "the follower is told it ended");
+    assert_eq!(
+        said,
+        protocol::ended_line(),
+        "the follower is told it ended"
+    );
 }
 
 #[test]
@@ -78,7 +82,10 @@ fn a_socket_left_by_a_killed_facilitator_is_cleaned_up() {
     assert!(socket.exists());
     let publisher = Publisher::start_at(socket.clone()).unwrap();
     publisher.publish(&meeting());
-    assert_eq!(first_screen(UnixStream::connect(&socket).unwrap()).current, 0);
+    assert_eq!(
+        first_screen(UnixStream::connect(&socket).unwrap()).current,
+        0
+    );
 }
 
 #[test]
@@ -89,7 +96,10 @@ fn a_socket_still_answered_on_is_never_taken_over() {
     let second = Publisher::start_at(socket.clone());
     assert!(second.is_err(), "a second publisher took the socket");
     first.publish(&meeting());
-    assert_eq!(first_screen(UnixStream::connect(&socket).unwrap()).current, 0);
+    assert_eq!(
+        first_screen(UnixStream::connect(&socket).unwrap()).current,
+        0
+    );
 }
 
 #[test]
@@ -110,10 +120,12 @@ fn a_follower_that_reads_nothing_never_holds_the_meeting_up() {
     }
     // A healthy follower still gets the latest screen, at once or next.
     let healthy = BufReader::new(UnixStream::connect(&socket).unwrap());
-    let latest = healthy.lines().find_map(|line| match protocol::read_line(&line.unwrap()) {
-        Ok(Incoming::Screen(shared)) if shared.current == m.current => Some(shared),
-        _ => None,
-    });
+    let latest = healthy
+        .lines()
+        .find_map(|line| match protocol::read_line(&line.unwrap()) {
+            Ok(Incoming::Screen(shared)) if shared.current == m.current => Some(shared),
+            _ => None,
+        });
     assert!(latest.is_some());
     // The meeting goes on; once the stalled one's buffer is full and a
     // line has waited too long for it, it is let go.
@@ -164,7 +176,11 @@ fn a_peer_of_another_user_is_refused() {
     };
     // The same user gets the screen (then the end, below); nobody gets nothing.
     let nobody = run(Some(65534));
-    assert!(nobody.status.success(), "{}", String::from_utf8_lossy(&nobody.stderr));
+    assert!(
+        nobody.status.success(),
+        "{}",
+        String::from_utf8_lossy(&nobody.stderr)
+    );
     assert_eq!(String::from_utf8_lossy(&nobody.stdout).trim(), "0");
     let me = std::thread::spawn(move || run(None));
     // Counted in only once the peer check let it through.

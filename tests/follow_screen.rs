@@ -82,8 +82,16 @@ fn the_projector_shows_the_section_large_and_no_keys() {
 #[test]
 fn waiting_lost_and_ended_are_said_plainly() {
     for (name, following, said) in [
-        ("waiting", Following::Waiting, "Waiting for the meeting of plan.toml to start"),
-        ("lost", Following::Lost(None), "Waiting for the meeting to come back"),
+        (
+            "waiting",
+            Following::Waiting,
+            "Waiting for the meeting of plan.toml to start",
+        ),
+        (
+            "lost",
+            Following::Lost(None),
+            "Waiting for the meeting to come back",
+        ),
         ("ended", Following::Ended, "The meeting has ended."),
     ] {
         let terminal = follow(&following, 80, 24);
@@ -136,7 +144,10 @@ fn with_a_screen_following_the_pm_leaves_presenting_without_a_question() {
     let mut m = meeting();
     update(&mut m, Action::Followers(1));
     update(&mut m, Action::Presenting);
-    assert!(!m.presenting, "the projector follows: this screen is the PM's own");
+    assert!(
+        !m.presenting,
+        "the projector follows: this screen is the PM's own"
+    );
     update(&mut m, Action::Presenting);
     assert!(m.presenting);
 }

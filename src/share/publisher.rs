@@ -207,12 +207,12 @@ async fn encode(mut heard: watch::Receiver<Said>, lines: watch::Sender<Line>) {
                 return;
             }
             Said::Screen(shared) => {
-                if let Ok(line) = protocol::screen_line(&shared) {
-                    if last.as_deref() != Some(line.as_str()) {
-                        let line: Arc<str> = line.into();
-                        last = Some(line.clone());
-                        lines.send_replace(Line::Screen(line));
-                    }
+                if let Ok(line) = protocol::screen_line(&shared)
+                    && last.as_deref() != Some(line.as_str())
+                {
+                    let line: Arc<str> = line.into();
+                    last = Some(line.clone());
+                    lines.send_replace(Line::Screen(line));
                 }
             }
         }

@@ -116,19 +116,17 @@ impl FollowScreen<'_> {
             .style(t.title().add_modifier(Modifier::REVERSED))
             .alignment(Alignment::Center)
             .render(bar, buf);
-        Paragraph::new(vec![
-            Line::from(vec![
-                Span::styled(shown.plan.project.name.clone(), t.heading()),
-                Span::styled(format!(" · {} · ", shown.agenda.as_str()), t.muted()),
-                Span::raw(shown.clock.wall.clone()),
-                Span::styled("  meeting ", t.muted()),
-                Span::raw(format!(
-                    "{} / {}",
-                    clock_time(total),
-                    clock_time(i64::from(shown.planned_minutes()) * 60)
-                )),
-            ]),
-        ])
+        Paragraph::new(vec![Line::from(vec![
+            Span::styled(shown.plan.project.name.clone(), t.heading()),
+            Span::styled(format!(" · {} · ", shown.agenda.as_str()), t.muted()),
+            Span::raw(shown.clock.wall.clone()),
+            Span::styled("  meeting ", t.muted()),
+            Span::raw(format!(
+                "{} / {}",
+                clock_time(total),
+                clock_time(i64::from(shown.planned_minutes()) * 60)
+            )),
+        ])])
         .alignment(Alignment::Center)
         .render(facts, buf);
         let ctx = Ctx { shown, theme: t };
@@ -289,7 +287,9 @@ async fn attach(sockets: &[PathBuf]) -> Option<UnixStream> {
 }
 
 /// The next line from the facilitator; never, without one.
-async fn next_line(connection: &mut Option<Lines<BufReader<UnixStream>>>) -> io::Result<Option<String>> {
+async fn next_line(
+    connection: &mut Option<Lines<BufReader<UnixStream>>>,
+) -> io::Result<Option<String>> {
     match connection {
         Some(lines) => lines.next_line().await,
         None => std::future::pending().await,
