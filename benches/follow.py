@@ -3,7 +3,7 @@
 
 1. Section change to follower frame: `→` or `←` typed to the facilitator,
    until the follower's terminal shows the new section's title (median and
-   p99 of 100 changes), and until the projection reaches a plain socket
+   p99 of 300 changes), and until the projection reaches a plain socket
    reader (the same, without the follower's drawing).
 2. Facilitator keystroke latency, typing into a note: a key to its echo on
    the facilitator's own screen, with no follower, then with 3 followers
@@ -41,7 +41,8 @@ def p99(values):
 
 def figures(values):
     ms = [v * 1000 for v in values]
-    return f"median {statistics.median(ms):.2f} ms, p99 {p99(ms):.2f} ms (n={len(ms)})"
+    worst = ", ".join(f"{v:.0f}" for v in sorted(ms)[-3:])
+    return f"median {statistics.median(ms):.2f} ms, p99 {p99(ms):.2f} ms (n={len(ms)}; worst 3: {worst} ms)"
 
 
 def spawn_follower(rows=30, cols=100):
@@ -161,7 +162,7 @@ def main():
         reader.start()
         time.sleep(0.5)
         drawn, sent = [], []
-        for i in range(100):
+        for i in range(300):
             key = "Right" if i % 2 == 0 else "Left"
             want = 1 if key == "Right" else 0
             started = time.perf_counter()
