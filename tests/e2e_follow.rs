@@ -168,3 +168,34 @@ fn a_plan_that_is_not_there_is_named() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no plan at no-such-plan.toml"));
 }
+
+#[test]
+fn a_meeting_of_another_version_is_named_in_one_line() {
+    use resetpoint::share::place::{MeetingName, key_of};
+    use std::io::Write as _;
+    let runtime = tempfile::tempdir().unwrap();
+    let folder = runtime.path().join("resetpoint");
+    std::fs::create_dir(&folder).unwrap();
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let name = MeetingName {
+        plan: key_of("a later plan"),
+        records: key_of("a later folder"),
+    };
+    // A facilitator from a later resetpoint: its first line is version 2.
+    let listener = std::os::unix::net::UnixListener::bind(folder.join(name.file_name())).unwrap();
+    let later = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        stream.write_all(b"{\"v\":2,\"screen\":{}}\n").unwrap();
+    });
+    let projector = start("other-version", runtime.path(), "follow", 100, 30);
+    let screen = projector.wait_for("the follower to exit", |s| s.contains("exit="));
+    later.join().unwrap();
+    assert!(screen.contains("exit=1"), "{screen}");
+    let said: Vec<&str> = screen.lines().filter(|l| l.contains("version")).collect();
+    assert_eq!(said.len(), 1, "{screen}");
+    assert!(
+        said[0].contains("version 2") && said[0].contains("version 1"),
+        "{screen}"
+    );
+}

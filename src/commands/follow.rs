@@ -75,7 +75,7 @@ pub fn run(options: &Options) -> ExitCode {
     };
     match follower::run(folder, wanted, theme, what) {
         Ok(Stopped::Asked) => ExitCode::from(exit::OK),
-        Ok(Stopped::OtherVersion(said)) => fail(exit::BAD_INPUT, said),
+        Ok(Stopped::Unreadable(said)) => fail(exit::BAD_INPUT, said),
         Err(e) => fail(exit::IO, format!("the terminal failed: {e}")),
     }
 }

@@ -55,6 +55,12 @@ pub enum ReadError {
     Garbled(String),
 }
 
+/// The first line of why, so the message stays one line.
+fn garbled(e: serde_json::Error) -> ReadError {
+    let why = e.to_string();
+    ReadError::Garbled(why.lines().next().unwrap_or_default().to_owned())
+}
+
 #[derive(Deserialize)]
 struct VersionOnly {
     v: u64,
@@ -69,12 +75,11 @@ struct Body {
 
 /// Read one line: the version is checked before anything else is.
 pub fn read_line(line: &str) -> Result<Incoming, ReadError> {
-    let version: VersionOnly =
-        serde_json::from_str(line).map_err(|e| ReadError::Garbled(e.to_string()))?;
+    let version: VersionOnly = serde_json::from_str(line).map_err(garbled)?;
     if version.v != u64::from(VERSION) {
         return Err(ReadError::OtherVersion(version.v));
     }
-    let body: Body = serde_json::from_str(line).map_err(|e| ReadError::Garbled(e.to_string()))?;
+    let body: Body = serde_json::from_str(line).map_err(garbled)?;
     match (body.shared, body.ended) {
         (_, true) => Ok(Incoming::Ended),
         (Some(shared), false) => Ok(Incoming::Screen(shared)),

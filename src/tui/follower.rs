@@ -27,7 +27,7 @@ use super::view::{MIN_HEIGHT, MIN_WIDTH, clock_time};
 use crate::meeting::Shared;
 use crate::plan::model::Rag;
 use crate::share::place::{self, Wanted};
-use crate::share::protocol::{self, Incoming, ReadError};
+use crate::share::protocol::{self, Incoming};
 
 /// How often a follower looks for its meeting while it has none.
 const LOOK_AGAIN: Duration = Duration::from_millis(200);
@@ -164,8 +164,9 @@ impl FollowScreen<'_> {
 pub enum Stopped {
     /// `q`, Ctrl-C or a signal.
     Asked,
-    /// The meeting speaks another version of the messages.
-    OtherVersion(String),
+    /// The meeting speaks another version of the messages, or sent one
+    /// that cannot be read: what to tell the viewer, in one line.
+    Unreadable(String),
 }
 
 /// Puts the terminal back however the loop ends.
@@ -236,13 +237,8 @@ async fn follow_loop(
                             connection = None;
                             following = Following::Ended;
                         }
-                        Err(ReadError::OtherVersion(v)) => {
-                            return Ok(Stopped::OtherVersion(ReadError::OtherVersion(v).to_string()));
-                        }
-                        Err(ReadError::Garbled(_)) => {
-                            connection = None;
-                            following = lost(following);
-                        }
+                        // Reading on would only read the same again.
+                        Err(e) => return Ok(Stopped::Unreadable(e.to_string())),
                     },
                     // Gone without a word: killed or crashed.
                     Ok(None) | Err(_) => {
