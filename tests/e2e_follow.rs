@@ -102,6 +102,15 @@ fn the_projector_follows_the_meeting_and_never_shows_private_things() {
         !seen.contains("Margin on this account"),
         "an internal plan risk:\n{seen}"
     );
+    // The projector's own size: too small, then wide, redrawn each time.
+    projector.resize(60, 20);
+    wait_safe(&projector, "the small-window notice", |s| {
+        s.contains("larger")
+    });
+    projector.resize(130, 40);
+    wait_safe(&projector, "the wide screen", |s| {
+        s.contains("6/11 · ISSUES AND RISKS") && s.lines().any(|l| l.chars().count() > 110)
+    });
 
     // Killed: the follower keeps the last screen and waits.
     let pid = pm.child_pid();
