@@ -346,14 +346,18 @@ fn every_byte_written_to_a_follower_leaves_the_private_things_out() {
         protocol::read_line(lines.last().unwrap()),
         Ok(Incoming::Ended)
     ));
-    let shown = lines
+    // Latest wins, so a follower may skip screens, never go back in them
+    // (the script only moves forward), and every one is customer-safe.
+    let seen: Vec<usize> = lines
         .iter()
-        .rev()
-        .find_map(|l| match protocol::read_line(l) {
-            Ok(Incoming::Screen(shared)) => Some(shared),
+        .filter_map(|l| match protocol::read_line(l) {
+            Ok(Incoming::Screen(shared)) => {
+                assert!(shared.presenting);
+                Some(shared.current)
+            }
             _ => None,
         })
-        .unwrap();
-    assert!(shown.presenting);
-    assert_eq!(shown.current, m.current);
+        .collect();
+    assert!(!seen.is_empty());
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
 }
