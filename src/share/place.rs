@@ -134,6 +134,21 @@ pub fn sockets(folder: &Path, wanted: &Wanted) -> Vec<PathBuf> {
     found
 }
 
+/// Remove the sockets in `folder` that nobody answers on: left by
+/// facilitators that were killed. A follower waiting for one of those
+/// meetings keeps waiting, and finds it again when it is resumed.
+pub fn clear_stale(folder: &Path) {
+    for socket in sockets(folder, &Wanted::default()) {
+        let refused = matches!(
+            std::os::unix::net::UnixStream::connect(&socket),
+            Err(e) if e.kind() == io::ErrorKind::ConnectionRefused
+        );
+        if refused {
+            let _ = fs::remove_file(&socket);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +204,25 @@ mod tests {
         check_private(&folder).unwrap();
         let mode = fs::metadata(&folder).unwrap().mode() & 0o777;
         assert_eq!(mode, 0o700);
+    }
+
+    #[test]
+    fn sockets_nobody_answers_on_are_cleared_and_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = |n: &str| MeetingName {
+            plan: key_of(n),
+            records: key_of(n),
+        };
+        let stale = dir.path().join(name("stale").file_name());
+        drop(std::os::unix::net::UnixListener::bind(&stale).unwrap());
+        let live = dir.path().join(name("live").file_name());
+        let _listener = std::os::unix::net::UnixListener::bind(&live).unwrap();
+        let other = dir.path().join("notes.txt");
+        fs::write(&other, "kept").unwrap();
+        clear_stale(dir.path());
+        assert!(!stale.exists());
+        assert!(live.exists());
+        assert!(other.exists());
     }
 
     #[test]

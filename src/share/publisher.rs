@@ -64,6 +64,7 @@ impl Publisher {
     /// Serve followers of `meeting` from the private folder.
     pub fn start(meeting: &Meeting, records_dir: Option<&Path>) -> io::Result<Publisher> {
         let folder = place::folder()?;
+        place::clear_stale(&folder);
         let socket = folder.join(name_of(meeting, records_dir).file_name());
         let publisher = Publisher::start_at(socket)?;
         publisher.publish(meeting);
