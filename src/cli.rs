@@ -83,6 +83,18 @@ pub enum Command {
         #[arg(long)]
         fresh: bool,
     },
+    /// Show a running meeting's customer-safe screen, on the projector:
+    /// the meeting of PLAN (or recorded in DIR), or the one running.
+    Follow {
+        /// The plan the meeting was started with; only used to find it.
+        plan: Option<PathBuf>,
+        /// The records folder the meeting writes to.
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+        /// Exit (with code 1) when no such meeting is running, instead of waiting.
+        #[arg(long)]
+        no_wait: bool,
+    },
     /// Check a plan: errors, warnings, and the figures worked out from it.
     Check {
         /// The plan file (TOML).

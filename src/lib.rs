@@ -9,5 +9,6 @@ pub mod figures;
 pub mod meeting;
 pub mod plan;
 pub mod record;
+pub mod share;
 pub mod text;
 pub mod tui;

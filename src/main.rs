@@ -48,6 +48,16 @@ fn main() -> ExitCode {
             };
             commands::run::run(&plan, &options)
         }
+        Command::Follow {
+            plan,
+            records,
+            no_wait,
+        } => commands::follow::run(&commands::follow::Options {
+            plan: plan.as_deref(),
+            records: records.as_deref(),
+            no_wait,
+            config,
+        }),
         Command::Check {
             plan,
             format,

@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod check;
 pub mod demo;
+pub mod follow;
 pub mod history;
 pub mod leaving;
 pub mod minutes;

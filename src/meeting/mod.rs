@@ -112,6 +112,8 @@ pub struct Meeting {
     /// Minutes were written with `m`: they are written again when the
     /// meeting ends, so they do not stop at the review screen.
     pub minutes_written: bool,
+    /// How many `follow` screens show the customer-safe view right now.
+    pub followers: usize,
 }
 
 impl Meeting {
@@ -161,6 +163,7 @@ impl Meeting {
             raised_earlier: Vec::new(),
             pulse_trend: Vec::new(),
             minutes_written: false,
+            followers: 0,
         }
     }
 

@@ -135,7 +135,7 @@ impl Shared {
         } else {
             meeting.notice.clone()
         };
-        Shared {
+        let mut shared = Shared {
             presenting: true,
             plan,
             derived: meeting.public_derived.clone(),
@@ -143,7 +143,23 @@ impl Shared {
             field: field_of(meeting, true),
             notice,
             ..Shared::common(meeting)
+        };
+        // A follow screen gets this projection while the PM's own screen
+        // is in private view, so it cannot lean on the meeting's mode.
+        shared.raised_earlier.retain(|r| r.item.what.is_public());
+        let internal: Vec<(&str, &str)> = meeting
+            .raised_earlier
+            .iter()
+            .filter(|r| !r.is_public())
+            .map(|r| (r.item.id.as_str(), r.meeting.as_str()))
+            .collect();
+        shared
+            .followups
+            .retain(|f| !internal.contains(&(f.row.item.as_str(), f.row.meeting.as_str())));
+        if shared.section().kind == SectionKind::Followups {
+            shared.rows = shared.followups.len();
         }
+        shared
     }
 
     /// The PM's own screen in private view: everything, internal included.

@@ -74,6 +74,9 @@ pub enum Action {
     /// A document was written, at this path.
     #[serde(skip)]
     Wrote(String),
+    /// This many `follow` screens show the customer-safe view now.
+    #[serde(skip)]
+    Followers(usize),
 }
 
 /// One change to what the meeting holds, as the journal records it.
@@ -132,6 +135,7 @@ pub fn update(meeting: &mut Meeting, action: Action) -> Vec<Effect> {
         Action::SaveFailed(why) => meeting.banner = Some(why),
         Action::SaveRecovered => meeting.banner = None,
         Action::Wrote(path) => meeting.notice = Some(format!("Written: {path}")),
+        Action::Followers(n) => meeting.followers = n,
         action if meeting.draft.is_some() => {
             // A notice raised while a private field is open may quote it.
             let private = meeting
@@ -200,6 +204,10 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
             }
         }
         Action::Help => meeting.overlay = Overlay::Help,
+        // With a `follow` screen on the projector, this screen is the PM's own.
+        Action::Presenting if meeting.presenting && meeting.followers > 0 => {
+            set_presenting(meeting, false, out)
+        }
         Action::Presenting if meeting.presenting => {
             meeting.notice = Some("Show internal items on this screen? y/N".into());
             meeting.pending = Some(Pending::LeavePresenting);
@@ -273,7 +281,8 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
         | Action::Tick(_)
         | Action::SaveFailed(_)
         | Action::SaveRecovered
-        | Action::Wrote(_) => {}
+        | Action::Wrote(_)
+        | Action::Followers(_) => {}
     }
 }
 

@@ -18,6 +18,8 @@ use crate::record::format::Record;
 use crate::record::journal::Entry;
 use crate::record::open::Lock;
 use crate::record::store::{Finished, Health, Message, Paths, Store};
+use crate::share::publisher::Publisher;
+use tokio::sync::mpsc::UnboundedReceiver;
 
 /// Puts the terminal back (bracketed paste, raw mode, alternate screen,
 /// cursor) however the loop ends: return, error or panic.
@@ -100,6 +102,9 @@ pub fn run(
         .enable_all()
         .build()?;
     let (health_tx, health) = tokio::sync::mpsc::unbounded_channel();
+    let records_dir = disk
+        .as_ref()
+        .and_then(|(paths, _)| paths.record.parent().map(std::path::Path::to_path_buf));
     let store = disk.map(|(paths, lock)| {
         Store::start(paths, lock, move |h| {
             let _ = health_tx.send(h);
@@ -109,7 +114,22 @@ pub fn run(
         // The meeting is on disk from its first moment.
         store.send(Message::Snapshot(Box::new(Record::of(&meeting))));
     }
-    let result = runtime.block_on(run_loop(meeting, config, store.as_ref(), health));
+    // `follow` screens are served from a thread of their own; the meeting
+    // goes on without them if the socket cannot be made.
+    let mut meeting = meeting;
+    let mut publisher = match Publisher::start(&meeting, records_dir.as_deref()) {
+        Ok(publisher) => Some(publisher),
+        Err(e) => {
+            meeting.notice = Some(format!("No screen can follow this meeting: {e}"));
+            None
+        }
+    };
+    let followers = publisher.as_mut().and_then(Publisher::follower_counts);
+    let share = (publisher.as_ref(), followers);
+    let result = runtime.block_on(run_loop(meeting, config, store.as_ref(), health, share));
+    if let Some(publisher) = publisher {
+        publisher.finish();
+    }
     let finished = store.map(Store::finish);
     result.map(|()| finished)
 }
@@ -119,6 +139,7 @@ async fn run_loop(
     mut config: Config,
     store: Option<&Store>,
     mut health: tokio::sync::mpsc::UnboundedReceiver<Health>,
+    (publisher, mut followers): (Option<&Publisher>, Option<UnboundedReceiver<usize>>),
 ) -> io::Result<()> {
     // Signals first, so a SIGTERM during start-up still restores the terminal.
     let mut terminate = signal(SignalKind::terminate())?;
@@ -153,6 +174,9 @@ async fn run_loop(
                 keymap: &config.keymap,
             };
             terminal.draw(|frame| draw(frame, &view))?;
+            if let Some(publisher) = publisher {
+                publisher.publish(&meeting);
+            }
             dirty = false;
         }
         let action = tokio::select! {
@@ -180,6 +204,7 @@ async fn run_loop(
                 Health::Recovered => Action::SaveRecovered,
                 Health::Wrote(path) => Action::Wrote(path.display().to_string()),
             }),
+            Some(n) = follower_count(&mut followers) => Some(Action::Followers(n)),
             _ = terminate.recv() => return Ok(()),
             _ = hangup.recv() => return Ok(()),
             _ = interrupt.recv() => return Ok(()),
@@ -220,6 +245,14 @@ async fn run_loop(
         if quit {
             return Ok(());
         }
+    }
+}
+
+/// The next change in how many screens follow; never, without a publisher.
+async fn follower_count(followers: &mut Option<UnboundedReceiver<usize>>) -> Option<usize> {
+    match followers {
+        Some(counts) => counts.recv().await,
+        None => std::future::pending().await,
     }
 }
 

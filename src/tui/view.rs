@@ -162,6 +162,12 @@ impl View<'_> {
         } else {
             spans.push(Span::styled("PRIVATE VIEW", t.fill(Rag::Amber)));
         }
+        if self.meeting.followers > 0 {
+            spans.push(Span::styled(
+                format!("  projector: {}", self.meeting.followers),
+                t.accent(),
+            ));
+        }
         Line::from(spans).render(bottom, buf);
     }
 
