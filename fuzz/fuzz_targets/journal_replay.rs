@@ -9,21 +9,26 @@
 mod common;
 
 use libfuzzer_sys::fuzz_target;
-use resetpoint::meeting::update::replay;
 use resetpoint::record::format::Record;
 use resetpoint::record::journal::read;
+use resetpoint::record::resume::resumed;
 
+/// Read and replay the way a resume does, bounds and all.
 fn replay_all(bytes: &[u8]) {
-    let (entries, dropped) = read(bytes);
-    assert!(dropped <= bytes.len());
-    if entries.is_empty() {
+    let read = read(bytes);
+    assert!(read.torn <= bytes.len());
+    if read.entries.is_empty() {
         return;
     }
-    let mut meeting = common::meeting();
-    for entry in entries {
-        meeting.seq = entry.seq;
-        replay(&mut meeting, entry.change);
-    }
+    let start = common::meeting();
+    let record = Record::of(&start);
+    let (meeting, _) = resumed(
+        start.plan.clone(),
+        &record,
+        start.origin.clone(),
+        &read.entries,
+        true,
+    );
     common::draw(&meeting);
     let _ = Record::of(&meeting).to_toml();
 }

@@ -12,7 +12,7 @@ use resetpoint::commands::check::{human_report, json_report};
 
 fuzz_target!(|data: &[u8]| {
     let checked = resetpoint::plan::load_bytes("fuzz.toml", data);
-    let human = human_report(&checked, false);
+    let human = human_report(&checked, false, resetpoint::export::audience::Audience::Internal);
     common::assert_terminal_safe(&human);
     let json = json_report(&checked, checked.plan.is_some());
     common::assert_terminal_safe(&json);

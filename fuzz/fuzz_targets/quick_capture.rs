@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some((typed, _)) = &quick.owner {
         assert!(line.contains(typed.as_str()));
     }
-    let _ = signoff_line(line, &plan);
+    let _ = signoff_line(line, resetpoint::meeting::capture::People::of(&plan));
     for word in line.split_whitespace() {
         let _ = due_date(word, today);
     }
