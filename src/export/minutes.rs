@@ -524,58 +524,65 @@ pub fn markdown(
         out.push_str("\n> Internal minutes: they include private notes and internal items. Do not send them to the customer.\n");
     }
     for section in &minutes.sections {
-        let _ = write!(out, "\n## {}\n\n", escape(&section.title));
-        if let Some((rag, as_of)) = &section.overall {
-            let as_of = if as_of.is_empty() {
-                String::new()
-            } else {
-                format!(", {}", escape(as_of))
-            };
-            let _ = writeln!(out, "**Overall: {}**{as_of}\n", rag_word(*rag));
-        }
-        for group in &section.groups {
-            if let Some(heading) = &group.heading {
-                let _ = writeln!(out, "**{}**\n", escape_inline(heading));
-            }
-            if group.items.is_empty() && !section.empty.is_empty() {
-                let _ = writeln!(out, "{}", escape(section.empty));
-            }
-            for item in &group.items {
-                let lead = item
-                    .lead
-                    .as_deref()
-                    .map_or_else(String::new, |l| format!("**{}** ", escape(l)));
-                let mark = item
-                    .mark
-                    .as_deref()
-                    .map_or_else(String::new, |m| format!(" *({})*", escape_inline(m)));
-                // After a lead the text cannot start a block. Continuation
-                // lines of a list item are indented under it.
-                let text = match item.lead {
-                    Some(_) => escape_inline(&item.text),
-                    None => escape(&item.text),
-                };
-                let text = text.replace('\n', "\n  ");
-                let _ = writeln!(out, "- {lead}{text}{mark}");
-            }
-            out.push('\n');
-        }
-        if !section.milestones.is_empty() {
-            out.push_str("**Milestones**\n\n");
-            for m in &section.milestones {
-                let mark = if m.internal { " *(internal)*" } else { "" };
-                let _ = writeln!(out, "- {}{mark}", escape(&m.line()));
-            }
-            out.push('\n');
-        }
-        if let Some(after) = &section.after {
-            let _ = writeln!(out, "{}", escape(after));
-        }
-        while out.ends_with("\n\n") {
-            out.pop();
-        }
+        markdown_section(&mut out, section);
     }
     out
+}
+
+/// One section of a document in Markdown: its heading, the overall colour,
+/// its groups of items, milestones and closing line. The minutes and the
+/// status report write their sections alike.
+pub fn markdown_section(out: &mut String, section: &Section) {
+    let _ = write!(out, "\n## {}\n\n", escape(&section.title));
+    if let Some((rag, as_of)) = &section.overall {
+        let as_of = if as_of.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", escape(as_of))
+        };
+        let _ = writeln!(out, "**Overall: {}**{as_of}\n", rag_word(*rag));
+    }
+    for group in &section.groups {
+        if let Some(heading) = &group.heading {
+            let _ = writeln!(out, "**{}**\n", escape_inline(heading));
+        }
+        if group.items.is_empty() && !section.empty.is_empty() {
+            let _ = writeln!(out, "{}", escape(section.empty));
+        }
+        for item in &group.items {
+            let lead = item
+                .lead
+                .as_deref()
+                .map_or_else(String::new, |l| format!("**{}** ", escape(l)));
+            let mark = item
+                .mark
+                .as_deref()
+                .map_or_else(String::new, |m| format!(" *({})*", escape_inline(m)));
+            // After a lead the text cannot start a block. Continuation
+            // lines of a list item are indented under it.
+            let text = match item.lead {
+                Some(_) => escape_inline(&item.text),
+                None => escape(&item.text),
+            };
+            let text = text.replace('\n', "\n  ");
+            let _ = writeln!(out, "- {lead}{text}{mark}");
+        }
+        out.push('\n');
+    }
+    if !section.milestones.is_empty() {
+        out.push_str("**Milestones**\n\n");
+        for m in &section.milestones {
+            let mark = if m.internal { " *(internal)*" } else { "" };
+            let _ = writeln!(out, "- {}{mark}", escape(&m.line()));
+        }
+        out.push('\n');
+    }
+    if let Some(after) = &section.after {
+        let _ = writeln!(out, "{}", escape(after));
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
 }
 
 /// The minutes as one HTML page, with times in `zone`.

@@ -8,10 +8,9 @@ use std::fmt::Write as _;
 use super::{Report, day};
 use crate::export::html::{self, burn, escape as html_escape, heat_map, style};
 use crate::export::markdown::{escape, escape_inline};
-use crate::export::minutes::{Audience, Section};
+use crate::export::minutes::{Audience, markdown_section};
 use crate::meeting::public_only;
 use crate::plan::model::Plan;
-use crate::plan::quick_look::rag_word;
 
 const INTERNAL_WARNING: &str = "Internal report: it includes internal risks, issues and milestones. Do not send it to the customer.";
 
@@ -47,58 +46,6 @@ pub fn markdown(report: &Report) -> String {
         markdown_section(&mut out, section);
     }
     out
-}
-
-fn markdown_section(out: &mut String, section: &Section) {
-    let _ = write!(out, "\n## {}\n\n", escape(&section.title));
-    if let Some((rag, as_of)) = &section.overall {
-        let as_of = if as_of.is_empty() {
-            String::new()
-        } else {
-            format!(", {}", escape(as_of))
-        };
-        let _ = writeln!(out, "**Overall: {}**{as_of}\n", rag_word(*rag));
-    }
-    for group in &section.groups {
-        if let Some(heading) = &group.heading {
-            let _ = writeln!(out, "**{}**\n", escape_inline(heading));
-        }
-        if group.items.is_empty() && !section.empty.is_empty() {
-            let _ = writeln!(out, "{}", escape(section.empty));
-        }
-        for item in &group.items {
-            let lead = item
-                .lead
-                .as_deref()
-                .map_or_else(String::new, |l| format!("**{}** ", escape(l)));
-            let mark = item
-                .mark
-                .as_deref()
-                .map_or_else(String::new, |m| format!(" *({})*", escape_inline(m)));
-            // After a lead the text cannot start a block; continuation
-            // lines of a list item are indented under it.
-            let text = match item.lead {
-                Some(_) => escape_inline(&item.text),
-                None => escape(&item.text),
-            };
-            let _ = writeln!(out, "- {lead}{}{mark}", text.replace('\n', "\n  "));
-        }
-        out.push('\n');
-    }
-    if !section.milestones.is_empty() {
-        out.push_str("**Milestones**\n\n");
-        for m in &section.milestones {
-            let mark = if m.internal { " *(internal)*" } else { "" };
-            let _ = writeln!(out, "- {}{mark}", escape(&m.line()));
-        }
-        out.push('\n');
-    }
-    if let Some(after) = &section.after {
-        let _ = writeln!(out, "{}", escape(after));
-    }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
 }
 
 /// The report as one printable HTML page; `plan` is the whole plan, of
