@@ -68,11 +68,26 @@ pub fn load_file(path: &Path) -> Result<Checked, OpenError> {
             source,
         },
     };
-    let file = std::fs::File::open(path).map_err(io)?;
-    if file.metadata().map_err(io)?.is_dir() {
+    // Opened without waiting, so a FIFO or a device given as the plan is
+    // refused at once instead of hanging until something writes to it.
+    let file = {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)
+            .map_err(io)?
+    };
+    let kind = file.metadata().map_err(io)?.file_type();
+    if !kind.is_file() {
+        let what = if kind.is_dir() {
+            "it is a folder, not a plan file"
+        } else {
+            "it is not a regular file (a pipe or a device?); give the path of the plan's .toml file"
+        };
         return Err(OpenError::Io {
             path: name.clone(),
-            source: std::io::Error::other("it is a folder, not a plan file"),
+            source: std::io::Error::other(what),
         });
     }
     let mut bytes = Vec::new();
