@@ -3,16 +3,17 @@
 //! or in private view, and every byte the facilitator writes to the socket
 //! during a scripted meeting full of private and internal captures.
 
+mod common;
+
 use std::io::Read as _;
 use std::os::unix::net::UnixStream;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use jiff::{SignedDuration, Timestamp, tz::TimeZone};
-use resetpoint::agenda::{DEFAULT_QUESTIONS, Section, SectionKind};
+use jiff::Timestamp;
+use resetpoint::agenda::DEFAULT_QUESTIONS;
 use resetpoint::meeting::capture::{ActionStatus, Earlier, Raised, SignoffDecision, Verdict};
-use resetpoint::meeting::{Action, Capture, Captured, Clock, Meeting, Shared, update};
+use resetpoint::meeting::{Action, Capture, Captured, Meeting, Shared, update};
 use resetpoint::plan::load_bytes;
-use resetpoint::plan::model::AgendaName;
 use resetpoint::share::protocol::{self, Incoming};
 use resetpoint::share::publisher::Publisher;
 
@@ -35,32 +36,10 @@ fn start() -> Timestamp {
 }
 
 fn meeting(presenting: bool) -> Meeting {
-    let plan = load_bytes("demo.toml", DEMO.as_bytes()).plan.unwrap();
-    let sections = SectionKind::ALL
-        .iter()
-        .map(|&kind| Section {
-            kind,
-            title: kind.default_title().to_owned(),
-            minutes: 5,
-            questions: if kind == SectionKind::Listen {
-                DEFAULT_QUESTIONS.iter().map(|q| (*q).to_owned()).collect()
-            } else {
-                Vec::new()
-            },
-        })
-        .collect();
-    let mut m = Meeting::with_sections(
-        plan,
-        AgendaName::Plan,
-        sections,
-        Clock::at(start(), TimeZone::UTC),
+    common::every_section_meeting(
+        load_bytes("demo.toml", DEMO.as_bytes()).plan.unwrap(),
         presenting,
-    );
-    update(
-        &mut m,
-        Action::Tick(start() + SignedDuration::from_secs(95)),
-    );
-    m
+    )
 }
 
 fn captured(n: usize, what: Capture) -> Captured {

@@ -3,15 +3,15 @@
 //! on every section, with overlays open and on the review screen. The
 //! customer-safe projection holds none of it either.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use resetpoint::agenda::{DEFAULT_QUESTIONS, Section, SectionKind};
+use resetpoint::agenda::SectionKind;
 use resetpoint::config;
-use resetpoint::meeting::{Action, Capture, Clock, Meeting, Shared, update};
+use resetpoint::meeting::{Action, Capture, Meeting, Shared, update};
 use resetpoint::plan::load_bytes;
-use resetpoint::plan::model::AgendaName;
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
 
@@ -21,38 +21,12 @@ const DEMO: &str = include_str!("../assets/demo.toml");
 /// together nowhere else, so even a half-typed marker would be caught.
 const MARK: &str = "ZQ";
 
-fn start() -> Timestamp {
-    "2026-11-24T14:00:00Z".parse().unwrap()
-}
-
 /// A meeting over every section kind.
 fn meeting(presenting: bool) -> Meeting {
-    let plan = load_bytes("demo.toml", DEMO.as_bytes()).plan.unwrap();
-    let sections = SectionKind::ALL
-        .iter()
-        .map(|&kind| Section {
-            kind,
-            title: kind.default_title().to_owned(),
-            minutes: 5,
-            questions: if kind == SectionKind::Listen {
-                DEFAULT_QUESTIONS.iter().map(|q| (*q).to_owned()).collect()
-            } else {
-                Vec::new()
-            },
-        })
-        .collect();
-    let mut m = Meeting::with_sections(
-        plan,
-        AgendaName::Plan,
-        sections,
-        Clock::at(start(), TimeZone::UTC),
+    common::every_section_meeting(
+        load_bytes("demo.toml", DEMO.as_bytes()).plan.unwrap(),
         presenting,
-    );
-    update(
-        &mut m,
-        Action::Tick(start() + SignedDuration::from_secs(95)),
-    );
-    m
+    )
 }
 
 fn render(m: &Meeting, width: u16, height: u16) -> Terminal<TestBackend> {

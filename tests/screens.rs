@@ -1,10 +1,12 @@
 //! Every section's screen, drawn with ratatui's TestBackend on the demo
 //! plan at 80×24 and 120×40, in the PM's private view and presenting mode.
 
+mod common;
+
 use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use resetpoint::agenda::{DEFAULT_QUESTIONS, Section, SectionKind};
+use resetpoint::agenda::{Section, SectionKind};
 use resetpoint::config;
 use resetpoint::meeting::{Action, Clock, Meeting, update};
 use resetpoint::plan::load_bytes;
@@ -30,32 +32,10 @@ fn start() -> Timestamp {
 
 /// A meeting over every section kind, 95 seconds into its first section.
 fn meeting(presenting: bool) -> Meeting {
-    let plan = load_bytes("demo.toml", DEMO.as_bytes()).plan.unwrap();
-    let sections = SectionKind::ALL
-        .iter()
-        .map(|&kind| Section {
-            kind,
-            title: kind.default_title().to_owned(),
-            minutes: 5,
-            questions: if kind == SectionKind::Listen {
-                DEFAULT_QUESTIONS.iter().map(|q| (*q).to_owned()).collect()
-            } else {
-                Vec::new()
-            },
-        })
-        .collect();
-    let mut m = Meeting::with_sections(
-        plan,
-        AgendaName::Plan,
-        sections,
-        Clock::at(start(), TimeZone::UTC),
+    common::every_section_meeting(
+        load_bytes("demo.toml", DEMO.as_bytes()).plan.unwrap(),
         presenting,
-    );
-    update(
-        &mut m,
-        Action::Tick(start() + SignedDuration::from_secs(95)),
-    );
-    m
+    )
 }
 
 fn render(m: &Meeting, width: u16, height: u16) -> Terminal<TestBackend> {

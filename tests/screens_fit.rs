@@ -4,14 +4,13 @@
 //! scrolled to find it), and no wide character ever breaks a panel's border
 //! at any width from 80 to 200.
 
-use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use resetpoint::agenda::{DEFAULT_QUESTIONS, Section, SectionKind};
+use resetpoint::agenda::SectionKind;
 use resetpoint::config;
-use resetpoint::meeting::{Action, Clock, Meeting, update};
-use resetpoint::plan::model::{AgendaName, Plan, RiskStatus};
+use resetpoint::meeting::{Action, Meeting, update};
+use resetpoint::plan::model::{Plan, RiskStatus};
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
 use unicode_width::UnicodeWidthStr;
@@ -19,10 +18,6 @@ use unicode_width::UnicodeWidthStr;
 mod common;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (100, 30), (120, 40)];
-
-fn start() -> Timestamp {
-    "2026-11-24T14:00:00Z".parse().unwrap()
-}
 
 fn plan(name: &str) -> Plan {
     let path = match name {
@@ -41,31 +36,7 @@ fn plan(name: &str) -> Plan {
 /// A meeting over every section kind, in the PM's private view so that
 /// internal items are drawn too.
 fn meeting(plan: Plan) -> Meeting {
-    let sections = SectionKind::ALL
-        .iter()
-        .map(|&kind| Section {
-            kind,
-            title: kind.default_title().to_owned(),
-            minutes: 5,
-            questions: if kind == SectionKind::Listen {
-                DEFAULT_QUESTIONS.iter().map(|q| (*q).to_owned()).collect()
-            } else {
-                Vec::new()
-            },
-        })
-        .collect();
-    let mut m = Meeting::with_sections(
-        plan,
-        AgendaName::Plan,
-        sections,
-        Clock::at(start(), TimeZone::UTC),
-        false,
-    );
-    update(
-        &mut m,
-        Action::Tick(start() + SignedDuration::from_secs(95)),
-    );
-    m
+    common::every_section_meeting(plan, false)
 }
 
 fn render(m: &Meeting, width: u16, height: u16) -> Buffer {

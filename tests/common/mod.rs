@@ -70,3 +70,39 @@ pub fn go_to(m: &mut Meeting, kind: SectionKind) {
         .expect("the agenda has it");
     update(m, Action::JumpTo(n));
 }
+
+/// When the tests' meetings start: 14:00 UTC on 24 Nov 2026.
+pub fn meeting_start() -> jiff::Timestamp {
+    "2026-11-24T14:00:00Z".parse().unwrap()
+}
+
+/// A meeting of `plan` over every section kind (5 minutes each, the
+/// default questions in `listen`), 95 seconds into its first section.
+pub fn every_section_meeting(plan: Plan, presenting: bool) -> Meeting {
+    use resetpoint::agenda::{DEFAULT_QUESTIONS, Section};
+    let sections = SectionKind::ALL
+        .iter()
+        .map(|&kind| Section {
+            kind,
+            title: kind.default_title().to_owned(),
+            minutes: 5,
+            questions: if kind == SectionKind::Listen {
+                DEFAULT_QUESTIONS.iter().map(|q| (*q).to_owned()).collect()
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    let mut m = Meeting::with_sections(
+        plan,
+        resetpoint::plan::model::AgendaName::Plan,
+        sections,
+        resetpoint::meeting::Clock::at(meeting_start(), jiff::tz::TimeZone::UTC),
+        presenting,
+    );
+    update(
+        &mut m,
+        Action::Tick(meeting_start() + jiff::SignedDuration::from_secs(95)),
+    );
+    m
+}
