@@ -32,6 +32,34 @@ pub enum ActionsFormat {
     Md,
     Csv,
     Ics,
+    /// An Excel workbook (needs -o FILE or a pipe).
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Human,
+    Json,
+    /// An Excel workbook (needs -o FILE or a pipe).
+    Xlsx,
+}
+
+/// A side of the table, for `actions --side`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SideArg {
+    /// The customer's people, and customer tasks.
+    Customer,
+    /// Our own people.
+    Us,
+}
+
+impl From<SideArg> for crate::plan::model::Side {
+    fn from(side: SideArg) -> Self {
+        match side {
+            SideArg::Customer => Self::Customer,
+            SideArg::Us => Self::Us,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -125,7 +153,7 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Open actions across all meetings of a plan, oldest first
-    /// (rehearsals left out): Markdown, CSV or iCalendar to-dos.
+    /// (rehearsals left out): Markdown, CSV, iCalendar to-dos or a workbook.
     Actions {
         plan: PathBuf,
         /// Where the plan's meeting records are; default: `meetings/` beside it.
@@ -136,6 +164,13 @@ pub enum Command {
         /// Closed actions too.
         #[arg(long)]
         all: bool,
+        /// Only the actions of this person: an id, a full or first name (as
+        /// after @ in the meeting), or a family name.
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// Only the actions on this side of the table.
+        #[arg(long, value_enum)]
+        side: Option<SideArg>,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -145,8 +180,10 @@ pub enum Command {
         plan: PathBuf,
         #[arg(long, value_name = "DIR")]
         records: Option<PathBuf>,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
-        format: ReportFormat,
+        #[arg(long, value_enum, default_value_t = HistoryFormat::Human)]
+        format: HistoryFormat,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// A one-page status report of a plan, for the customer unless told
     /// otherwise: colour and why, milestones, cost and schedule, risks,

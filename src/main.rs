@@ -75,12 +75,16 @@ fn main() -> ExitCode {
             records,
             format,
             all,
+            owner,
+            side,
             output,
         } => {
             let options = commands::actions::Options {
                 records: records.as_deref(),
                 format,
                 all,
+                owner: owner.as_deref(),
+                side: side.map(Into::into),
                 output: output.as_deref(),
                 config,
             };
@@ -90,7 +94,8 @@ fn main() -> ExitCode {
             plan,
             records,
             format,
-        } => commands::history::run(&plan, records.as_deref(), format, config),
+            output,
+        } => commands::history::run(&plan, records.as_deref(), format, output.as_deref(), config),
         Command::Report {
             plan,
             records,

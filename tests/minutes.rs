@@ -698,6 +698,7 @@ fn the_actions_list_reads_like_the_minutes() {
         due: due.map(|d| d.parse().unwrap()),
         moved_from: None,
         status,
+        side: None,
         meeting: "2026-11-24-1400-reset-point".into(),
         created: "2026-11-24T14:10:00Z".parse().unwrap(),
     };

@@ -111,6 +111,7 @@ fn row(title: &str) -> ActionRow {
         created: "2026-11-24T14:05:00Z".parse::<Timestamp>().unwrap(),
         owner_id: None,
         moved_from: None,
+        side: None,
     }
 }
 

@@ -1,6 +1,6 @@
 //! `resetpoint actions PLAN`: open actions across all live meetings of a plan.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -8,6 +8,9 @@ use super::run::{plan_or_report, settings};
 use super::{exit, fail};
 use crate::cli::ActionsFormat;
 use crate::export::actions::{csv, ics, markdown, meetings, rows};
+use crate::export::whose::Whose;
+use crate::export::workbook::actions::actions_workbook;
+use crate::plan::model::Side;
 use crate::plan::{OpenError, Plan, load_file};
 use crate::record::format::Record;
 use crate::record::open::records_dir;
@@ -17,22 +20,58 @@ pub struct Options<'a> {
     pub records: Option<&'a Path>,
     pub format: ActionsFormat,
     pub all: bool,
+    /// Only this person's actions (`--owner`).
+    pub owner: Option<&'a str>,
+    /// Only the actions on this side of the table (`--side`).
+    pub side: Option<Side>,
     pub output: Option<&'a Path>,
     pub config: Option<&'a Path>,
 }
 
 pub fn run(plan_path: &Path, options: &Options) -> ExitCode {
+    if options.format == ActionsFormat::Xlsx
+        && let Err(code) = workbook_has_somewhere_to_go(options.output, "actions.xlsx")
+    {
+        return code;
+    }
     let (plan, found) = match plan_and_meetings(plan_path, options.records, options.config) {
         Ok(found) => found,
         Err(code) => return code,
     };
     let rows = rows(&found, &plan, options.all);
+    let whose = match Whose::of(&plan, &rows, options.owner, options.side) {
+        Ok(whose) => whose,
+        Err(nobody) => return fail(exit::BAD_INPUT, nobody),
+    };
+    let rows = whose.filter(rows);
     let document = match options.format {
-        ActionsFormat::Md => markdown(&rows, &plan, options.all),
-        ActionsFormat::Csv => csv(&rows),
-        ActionsFormat::Ics => ics(&rows, &plan),
+        ActionsFormat::Md => markdown(&rows, &plan, options.all).into_bytes(),
+        ActionsFormat::Csv => csv(&rows).into_bytes(),
+        ActionsFormat::Ics => ics(&rows, &plan).into_bytes(),
+        ActionsFormat::Xlsx => {
+            let zone = crate::meeting::clock::local_zone();
+            match actions_workbook(&rows, &plan, options.all, &zone) {
+                Ok(bytes) => bytes,
+                Err(e) => return fail(exit::IO, e),
+            }
+        }
     };
     deliver(&document, options.output)
+}
+
+/// A workbook is binary: written to a terminal it would be noise, and
+/// could move the cursor or change the terminal's title. It needs a file
+/// or a pipe; `example` names the file in the message.
+pub fn workbook_has_somewhere_to_go(output: Option<&Path>, example: &str) -> Result<(), ExitCode> {
+    if output.is_none() && std::io::stdout().is_terminal() {
+        return Err(fail(
+            exit::USAGE,
+            format!(
+                "a workbook is not for the terminal: write it to a file with -o {example}, or pipe it (> {example})"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A checked plan and its live meeting records, or the exit code after
@@ -55,13 +94,14 @@ pub fn plan_and_meetings(
 }
 
 /// Write a document to standard output, or atomically to `output`.
-pub fn deliver(document: &str, output: Option<&Path>) -> ExitCode {
+pub fn deliver(document: impl AsRef<[u8]>, output: Option<&Path>) -> ExitCode {
+    let document = document.as_ref();
     match output {
         None => {
-            let _ = std::io::stdout().write_all(document.as_bytes());
+            let _ = std::io::stdout().write_all(document);
             ExitCode::from(exit::OK)
         }
-        Some(path) => match write_atomically(path, document.as_bytes()) {
+        Some(path) => match write_atomically(path, document) {
             Ok(()) => ExitCode::from(exit::OK),
             Err(e) => fail(exit::IO, format!("cannot write {}: {e}", path.display())),
         },

@@ -4,24 +4,36 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::actions::{deliver, plan_and_meetings};
-use crate::cli::ReportFormat;
+use super::actions::{deliver, plan_and_meetings, workbook_has_somewhere_to_go};
+use super::{exit, fail};
+use crate::cli::HistoryFormat;
 use crate::export::history::{history, human, json};
+use crate::export::workbook::history::history_workbook;
 
 pub fn run(
     plan_path: &Path,
     records: Option<&Path>,
-    format: ReportFormat,
+    format: HistoryFormat,
+    output: Option<&Path>,
     config: Option<&Path>,
 ) -> ExitCode {
+    if format == HistoryFormat::Xlsx
+        && let Err(code) = workbook_has_somewhere_to_go(output, "history.xlsx")
+    {
+        return code;
+    }
     let (plan, found) = match plan_and_meetings(plan_path, records, config) {
         Ok(found) => found,
         Err(code) => return code,
     };
     let rows = history(&found, &plan, &crate::meeting::clock::local_zone());
     let document = match format {
-        ReportFormat::Human => human(&rows, &plan),
-        ReportFormat::Json => json(&rows, &plan) + "\n",
+        HistoryFormat::Human => human(&rows, &plan).into_bytes(),
+        HistoryFormat::Json => (json(&rows, &plan) + "\n").into_bytes(),
+        HistoryFormat::Xlsx => match history_workbook(&rows, &plan) {
+            Ok(bytes) => bytes,
+            Err(e) => return fail(exit::IO, e),
+        },
     };
-    deliver(&document, None)
+    deliver(&document, output)
 }

@@ -19,6 +19,7 @@ use std::process::ExitCode;
 pub mod exit {
     pub const OK: u8 = 0;
     pub const BAD_INPUT: u8 = 1;
+    pub const USAGE: u8 = 2;
     pub const IO: u8 = 3;
 }
 

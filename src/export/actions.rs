@@ -14,11 +14,11 @@ use super::markdown::{escape, escape_inline};
 use crate::meeting::Capture;
 use crate::meeting::capture::ActionStatus;
 use crate::meeting::latest::{Latest, in_order};
-use crate::plan::model::Plan;
+use crate::plan::model::{Plan, Side};
 use crate::record::folder::Folder;
 use crate::record::format::Record;
 use crate::record::open::OpenError;
-use crate::text::visible_lines;
+use crate::text::{visible, visible_lines};
 
 /// One action, with the meeting it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +33,9 @@ pub struct ActionRow {
     /// The date it had before a follow-up moved it.
     pub moved_from: Option<Date>,
     pub status: ActionStatus,
+    /// Whose side of the table it is on: the owner's, or the customer's for
+    /// a customer task; None for a guest's.
+    pub side: Option<Side>,
     /// The meeting's record file name, without `.toml`.
     pub meeting: String,
     pub created: Timestamp,
@@ -78,7 +81,7 @@ pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<Action
                         owner,
                         due,
                         status,
-                        ..
+                        side,
                     } => Some((
                         ActionRow {
                             id: item.id.clone(),
@@ -88,6 +91,7 @@ pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<Action
                             due: None,
                             moved_from: None,
                             status: *status,
+                            side: *side,
                             meeting: stem.clone(),
                             created: item.at,
                         },
@@ -98,11 +102,13 @@ pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<Action
         })
         .map(|(mut row, first)| {
             // The latest word of every follow-up stands over what was first said.
+            let first_owner = first.owner.clone();
             let now = first.after(followups.iter().copied(), &row.id, &row.meeting);
             row.status = now.status;
             row.due = now.due;
             row.moved_from = now.moved_from;
             row.owner = now.owner.as_deref().map(|o| plan.name_of(o).to_owned());
+            row.side = side_now(plan, row.side, first_owner.as_deref(), now.owner.as_deref());
             row.owner_id = now.owner;
             row
         })
@@ -110,6 +116,23 @@ pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<Action
         .collect();
     rows.sort_by_key(|r| r.created);
     rows
+}
+
+/// The side an action is on after its follow-ups: handed to someone else
+/// of the plan, it is on their side; else on the side recorded when it was
+/// said (a customer task is the customer's, whoever carries it out), or its
+/// owner's when the record says none.
+fn side_now(
+    plan: &Plan,
+    said: Option<Side>,
+    first: Option<&str>,
+    now: Option<&str>,
+) -> Option<Side> {
+    let side_of = |id: Option<&str>| id.and_then(|id| plan.person(id)).map(|p| p.side);
+    match side_of(now) {
+        Some(side) if first != now => Some(side),
+        owner => said.or(owner),
+    }
 }
 
 /// The live meetings of the plan that started before `before`, oldest first.
@@ -136,7 +159,7 @@ pub fn still_open(
         .collect()
 }
 
-fn status_word(status: ActionStatus) -> &'static str {
+pub fn status_word(status: ActionStatus) -> &'static str {
     match status {
         ActionStatus::Open => "open",
         ActionStatus::Done => "done",
@@ -239,6 +262,51 @@ fn ics_text(text: &str) -> String {
     out
 }
 
+/// The owner as an ATTENDEE, so a calendar can tell whose to-do it is: the
+/// name as CN, and the plan's `email` as a `mailto:` address; without one,
+/// Outlook's own `invalid:nomail`, which calendars show as the name alone.
+fn ics_attendee(plan: &Plan, row: &ActionRow) -> Option<String> {
+    let id = row.owner_id.as_deref()?;
+    let name = row.owner.as_deref().unwrap_or(id);
+    let email = plan
+        .person(id)
+        .and_then(|p| p.email.as_ref())
+        .map(|email| email.get_ref().trim())
+        .filter(|email| !email.is_empty());
+    let address = email.map_or_else(|| "invalid:nomail".to_owned(), mailto);
+    Some(format!("ATTENDEE;CN=\"{}\":{address}", ics_param(name)))
+}
+
+/// A parameter value for inside double quotes: RFC 5545 has no escape for
+/// a quote there, so RFC 6868's carets stand in (`^'` a quote, `^^` a
+/// caret), and control characters are written as visible escapes.
+fn ics_param(text: &str) -> String {
+    let mut out = String::new();
+    for c in visible(text).chars() {
+        match c {
+            '^' => out.push_str("^^"),
+            '"' => out.push_str("^'"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A `mailto:` URI (RFC 6068) for an address `check` has accepted: any
+/// byte outside the address's plain characters percent-encoded, so nothing
+/// in it can end the line or start a parameter.
+fn mailto(address: &str) -> String {
+    let mut out = String::from("mailto:");
+    for byte in address.bytes() {
+        if byte.is_ascii_alphanumeric() || b"@.-_+~!$&'*=".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// A content line folded at 75 octets (never inside a character), CRLF ended.
 fn ics_line(out: &mut String, line: &str) {
     let mut width = 0;
@@ -290,6 +358,9 @@ pub fn ics(rows: &[ActionRow], plan: &Plan) -> String {
             ActionStatus::Dropped => "CANCELLED",
         };
         ics_line(&mut out, &format!("STATUS:{status}"));
+        if let Some(attendee) = ics_attendee(plan, r) {
+            ics_line(&mut out, &attendee);
+        }
         let owner = r.owner.as_deref().unwrap_or("no owner yet");
         ics_line(
             &mut out,
@@ -302,4 +373,41 @@ pub fn ics(rows: &[ActionRow], plan: &Plan) -> String {
     }
     ics_line(&mut out, "END:VCALENDAR");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        let text = concat!(
+            "[project]\nname = \"P\"\ncustomer = \"C\"\n",
+            "[[people]]\nid = \"sam\"\nname = \"Sam\"\nside = \"us\"\n",
+            "[[people]]\nid = \"ola\"\nname = \"Ola\"\nside = \"customer\"\n",
+        );
+        crate::plan::load_bytes("p.toml", text.as_bytes())
+            .plan
+            .expect("a valid plan")
+    }
+
+    #[test]
+    fn an_action_handed_to_someone_else_is_on_their_side() {
+        let p = plan();
+        let (us, customer) = (Some(Side::Us), Some(Side::Customer));
+        assert_eq!(side_now(&p, us, Some("sam"), Some("ola")), customer);
+        assert_eq!(side_now(&p, customer, Some("ola"), Some("sam")), us);
+    }
+
+    #[test]
+    fn a_customer_task_stays_the_customers_whoever_carries_it_out() {
+        let p = plan();
+        let customer = Some(Side::Customer);
+        assert_eq!(side_now(&p, customer, Some("sam"), Some("sam")), customer);
+        assert_eq!(side_now(&p, None, Some("ola"), Some("ola")), customer);
+        assert_eq!(
+            side_now(&p, None, Some("kim"), Some("kim")),
+            None,
+            "a guest's side is not known"
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! Documents made from meeting records: the minutes (Markdown and HTML),
-//! the open actions (Markdown, CSV, iCalendar), the meetings' history and
-//! what earlier meetings carry over into the next.
+//! the open actions (Markdown, CSV, iCalendar, a workbook), the meetings'
+//! history (also a workbook) and what earlier meetings carry over into the
+//! next.
 
 pub mod actions;
 pub mod audience;
@@ -13,3 +14,5 @@ pub mod minutes;
 pub mod minutes_model;
 pub mod portfolio;
 pub mod report;
+pub mod whose;
+pub mod workbook;
