@@ -145,39 +145,17 @@ fn write_text(
 }
 
 /// Text as a cell should hold it: control characters and bidi overrides
-/// as visible escapes (as in every other export), a typed `_x0041_`
-/// escaped so that Excel does not read it as its own escape for `A`, and
-/// cut to the longest text a cell can hold, with `…` to say so.
+/// as visible escapes (as in every other export), cut to the longest text
+/// a cell can hold, with `…` to say so. (A typed `_x0041_`, which Excel
+/// would read as its escape for `A`, is escaped by rust_xlsxwriter.)
 pub fn cell_text(text: &str) -> String {
-    let text = escape_excel_escapes(&visible_lines(text));
+    let text = visible_lines(text);
     if text.chars().count() <= LONGEST_TEXT {
         return text;
     }
     let mut cut: String = text.chars().take(LONGEST_TEXT - 1).collect();
     cut.push('…');
     cut
-}
-
-/// Excel reads `_xHHHH_` in a cell's text as the character U+HHHH; its own
-/// escape for a literal one is `_x005F_` before it.
-fn escape_excel_escapes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("_x") {
-        let (before, from) = rest.split_at(at);
-        out.push_str(before);
-        let escape = from
-            .as_bytes()
-            .get(..7)
-            .is_some_and(|e| e[2..6].iter().all(u8::is_ascii_hexdigit) && e[6] == b'_');
-        if escape {
-            out.push_str("_x005F");
-        }
-        out.push_str("_x");
-        rest = &from[2..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The date as Excel holds it, when it can (1900 to 9999).
@@ -198,14 +176,6 @@ fn excel_moment(at: DateTime) -> Option<ExcelDateTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_typed_excel_escape_stays_as_typed() {
-        assert_eq!(escape_excel_escapes("_x0041_"), "_x005F_x0041_");
-        assert_eq!(escape_excel_escapes("a_x00_b_xyz"), "a_x00_b_xyz");
-        assert_eq!(escape_excel_escapes("_x_x1234_"), "_x_x005F_x1234_");
-        assert_eq!(escape_excel_escapes("日本_x"), "日本_x");
-    }
 
     #[test]
     fn a_text_too_long_for_a_cell_is_cut_and_says_so() {
