@@ -31,7 +31,7 @@ fn actions(dir: &Path, plan: &Path, args: &[&str]) -> (Option<i32>, String, Stri
 fn titles(dir: &Path, filter: Whose) -> Vec<String> {
     let found = records(&dir.join("meetings"), "shipment-tracking");
     filter
-        .filter(rows(&found, &meetings::plan(), false))
+        .filter_rows(rows(&found, &meetings::plan(), false))
         .into_iter()
         .map(|r| r.title)
         .collect()
@@ -109,6 +109,7 @@ fn a_side_keeps_its_own_and_a_customer_task_is_the_customers() {
     // The same through the binary.
     let (code, out, _) = actions(dir.path(), &plan_path, &["--side", "us", "--format", "md"]);
     assert_eq!(code, Some(0));
+    assert!(out.starts_with("# Open actions on our side: "), "{out}");
     assert!(out.contains("Send the revised plan"), "{out}");
     assert!(!out.contains("Book UAT rooms"), "{out}");
     let (code, _, err) = actions(dir.path(), &plan_path, &["--side", "them"]);
@@ -125,6 +126,10 @@ fn owner_and_side_filter_every_format() {
     let dir = dir.path();
     let owner = ["--owner", "Søren"];
     let (_, md, _) = actions(dir, &plan_path, &[&owner[..], &["--format", "md"]].concat());
+    assert!(
+        md.starts_with("# Open actions of Søren Kjærgaard: Shipment Tracking Rebuild\n"),
+        "the title says whose they are: {md}"
+    );
     assert!(md.contains("Click for details"), "{md}");
     assert!(!md.contains("Send the revised plan"), "{md}");
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use super::run::{plan_or_report, settings};
 use super::{exit, fail};
 use crate::cli::ActionsFormat;
-use crate::export::actions::{csv, ics, markdown, meetings, rows};
+use crate::export::actions::{csv, ics, markdown_of, meetings, rows};
 use crate::export::whose::Whose;
 use crate::export::workbook::actions::actions_workbook;
 use crate::plan::model::Side;
@@ -43,9 +43,11 @@ pub fn run(plan_path: &Path, options: &Options) -> ExitCode {
         Ok(whose) => whose,
         Err(nobody) => return fail(exit::BAD_INPUT, nobody),
     };
-    let rows = whose.filter(rows);
+    let rows = whose.filter_rows(rows);
     let document = match options.format {
-        ActionsFormat::Md => markdown(&rows, &plan, options.all).into_bytes(),
+        ActionsFormat::Md => {
+            markdown_of(&rows, &plan, options.all, whose.described(&plan).as_deref()).into_bytes()
+        }
         ActionsFormat::Csv => csv(&rows).into_bytes(),
         ActionsFormat::Ics => ics(&rows, &plan).into_bytes(),
         ActionsFormat::Xlsx => {

@@ -170,8 +170,16 @@ pub fn status_word(status: ActionStatus) -> &'static str {
 /// The actions as Markdown; `all` when closed ones are listed too (the
 /// title then says "Actions", not "Open actions").
 pub fn markdown(rows: &[ActionRow], plan: &Plan, all: bool) -> String {
+    markdown_of(rows, plan, all, None)
+}
+
+/// The actions as Markdown, the title saying whose they are when only
+/// some are listed ("Open actions of Søren Kjærgaard: …"), so a list sent
+/// on is never read as everything that is open.
+pub fn markdown_of(rows: &[ActionRow], plan: &Plan, all: bool, whose: Option<&str>) -> String {
     let title = if all { "Actions" } else { "Open actions" };
-    let mut out = format!("# {title}: {}\n\n", escape(&plan.project.name));
+    let whose = whose.map_or_else(String::new, |w| format!(" {}", escape(w)));
+    let mut out = format!("# {title}{whose}: {}\n\n", escape(&plan.project.name));
     if rows.is_empty() {
         out.push_str("- None.\n");
     }

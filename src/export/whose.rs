@@ -39,11 +39,6 @@ impl NobodyCalled {
 }
 
 impl Whose {
-    /// Every action.
-    pub fn everyone() -> Whose {
-        Whose::default()
-    }
-
     /// The actions owned by the person `owner` names (an id, a full name or
     /// a first name, ignoring case, as `@name` in a meeting; else a single
     /// word of one name, such as a family name), on `side` when given.
@@ -79,6 +74,24 @@ impl Whose {
         }
     }
 
+    /// Whose actions they are, in words for a title: "of Søren
+    /// Kjærgaard", "on the customer's side", both, or None for everyone's.
+    pub fn described(&self, plan: &Plan) -> Option<String> {
+        let owner = self
+            .owner
+            .as_deref()
+            .map(|id| format!("of {}", plan.name_of(id)));
+        let side = self.side.map(|side| match side {
+            Side::Customer => "on the customer's side",
+            Side::Us => "on our side",
+        });
+        match (owner, side) {
+            (Some(owner), Some(side)) => Some(format!("{owner}, {side}")),
+            (Some(owner), None) => Some(owner),
+            (None, side) => side.map(str::to_owned),
+        }
+    }
+
     /// Whether the action is one of those asked for.
     pub fn keeps(&self, row: &ActionRow) -> bool {
         let owner = self
@@ -90,7 +103,7 @@ impl Whose {
     }
 
     /// The rows that are kept, in their order.
-    pub fn filter(&self, rows: Vec<ActionRow>) -> Vec<ActionRow> {
+    pub fn filter_rows(&self, rows: Vec<ActionRow>) -> Vec<ActionRow> {
         rows.into_iter().filter(|r| self.keeps(r)).collect()
     }
 }
