@@ -1,8 +1,9 @@
 //! Open actions across every live meeting of a plan, oldest first, as
 //! Markdown, CSV (RFC 4180) or iCalendar (RFC 5545: a VTODO per action, the
-//! due date as an all-day DUE). Typed text is untrusted in every format:
-//! control characters and bidi overrides are written as visible escapes,
-//! and no CSV cell can become a spreadsheet formula.
+//! due date as an all-day DUE, the owner as an ATTENDEE); the workbook is
+//! in `workbook/`. Typed text is untrusted in every format: control
+//! characters and bidi overrides are written as visible escapes, and no CSV
+//! cell can become a spreadsheet formula.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -396,6 +397,20 @@ mod tests {
         crate::plan::load_bytes("p.toml", text.as_bytes())
             .plan
             .expect("a valid plan")
+    }
+
+    #[test]
+    fn an_address_with_letters_beyond_ascii_is_percent_encoded() {
+        assert_eq!(
+            mailto("søren@kjærgaard.example"),
+            "mailto:s%C3%B8ren@kj%C3%A6rgaard.example"
+        );
+        assert_eq!(mailto("a.b+c@x.example"), "mailto:a.b+c@x.example");
+    }
+
+    #[test]
+    fn a_control_character_in_a_name_is_visible_in_the_attendee() {
+        assert_eq!(ics_param("Ana\u{1b}[2J \"A\" ^"), "Ana\\u{1b}[2J ^'A^' ^^");
     }
 
     #[test]
