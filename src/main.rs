@@ -48,6 +48,20 @@ fn main() -> ExitCode {
             };
             commands::run::run(&plan, &options)
         }
+        Command::Rehearse {
+            plan,
+            agenda,
+            records,
+            seed,
+        } => commands::rehearse::run(
+            &plan,
+            &commands::rehearse::Options {
+                agenda,
+                records: records.as_deref(),
+                seed,
+                config,
+            },
+        ),
         Command::Follow {
             plan,
             records,
@@ -90,6 +104,13 @@ fn main() -> ExitCode {
             plan,
             records,
             format,
+            rehearsals: true,
+        } => commands::rehearse::history(&plan, records.as_deref(), format, config),
+        Command::History {
+            plan,
+            records,
+            format,
+            rehearsals: false,
         } => commands::history::run(&plan, records.as_deref(), format, config),
         Command::Report {
             plan,

@@ -1,0 +1,185 @@
+//! What a rehearsal adds to the screen: the pushback card on the table,
+//! drawn over the top of the section, and the pacing report, the last
+//! screen. Both are plain functions of what the screen may show.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget};
+
+use super::screens::panel;
+use super::theme::Theme;
+use super::widgets::wrap::wrap_all;
+use crate::config::Keymap;
+use crate::meeting::Action;
+use crate::meeting::shared::CardFace;
+use crate::plan::model::Rag;
+use crate::rehearsal::pacing::{Pacing, jargon_line, said, section_line};
+
+/// The card over the top of `area`, as tall as it needs and no taller
+/// than the area leaves for the field below it.
+pub fn render_card(card: &CardFace, keymap: &Keymap, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut lines = vec![
+        Line::styled("The customer says:", theme.muted()),
+        Line::styled(
+            format!("“{}”", card.says),
+            theme.heading().add_modifier(Modifier::BOLD),
+        ),
+        Line::raw(""),
+    ];
+    match &card.answered {
+        None => lines.push(Line::styled(
+            "Answer in the field below — or say it aloud and press Enter on the empty field. The prepared answer shows once you have answered.",
+            theme.muted(),
+        )),
+        Some(typed) => {
+            let you = if typed.trim().is_empty() {
+                "You answered aloud.".to_owned()
+            } else {
+                format!("You said: “{typed}”")
+            };
+            lines.push(Line::raw(you));
+            match &card.prepared {
+                Some(prepared) => {
+                    lines.push(Line::from(vec![
+                        Span::styled("Prepared answer: ", theme.accent()),
+                        Span::raw(prepared.clone()),
+                    ]));
+                }
+                None => lines.push(Line::styled(
+                    format!(
+                        "Prepared answer: hidden while presenting — {} shows it on your screen.",
+                        keymap.first_label(Action::Presenting)
+                    ),
+                    theme.rag(Rag::Amber),
+                )),
+            }
+            lines.push(Line::from(vec![
+                Span::styled(keymap.first_label(Action::CardHandled), theme.accent()),
+                Span::styled(" handled   ", theme.muted()),
+                Span::styled(keymap.first_label(Action::CardNeedsWork), theme.accent()),
+                Span::styled(" needs work", theme.muted()),
+            ]));
+        }
+    }
+    let lines = wrap_all(&lines, width.max(1));
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height);
+    let box_area = Rect::new(area.x, area.y, area.width, height);
+    Clear.render(box_area, buf);
+    let title = if card.by_itself {
+        "Pushback card — half the section's time has gone"
+    } else {
+        "Pushback card"
+    };
+    let block = panel(title, theme).border_style(theme.rag(Rag::Amber));
+    let inner = block.inner(box_area);
+    block.render(box_area, buf);
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The pacing report over the whole body: the time on the left, what was
+/// left out, the cards and the plain words on the right.
+pub fn render_pacing(
+    pacing: &Pacing,
+    keymap: &Keymap,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    Clear.render(area, buf);
+    let hint = format!(
+        " {} ends the rehearsal · {} goes back · printed and saved on exit ",
+        keymap.first_label(Action::Quit),
+        keymap.first_label(Action::Close)
+    );
+    let block = panel("Rehearsal pacing", theme)
+        .border_style(theme.accent())
+        .title_bottom(Line::styled(hint, theme.muted()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [time, rest] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(inner);
+    let mut left = vec![Line::styled("Time against the timebox", theme.heading())];
+    for s in &pacing.sections {
+        let rag = if !s.reached {
+            Rag::Grey
+        } else if s.over_seconds() >= 60 {
+            Rag::Red
+        } else {
+            Rag::Green
+        };
+        let mark = match rag {
+            Rag::Red => "▲ ",
+            Rag::Grey => "· ",
+            _ => "  ",
+        };
+        left.push(Line::styled(
+            format!("{mark}{}", section_line(s)),
+            theme.rag(rag),
+        ));
+    }
+    left.push(Line::raw(""));
+    let total = if pacing.overrun_seconds > 0 {
+        theme.rag(Rag::Red)
+    } else {
+        theme.rag(Rag::Green)
+    };
+    left.push(Line::styled(
+        pacing.total_line(),
+        total.add_modifier(Modifier::BOLD),
+    ));
+    let mut right = Vec::new();
+    for (heading, items) in pacing.left_out() {
+        right.push(Line::styled(heading, theme.heading()));
+        for item in items {
+            right.push(Line::raw(format!("• {item}")));
+        }
+    }
+    if pacing.left_out().is_empty() {
+        right.push(Line::styled("Nothing left out.", theme.rag(Rag::Green)));
+    }
+    right.push(Line::styled(pacing.cards_line(), theme.heading()));
+    for card in &pacing.needs_work {
+        right.push(Line::styled(
+            format!("needs work: “{}” — {}", card.says, said(card)),
+            theme.rag(Rag::Amber),
+        ));
+    }
+    for card in &pacing.handled {
+        right.push(Line::raw(format!("handled: “{}”", card.says)));
+    }
+    if !pacing.jargon.is_empty() {
+        right.push(Line::styled("Say it plainly", theme.heading()));
+        for j in &pacing.jargon {
+            right.push(Line::raw(jargon_line(j)));
+        }
+    }
+    fitted(left, time, theme, buf);
+    fitted(
+        right,
+        rest.inner(ratatui::layout::Margin::new(1, 0)),
+        theme,
+        buf,
+    );
+}
+
+/// Lines wrapped to `area`; when they do not fit, the last row says how
+/// many more the printed report has.
+fn fitted(lines: Vec<Line<'static>>, area: Rect, theme: &Theme, buf: &mut Buffer) {
+    let mut lines = wrap_all(&lines, usize::from(area.width).max(1));
+    let room = usize::from(area.height);
+    if lines.len() > room && room > 0 {
+        let more = lines.len() - (room - 1);
+        lines.truncate(room - 1);
+        lines.push(Line::styled(
+            format!("+{more} more lines in the printed report"),
+            theme.muted(),
+        ));
+    }
+    Paragraph::new(lines).render(area, buf);
+}
