@@ -137,6 +137,7 @@ pub(super) fn mark(meeting: &mut Meeting, mark: Mark, out: &mut Effects) {
     }
     let result = CardResult::of(dealt, mark, meeting.clock.now);
     meeting.dealt = None;
+    meeting.cards.push(result.clone());
     out.journal(meeting, Change::Card { result });
     out.journal(meeting, Change::Dealt { dealt: None });
     out.save();
