@@ -77,17 +77,18 @@ fn the_known_rehearsal_s_figures() {
     let spent: Vec<i64> = pacing.sections.iter().map(|s| s.seconds).collect();
     assert_eq!(spent, [180, 4500, 0, 0, 0, 0, 0, 240, 0, 0, 0]);
     assert_eq!(pacing.planned_seconds, 85 * 60);
-    let reached: Vec<bool> = pacing.sections.iter().map(|s| s.reached).collect();
+    let rehearsed: Vec<bool> = pacing.sections.iter().map(|s| s.rehearsed).collect();
     assert_eq!(
-        reached,
+        rehearsed,
         [
-            true, true, true, true, true, true, true, true, false, false, false
+            true, true, false, false, false, false, false, true, false, false, false
         ],
-        "jumped over counts as reached; after the last section on screen, not"
+        "jumped over or never reached, a section is not rehearsed"
     );
-    // 3 + 75 + 4 spent, and 5 + 5 + 3 planned for the sections not reached.
-    assert_eq!(pacing.projected_seconds, 95 * 60);
-    assert_eq!(pacing.overrun_seconds, 10 * 60);
+    // 3 + 75 + 4 spent, and the 5 + 8 + 8 + 10 + 8 + 5 + 5 + 3 minutes
+    // planned for the sections not rehearsed.
+    assert_eq!(pacing.projected_seconds, (82 + 52) * 60);
+    assert_eq!(pacing.overrun_seconds, 49 * 60);
     assert_eq!(pacing.sections[1].over_seconds(), 55 * 60);
     let questions = resetpoint::agenda::sections(&plan, AgendaName::ResetPoint)
         .into_iter()
@@ -143,7 +144,7 @@ fn the_report_reads_as_markdown_and_as_printed_lines() {
         "# Rehearsal pacing: Shipment tracking",
         "## Time",
         "- Your view first  1:15 of 0:20, 0:55 over",
-        "Projected 1:35 against 1:25 planned: 0:10 over.",
+        "Projected 2:14 against 1:25 planned: 0:49 over.",
         "## Questions not asked",
         "## Sign-offs not obtained",
         "- the communication plan",
@@ -155,11 +156,11 @@ fn the_report_reads_as_markdown_and_as_printed_lines() {
         assert!(md.contains(want), "{want:?} in:\n{md}");
     }
     assert!(
-        md.contains("not reached (0:05 planned)"),
-        "sections not reached say so:\n{md}"
+        md.contains("- What we heard  not rehearsed (0:05 planned)"),
+        "sections not rehearsed say so:\n{md}"
     );
     let text = pacing.text("Shipment tracking");
-    assert!(text.contains("Projected 1:35 against 1:25 planned: 0:10 over."));
+    assert!(text.contains("Projected 2:14 against 1:25 planned: 0:49 over."));
     assert!(text.contains("needs work: “"));
     for card in demo_plan().pushback {
         assert!(

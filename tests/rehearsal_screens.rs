@@ -65,10 +65,8 @@ fn key(code: KeyCode) -> Action {
 fn dealt(presenting: bool) -> Meeting {
     let mut m = rehearsal(presenting);
     go_to(&mut m, SectionKind::Listen);
-    update(
-        &mut m,
-        Action::Tick(m.clock.now + SignedDuration::from_secs(4 * 60)),
-    );
+    let now = m.clock.now + SignedDuration::from_secs(4 * 60);
+    update(&mut m, Action::Tick(now));
     update(&mut m, Action::DealCard);
     m
 }

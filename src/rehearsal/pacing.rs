@@ -26,8 +26,9 @@ pub struct SectionPace {
     pub title: String,
     pub seconds: i64,
     pub planned_seconds: i64,
-    /// The rehearsal never reached it: the projection counts its timebox.
-    pub reached: bool,
+    /// Some time was spent in it; one not rehearsed is projected at its
+    /// timebox.
+    pub rehearsed: bool,
 }
 
 impl SectionPace {
@@ -50,7 +51,7 @@ pub struct Jargon {
 pub struct Pacing {
     pub sections: Vec<SectionPace>,
     pub planned_seconds: i64,
-    /// Time spent, plus the timebox of each section not reached.
+    /// Time spent, plus the timebox of each section not rehearsed.
     pub projected_seconds: i64,
     /// How far the projection runs past the plan; 0 when it does not.
     pub overrun_seconds: i64,
@@ -65,27 +66,21 @@ pub struct Pacing {
 impl Pacing {
     /// The pacing of the rehearsal `record` holds, run from `plan`.
     pub fn of(record: &Record, plan: &Plan) -> Pacing {
-        let last_reached = if record.meeting.ended.is_some() {
-            usize::MAX
-        } else {
-            record.meeting.current_section
-        };
         let sections: Vec<SectionPace> = record
             .sections
             .iter()
-            .enumerate()
-            .map(|(n, s)| SectionPace {
+            .map(|s| SectionPace {
                 title: s.title.clone(),
                 seconds: s.seconds.max(0),
                 planned_seconds: i64::from(s.planned_minutes) * 60,
-                reached: n <= last_reached || s.seconds > 0,
+                rehearsed: s.seconds > 0,
             })
             .collect();
         let planned_seconds = sections.iter().map(|s| s.planned_seconds).sum();
         let projected_seconds: i64 = sections
             .iter()
             .map(|s| {
-                if s.reached {
+                if s.rehearsed {
                     s.seconds
                 } else {
                     s.planned_seconds
@@ -215,11 +210,11 @@ impl Pacing {
     }
 }
 
-/// "Your view first  0:24 of 0:20, 0:04 over" (or "not reached").
+/// "Your view first  0:24 of 0:20, 0:04 over" (or "not rehearsed").
 pub fn section_line(s: &SectionPace) -> String {
-    if !s.reached {
+    if !s.rehearsed {
         return format!(
-            "{}  not reached ({} planned)",
+            "{}  not rehearsed ({} planned)",
             s.title,
             hours_minutes(s.planned_seconds)
         );

@@ -10,15 +10,16 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::screens::panel;
 use super::theme::Theme;
-use super::widgets::wrap::wrap_all;
+use super::widgets::wrap::{wrap_all, wrap_indented};
 use crate::config::Keymap;
 use crate::meeting::Action;
+use crate::meeting::clock::hours_minutes;
 use crate::meeting::shared::CardFace;
 use crate::plan::model::Rag;
-use crate::rehearsal::pacing::{Pacing, jargon_line, said, section_line};
+use crate::rehearsal::pacing::{Pacing, jargon_line, said};
 
-/// The card over the top of `area`, as tall as it needs and no taller
-/// than the area leaves for the field below it.
+/// The card over the section's `area` (the field for the answer and the
+/// capture pane stay in view).
 pub fn render_card(card: &CardFace, keymap: &Keymap, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width.saturating_sub(2));
     let mut lines = vec![
@@ -65,11 +66,9 @@ pub fn render_card(card: &CardFace, keymap: &Keymap, theme: &Theme, area: Rect, 
         }
     }
     let lines = wrap_all(&lines, width.max(1));
-    let height = u16::try_from(lines.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2)
-        .min(area.height);
-    let box_area = Rect::new(area.x, area.y, area.width, height);
+    // The whole section's area: the card is what the PM answers now, and
+    // a part-covered panel under it would read as broken.
+    let box_area = area;
     Clear.render(box_area, buf);
     let title = if card.by_itself {
         "Pushback card — half the section's time has gone"
@@ -82,10 +81,13 @@ pub fn render_card(card: &CardFace, keymap: &Keymap, theme: &Theme, area: Rect, 
     Paragraph::new(lines).render(inner, buf);
 }
 
-/// The pacing report over the whole body: the time on the left, what was
-/// left out, the cards and the plain words on the right.
+/// The pacing report over the whole body: the totals first, across the
+/// top; then the time of each section on the left, and on the right the
+/// cards needing work, the plain words and what was left out. `scroll`
+/// rows of both columns are scrolled past.
 pub fn render_pacing(
     pacing: &Pacing,
+    scroll: usize,
     keymap: &Keymap,
     theme: &Theme,
     area: Rect,
@@ -102,38 +104,66 @@ pub fn render_pacing(
         .title_bottom(Line::styled(hint, theme.muted()));
     let inner = block.inner(area);
     block.render(area, buf);
-    let [time, rest] =
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(inner);
-    let mut left = vec![Line::styled("Time against the timebox", theme.heading())];
-    for s in &pacing.sections {
-        let rag = if !s.reached {
-            Rag::Grey
-        } else if s.over_seconds() >= 60 {
-            Rag::Red
-        } else {
-            Rag::Green
-        };
-        let mark = match rag {
-            Rag::Red => "▲ ",
-            Rag::Grey => "· ",
-            _ => "  ",
-        };
-        left.push(Line::styled(
-            format!("{mark}{}", section_line(s)),
-            theme.rag(rag),
-        ));
-    }
-    left.push(Line::raw(""));
     let total = if pacing.overrun_seconds > 0 {
         theme.rag(Rag::Red)
     } else {
         theme.rag(Rag::Green)
     };
-    left.push(Line::styled(
-        pacing.total_line(),
-        total.add_modifier(Modifier::BOLD),
-    ));
+    let top = wrap_all(
+        &[
+            Line::styled(pacing.total_line(), total.add_modifier(Modifier::BOLD)),
+            Line::styled(pacing.cards_line(), theme.heading()),
+        ],
+        usize::from(inner.width).max(1),
+    );
+    let top_height = u16::try_from(top.len())
+        .unwrap_or(u16::MAX)
+        .min(inner.height);
+    let [summary, _, columns] = Layout::vertical([
+        Constraint::Length(top_height),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    Paragraph::new(top).render(summary, buf);
+    let [time, rest] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(columns);
+    let mut left = vec![Line::styled("Spent / timebox  (▲ over)", theme.heading())];
+    for s in &pacing.sections {
+        let (rag, mark, spent) = if !s.rehearsed {
+            (Rag::Grey, " ", "—".to_owned())
+        } else if s.over_seconds() >= 60 {
+            (Rag::Red, "▲", hours_minutes(s.seconds))
+        } else {
+            (Rag::Green, " ", hours_minutes(s.seconds))
+        };
+        // Said by the mark and the dash too, not by colour alone.
+        let line = Line::styled(
+            format!(
+                "{mark} {spent:>5} / {:<5} {}",
+                hours_minutes(s.planned_seconds),
+                s.title
+            ),
+            theme.rag(rag),
+        );
+        left.extend(wrap_indented(&line, usize::from(time.width).max(16), 16));
+    }
     let mut right = Vec::new();
+    for card in &pacing.needs_work {
+        right.push(Line::styled(
+            format!("Needs work: “{}” — {}", card.says, said(card)),
+            theme.rag(Rag::Amber),
+        ));
+    }
+    for card in &pacing.handled {
+        right.push(Line::raw(format!("Handled: “{}”", card.says)));
+    }
+    if !pacing.jargon.is_empty() {
+        right.push(Line::styled("Say it plainly", theme.heading()));
+        for j in &pacing.jargon {
+            right.push(Line::raw(jargon_line(j)));
+        }
+    }
     for (heading, items) in pacing.left_out() {
         right.push(Line::styled(heading, theme.heading()));
         for item in items {
@@ -143,41 +173,36 @@ pub fn render_pacing(
     if pacing.left_out().is_empty() {
         right.push(Line::styled("Nothing left out.", theme.rag(Rag::Green)));
     }
-    right.push(Line::styled(pacing.cards_line(), theme.heading()));
-    for card in &pacing.needs_work {
-        right.push(Line::styled(
-            format!("needs work: “{}” — {}", card.says, said(card)),
-            theme.rag(Rag::Amber),
-        ));
-    }
-    for card in &pacing.handled {
-        right.push(Line::raw(format!("handled: “{}”", card.says)));
-    }
-    if !pacing.jargon.is_empty() {
-        right.push(Line::styled("Say it plainly", theme.heading()));
-        for j in &pacing.jargon {
-            right.push(Line::raw(jargon_line(j)));
-        }
-    }
-    fitted(left, time, theme, buf);
+    let more_key = keymap.first_label(Action::ScrollDown);
+    fitted(left, scroll, &more_key, time, theme, buf);
     fitted(
         right,
+        scroll,
+        &more_key,
         rest.inner(ratatui::layout::Margin::new(1, 0)),
         theme,
         buf,
     );
 }
 
-/// Lines wrapped to `area`; when they do not fit, the last row says how
-/// many more the printed report has.
-fn fitted(lines: Vec<Line<'static>>, area: Rect, theme: &Theme, buf: &mut Buffer) {
-    let mut lines = wrap_all(&lines, usize::from(area.width).max(1));
+/// Lines wrapped to `area`, `scroll` of them scrolled past; when the rest
+/// do not fit, the last row says how many more there are and how to see them.
+fn fitted(
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    more_key: &str,
+    area: Rect,
+    theme: &Theme,
+    buf: &mut Buffer,
+) {
+    let all = wrap_all(&lines, usize::from(area.width).max(1));
+    let mut lines: Vec<Line> = all.into_iter().skip(scroll).collect();
     let room = usize::from(area.height);
     if lines.len() > room && room > 0 {
         let more = lines.len() - (room - 1);
         lines.truncate(room - 1);
         lines.push(Line::styled(
-            format!("+{more} more lines in the printed report"),
+            format!("+{more} more, {more_key}"),
             theme.muted(),
         ));
     }

@@ -90,7 +90,14 @@ impl Widget for &View<'_> {
             Overlay::Pacing => {
                 let record = crate::record::format::Record::of(self.meeting);
                 let pacing = crate::rehearsal::pacing::Pacing::of(&record, &self.meeting.plan);
-                super::rehearsal::render_pacing(&pacing, self.keymap, self.theme, body, buf);
+                super::rehearsal::render_pacing(
+                    &pacing,
+                    self.meeting.scroll,
+                    self.keymap,
+                    self.theme,
+                    body,
+                    buf,
+                );
             }
         }
     }

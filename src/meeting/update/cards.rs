@@ -175,17 +175,27 @@ pub(super) fn pacing_first(meeting: &mut Meeting) -> bool {
         && meeting.overlay == Overlay::None
     {
         meeting.overlay = Overlay::Pacing;
+        meeting.scroll = 0;
         return true;
     }
     false
 }
 
 /// The pacing report on screen: `q` or Enter ends the rehearsal, Esc goes
-/// back to it.
+/// back to it, `]` and `[` scroll what does not fit.
 pub(super) fn pacing_overlay(meeting: &mut Meeting, action: Action, out: &mut Effects) {
     match action {
         Action::Quit | Action::Select => quit(meeting, out),
-        Action::Close => meeting.overlay = Overlay::None,
+        Action::Close => {
+            meeting.overlay = Overlay::None;
+            meeting.scroll = 0;
+        }
+        // Bounded by the report's length on screen, which never nears this.
+        Action::ScrollDown => meeting.scroll = (meeting.scroll + 1).min(PACING_ROWS),
+        Action::ScrollUp => meeting.scroll = meeting.scroll.saturating_sub(1),
         _ => {}
     }
 }
+
+/// How far the pacing report scrolls at most.
+const PACING_ROWS: usize = 500;
