@@ -164,6 +164,44 @@ fn the_next_live_meeting_follows_up_only_live_meetings() {
 }
 
 #[test]
+fn a_rehearsal_follows_up_the_live_meetings_as_the_real_meeting_will() {
+    let dir = folder(true);
+    let options = SessionOptions {
+        origin: Origin {
+            rehearsal: true,
+            ..Origin::default()
+        },
+        agenda: AgendaName::ResetPoint,
+        presenting: false,
+        records_dir: dir.path().join("meetings/rehearsals"),
+        unfinished: Unfinished::Ask,
+    };
+    let session = Session::open(plan(), options, &mut Quiet).unwrap_or_else(|e| panic!("{e}"));
+    let live = next_live_meeting(dir.path());
+    let titles =
+        |m: &Meeting| -> Vec<String> { m.earlier.iter().map(|e| e.title.clone()).collect() };
+    assert_eq!(titles(&session.meeting), ["Send the revised plan"]);
+    assert_eq!(titles(&session.meeting), titles(&live));
+    assert_eq!(
+        session
+            .meeting
+            .sections
+            .iter()
+            .map(|s| s.kind)
+            .collect::<Vec<_>>(),
+        live.sections.iter().map(|s| s.kind).collect::<Vec<_>>(),
+        "the same agenda, follow-ups included"
+    );
+    assert!(
+        session
+            .paths
+            .record
+            .starts_with(dir.path().join("meetings/rehearsals")),
+        "recorded among the rehearsals"
+    );
+}
+
+#[test]
 fn history_rehearsals_lists_the_rehearsals_in_their_folder() {
     let dir = folder(true);
     let text = stdout_of(dir.path(), &["history", "plan.toml", "--rehearsals"]);
