@@ -37,8 +37,12 @@ fn a_rehearsal_deals_a_card_and_ends_with_its_pacing_report() {
     std::fs::write(dir.join("plan.toml"), include_str!("../assets/demo.toml")).unwrap();
     let config = dir.join("config.toml");
     std::fs::write(&config, "background = \"dark\"\n").unwrap();
+    // A follow folder of its own: no screen following another meeting on
+    // this machine can attach to this one and change how `p` behaves.
+    let runtime = tempfile::tempdir().unwrap();
     let command = format!(
-        "{BIN} rehearse plan.toml --seed 1 --config {}; echo exit=$?; sleep 30",
+        "XDG_RUNTIME_DIR={} {BIN} rehearse plan.toml --seed 1 --config {}; echo exit=$?; sleep 30",
+        runtime.path().display(),
         config.display()
     );
     let t = Tmux::start("rehearse", 120, 40, dir, "sh", &["-c", &command]);
