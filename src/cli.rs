@@ -111,6 +111,24 @@ pub enum Command {
         #[arg(long)]
         fresh: bool,
     },
+    /// Rehearse a meeting before the real one: the same agenda, marked
+    /// REHEARSAL, with pushback cards to answer and a pacing report at the
+    /// end. Recorded under `rehearsals/` in the records folder, never
+    /// counted in history, actions or follow-ups.
+    Rehearse {
+        /// The plan file (TOML).
+        plan: PathBuf,
+        /// Which agenda to follow; default: as for `run`.
+        #[arg(long, value_enum)]
+        agenda: Option<AgendaName>,
+        /// The records folder; rehearsals go to its `rehearsals/` folder.
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+        /// Deal the pushback cards in the order this number gives, to
+        /// rehearse the same order again.
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+    },
     /// Show a running meeting's customer-safe screen, on the projector:
     /// the meeting of PLAN (or recorded in DIR), or the one running.
     Follow {
@@ -184,6 +202,10 @@ pub enum Command {
         format: HistoryFormat,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The rehearsals instead: each one's overrun, questions not asked,
+        /// cards handled and needing work, jargon used.
+        #[arg(long)]
+        rehearsals: bool,
     },
     /// A one-page status report of a plan, for the customer unless told
     /// otherwise: colour and why, milestones, cost and schedule, risks,

@@ -455,7 +455,8 @@ mod tests {
         );
         assert_eq!(
             km.action_for(&press(KeyCode::Char('c'), KeyModifiers::NONE)),
-            None
+            Some(Action::DealCard),
+            "plain c deals a pushback card"
         );
         assert_eq!(config.palette.red, None, "the theme chooses by background");
         assert!(config.palette.colour);

@@ -9,6 +9,7 @@ pub mod figures;
 pub mod meeting;
 pub mod plan;
 pub mod record;
+pub mod rehearsal;
 pub mod share;
 pub mod text;
 pub mod tui;

@@ -48,6 +48,20 @@ fn main() -> ExitCode {
             };
             commands::run::run(&plan, &options)
         }
+        Command::Rehearse {
+            plan,
+            agenda,
+            records,
+            seed,
+        } => commands::rehearse::run(
+            &plan,
+            &commands::rehearse::Options {
+                agenda,
+                records: records.as_deref(),
+                seed,
+                config,
+            },
+        ),
         Command::Follow {
             plan,
             records,
@@ -95,6 +109,20 @@ fn main() -> ExitCode {
             records,
             format,
             output,
+            rehearsals: true,
+        } => commands::rehearse::history(
+            &plan,
+            records.as_deref(),
+            format,
+            output.as_deref(),
+            config,
+        ),
+        Command::History {
+            plan,
+            records,
+            format,
+            output,
+            rehearsals: false,
         } => commands::history::run(&plan, records.as_deref(), format, output.as_deref(), config),
         Command::Report {
             plan,

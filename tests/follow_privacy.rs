@@ -239,6 +239,39 @@ fn the_message_holds_nothing_private_for_any_capture_kind() {
 }
 
 #[test]
+fn a_rehearsal_card_travels_without_its_prepared_answer() {
+    for presenting in [true, false] {
+        let mut m = full_meeting(presenting);
+        m.origin.rehearsal = true;
+        let cards = m
+            .plan
+            .pushback
+            .iter()
+            .map(|p| resetpoint::rehearsal::Card {
+                says: p.says.clone(),
+                answer: p.answer.clone(),
+            })
+            .collect();
+        m.deck = Some(resetpoint::rehearsal::deck::Deck::shuffled(cards, 1));
+        let listen = m
+            .sections
+            .iter()
+            .position(|s| s.kind == resetpoint::agenda::SectionKind::Listen)
+            .unwrap();
+        update(&mut m, Action::JumpTo(listen));
+        update(&mut m, Action::DealCard);
+        type_text(&mut m, "We missed it");
+        update(&mut m, key(KeyCode::Enter));
+        let says = m.dealt.as_ref().unwrap().card.says.clone();
+        let line = protocol::screen_line(&Shared::presenting(&m)).unwrap();
+        let when = format!("with a card answered, the PM presenting: {presenting}");
+        assert_private_absent(&line, &when);
+        assert!(line.contains(&says), "what the customer says travels");
+        assert!(line.contains("\"rehearsal\":true"), "{when}");
+    }
+}
+
+#[test]
 fn an_open_private_field_travels_as_its_length_only() {
     for presenting in [true, false] {
         for open in [

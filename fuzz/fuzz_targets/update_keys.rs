@@ -12,7 +12,7 @@ use jiff::SignedDuration;
 use libfuzzer_sys::fuzz_target;
 use resetpoint::meeting::{Action, update};
 
-const COMMANDS: [Action; 22] = [
+const COMMANDS: [Action; 25] = [
     Action::NextSection,
     Action::PreviousSection,
     Action::Agenda,
@@ -35,6 +35,9 @@ const COMMANDS: [Action; 22] = [
     Action::Quit,
     Action::SaveRecovered,
     Action::SaveFailed(String::new()),
+    Action::DealCard,
+    Action::CardHandled,
+    Action::CardNeedsWork,
 ];
 
 const SPECIAL: [KeyCode; 10] = [
@@ -76,6 +79,20 @@ fn action(bytes: &mut std::slice::Iter<'_, u8>, byte: u8, now: &mut jiff::Timest
 
 fuzz_target!(|data: &[u8]| {
     let mut meeting = common::meeting();
+    // Half the inputs rehearse, with the demo plan's pushback cards to deal.
+    if data.len() % 2 == 1 {
+        meeting.origin.rehearsal = true;
+        let cards = meeting
+            .plan
+            .pushback
+            .iter()
+            .map(|p| resetpoint::rehearsal::Card {
+                says: p.says.clone(),
+                answer: p.answer.clone(),
+            })
+            .collect();
+        meeting.deck = Some(resetpoint::rehearsal::deck::Deck::shuffled(cards, 1));
+    }
     let mut now = common::start();
     let mut bytes = data.iter();
     while let Some(&byte) = bytes.next() {

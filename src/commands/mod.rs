@@ -9,6 +9,7 @@ pub mod leaving;
 pub mod minutes;
 pub mod new;
 pub mod portfolio;
+pub mod rehearse;
 pub mod report;
 pub mod run;
 pub mod schema;

@@ -41,6 +41,8 @@ pub enum DraftKind {
     },
     /// A new task on the customer's side: what @who due:when.
     CustomerTask,
+    /// The rehearsing PM's answer to the pushback card on the table.
+    CardAnswer,
 }
 
 impl DraftKind {
@@ -78,6 +80,9 @@ impl DraftKind {
             DraftKind::BuyIn { .. } => "Buy-in: 1 agreed · 2 agreed with changes · 3 not agreed",
             DraftKind::Changes { .. } => "Agreed with changes: what are the changes?",
             DraftKind::CustomerTask => "Customer task: what @who due:date",
+            DraftKind::CardAnswer => {
+                "Your answer, in the customer's language (Enter on empty: you said it aloud)"
+            }
         }
     }
 }

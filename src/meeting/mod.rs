@@ -54,6 +54,8 @@ pub enum Overlay {
     Agenda {
         selected: usize,
     },
+    /// A rehearsal's pacing report, its last screen: `q` again ends it.
+    Pacing,
 }
 
 #[derive(Debug, Clone)]
@@ -114,6 +116,12 @@ pub struct Meeting {
     pub minutes_written: bool,
     /// How many `follow` screens show the customer-safe view right now.
     pub followers: usize,
+    /// A rehearsal's pushback cards, to deal from (none in a live meeting).
+    pub deck: Option<crate::rehearsal::deck::Deck>,
+    /// The pushback card on the table, answered or not yet.
+    pub dealt: Option<crate::rehearsal::Dealt>,
+    /// The cards dealt, answered and marked, oldest first.
+    pub cards: Vec<crate::rehearsal::CardResult>,
 }
 
 impl Meeting {
@@ -164,6 +172,9 @@ impl Meeting {
             pulse_trend: Vec::new(),
             minutes_written: false,
             followers: 0,
+            deck: None,
+            dealt: None,
+            cards: Vec::new(),
         }
     }
 

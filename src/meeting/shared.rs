@@ -55,6 +55,26 @@ pub struct Shared {
     pub field: Option<Field>,
     pub notice: Option<String>,
     pub banner: Option<String>,
+    /// A rehearsal, not the live meeting: the header says so.
+    #[serde(default)]
+    pub rehearsal: bool,
+    /// The pushback card on the table in a rehearsal.
+    #[serde(default)]
+    pub card: Option<CardFace>,
+}
+
+/// The pushback card on the table, as this view may show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardFace {
+    /// What the customer says.
+    pub says: String,
+    /// Dealt by itself, half the section's time gone.
+    pub by_itself: bool,
+    /// What the PM answered (empty: said aloud), once they have.
+    pub answered: Option<String>,
+    /// The prepared answer: only in the PM's private view, and only once
+    /// they have answered. Never in the customer-safe projection.
+    pub prepared: Option<String>,
 }
 
 /// A risk or issue raised in an earlier meeting, with when it was raised
@@ -171,6 +191,7 @@ impl Shared {
             captures: meeting.captures.clone(),
             field: field_of(meeting, false),
             notice: meeting.notice.clone(),
+            card: card_face(meeting, false),
             ..Shared::common(meeting)
         }
     }
@@ -235,6 +256,8 @@ impl Shared {
             field: None,
             notice: None,
             banner: meeting.banner.clone(),
+            rehearsal: meeting.origin.rehearsal,
+            card: card_face(meeting, true),
         }
     }
 
@@ -281,6 +304,22 @@ impl Shared {
     pub fn is_review(&self) -> bool {
         self.section().kind == SectionKind::Review
     }
+}
+
+/// The card on the table as this view may show it: its prepared answer
+/// only in the private view and only once the PM has answered.
+fn card_face(meeting: &Meeting, presenting: bool) -> Option<CardFace> {
+    let dealt = meeting.dealt.as_ref()?;
+    Some(CardFace {
+        says: dealt.card.says.clone(),
+        by_itself: dealt.by_itself,
+        answered: dealt.answered.clone(),
+        prepared: dealt
+            .answered
+            .as_ref()
+            .filter(|_| !presenting)
+            .map(|_| dealt.card.answer.clone()),
+    })
 }
 
 /// The open field as this view may show it.

@@ -64,6 +64,8 @@ pub(super) fn to_capture(
         })
     };
     Ok(match kind {
+        // The card's field is taken by the card itself, never as an item.
+        DraftKind::CardAnswer => return ask("Answer the card with Enter.".into()),
         DraftKind::Answer { question } => Capture::Answer {
             question: meeting
                 .sections

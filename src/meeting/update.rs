@@ -12,6 +12,8 @@ use super::typed;
 use super::{Meeting, Overlay, Pending};
 use crate::agenda::SectionKind;
 
+mod cards;
+
 /// What a key (or the loop) asks for. The names are the ones used in the
 /// `[keys]` table of the config file.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
@@ -52,6 +54,12 @@ pub enum Action {
     Delete,
     /// Write the minutes beside the record (on the review screen).
     Minutes,
+    /// Deal the next pushback card (a rehearsal's listen and proposals).
+    DealCard,
+    /// The answer to the card on the table was good enough.
+    CardHandled,
+    /// The answer to the card on the table needs more practice.
+    CardNeedsWork,
     Quit,
     /// A key typed into an open text field.
     #[serde(skip)]
@@ -111,6 +119,14 @@ pub enum Change {
     Mode {
         presenting: bool,
     },
+    /// The pushback card on the table, or none once it is marked.
+    Dealt {
+        dealt: Option<crate::rehearsal::Dealt>,
+    },
+    /// A pushback card answered and marked.
+    Card {
+        result: crate::rehearsal::CardResult,
+    },
 }
 
 /// Work for the loop, which owns the terminal and hands writes to the store.
@@ -131,7 +147,10 @@ pub enum Effect {
 pub fn update(meeting: &mut Meeting, action: Action) -> Vec<Effect> {
     let mut out = Effects { list: Vec::new() };
     match action {
-        Action::Tick(now) => meeting.clock.tick(now),
+        Action::Tick(now) => {
+            meeting.clock.tick(now);
+            cards::deal_by_itself(meeting, &mut out);
+        }
         Action::SaveFailed(why) => meeting.banner = Some(why),
         Action::SaveRecovered => meeting.banner = None,
         Action::Wrote(path) => meeting.notice = Some(format!("Written: {path}")),
@@ -151,6 +170,7 @@ pub fn update(meeting: &mut Meeting, action: Action) -> Vec<Effect> {
         action => match meeting.overlay {
             Overlay::Help => help_overlay(meeting, action, &mut out),
             Overlay::Agenda { selected } => agenda_overlay(meeting, action, selected, &mut out),
+            Overlay::Pacing => cards::pacing_overlay(meeting, action, &mut out),
             Overlay::None => {
                 let pending = meeting.pending.take();
                 meeting.notice = None;
@@ -192,6 +212,9 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
         } else {
             meeting.notice = Some("Still presenting.".into());
         }
+        return;
+    }
+    if cards::waiting_for_mark(meeting, &action) {
         return;
     }
     match action {
@@ -271,6 +294,9 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
                 meeting.notice = Some("The minutes are written from the review screen.".into());
             }
         }
+        Action::DealCard => cards::deal(meeting, out, false),
+        Action::CardHandled => cards::mark(meeting, crate::rehearsal::Mark::Handled, out),
+        Action::CardNeedsWork => cards::mark(meeting, crate::rehearsal::Mark::NeedsWork, out),
         Action::Paste(text) => {
             open(meeting, DraftKind::Note { private: false }, out);
             typing(meeting, Action::Paste(text), out);
@@ -548,6 +574,9 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
     let Some(draft) = meeting.draft.as_mut() else {
         return;
     };
+    if draft.kind == DraftKind::CardAnswer {
+        return cards::answered(meeting, out, closing);
+    }
     let text = draft.text();
     let kind = draft.kind;
     let editing = draft.editing.clone();
@@ -711,6 +740,9 @@ fn delete(meeting: &mut Meeting, pending: Option<Pending>, out: &mut Effects) {
 /// `q`: end the meeting when on its last section; earlier, it stays open
 /// to resume, with any open field still open.
 fn quit(meeting: &mut Meeting, out: &mut Effects) {
+    if cards::pacing_first(meeting) {
+        return;
+    }
     let ending = meeting.current + 1 == meeting.sections.len();
     if ending {
         keep_unsent(meeting, out);
@@ -758,5 +790,11 @@ pub fn replay(meeting: &mut Meeting, change: Change) {
         }
         Change::Ended { at } => meeting.ended = Some(at),
         Change::Mode { presenting } => meeting.presenting = presenting,
+        Change::Dealt { dealt } => meeting.dealt = dealt,
+        Change::Card { result } => {
+            if !meeting.cards.contains(&result) {
+                meeting.cards.push(result);
+            }
+        }
     }
 }

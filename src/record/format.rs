@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::meeting::{Capture, Captured, DraftState, Meeting};
+use crate::rehearsal::{CardResult, Dealt};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -86,6 +87,12 @@ pub struct Record {
     /// Fields left unsent with Esc, restored on resume.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unsent: Vec<DraftState>,
+    /// A rehearsal's pushback cards, answered and marked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<CardResult>,
+    /// The card on the table when this was written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dealt: Option<Dealt>,
 }
 
 impl Record {
@@ -133,6 +140,8 @@ impl Record {
             sections,
             draft: meeting.draft.as_ref().map(|d| d.state()),
             unsent: meeting.unsent.clone(),
+            cards: meeting.cards.clone(),
+            dealt: meeting.dealt.clone(),
             ..Record::empty(header)
         };
         for item in &meeting.captures {
@@ -160,6 +169,8 @@ impl Record {
             followups: Vec::new(),
             draft: None,
             unsent: Vec::new(),
+            cards: Vec::new(),
+            dealt: None,
         }
     }
 
@@ -259,4 +270,6 @@ pub fn restore(meeting: &mut Meeting, record: &Record) {
         meeting.presenting = presenting;
     }
     meeting.unsent = record.unsent.clone();
+    meeting.cards = record.cards.clone();
+    meeting.dealt = record.dealt.clone();
 }

@@ -143,7 +143,14 @@ impl Session {
             .map_or_else(Timestamp::now, |(_, reopened)| {
                 reopened.record.meeting.started
             });
-        let before = folder.live_before(started);
+        // A rehearsal (recorded in `rehearsals/` inside the records folder)
+        // follows up the live meetings, as the real meeting will.
+        let before = match options.records_dir.parent() {
+            Some(live) if options.origin.rehearsal => {
+                Folder::read(live, &plan.project.slug()).live_before(started)
+            }
+            _ => folder.live_before(started),
+        };
         let (mut meeting, paths, lock) = match resume {
             Some((paths, reopened)) => {
                 let (mut meeting, refused) = resumed(

@@ -218,9 +218,11 @@ async fn run_loop(
         let Some(action) = action else { continue };
         dirty = true;
         // Time stamps on captures come from the clock; keep it current.
-        update(&mut meeting, Action::Tick(jiff::Timestamp::now()));
+        // A tick may deal a rehearsal's card: its effects are carried out too.
+        let mut effects = update(&mut meeting, Action::Tick(jiff::Timestamp::now()));
+        effects.extend(update(&mut meeting, action));
         let mut quit = false;
-        for effect in update(&mut meeting, action) {
+        for effect in effects {
             match effect {
                 Effect::Journal { seq, change } => {
                     if let Some(store) = store {

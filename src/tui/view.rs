@@ -70,6 +70,9 @@ impl Widget for &View<'_> {
         };
         screens::render(&ctx, main, buf);
         capture_pane::render_pane(&shown, self.theme, pane, buf);
+        if let Some(card) = &shown.card {
+            super::rehearsal::render_card(card, self.keymap, self.theme, main, buf);
+        }
         // The PM's own editor (cursor, wrapping) for a field the screen may
         // show; a masked field is drawn from the projection alone.
         let editor = self
@@ -84,6 +87,18 @@ impl Widget for &View<'_> {
             Overlay::None => {}
             Overlay::Help => self.help(area, buf),
             Overlay::Agenda { selected } => self.agenda(&shown, selected, area, buf),
+            Overlay::Pacing => {
+                let record = crate::record::format::Record::of(self.meeting);
+                let pacing = crate::rehearsal::pacing::Pacing::of(&record, &self.meeting.plan);
+                super::rehearsal::render_pacing(
+                    &pacing,
+                    self.meeting.scroll,
+                    self.keymap,
+                    self.theme,
+                    body,
+                    buf,
+                );
+            }
         }
     }
 }
@@ -157,6 +172,10 @@ impl View<'_> {
         ];
         // Filled, as htop's header is: it reads on any page.
         spans.push(Span::raw("  "));
+        if m.rehearsal {
+            spans.push(Span::styled("REHEARSAL", t.fill(Rag::Amber)));
+            spans.push(Span::raw(" "));
+        }
         if m.presenting {
             spans.push(Span::styled("PRESENTING", t.accent_fill()));
         } else {
@@ -273,6 +292,18 @@ impl View<'_> {
             (
                 pair(Action::ScrollDown, Action::ScrollUp),
                 "more of a panel that says \"+3 more\", and back",
+            ),
+        );
+        rows.insert(
+            rows.len().saturating_sub(3),
+            (
+                format!(
+                    "{} {}/{}",
+                    k.label(Action::DealCard),
+                    k.label(Action::CardHandled),
+                    k.label(Action::CardNeedsWork)
+                ),
+                "rehearsal: deal a pushback card; handled / needs work",
             ),
         );
         let decision = rows.iter().position(|(_, what)| *what == "decision");
@@ -432,6 +463,9 @@ fn footer_keys(k: &Keymap, shown: &Shared, width: u16, theme: &Theme) -> Vec<Spa
             items.push(key(Action::CustomerTask, "new task", "task", None));
         }
         _ => {}
+    }
+    if shown.rehearsal && matches!(kind, SectionKind::Listen | SectionKind::Proposals) {
+        items.push(key(Action::DealCard, "card", "card", Some(5)));
     }
     // While presenting, the keys that keep a risk or issue off the screen
     // outlast the keys the screen names anyway; in private view they go first.
