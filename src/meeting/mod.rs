@@ -9,7 +9,7 @@ pub mod ids;
 pub mod latest;
 pub mod rows;
 pub mod shared;
-mod typed;
+pub mod typed;
 pub mod update;
 
 use jiff::Timestamp;

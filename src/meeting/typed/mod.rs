@@ -1,10 +1,20 @@
 //! What typed text becomes, and back: the line in a field turned into a
 //! captured item (reading `@who`, `due:`, `#internal`, scores and words),
 //! and an item turned back into the line that would make it, for editing.
+//! The readers of each kind of line are beside this dispatcher.
+
+mod people;
+mod quick;
+#[cfg(test)]
+mod reading_tests;
+mod signoff;
+
+pub use people::People;
+pub use quick::{QuickCapture, due_date, quick_capture};
+pub use signoff::{SignoffLine, signoff_line};
 
 use super::Meeting;
-use super::capture::{ActionStatus, Capture, Captured, People, quick_capture, signoff_line};
-use super::capture::{Verdict, acceptance};
+use super::capture::{ActionStatus, Capture, Captured, Verdict, acceptance};
 use super::draft::DraftKind;
 use crate::agenda::SectionKind;
 use crate::plan::model::Side;
