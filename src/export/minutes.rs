@@ -15,7 +15,7 @@ use super::markdown::{escape, escape_inline};
 use crate::meeting::capture::{ActionStatus, Earlier};
 use crate::meeting::latest::{Latest, task_now};
 use crate::meeting::{Capture, Captured, public_only};
-use crate::plan::derive::{Band, derive, milestone_state, short_date, slip_days};
+use crate::plan::derive::{derive, milestone_state, short_date, slip_days};
 use crate::plan::model::{Milestone, Plan, Rag};
 use crate::plan::quick_look::rag_word;
 use crate::plan::warnings::find_term;
@@ -177,14 +177,13 @@ pub fn minutes(
                 let title = title.unwrap_or_else(|| format!("from {}", meeting_of(meeting)));
                 let before = before.unwrap_or(Latest::new(ActionStatus::Open, None, None));
                 let now = before.clone().after([f], item, meeting);
+                let word = now.status.word();
                 let mut outcome = match (now.status, now.due) {
-                    (ActionStatus::Done, _) => "done".to_owned(),
-                    (ActionStatus::Dropped, _) => "dropped".to_owned(),
+                    (ActionStatus::Done | ActionStatus::Dropped, _) => word.to_owned(),
                     (ActionStatus::Open, Some(d)) if now.moved_from.is_some() => {
-                        format!("still open, new date {}", date(d))
+                        format!("{word}, new date {}", date(d))
                     }
-                    (ActionStatus::Open, Some(d)) => format!("still open, due {}", date(d)),
-                    (ActionStatus::Open, None) => "still open, no due date".to_owned(),
+                    (ActionStatus::Open, when) => format!("{word}, {}", due(when)),
                 };
                 if let (true, Some(first)) = (now.is_open(), now.moved_from) {
                     outcome.push_str(&format!(" (moved from {})", date(first)));
@@ -318,13 +317,8 @@ pub fn minutes(
                     "Issue"
                 };
                 // A scored risk says how bad, in the plan's own bands.
-                let score = r.what.risk_score().map_or_else(String::new, |(p, i)| {
-                    let score = i64::from(p) * i64::from(i);
-                    format!(
-                        ", score {score} ({}: probability {p}, impact {i})",
-                        Band::of(score).as_str()
-                    )
-                });
+                let score =
+                    (r.what.scored()).map_or_else(String::new, |s| format!(", {}", s.in_full()));
                 Some(Item {
                     lead: None,
                     text: format!("{kind}: {title} — {}{score}", owner(who)),

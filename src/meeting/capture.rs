@@ -1,6 +1,7 @@
 //! What is captured in the room: answers, notes, actions, decisions, new
 //! risks and issues, sign-offs, buy-in, attendance, pulse. Each item has a
-//! stable id, the section it was said in and when.
+//! stable id, the section it was said in and when. How an item reads in
+//! words is `capture_words.rs`; how a typed line becomes one is `typed/`.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -24,16 +25,6 @@ pub enum SignoffDecision {
     Rejected,
 }
 
-impl SignoffDecision {
-    pub fn word(self) -> &'static str {
-        match self {
-            SignoffDecision::Approved => "approved",
-            SignoffDecision::Deferred => "deferred",
-            SignoffDecision::Rejected => "rejected",
-        }
-    }
-}
-
 /// The customer's buy-in to a proposal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -41,26 +32,6 @@ pub enum Verdict {
     Agreed,
     AgreedWithChanges,
     NotAgreed,
-}
-
-impl Verdict {
-    pub fn words(self) -> &'static str {
-        match self {
-            Verdict::Agreed => "agreed",
-            Verdict::AgreedWithChanges => "agreed with changes",
-            Verdict::NotAgreed => "not agreed",
-        }
-    }
-
-    /// The verdict the PM picks with 1, 2 or 3 (or its first word).
-    pub fn chosen(word: &str) -> Option<Verdict> {
-        match word.to_lowercase().as_str() {
-            "1" | "agreed" | "yes" => Some(Verdict::Agreed),
-            "2" | "changes" | "with" => Some(Verdict::AgreedWithChanges),
-            "3" | "not" | "no" => Some(Verdict::NotAgreed),
-            _ => None,
-        }
-    }
 }
 
 /// One thing captured, without its bookkeeping.
@@ -244,45 +215,6 @@ impl Capture {
             _ => true,
         }
     }
-
-    /// What kind of item it is, in words.
-    pub fn kind_words(&self) -> &'static str {
-        match self {
-            Capture::Answer { .. } => "answer",
-            Capture::Note { unsent: true, .. } => "unsent draft",
-            Capture::Note { private: true, .. } => "private note",
-            Capture::Note { .. } => "note",
-            Capture::Action { .. } => "action",
-            Capture::Decision { .. } => "decision",
-            Capture::Risk { .. } => "new risk",
-            Capture::Issue { .. } => "new issue",
-            Capture::Signoff { .. } => "sign-off",
-            Capture::BuyIn { .. } => "buy-in",
-            Capture::Attendance { .. } => "attendance",
-            Capture::Playback { .. } => "playback",
-            Capture::Pulse { .. } => "pulse",
-            Capture::Recommend { .. } => "recommend score",
-            Capture::Followup { .. } => "follow-up",
-        }
-    }
-
-    /// The main text, for lists and for editing.
-    pub fn text(&self) -> String {
-        match self {
-            Capture::Answer { text, .. }
-            | Capture::Note { text, .. }
-            | Capture::Decision { text } => text.clone(),
-            Capture::Action { title, .. }
-            | Capture::Risk { title, .. }
-            | Capture::Issue { title, .. } => title.clone(),
-            Capture::Signoff { what, .. } => what.clone(),
-            Capture::BuyIn { proposal, .. } => proposal.clone(),
-            Capture::Attendance { person, .. } | Capture::Pulse { person, .. } => person.clone(),
-            Capture::Playback { correction, .. } => correction.clone(),
-            Capture::Recommend { score } => score.to_string(),
-            Capture::Followup { item, .. } => item.clone(),
-        }
-    }
 }
 
 /// A captured item with its id, section and time.
@@ -298,19 +230,4 @@ pub struct Captured {
     pub at: Timestamp,
     #[serde(flatten)]
     pub what: Capture,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn verdicts_are_chosen_never_cycled() {
-        assert_eq!(Verdict::chosen("1"), Some(Verdict::Agreed));
-        assert_eq!(Verdict::chosen("2"), Some(Verdict::AgreedWithChanges));
-        assert_eq!(Verdict::chosen("3"), Some(Verdict::NotAgreed));
-        assert_eq!(Verdict::chosen("Not"), Some(Verdict::NotAgreed));
-        assert_eq!(Verdict::chosen("4"), None);
-        assert_eq!(Verdict::chosen(""), None);
-    }
 }

@@ -3,6 +3,7 @@
 //! `update`; drawn by the screens.
 
 pub mod capture;
+pub mod capture_words;
 pub mod clock;
 pub mod draft;
 pub mod ids;

@@ -263,7 +263,7 @@ pub(super) fn to_capture(
             } else {
                 let text = text.trim();
                 let (word, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
-                match Verdict::chosen(word) {
+                match chosen_verdict(word) {
                     Some(Verdict::AgreedWithChanges) => (Verdict::AgreedWithChanges, rest.trim()),
                     Some(verdict) => (verdict, ""),
                     None => {
@@ -318,11 +318,21 @@ fn take_score(text: &str) -> Result<(String, Option<u8>, Option<u8>), String> {
     Ok((kept.join(" "), probability, impact))
 }
 
+/// The verdict the PM picks with 1, 2 or 3 (or its first word).
+fn chosen_verdict(word: &str) -> Option<Verdict> {
+    match word.to_lowercase().as_str() {
+        "1" | "agreed" | "yes" => Some(Verdict::Agreed),
+        "2" | "changes" | "with" => Some(Verdict::AgreedWithChanges),
+        "3" | "not" | "no" => Some(Verdict::NotAgreed),
+        _ => None,
+    }
+}
+
 /// Whether a buy-in line chooses "agreed with changes" without saying
 /// which: then the changes are asked for in a field of their own.
 pub(super) fn wants_changes(text: &str) -> bool {
     let text = text.trim();
-    !text.contains(char::is_whitespace) && Verdict::chosen(text) == Some(Verdict::AgreedWithChanges)
+    !text.contains(char::is_whitespace) && chosen_verdict(text) == Some(Verdict::AgreedWithChanges)
 }
 
 /// The line that would make `item` again, and the field it is typed in;
@@ -380,8 +390,9 @@ pub(super) fn as_typed(meeting: &Meeting, item: &Captured) -> Option<(DraftKind,
             if let Some(owner) = owner {
                 line.push_str(&format!(" @{owner}"));
             }
-            if let Some((p, i)) = item.what.risk_score() {
-                line.push_str(&format!(" p:{p} i:{i}"));
+            if let Some(score) = item.what.scored() {
+                line.push(' ');
+                line.push_str(&score.as_typed());
             }
             if !visible {
                 line.push_str(" #internal");

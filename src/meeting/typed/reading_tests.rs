@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 
 use super::{People, due_date, quick_capture, signoff_line};
-use crate::meeting::capture::SignoffDecision;
+use crate::meeting::capture::{SignoffDecision, Verdict};
 use crate::plan::load_bytes;
 use crate::plan::model::Plan;
 
@@ -164,4 +164,34 @@ fn a_unit_after_any_character_is_no_date() {
     for bad in ["+3é", "+1日", "+3w🎉", "+🎉", "+", "日"] {
         assert_eq!(due_date(bad, today()), None, "{bad}");
     }
+}
+
+#[test]
+fn a_risk_score_as_typed_reads_back_as_the_same_score() {
+    use crate::meeting::capture_words::RiskScore;
+    for (probability, impact) in [(1, 1), (4, 3), (5, 5)] {
+        let score = RiskScore {
+            probability,
+            impact,
+        };
+        let line = format!("Vendor may fold {}", score.as_typed());
+        assert_eq!(
+            super::take_score(&line),
+            Ok((
+                "Vendor may fold".to_owned(),
+                Some(probability),
+                Some(impact)
+            ))
+        );
+    }
+}
+
+#[test]
+fn verdicts_are_chosen_never_cycled() {
+    assert_eq!(super::chosen_verdict("1"), Some(Verdict::Agreed));
+    assert_eq!(super::chosen_verdict("2"), Some(Verdict::AgreedWithChanges));
+    assert_eq!(super::chosen_verdict("3"), Some(Verdict::NotAgreed));
+    assert_eq!(super::chosen_verdict("Not"), Some(Verdict::NotAgreed));
+    assert_eq!(super::chosen_verdict("4"), None);
+    assert_eq!(super::chosen_verdict(""), None);
 }
