@@ -8,7 +8,7 @@ pub mod clock;
 pub mod draft;
 pub mod ids;
 pub mod latest;
-pub mod rows;
+pub mod section_rows;
 pub mod shared;
 pub mod typed;
 pub mod update;

@@ -1,6 +1,7 @@
-//! The frame around every section: header (project, agenda, n/m, clock,
-//! timeboxes), the section's screen, the footer of keys, and the overlays.
-//! A plain function of the meeting: it changes nothing.
+//! The whole meeting screen (`View`): the header (project, agenda, n/m,
+//! clock, timeboxes) and the footer of keys around the section's own
+//! screen and the capture pane, and the help and agenda overlays over
+//! them. A plain function of the meeting: it changes nothing.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
