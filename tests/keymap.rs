@@ -28,6 +28,18 @@ const BOUND: [KeyCode; 8] = [
     KeyCode::Esc,
 ];
 
+/// Every key the keymap knows goes to what has focus, as typed.
+fn every_bound_key_is_typed(m: &Meeting, focus: &str) {
+    let keys = keymap();
+    for code in BOUND {
+        assert_eq!(
+            key_action(m, &keys, key(code)),
+            Some(Action::Type(key(code))),
+            "{code:?} goes to {focus}"
+        );
+    }
+}
+
 fn meeting() -> Meeting {
     every_section_meeting(demo_plan(), true)
 }
@@ -56,14 +68,7 @@ fn an_open_text_field_takes_every_key_first() {
     let mut m = meeting();
     update(&mut m, Action::Note);
     assert!(m.draft.is_some(), "n opens the note field");
-    let keys = keymap();
-    for code in BOUND {
-        assert_eq!(
-            key_action(&m, &keys, key(code)),
-            Some(Action::Type(key(code))),
-            "{code:?} goes to the field"
-        );
-    }
+    every_bound_key_is_typed(&m, "the note field");
 }
 
 #[test]
@@ -79,12 +84,5 @@ fn the_leave_presenting_question_takes_any_key_as_its_answer() {
     let mut m = meeting();
     update(&mut m, Action::Presenting);
     assert_eq!(m.pending, Some(Pending::LeavePresenting));
-    let keys = keymap();
-    for code in BOUND {
-        assert_eq!(
-            key_action(&m, &keys, key(code)),
-            Some(Action::Type(key(code))),
-            "{code:?} answers the question"
-        );
-    }
+    every_bound_key_is_typed(&m, "the question");
 }

@@ -58,10 +58,7 @@ pub fn minutes(
     audience: Audience,
 ) -> Minutes {
     let name = |id: &str| plan.map_or(id, |p| p.name_of(id)).to_owned();
-    let owner = |id: &Option<String>| {
-        id.as_deref()
-            .map_or_else(|| "no owner yet".to_owned(), name)
-    };
+    let owner = |id: Option<&str>| id.map_or_else(|| "no owner yet".to_owned(), name);
     let m = &record.meeting;
     let mut sections = Vec::new();
 
@@ -226,7 +223,7 @@ pub fn minutes(
                 ..
             } => Some(Item::led(
                 &a.id,
-                format!("{title} — {}, {}", owner(who), due(*when)),
+                format!("{title} — {}, {}", owner(who.as_deref()), due(*when)),
             )),
             _ => None,
         })
@@ -247,7 +244,7 @@ pub fn minutes(
                     }
                     Item::led(
                         t.id.get_ref(),
-                        format!("{} — {}, {when}", t.title, owner(&now.owner)),
+                        format!("{} — {}, {when}", t.title, owner(now.owner.as_deref())),
                     )
                 })
                 .collect()
@@ -304,28 +301,20 @@ pub fn minutes(
     let raised = shown(&record.risks, audience)
         .into_iter()
         .chain(shown(&record.issues, audience))
-        .filter_map(|r| match &r.what {
-            Capture::Risk {
-                title, owner: who, ..
-            }
-            | Capture::Issue {
-                title, owner: who, ..
-            } => {
-                let kind = if matches!(r.what, Capture::Risk { .. }) {
-                    "Risk"
-                } else {
-                    "Issue"
-                };
-                // A scored risk says how bad, in the plan's own bands.
-                let score =
-                    (r.what.scored()).map_or_else(String::new, |s| format!(", {}", s.in_full()));
-                Some(Item {
-                    lead: None,
-                    text: format!("{kind}: {title} — {}{score}", owner(who)),
-                    mark: (!r.what.is_public()).then(|| "internal".to_owned()),
-                })
-            }
-            _ => None,
+        .filter_map(|r| {
+            let raised = r.what.risk_or_issue()?;
+            // A scored risk says how bad, in the plan's own bands.
+            let score = (raised.score).map_or_else(String::new, |s| format!(", {}", s.in_full()));
+            let owner = owner(raised.owner);
+            Some(Item {
+                lead: None,
+                text: format!(
+                    "{}: {} — {owner}{score}",
+                    sentence(raised.kind),
+                    raised.title
+                ),
+                mark: raised.internal.then(|| "internal".to_owned()),
+            })
         })
         .collect();
     sections.push(Section::list(

@@ -81,6 +81,20 @@ impl RiskScore {
     }
 }
 
+/// A new risk or issue in the words each form picks from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RiskOrIssue<'a> {
+    /// "risk" or "issue".
+    pub kind: &'static str,
+    pub title: &'a str,
+    /// The owner's id (or a guest's name), as captured.
+    pub owner: Option<&'a str>,
+    /// Kept off the shared screen and out of the customer's minutes.
+    pub internal: bool,
+    /// Only a risk is scored.
+    pub score: Option<RiskScore>,
+}
+
 impl Capture {
     /// What kind of item it is, in words.
     pub fn kind_words(&self) -> &'static str {
@@ -140,6 +154,30 @@ impl Capture {
         }
     }
 
+    /// A new risk or issue, in its words; `None` for any other item.
+    pub fn risk_or_issue(&self) -> Option<RiskOrIssue<'_>> {
+        match self {
+            Capture::Risk {
+                title,
+                owner,
+                visible,
+                ..
+            }
+            | Capture::Issue {
+                title,
+                owner,
+                visible,
+            } => Some(RiskOrIssue {
+                kind: self.label(),
+                title,
+                owner: owner.as_deref(),
+                internal: !visible,
+                score: self.scored(),
+            }),
+            _ => None,
+        }
+    }
+
     /// A risk's score, when it was scored.
     pub fn scored(&self) -> Option<RiskScore> {
         self.risk_score().map(|(probability, impact)| RiskScore {
@@ -190,23 +228,19 @@ impl Captured {
                 line
             }
             Capture::Decision { text } => format!("decided: {}", flat(text)),
-            Capture::Risk {
-                title,
-                owner,
-                visible,
-                ..
-            }
-            | Capture::Issue {
-                title,
-                owner,
-                visible,
-            } => {
-                let kind = self.what.label();
-                let owner = name(owner).map_or_else(String::new, |o| format!(" — {o}"));
-                let internal = if *visible { "" } else { " (internal)" };
-                let score =
-                    (self.what.scored()).map_or_else(String::new, |s| format!(", {}", s.short()));
-                format!("new {kind}: {title}{owner}{score}{internal}")
+            Capture::Risk { .. } | Capture::Issue { .. } => {
+                let Some(raised) = self.what.risk_or_issue() else {
+                    return String::new();
+                };
+                let owner = raised
+                    .owner
+                    .map_or_else(String::new, |o| format!(" — {}", plan.name_of(o)));
+                let internal = if raised.internal { " (internal)" } else { "" };
+                let score = (raised.score).map_or_else(String::new, |s| format!(", {}", s.short()));
+                format!(
+                    "new {}: {}{owner}{score}{internal}",
+                    raised.kind, raised.title
+                )
             }
             Capture::Signoff {
                 what, by, decision, ..

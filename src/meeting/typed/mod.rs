@@ -375,26 +375,17 @@ pub(super) fn as_typed(meeting: &Meeting, item: &Captured) -> Option<(DraftKind,
             }
             (kind, line)
         }
-        Capture::Risk {
-            title,
-            owner,
-            visible,
-            ..
-        }
-        | Capture::Issue {
-            title,
-            owner,
-            visible,
-        } => {
-            let mut line = title.clone();
-            if let Some(owner) = owner {
+        Capture::Risk { .. } | Capture::Issue { .. } => {
+            let raised = item.what.risk_or_issue()?;
+            let mut line = raised.title.to_owned();
+            if let Some(owner) = raised.owner {
                 line.push_str(&format!(" @{owner}"));
             }
-            if let Some(score) = item.what.scored() {
+            if let Some(score) = raised.score {
                 line.push(' ');
                 line.push_str(&score.as_typed());
             }
-            if !visible {
+            if raised.internal {
                 line.push_str(" #internal");
             }
             let kind = if matches!(item.what, Capture::Risk { .. }) {
