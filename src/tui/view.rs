@@ -302,6 +302,7 @@ pub fn rows_high(rows: usize, frame: u16) -> u16 {
 /// whether it must stay however narrow the line (`None`), or else how
 /// willingly it goes (lowest first).
 struct FooterKey {
+    action: Action,
     keys: String,
     what: &'static str,
     short: &'static str,
@@ -328,6 +329,7 @@ fn footer_keys(k: &Keymap, shown: &Shared, width: u16, theme: &Theme) -> Vec<Spa
     let item = |action: Action, keys: String, drop| {
         let (what, short) = keymap::footer_words(&action, listen).unwrap_or_default();
         FooterKey {
+            action,
             keys,
             what,
             short,
@@ -377,7 +379,7 @@ fn footer_keys(k: &Keymap, shown: &Shared, width: u16, theme: &Theme) -> Vec<Spa
     items.retain(|i| !i.keys.is_empty());
     let word = |i: &FooterKey, s: Squeeze| match s.short {
         0 => i.what,
-        1 if i.what == "presenting" => i.what,
+        1 if i.action == Action::Presenting => i.what,
         _ => i.short,
     };
     let length = |items: &[FooterKey], s: Squeeze| -> usize {
