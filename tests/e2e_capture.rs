@@ -353,8 +353,11 @@ fn resuming_after_the_plan_changed_says_so() {
     let plan = base.path().join("plan.toml");
     std::fs::copy(repo().join("assets/demo.toml"), &plan).unwrap();
     let records = base.path().join("meetings");
+    // COLORFGBG says the background, so the terminal is not asked: on a
+    // loaded machine its answer can come after the wait, be read as keys,
+    // and swallow the quit below (see tui/background.rs).
     let script = format!(
-        "{BIN} run {} --agenda reset-point --records {} --resume; echo exit=$?; sleep 30",
+        "COLORFGBG='15;0' {BIN} run {} --agenda reset-point --records {} --resume; echo exit=$?; sleep 30",
         plan.display(),
         records.display()
     );
