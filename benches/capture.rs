@@ -3,11 +3,12 @@
 //! the store writes atomically). Target: under 5 ms. The disk's own fsync
 //! time is measured by benches/durability.py.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use jiff::tz::TimeZone;
-use resetpoint::meeting::{Action, Clock, Effect, Meeting, update};
-use resetpoint::plan::load_bytes;
+use resetpoint::meeting::{Action, Effect, Meeting, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
 
@@ -20,16 +21,7 @@ fn enter() -> Action {
 }
 
 fn meeting_with(items: usize) -> Meeting {
-    let plan = load_bytes("demo.toml", include_str!("../assets/demo.toml").as_bytes())
-        .plan
-        .unwrap();
-    let start = "2026-11-24T14:00:00Z".parse().unwrap();
-    let mut m = Meeting::new(
-        plan,
-        AgendaName::Status,
-        Clock::at(start, TimeZone::UTC),
-        false,
-    );
+    let mut m = common::agenda_meeting(AgendaName::Status);
     update(&mut m, Action::JumpTo(2));
     for n in 0..items {
         let open = if n % 2 == 0 {

@@ -24,23 +24,18 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use jiff::tz::TimeZone;
-use resetpoint::meeting::{Action, Clock, Effect, Meeting, Origin, update};
-use resetpoint::plan::load_bytes;
-use resetpoint::plan::model::{AgendaName, Plan};
+use resetpoint::meeting::{Action, Effect, Meeting, Origin, update};
+use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
 use resetpoint::record::fs::Disk;
 use resetpoint::record::journal::Entry;
 use resetpoint::record::open::{create, reopen};
 use resetpoint::record::resume::resumed;
 use resetpoint::record::store::{Message, Paths, Store, Timing};
-
-fn plan() -> Plan {
-    load_bytes("demo.toml", include_str!("../assets/demo.toml").as_bytes())
-        .plan
-        .unwrap()
-}
 
 fn origin() -> Origin {
     Origin {
@@ -51,13 +46,7 @@ fn origin() -> Origin {
 }
 
 fn new_meeting() -> Meeting {
-    let start = "2026-11-24T14:00:00Z".parse().unwrap();
-    let mut m = Meeting::new(
-        plan(),
-        AgendaName::Status,
-        Clock::at(start, TimeZone::UTC),
-        false,
-    );
+    let mut m = common::agenda_meeting(AgendaName::Status);
     m.origin = origin();
     update(&mut m, Action::JumpTo(2));
     m
@@ -214,7 +203,13 @@ fn resume_time(paths: &Paths) -> (Duration, usize) {
     for _ in 0..15 {
         let started = Instant::now();
         let reopened = reopen(paths).unwrap();
-        let (m, _) = resumed(plan(), &reopened.record, origin(), &reopened.entries, true);
+        let (m, _) = resumed(
+            common::demo_plan(),
+            &reopened.record,
+            origin(),
+            &reopened.entries,
+            true,
+        );
         times.push(started.elapsed());
         replayed = reopened.entries.len();
         std::hint::black_box(m);

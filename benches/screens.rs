@@ -1,40 +1,21 @@
 //! Render time of each section's screen at 120×40 on the demo plan.
 //! Target: under 1 ms each.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
-use jiff::tz::TimeZone;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use resetpoint::agenda::{DEFAULT_QUESTIONS, Section, SectionKind};
+use resetpoint::agenda::SectionKind;
 use resetpoint::config;
-use resetpoint::meeting::{Action, Clock, Meeting, update};
-use resetpoint::plan::load_bytes;
-use resetpoint::plan::model::AgendaName;
+use resetpoint::meeting::{Action, update};
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::View;
 
 fn bench(c: &mut Criterion) {
-    let plan = load_bytes("demo.toml", include_str!("../assets/demo.toml").as_bytes())
-        .plan
-        .unwrap();
-    let sections = SectionKind::ALL
-        .iter()
-        .map(|&kind| Section {
-            kind,
-            title: kind.default_title().to_owned(),
-            minutes: 5,
-            questions: DEFAULT_QUESTIONS.iter().map(|q| (*q).to_owned()).collect(),
-        })
-        .collect();
-    let start = "2026-11-24T14:00:00Z".parse().unwrap();
-    let mut meeting = Meeting::with_sections(
-        plan,
-        AgendaName::Plan,
-        sections,
-        Clock::at(start, TimeZone::UTC),
-        false,
-    );
+    let mut meeting = common::every_section_meeting(common::demo_plan(), false);
     let config = config::load(None, false, false).unwrap();
     let theme = Theme {
         palette: config.palette,

@@ -1,156 +1,22 @@
-//! Settings: key bindings and colours. The defaults ship in
-//! `config/config.toml` (built into the binary); a user's file overrides
-//! only what it names. A bad file gets the same diagnostics as a bad plan.
+//! Settings: loading the config file (records folder, presenting, the
+//! background, the `[keys]` table and the `[theme]` colours). The defaults
+//! ship in `config/config.toml` (built into the binary); a user's file
+//! overrides only what it names. A bad file gets the same diagnostics as a
+//! bad plan. What the keys mean is `tui::keymap`'s job.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::meeting::Action;
 use crate::plan::diagnostics::{Diagnostic, Source};
 use crate::plan::keys::closest;
 use crate::tui::background::{Background, BackgroundSetting};
+use crate::tui::keymap::{Keymap, KeysTable};
 
 pub const DEFAULT_CONFIG: &str = include_str!("../config/config.toml");
-
-/// A key as the config file names it, matched against terminal key events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub modifiers: KeyModifiers,
-}
-
-impl Key {
-    /// Whether a key pressed in the terminal is this one. Shift is part of
-    /// a character already ('N'), so it is not compared for characters.
-    pub fn matches(&self, event: &KeyEvent) -> bool {
-        let wanted = self.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let got = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let code = match (event.code, self.code) {
-            (KeyCode::Char(a), KeyCode::Char(b)) if wanted.contains(KeyModifiers::CONTROL) => {
-                a.eq_ignore_ascii_case(&b)
-            }
-            (a, b) => a == b,
-        };
-        code && wanted == got
-    }
-
-    /// The name shown in the footer and the help.
-    pub fn label(&self) -> String {
-        let mut label = String::new();
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            label.push_str("Ctrl-");
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            label.push_str("Alt-");
-        }
-        label.push_str(&match self.code {
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Right => "→".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::F(n) => format!("F{n}"),
-            other => format!("{other:?}"),
-        });
-        label
-    }
-}
-
-/// Read a key name such as `g`, `Enter`, `Ctrl-c` or `Shift-Tab`.
-pub fn parse_key(name: &str) -> Option<Key> {
-    let mut modifiers = KeyModifiers::NONE;
-    let mut rest = name;
-    loop {
-        if let Some(r) = rest
-            .strip_prefix("Ctrl-")
-            .or_else(|| rest.strip_prefix("ctrl-"))
-        {
-            modifiers |= KeyModifiers::CONTROL;
-            rest = r;
-        } else if let Some(r) = rest
-            .strip_prefix("Alt-")
-            .or_else(|| rest.strip_prefix("alt-"))
-        {
-            modifiers |= KeyModifiers::ALT;
-            rest = r;
-        } else {
-            break;
-        }
-    }
-    let mut chars = rest.chars();
-    let code = match (chars.next(), chars.next()) {
-        // A control character would reach the footer and the help as it is.
-        (Some(c), None) if !crate::text::is_unsafe(c) => KeyCode::Char(c),
-        _ => match rest.to_ascii_lowercase().as_str() {
-            "enter" | "return" => KeyCode::Enter,
-            "esc" | "escape" => KeyCode::Esc,
-            "tab" => KeyCode::Tab,
-            "backtab" | "shift-tab" => KeyCode::BackTab,
-            "left" => KeyCode::Left,
-            "right" => KeyCode::Right,
-            "up" => KeyCode::Up,
-            "down" => KeyCode::Down,
-            "home" => KeyCode::Home,
-            "end" => KeyCode::End,
-            "pageup" | "pgup" => KeyCode::PageUp,
-            "pagedown" | "pgdn" => KeyCode::PageDown,
-            "space" => KeyCode::Char(' '),
-            "backspace" => KeyCode::Backspace,
-            "delete" | "del" => KeyCode::Delete,
-            f if f.starts_with('f') => {
-                KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
-            }
-            _ => return None,
-        },
-    };
-    Some(Key { code, modifiers })
-}
-
-/// Actions and the keys that trigger them, in the order the help lists them.
-#[derive(Debug, Clone, Default)]
-pub struct Keymap {
-    pub bindings: Vec<(Action, Vec<Key>)>,
-}
-
-impl Keymap {
-    pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
-        self.bindings
-            .iter()
-            .find(|(_, keys)| keys.iter().any(|k| k.matches(event)))
-            .map(|(action, _)| action.clone())
-    }
-
-    pub fn keys_for(&self, action: Action) -> &[Key] {
-        self.bindings
-            .iter()
-            .find(|(a, _)| *a == action)
-            .map_or(&[], |(_, keys)| keys.as_slice())
-    }
-
-    /// The first key of an action, for the footer.
-    pub fn first_label(&self, action: Action) -> String {
-        self.keys_for(action)
-            .first()
-            .map_or_else(String::new, Key::label)
-    }
-
-    /// "→/Tab/PgDn": every key for an action, for the help.
-    pub fn label(&self, action: Action) -> String {
-        self.keys_for(action)
-            .iter()
-            .map(Key::label)
-            .collect::<Vec<_>>()
-            .join("/")
-    }
-}
 
 /// Semantic colours: the `[theme]` overrides (`None`: the theme's own
 /// colour for the background), the background they are drawn on, and
@@ -210,7 +76,7 @@ struct File {
     start_presenting: Option<bool>,
     background: Option<BackgroundSetting>,
     #[serde(default)]
-    keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
+    keys: KeysTable,
     #[serde(default)]
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
 }
@@ -228,33 +94,6 @@ impl BadConfig {
     }
 }
 
-const ACTION_NAMES: [&str; 25] = [
-    "next_section",
-    "previous_section",
-    "agenda",
-    "up",
-    "down",
-    "scroll_down",
-    "scroll_up",
-    "select",
-    "close",
-    "note",
-    "private_note",
-    "action",
-    "decision",
-    "risk",
-    "issue",
-    "internal_risk",
-    "internal_issue",
-    "signoff",
-    "customer_task",
-    "edit",
-    "delete",
-    "minutes",
-    "presenting",
-    "help",
-    "quit",
-];
 const COLOUR_NAMES: [&str; 6] = ["green", "amber", "red", "grey", "accent", "muted"];
 
 /// Where a user's config lives when `--config` is not given.
@@ -326,42 +165,7 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
     let base_records = base.as_ref().and_then(|b| b.records_dir.clone());
     let base_presenting = base.as_ref().is_none_or(|b| b.start_presenting);
     let base_background = base.as_ref().map(|b| b.background).unwrap_or_default();
-    for (name, keys) in &file.keys {
-        let Some(action) = action_named(name.get_ref()) else {
-            let hint = closest(name.get_ref(), &ACTION_NAMES).map_or_else(
-                || format!("the actions are {}", ACTION_NAMES.join(", ")),
-                |near| format!("did you mean `{near}`?"),
-            );
-            diagnostics.push(
-                Diagnostic::error("config", format!("unknown action `{}`", name.get_ref()))
-                    .at(name.span())
-                    .hint(hint),
-            );
-            continue;
-        };
-        let mut parsed = Vec::new();
-        for key in keys.get_ref() {
-            match parse_key(key.get_ref()) {
-                Some(k) => parsed.push(k),
-                None => diagnostics.push(
-                    Diagnostic::error("config", format!("`{}` is not a key resetpoint knows", key.get_ref()))
-                        .at(key.span())
-                        .hint("use a character like \"g\", or Enter, Esc, Tab, Left, Right, PageDown, F1, with Ctrl- or Alt- in front"),
-                ),
-            }
-        }
-        keymap.bindings.retain(|(a, _)| *a != action);
-        // A key the user gives to this action is taken from any other.
-        for (_, keys) in &mut keymap.bindings {
-            keys.retain(|k| !parsed.contains(k));
-        }
-        keymap.bindings.push((action, parsed));
-    }
-    keymap.bindings.sort_by_key(|(a, _)| {
-        ACTION_NAMES
-            .iter()
-            .position(|n| action_named(n).as_ref() == Some(a))
-    });
+    keymap.apply(&file.keys, &mut diagnostics);
     let mut palette = base.map_or(Palette::BUILT_IN, |b| b.palette);
     for (name, value) in &file.theme {
         let slot = match name.get_ref().as_str() {
@@ -408,15 +212,11 @@ fn parse(source: Source, base: Option<Config>, no_color: bool) -> Result<Config,
     })
 }
 
-fn action_named(name: &str) -> Option<Action> {
-    Action::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(name))
-        .ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::KeyEventKind;
+    use crate::meeting::Action;
+    use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent {

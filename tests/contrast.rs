@@ -6,16 +6,15 @@
 //! both colours are turned to grey (a projector that washes colour out).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use jiff::{SignedDuration, Timestamp, tz::TimeZone};
+use jiff::SignedDuration;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use resetpoint::agenda::{DEFAULT_QUESTIONS, Section, SectionKind};
+use resetpoint::agenda::SectionKind;
 use resetpoint::config::{self, Palette};
 use resetpoint::meeting::capture::Earlier;
-use resetpoint::meeting::{Action, Clock, Meeting, update};
-use resetpoint::plan::model::AgendaName;
+use resetpoint::meeting::{Action, Meeting, update};
 use resetpoint::tui::background::Background;
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
@@ -151,10 +150,6 @@ fn shown(colour: Color, default: Rgb, palette: &TerminalPalette) -> Rgb {
     }
 }
 
-fn start() -> Timestamp {
-    "2026-11-24T14:00:00Z".parse().unwrap()
-}
-
 fn key(code: KeyCode) -> Action {
     Action::Type(KeyEvent::new(code, KeyModifiers::NONE))
 }
@@ -162,26 +157,7 @@ fn key(code: KeyCode) -> Action {
 /// A meeting over every section kind with something captured: an open
 /// follow-up, answers, notes public and private, an internal risk.
 fn meeting(presenting: bool) -> Meeting {
-    let sections = SectionKind::ALL
-        .iter()
-        .map(|&kind| Section {
-            kind,
-            title: kind.default_title().to_owned(),
-            minutes: 5,
-            questions: if kind == SectionKind::Listen {
-                DEFAULT_QUESTIONS.iter().map(|q| (*q).to_owned()).collect()
-            } else {
-                Vec::new()
-            },
-        })
-        .collect();
-    let mut m = Meeting::with_sections(
-        common::demo_plan(),
-        AgendaName::Plan,
-        sections,
-        Clock::at(start(), TimeZone::UTC),
-        false,
-    );
+    let mut m = common::every_section_meeting(common::demo_plan(), false);
     m.earlier = vec![
         Earlier {
             id: "A-1".into(),
@@ -200,10 +176,6 @@ fn meeting(presenting: bool) -> Meeting {
             moved_from: None,
         },
     ];
-    update(
-        &mut m,
-        Action::Tick(start() + SignedDuration::from_secs(95)),
-    );
     for (kind, open, text) in [
         (SectionKind::Listen, Action::Select, "The portal is slow"),
         (SectionKind::Status, Action::Note, "Scanner fee agreed"),
@@ -280,7 +252,7 @@ fn every_frame() -> Vec<(String, Meeting)> {
             update(&mut late, Action::JumpTo(0));
             update(
                 &mut late,
-                Action::Tick(start() + SignedDuration::from_secs(seconds)),
+                Action::Tick(common::meeting_start() + SignedDuration::from_secs(seconds)),
             );
             frames.push((format!("{mode} timer {what}"), late));
         }

@@ -5,7 +5,7 @@ mod common;
 
 use jiff::civil::date;
 use resetpoint::meeting::Action;
-use resetpoint::meeting::capture::{due_date, quick_capture};
+use resetpoint::meeting::typed::{due_date, quick_capture};
 use resetpoint::meeting::{Clock, Meeting};
 use resetpoint::plan::model::AgendaName;
 
@@ -21,7 +21,7 @@ fn a_relative_due_date_ending_in_a_wide_character_is_refused_not_a_panic() {
     assert_eq!(due_date("+3d", today), Some(date(2026, 12, 4)));
     let quick = quick_capture(
         "Send the plan due:+3日",
-        resetpoint::meeting::capture::People::of(&common::demo_plan()),
+        resetpoint::meeting::typed::People::of(&common::demo_plan()),
         today,
     );
     assert_eq!(quick.due, None);

@@ -2,32 +2,19 @@
 //! capture the PM can make, and the journal that replays them.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use jiff::{SignedDuration, Timestamp, tz::TimeZone};
+use jiff::{SignedDuration, tz::TimeZone};
 use resetpoint::agenda::SectionKind;
 use resetpoint::meeting::capture::{ActionStatus, SignoffDecision, Verdict};
 use resetpoint::meeting::update::{Change, replay};
 use resetpoint::meeting::{Action, Capture, Clock, Effect, Meeting, Overlay, Shared, update};
-use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::{AgendaName, Side};
 
-fn start() -> Timestamp {
-    "2026-11-24T14:00:00Z".parse().unwrap()
-}
+mod common;
+
+use common::{agenda_meeting, go_to, meeting_start};
 
 fn meeting() -> Meeting {
-    let demo = include_str!("../assets/demo.toml");
-    let plan = load_bytes("demo.toml", demo.as_bytes()).plan.unwrap();
-    Meeting::new(
-        plan,
-        AgendaName::ResetPoint,
-        Clock::at(start(), TimeZone::UTC),
-        false,
-    )
-}
-
-fn to(m: &mut Meeting, kind: SectionKind) {
-    let n = m.sections.iter().position(|s| s.kind == kind).unwrap();
-    update(m, Action::JumpTo(n));
+    agenda_meeting(AgendaName::ResetPoint)
 }
 
 fn key(code: KeyCode) -> Action {
@@ -105,7 +92,7 @@ fn presenting_hides_internal_plan_items_and_private_captures() {
 #[test]
 fn time_is_booked_to_the_section_it_was_spent_in() {
     let mut m = meeting();
-    let at = |s| start() + SignedDuration::from_secs(s);
+    let at = |s| meeting_start() + SignedDuration::from_secs(s);
     update(&mut m, Action::Tick(at(90)));
     update(&mut m, Action::NextSection);
     update(&mut m, Action::Tick(at(150)));
@@ -122,7 +109,7 @@ fn time_is_booked_to_the_section_it_was_spent_in() {
 #[test]
 fn answers_are_captured_per_question_verbatim_and_multi_line() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Listen);
+    go_to(&mut m, SectionKind::Listen);
     update(&mut m, Action::Down);
     update(&mut m, Action::Select);
     type_in(&mut m, "Reports came late", KeyCode::Char('x'));
@@ -141,7 +128,7 @@ fn answers_are_captured_per_question_verbatim_and_multi_line() {
 #[test]
 fn actions_and_decisions_are_held_back_while_listening_unless_insisted() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Listen);
+    go_to(&mut m, SectionKind::Listen);
     update(&mut m, Action::NewAction);
     assert!(m.draft.is_none());
     assert!(
@@ -157,7 +144,7 @@ fn actions_and_decisions_are_held_back_while_listening_unless_insisted() {
     update(&mut m, Action::Note);
     assert!(m.draft.is_some(), "a note is never held back");
     update(&mut m, key(KeyCode::Esc));
-    to(&mut m, SectionKind::Status);
+    go_to(&mut m, SectionKind::Status);
     update(&mut m, Action::Decision);
     assert!(m.draft.is_some(), "after listening, decisions open at once");
 }
@@ -165,7 +152,7 @@ fn actions_and_decisions_are_held_back_while_listening_unless_insisted() {
 #[test]
 fn quick_capture_of_an_action() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Status);
+    go_to(&mut m, SectionKind::Status);
     update(&mut m, Action::NewAction);
     let effects = type_in(&mut m, "Send the revised plan @sam due:+3d", KeyCode::Enter);
     assert!(
@@ -193,7 +180,7 @@ fn quick_capture_of_an_action() {
 #[test]
 fn an_unknown_owner_is_asked_about_then_taken_as_a_guest() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Status);
+    go_to(&mut m, SectionKind::Status);
     update(&mut m, Action::NewAction);
     type_in(&mut m, "Book the room @bob", KeyCode::Enter);
     assert!(m.draft.is_some(), "the field stays open");
@@ -222,7 +209,7 @@ fn an_unknown_owner_is_asked_about_then_taken_as_a_guest() {
 #[test]
 fn a_due_date_that_cannot_be_read_is_not_guessed() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Status);
+    go_to(&mut m, SectionKind::Status);
     update(&mut m, Action::NewAction);
     type_in(&mut m, "Call Ola due:someday", KeyCode::Enter);
     assert!(m.draft.is_some());
@@ -243,7 +230,7 @@ fn a_due_date_that_cannot_be_read_is_not_guessed() {
 #[test]
 fn risks_and_issues_with_owner_and_visibility() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Raid);
+    go_to(&mut m, SectionKind::Raid);
     update(&mut m, Action::Risk);
     type_in(
         &mut m,
@@ -275,10 +262,10 @@ fn risks_and_issues_with_owner_and_visibility() {
 #[test]
 fn sign_off_of_the_communication_plan_on_rules() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Status);
+    go_to(&mut m, SectionKind::Status);
     update(&mut m, Action::Signoff);
     assert!(m.draft.is_none(), "sign-off is taken on the rules screen");
-    to(&mut m, SectionKind::Rules);
+    go_to(&mut m, SectionKind::Rules);
     update(&mut m, Action::Signoff);
     type_in(&mut m, "approved @ola", KeyCode::Enter);
     let Capture::Signoff { by, decision, .. } = last(&m) else {
@@ -301,7 +288,7 @@ fn buy_ins(m: &Meeting) -> Vec<&Capture> {
 #[test]
 fn buy_in_is_chosen_never_cycled_and_replaces() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Proposals);
+    go_to(&mut m, SectionKind::Proposals);
     update(&mut m, Action::Down);
     update(&mut m, Action::Select);
     assert!(
@@ -334,7 +321,7 @@ fn buy_in_is_chosen_never_cycled_and_replaces() {
 #[test]
 fn agreed_with_changes_asks_what_the_changes_are() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Proposals);
+    go_to(&mut m, SectionKind::Proposals);
     update(&mut m, Action::Select);
     type_in(&mut m, "2", KeyCode::Enter);
     assert!(
@@ -389,7 +376,7 @@ fn attendance_is_confirmed_and_guests_added_on_welcome() {
 #[test]
 fn playback_confirmation_or_correction() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Playback);
+    go_to(&mut m, SectionKind::Playback);
     update(&mut m, Action::Select);
     update(&mut m, key(KeyCode::Enter));
     assert_eq!(
@@ -413,7 +400,7 @@ fn playback_confirmation_or_correction() {
 #[test]
 fn pulse_scores_per_customer_attendee_and_recommend() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Pulse);
+    go_to(&mut m, SectionKind::Pulse);
     let people = m.customer_attendees();
     assert_eq!(people, ["ola", "marcus"]);
     update(&mut m, Action::Select);
@@ -441,7 +428,7 @@ fn pulse_scores_per_customer_attendee_and_recommend() {
 #[test]
 fn edit_reopens_the_text_and_replaces_the_item() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Status);
+    go_to(&mut m, SectionKind::Status);
     update(&mut m, Action::NewAction);
     type_in(&mut m, "Send plan @sam due:2026-12-01", KeyCode::Enter);
     update(&mut m, Action::Edit);
@@ -510,7 +497,7 @@ fn esc_leaves_a_field_unsent_and_quit_keeps_it_to_resume() {
 #[test]
 fn at_the_end_unsent_drafts_are_kept_as_private_notes_marked_unsent() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Status);
+    go_to(&mut m, SectionKind::Status);
     update(&mut m, Action::NewAction);
     type_in(&mut m, "Call Ola due:someday", KeyCode::Esc);
     update(&mut m, Action::JumpTo(99));
@@ -582,7 +569,7 @@ fn a_paste_goes_into_the_field_and_outside_one_starts_a_note() {
             unsent: false,
         }
     );
-    to(&mut m, SectionKind::Status);
+    go_to(&mut m, SectionKind::Status);
     update(&mut m, Action::NewAction);
     update(&mut m, Action::Paste("Call\nOla".into()));
     update(&mut m, key(KeyCode::Enter));
@@ -647,7 +634,7 @@ fn minutes_are_written_from_the_review_screen() {
     let effects = update(&mut m, Action::Minutes);
     assert!(!effects.contains(&Effect::WriteMinutes));
     assert!(m.notice.as_deref().unwrap().contains("review screen"));
-    to(&mut m, SectionKind::Review);
+    go_to(&mut m, SectionKind::Review);
     let effects = update(&mut m, Action::Minutes);
     assert!(effects.contains(&Effect::WriteMinutes));
     assert!(
@@ -659,7 +646,7 @@ fn minutes_are_written_from_the_review_screen() {
 #[test]
 fn a_deferred_sign_off_keeps_who_and_why() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Rules);
+    go_to(&mut m, SectionKind::Rules);
     update(&mut m, Action::Signoff);
     type_in(
         &mut m,
@@ -686,7 +673,7 @@ fn a_deferred_sign_off_keeps_who_and_why() {
 #[test]
 fn a_sign_off_by_someone_unknown_asks_about_a_guest() {
     let mut m = meeting();
-    to(&mut m, SectionKind::Rules);
+    go_to(&mut m, SectionKind::Rules);
     update(&mut m, Action::Signoff);
     type_in(
         &mut m,
@@ -719,7 +706,7 @@ fn a_full_name_and_a_guest_from_the_welcome_screen_are_matched() {
     }
     update(&mut m, Action::Select);
     type_in(&mut m, "Zoë Krüger", KeyCode::Enter);
-    to(&mut m, SectionKind::Status);
+    go_to(&mut m, SectionKind::Status);
     update(&mut m, Action::NewAction);
     type_in(
         &mut m,
@@ -762,7 +749,7 @@ fn wide_characters_after_a_relative_date_are_asked_about_not_a_crash() {
         (Action::Issue, "Rooms due:+🎉", "no due date"),
     ] {
         let mut m = meeting();
-        to(&mut m, SectionKind::Raid);
+        go_to(&mut m, SectionKind::Raid);
         update(&mut m, open);
         type_in(&mut m, line, KeyCode::Enter);
         assert!(m.draft.is_some() && m.captures.is_empty(), "{line}");
@@ -772,10 +759,10 @@ fn wide_characters_after_a_relative_date_are_asked_about_not_a_crash() {
     let mut m = Meeting::new(
         meeting().plan,
         AgendaName::Status,
-        Clock::at(start(), TimeZone::UTC),
+        Clock::at(meeting_start(), TimeZone::UTC),
         false,
     );
-    to(&mut m, SectionKind::Followups);
+    go_to(&mut m, SectionKind::Followups);
     update(&mut m, Action::Select);
     type_in(&mut m, "open due:+2日", KeyCode::Enter);
     assert!(m.notice.as_deref().unwrap().contains("due:+2日"));
@@ -784,7 +771,7 @@ fn wide_characters_after_a_relative_date_are_asked_about_not_a_crash() {
 #[test]
 fn the_customer_accepts_a_task_with_enter_and_t_adds_one() {
     let mut m = meeting();
-    to(&mut m, SectionKind::CustomerTasks);
+    go_to(&mut m, SectionKind::CustomerTasks);
     update(&mut m, Action::Down);
     update(&mut m, Action::Select);
     update(&mut m, Action::Select);
@@ -828,7 +815,7 @@ fn the_customer_accepts_a_task_with_enter_and_t_adds_one() {
         }
     );
     assert_eq!(m.new_customer_tasks().len(), 1);
-    to(&mut m, SectionKind::Status);
+    go_to(&mut m, SectionKind::Status);
     update(&mut m, Action::CustomerTask);
     assert!(
         m.draft.is_none(),
@@ -847,7 +834,7 @@ fn an_unsent_field_survives_a_resume_and_the_journal() {
             }
         }
     };
-    to(&mut live, SectionKind::Status);
+    go_to(&mut live, SectionKind::Status);
     run(&mut live, Action::NewAction);
     for c in "Call Ola @ola".chars() {
         run(&mut live, key(KeyCode::Char(c)));
@@ -862,7 +849,7 @@ fn an_unsent_field_survives_a_resume_and_the_journal() {
         replay(&mut replayed, change);
     }
     assert_eq!(replayed.unsent, live.unsent);
-    to(&mut replayed, SectionKind::Status);
+    go_to(&mut replayed, SectionKind::Status);
     update(&mut replayed, Action::NewAction);
     assert_eq!(replayed.draft.unwrap().text(), "Call Ola @ola");
 }

@@ -296,7 +296,7 @@ fn a_control_character_cannot_be_a_key() {
     // U+009B is a one-character CSI: as a key label it would reach the
     // footer and the help screen (a fuzzing find).
     for key in ["\u{9b}", "Ctrl-\u{1b}", "\u{202e}", "Alt-\u{7f}"] {
-        assert_eq!(resetpoint::config::parse_key(key), None, "{key:?}");
+        assert_eq!(resetpoint::tui::keymap::parse_key(key), None, "{key:?}");
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.toml");

@@ -6,12 +6,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use jiff::{Timestamp, tz::TimeZone};
 use proptest::prelude::*;
 use resetpoint::agenda::SectionKind;
 use resetpoint::meeting::update::Change;
-use resetpoint::meeting::{Action, Capture, Clock, Effect, Meeting, update};
-use resetpoint::plan::load_bytes;
+use resetpoint::meeting::{Action, Capture, Effect, Meeting, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::folder::{scan, unfinished};
 use resetpoint::record::format::{Record, restore};
@@ -21,31 +19,12 @@ use resetpoint::record::open::{OpenError, create, lock, reopen};
 use resetpoint::record::resume::resumed;
 use resetpoint::record::store::{Finished, Health, Message, Store, Timing};
 
-fn meeting() -> Meeting {
-    let demo = include_str!("../assets/demo.toml");
-    let plan = load_bytes("demo.toml", demo.as_bytes()).plan.unwrap();
-    let start: Timestamp = "2026-11-24T14:00:00Z".parse().unwrap();
-    Meeting::new(
-        plan,
-        AgendaName::ResetPoint,
-        Clock::at(start, TimeZone::UTC),
-        false,
-    )
-}
+mod common;
 
-fn typed(m: &mut Meeting, open: Action, text: &str) -> Vec<Effect> {
-    let mut effects = update(m, open);
-    for c in text.chars() {
-        effects.extend(update(
-            m,
-            Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-        ));
-    }
-    effects.extend(update(
-        m,
-        Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
-    ));
-    effects
+use common::{agenda_meeting, type_line};
+
+fn meeting() -> Meeting {
+    agenda_meeting(AgendaName::ResetPoint)
 }
 
 /// A meeting with one of nearly everything captured, and a field left open.
@@ -53,27 +32,27 @@ fn busy_meeting() -> Meeting {
     let mut m = meeting();
     update(&mut m, Action::Select);
     update(&mut m, Action::NextSection);
-    typed(
+    type_line(
         &mut m,
         Action::Select,
         "We \"feel\" ignored = [true]\n# not a comment",
     );
     update(&mut m, Action::JumpTo(3));
-    typed(&mut m, Action::NewAction, "Send plan @sam due:2026-12-01");
-    typed(&mut m, Action::Decision, "Weekly reports on Thursdays");
-    typed(
+    type_line(&mut m, Action::NewAction, "Send plan @sam due:2026-12-01");
+    type_line(&mut m, Action::Decision, "Weekly reports on Thursdays");
+    type_line(
         &mut m,
         Action::Risk,
         "Vendor folds @priya #internal p:2 i:4",
     );
-    typed(&mut m, Action::PrivateNote, "Ola looked unconvinced");
+    type_line(&mut m, Action::PrivateNote, "Ola looked unconvinced");
     let rules = m
         .sections
         .iter()
         .position(|s| s.kind == SectionKind::Rules)
         .unwrap();
     update(&mut m, Action::JumpTo(rules));
-    typed(&mut m, Action::Signoff, "approved @ola");
+    type_line(&mut m, Action::Signoff, "approved @ola");
     update(&mut m, Action::Note);
     for c in "half typed — ünïcødé 日本".chars() {
         update(
@@ -230,7 +209,7 @@ fn a_failed_write_is_reported_kept_and_retried_until_it_works() {
     // The folder goes away mid-meeting (a pulled USB disk, a synced folder).
     let away = base.path().join("away");
     std::fs::rename(&dir, &away).unwrap();
-    let effects = typed(&mut m, Action::Note, "said while the disk was gone");
+    let effects = type_line(&mut m, Action::Note, "said while the disk was gone");
     carry_out(&store, &m, effects);
     wait_for("the failure to be reported", || {
         health
@@ -262,7 +241,7 @@ fn a_disk_that_never_recovers_gets_a_copy_in_a_private_folder_of_its_own() {
     let store = Store::start(paths, held, |_| {});
     let mut m = meeting();
     std::fs::remove_dir_all(&dir).unwrap();
-    let effects = typed(&mut m, Action::Note, "must not be lost");
+    let effects = type_line(&mut m, Action::Note, "must not be lost");
     carry_out(&store, &m, effects);
     carry_out(&store, &m, vec![Effect::Save]);
     let Finished::SavedElsewhere(copy) = store.finish() else {
@@ -330,7 +309,7 @@ fn records_journals_and_folders_are_private() {
     let store = Store::start(paths.clone(), held, |_| {});
     let mut m = meeting();
     carry_out(&store, &m, vec![Effect::Save]);
-    let effects = typed(&mut m, Action::Note, "private");
+    let effects = type_line(&mut m, Action::Note, "private");
     carry_out(&store, &m, effects);
     carry_out(&store, &m, vec![Effect::Save]);
     assert!(matches!(store.finish(), Finished::Saved { .. }));
@@ -363,7 +342,7 @@ fn a_symlink_or_fifo_where_a_record_or_journal_should_be_is_refused() {
         seen.lock().unwrap().push(h)
     });
     let mut m = meeting();
-    let effects = typed(&mut m, Action::Note, "never into their file");
+    let effects = type_line(&mut m, Action::Note, "never into their file");
     carry_out(&store, &m, effects);
     wait_for("the refusal in the banner", || {
         health
@@ -399,7 +378,7 @@ fn an_unreadable_record_is_named_by_line_and_column_or_rebuilt_from_its_journal(
     let store = Store::start(paths.clone(), held, |_| {});
     let mut m = meeting();
     carry_out(&store, &m, vec![Effect::Save]);
-    let effects = typed(&mut m, Action::Note, "kept by the journal");
+    let effects = type_line(&mut m, Action::Note, "kept by the journal");
     carry_out(&store, &m, effects);
     assert!(store.settled(Duration::from_secs(10)));
     assert!(matches!(store.finish(), Finished::Saved { .. }));
@@ -534,7 +513,7 @@ fn journal_lines_with_impossible_numbers_are_clamped_or_refused_on_replay() {
         &mut m,
         Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
     );
-    typed(&mut m, Action::Note, "after");
+    type_line(&mut m, Action::Note, "after");
     update(&mut m, Action::PreviousSection);
     let again = Record::of(&m);
     assert!(again.items().iter().any(|c| c.what.text() == "after"));
@@ -575,7 +554,7 @@ fn a_record_that_cannot_be_created_still_leaves_its_words_to_resume() {
     let store = Store::start_on(Disk::real(), quick, paths.clone(), held, |_| {});
     let mut m = meeting();
     carry_out(&store, &m, vec![Effect::Save]);
-    let effects = typed(&mut m, Action::Note, "only in the journal");
+    let effects = type_line(&mut m, Action::Note, "only in the journal");
     carry_out(&store, &m, effects);
     wait_for("the note in the journal", || {
         read(&std::fs::read(&paths.journal).unwrap())
@@ -623,7 +602,7 @@ fn commits_go_to_the_journal_and_the_record_follows_on_a_section_change() {
     carry_out(&store, &m, vec![Effect::Save]);
     assert!(store.settled(Duration::from_secs(10)));
     for n in 0..5 {
-        let effects = typed(&mut m, Action::Note, &format!("note {n}"));
+        let effects = type_line(&mut m, Action::Note, &format!("note {n}"));
         carry_out(&store, &m, effects);
     }
     assert!(store.settled(Duration::from_secs(10)));
@@ -681,14 +660,14 @@ fn after_compaction_a_resume_replays_only_what_came_after_the_record() {
     carry_out(&store, &m, vec![Effect::Save]);
     assert!(store.settled(Duration::from_secs(10)));
     for n in 0..30 {
-        let effects = typed(&mut m, Action::Note, &format!("note {n} — ünï"));
+        let effects = type_line(&mut m, Action::Note, &format!("note {n} — ünï"));
         carry_out(&store, &m, effects);
     }
     // The section change writes the record; the journal then starts again.
     let effects = update(&mut m, Action::NextSection);
     carry_out(&store, &m, effects);
     assert!(store.settled(Duration::from_secs(10)));
-    let effects = typed(&mut m, Action::Note, "after the record");
+    let effects = type_line(&mut m, Action::Note, "after the record");
     carry_out(&store, &m, effects);
     let effects = update(&mut m, Action::Note);
     carry_out(&store, &m, effects);
@@ -749,7 +728,7 @@ fn an_ended_meeting_says_so_and_leaves_only_its_record() {
     let store = Store::start_on(Disk::real(), patient(0), paths.clone(), held, |_| {});
     let mut m = meeting();
     carry_out(&store, &m, vec![Effect::Save]);
-    let effects = typed(&mut m, Action::Note, "the last word");
+    let effects = type_line(&mut m, Action::Note, "the last word");
     carry_out(&store, &m, effects);
     let last = m.sections.len() - 1;
     let mut effects = update(&mut m, Action::JumpTo(last));

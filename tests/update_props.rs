@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use proptest::prelude::*;
 use resetpoint::agenda::{DEFAULT_QUESTIONS, Section, SectionKind};
-use resetpoint::meeting::capture::{People, due_date, quick_capture, signoff_line};
+use resetpoint::meeting::typed::{People, due_date, quick_capture, signoff_line};
 use resetpoint::meeting::update::replay;
 use resetpoint::meeting::{Action, Clock, Effect, Meeting, update};
 use resetpoint::plan::load_bytes;

@@ -15,7 +15,7 @@ use super::markdown::{escape, escape_inline};
 use crate::meeting::capture::{ActionStatus, Earlier};
 use crate::meeting::latest::{Latest, task_now};
 use crate::meeting::{Capture, Captured, public_only};
-use crate::plan::derive::{Band, derive, milestone_state, short_date, slip_days};
+use crate::plan::derive::{derive, milestone_state, short_date, slip_days};
 use crate::plan::model::{Milestone, Plan, Rag};
 use crate::plan::quick_look::rag_word;
 use crate::plan::warnings::find_term;
@@ -58,10 +58,7 @@ pub fn minutes(
     audience: Audience,
 ) -> Minutes {
     let name = |id: &str| plan.map_or(id, |p| p.name_of(id)).to_owned();
-    let owner = |id: &Option<String>| {
-        id.as_deref()
-            .map_or_else(|| "no owner yet".to_owned(), name)
-    };
+    let owner = |id: Option<&str>| id.map_or_else(|| "no owner yet".to_owned(), name);
     let m = &record.meeting;
     let mut sections = Vec::new();
 
@@ -177,14 +174,13 @@ pub fn minutes(
                 let title = title.unwrap_or_else(|| format!("from {}", meeting_of(meeting)));
                 let before = before.unwrap_or(Latest::new(ActionStatus::Open, None, None));
                 let now = before.clone().after([f], item, meeting);
+                let word = now.status.word();
                 let mut outcome = match (now.status, now.due) {
-                    (ActionStatus::Done, _) => "done".to_owned(),
-                    (ActionStatus::Dropped, _) => "dropped".to_owned(),
+                    (ActionStatus::Done | ActionStatus::Dropped, _) => word.to_owned(),
                     (ActionStatus::Open, Some(d)) if now.moved_from.is_some() => {
-                        format!("still open, new date {}", date(d))
+                        format!("{word}, new date {}", date(d))
                     }
-                    (ActionStatus::Open, Some(d)) => format!("still open, due {}", date(d)),
-                    (ActionStatus::Open, None) => "still open, no due date".to_owned(),
+                    (ActionStatus::Open, when) => format!("{word}, {}", due(when)),
                 };
                 if let (true, Some(first)) = (now.is_open(), now.moved_from) {
                     outcome.push_str(&format!(" (moved from {})", date(first)));
@@ -227,7 +223,7 @@ pub fn minutes(
                 ..
             } => Some(Item::led(
                 &a.id,
-                format!("{title} — {}, {}", owner(who), due(*when)),
+                format!("{title} — {}, {}", owner(who.as_deref()), due(*when)),
             )),
             _ => None,
         })
@@ -248,7 +244,7 @@ pub fn minutes(
                     }
                     Item::led(
                         t.id.get_ref(),
-                        format!("{} — {}, {when}", t.title, owner(&now.owner)),
+                        format!("{} — {}, {when}", t.title, owner(now.owner.as_deref())),
                     )
                 })
                 .collect()
@@ -305,33 +301,20 @@ pub fn minutes(
     let raised = shown(&record.risks, audience)
         .into_iter()
         .chain(shown(&record.issues, audience))
-        .filter_map(|r| match &r.what {
-            Capture::Risk {
-                title, owner: who, ..
-            }
-            | Capture::Issue {
-                title, owner: who, ..
-            } => {
-                let kind = if matches!(r.what, Capture::Risk { .. }) {
-                    "Risk"
-                } else {
-                    "Issue"
-                };
-                // A scored risk says how bad, in the plan's own bands.
-                let score = r.what.risk_score().map_or_else(String::new, |(p, i)| {
-                    let score = i64::from(p) * i64::from(i);
-                    format!(
-                        ", score {score} ({}: probability {p}, impact {i})",
-                        Band::of(score).as_str()
-                    )
-                });
-                Some(Item {
-                    lead: None,
-                    text: format!("{kind}: {title} — {}{score}", owner(who)),
-                    mark: (!r.what.is_public()).then(|| "internal".to_owned()),
-                })
-            }
-            _ => None,
+        .filter_map(|r| {
+            let raised = r.what.risk_or_issue()?;
+            // A scored risk says how bad, in the plan's own bands.
+            let score = (raised.score).map_or_else(String::new, |s| format!(", {}", s.in_full()));
+            let owner = owner(raised.owner);
+            Some(Item {
+                lead: None,
+                text: format!(
+                    "{}: {} — {owner}{score}",
+                    sentence(raised.kind),
+                    raised.title
+                ),
+                mark: raised.internal.then(|| "internal".to_owned()),
+            })
         })
         .collect();
     sections.push(Section::list(

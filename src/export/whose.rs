@@ -4,7 +4,7 @@
 //! they typed then.
 
 use super::actions::ActionRow;
-use crate::meeting::capture::People;
+use crate::meeting::typed::People;
 use crate::plan::model::{Plan, Side};
 
 /// Which actions to keep.

@@ -3,13 +3,14 @@
 //! `update`; drawn by the screens.
 
 pub mod capture;
+pub mod capture_words;
 pub mod clock;
 pub mod draft;
 pub mod ids;
 pub mod latest;
-pub mod rows;
+pub mod section_rows;
 pub mod shared;
-mod typed;
+pub mod typed;
 pub mod update;
 
 use jiff::Timestamp;

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::latest::Latest;
-use super::rows::{Attendee, FollowupRow};
+use super::section_rows::{Attendee, FollowupRow};
 use super::{Capture, Captured, DraftKind, Meeting, Overlay};
 use crate::agenda::{Section, SectionKind};
 use crate::plan::derive::Derived;
@@ -282,12 +282,12 @@ impl Shared {
 
     /// Whether the customer accepted customer task `id` in this meeting.
     pub fn accepted(&self, id: &str) -> bool {
-        super::rows::accepted(&self.captures, id)
+        super::section_rows::accepted(&self.captures, id)
     }
 
     /// The customer tasks added in this meeting, oldest first.
     pub fn new_customer_tasks(&self) -> Vec<&Captured> {
-        super::rows::new_customer_tasks(&self.captures, &self.sections)
+        super::section_rows::new_customer_tasks(&self.captures, &self.sections)
     }
 
     /// The newest capture `pick` accepts, picked apart.

@@ -187,7 +187,7 @@ async fn run_loop(
                     None
                 }
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
-                    key_action(&meeting, &config, key)
+                    super::keymap::key_action(&meeting, &config.keymap, key)
                 }
                 Some(Ok(Event::Paste(text))) => Some(Action::Paste(text)),
                 Some(Ok(Event::Resize(_, _))) => {
@@ -280,23 +280,4 @@ fn minutes_of(meeting: &Meeting, store: &Store) -> Vec<(String, String)> {
         ));
     }
     documents
-}
-
-/// A key becomes an action: an open text field takes every key first,
-/// except Ctrl-C, which still quits (keeping what was typed).
-fn key_action(
-    meeting: &Meeting,
-    config: &Config,
-    key: crossterm::event::KeyEvent,
-) -> Option<Action> {
-    let quit_key = key.code == crossterm::event::KeyCode::Char('c')
-        && key
-            .modifiers
-            .contains(crossterm::event::KeyModifiers::CONTROL);
-    // The "show internal items?" question takes any key as its answer.
-    let asked = meeting.pending == Some(crate::meeting::Pending::LeavePresenting);
-    if (meeting.draft.is_some() || asked) && !quit_key {
-        return Some(Action::Type(key));
-    }
-    config.keymap.action_for(&key)
 }

@@ -130,7 +130,7 @@ impl FollowScreen<'_> {
         .alignment(Alignment::Center)
         .render(facts, buf);
         // The projector takes no keys: panels say there is more, with no key to name.
-        let keymap = crate::config::Keymap::default();
+        let keymap = crate::tui::keymap::Keymap::default();
         let ctx = Ctx {
             shown,
             theme: t,

@@ -4,6 +4,7 @@ pub mod app;
 pub mod background;
 pub mod capture_pane;
 pub mod follower;
+pub mod keymap;
 pub mod rehearsal;
 pub mod screens;
 pub mod theme;

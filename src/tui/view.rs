@@ -1,6 +1,7 @@
-//! The frame around every section: header (project, agenda, n/m, clock,
-//! timeboxes), the section's screen, the footer of keys, and the overlays.
-//! A plain function of the meeting: it changes nothing.
+//! The whole meeting screen (`View`): the header (project, agenda, n/m,
+//! clock, timeboxes) and the footer of keys around the section's own
+//! screen and the capture pane, and the help and agenda overlays over
+//! them. A plain function of the meeting: it changes nothing.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -10,10 +11,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 use super::capture_pane;
+use super::keymap::{self, Keymap};
 use super::screens::{self, Ctx, panel};
 use super::theme::Theme;
 use super::widgets::fitted_table::{Column, FittedTable};
-use crate::config::Keymap;
 use crate::meeting::{Action, Meeting, Overlay, Shared};
 use crate::plan::model::Rag;
 
@@ -231,97 +232,19 @@ impl View<'_> {
 
     fn help(&self, area: Rect, buf: &mut Buffer) {
         let k = self.keymap;
-        let rows: Vec<(Action, &str)> = vec![
-            (Action::NextSection, "next section"),
-            (Action::PreviousSection, "previous section"),
-            (Action::Agenda, "agenda: jump to a section"),
-            (
-                Action::Select,
-                "answer, confirm or choose the highlighted row",
-            ),
-            (Action::Close, "close this window"),
-            (Action::Note, "note"),
-            (
-                Action::PrivateNote,
-                "private note (never on the shared screen)",
-            ),
-            (
-                Action::NewAction,
-                "action: what @who due:date (+3d, +2w, fri)",
-            ),
-            (Action::Decision, "decision"),
-            (
-                Action::Signoff,
-                "sign-off of the communication plan (rules screen)",
-            ),
-            (
-                Action::CustomerTask,
-                "new customer task: what @who due:date (tasks screen)",
-            ),
-            (Action::Edit, "edit the highlighted capture"),
-            (
-                Action::Delete,
-                "delete the highlighted capture (asks first)",
-            ),
-            (
-                Action::Minutes,
-                "write the minutes beside the record (review screen)",
-            ),
-            (
-                Action::Presenting,
-                "presenting mode: hide internal items and private notes",
-            ),
-            (Action::Help, "this help"),
-            (Action::Quit, "quit (everything is already saved)"),
-        ];
-        let mut rows: Vec<(String, &str)> = rows
-            .into_iter()
-            .map(|(action, what)| (k.label(action), what))
-            .collect();
-        // Pairs of keys share a line, so the help fits an 80×24 window.
-        let pair = |a, b| format!("{} {}", k.label(a), k.label(b));
-        rows.insert(
-            3,
-            (
-                pair(Action::Up, Action::Down),
-                "previous or next question or row",
-            ),
-        );
-        rows.insert(
-            5,
-            (
-                pair(Action::ScrollDown, Action::ScrollUp),
-                "more of a panel that says \"+3 more\", and back",
-            ),
-        );
-        rows.insert(
-            rows.len().saturating_sub(3),
-            (
-                format!(
-                    "{} {}/{}",
-                    k.label(Action::DealCard),
-                    k.label(Action::CardHandled),
-                    k.label(Action::CardNeedsWork)
-                ),
-                "rehearsal: deal a pushback card; handled / needs work",
-            ),
-        );
-        let decision = rows.iter().position(|(_, what)| *what == "decision");
-        let at = decision.map_or(rows.len(), |n| n + 1);
-        rows.insert(
-            at,
-            (
-                pair(Action::InternalRisk, Action::InternalIssue),
-                "internal risk or issue: masked, never on a shared screen",
-            ),
-        );
-        rows.insert(
-            at,
-            (
-                pair(Action::Risk, Action::Issue),
-                "new risk or issue: what @owner",
-            ),
-        );
+        // Actions that share a help line (↑ and ↓) share a row, so the help
+        // fits an 80×24 window.
+        let mut rows: Vec<(String, &str)> = Vec::new();
+        for action in keymap::bindable() {
+            let what = keymap::help_line(&action).unwrap_or_default();
+            match rows.last_mut() {
+                Some((keys, last)) if *last == what => {
+                    keys.push(' ');
+                    keys.push_str(&k.label(action));
+                }
+                _ => rows.push((k.label(action), what)),
+            }
+        }
         let lines: Vec<Line> = rows
             .into_iter()
             .map(|(keys, what)| {
@@ -398,6 +321,7 @@ pub fn rows_high(rows: usize, frame: u16) -> u16 {
 /// whether it must stay however narrow the line (`None`), or else how
 /// willingly it goes (lowest first).
 struct FooterKey {
+    action: Action,
     keys: String,
     what: &'static str,
     short: &'static str,
@@ -420,72 +344,64 @@ fn footer_keys(k: &Keymap, shown: &Shared, width: u16, theme: &Theme) -> Vec<Spa
     use crate::agenda::SectionKind;
     let kind = shown.section().kind;
     let listen = kind == SectionKind::Listen;
-    let key = |action: Action, what, short, drop| FooterKey {
-        keys: k.first_label(action),
-        what,
-        short,
-        drop,
+    // The words are the action's own (on `Action`); `keys` are shown for it.
+    let item = |action: Action, keys: String, drop| {
+        let (what, short) = keymap::footer_words(&action, listen).unwrap_or_default();
+        FooterKey {
+            action,
+            keys,
+            what,
+            short,
+            drop,
+        }
     };
+    let key = |action: Action, drop| item(action.clone(), k.first_label(action), drop);
     let mut items = vec![
-        key(Action::NextSection, "next", "next", None),
-        key(Action::PreviousSection, "back", "back", None),
-        key(Action::Agenda, "agenda", "agenda", Some(3)),
+        key(Action::NextSection, None),
+        key(Action::PreviousSection, None),
+        key(Action::Agenda, Some(3)),
     ];
     if shown.rows > 0 {
-        items.push(FooterKey {
-            keys: format!(
-                "{}{}",
-                k.first_label(Action::Up),
-                k.first_label(Action::Down)
-            ),
-            what: if listen { "question" } else { "row" },
-            short: if listen { "question" } else { "row" },
-            drop: Some(1),
-        });
-        items.push(key(
-            Action::Select,
-            if listen { "answer" } else { "choose" },
-            if listen { "answer" } else { "pick" },
-            Some(2),
-        ));
+        let keys = format!(
+            "{}{}",
+            k.first_label(Action::Up),
+            k.first_label(Action::Down)
+        );
+        items.push(item(Action::Up, keys, Some(1)));
+        items.push(key(Action::Select, Some(2)));
     }
-    items.push(key(Action::Note, "note", "note", None));
-    items.push(key(Action::NewAction, "action", "action", None));
-    items.push(key(Action::Decision, "decision", "decide", None));
+    items.push(key(Action::Note, None));
+    items.push(key(Action::NewAction, None));
+    items.push(key(Action::Decision, None));
     match kind {
         SectionKind::Raid | SectionKind::Status => {
-            items.push(key(Action::Risk, "risk", "risk", None));
-            items.push(key(Action::Issue, "issue", "issue", None));
+            items.push(key(Action::Risk, None));
+            items.push(key(Action::Issue, None));
         }
-        SectionKind::Rules => items.push(key(Action::Signoff, "sign-off", "sign", None)),
-        SectionKind::Review => items.push(key(Action::Minutes, "minutes", "minutes", None)),
-        SectionKind::CustomerTasks => {
-            items.push(key(Action::CustomerTask, "new task", "task", None));
-        }
+        SectionKind::Rules => items.push(key(Action::Signoff, None)),
+        SectionKind::Review => items.push(key(Action::Minutes, None)),
+        SectionKind::CustomerTasks => items.push(key(Action::CustomerTask, None)),
         _ => {}
     }
     if shown.rehearsal && matches!(kind, SectionKind::Listen | SectionKind::Proposals) {
-        items.push(key(Action::DealCard, "card", "card", Some(5)));
+        items.push(key(Action::DealCard, Some(5)));
     }
     // While presenting, the keys that keep a risk or issue off the screen
     // outlast the keys the screen names anyway; in private view they go first.
-    items.push(FooterKey {
-        keys: format!(
-            "{}/{}",
-            k.first_label(Action::InternalRisk),
-            k.first_label(Action::InternalIssue)
-        ),
-        what: "internal",
-        short: "internal",
-        drop: Some(if shown.presenting { 4 } else { 0 }),
-    });
-    items.push(key(Action::Presenting, "presenting", "present", None));
-    items.push(key(Action::Help, "help", "help", None));
-    items.push(key(Action::Quit, "quit", "quit", None));
+    let internal = format!(
+        "{}/{}",
+        k.first_label(Action::InternalRisk),
+        k.first_label(Action::InternalIssue)
+    );
+    let drop = if shown.presenting { 4 } else { 0 };
+    items.push(item(Action::InternalRisk, internal, Some(drop)));
+    items.push(key(Action::Presenting, None));
+    items.push(key(Action::Help, None));
+    items.push(key(Action::Quit, None));
     items.retain(|i| !i.keys.is_empty());
     let word = |i: &FooterKey, s: Squeeze| match s.short {
         0 => i.what,
-        1 if i.what == "presenting" => i.what,
+        1 if i.action == Action::Presenting => i.what,
         _ => i.short,
     };
     let length = |items: &[FooterKey], s: Squeeze| -> usize {

@@ -46,19 +46,21 @@ pub fn demo_plan() -> Plan {
     .expect("the demo plan is valid")
 }
 
-/// Open a field with `open`, type `text` into it and press Enter.
-pub fn type_line(m: &mut Meeting, open: Action, text: &str) {
-    update(m, open);
+/// Open a field with `open`, type `text` into it and press Enter; the
+/// effects of every step, in order.
+pub fn type_line(m: &mut Meeting, open: Action, text: &str) -> Vec<resetpoint::meeting::Effect> {
+    let mut effects = update(m, open);
     for c in text.chars() {
-        update(
+        effects.extend(update(
             m,
             Action::Type(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-        );
+        ));
     }
-    update(
+    effects.extend(update(
         m,
         Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
-    );
+    ));
+    effects
 }
 
 /// Jump to the first section of this kind.
@@ -74,6 +76,17 @@ pub fn go_to(m: &mut Meeting, kind: SectionKind) {
 /// When the tests' meetings start: 14:00 UTC on 24 Nov 2026.
 pub fn meeting_start() -> jiff::Timestamp {
     "2026-11-24T14:00:00Z".parse().unwrap()
+}
+
+/// A meeting of the demo plan on a built-in `agenda`, at `meeting_start`,
+/// in private view, on its first section.
+pub fn agenda_meeting(agenda: resetpoint::plan::model::AgendaName) -> Meeting {
+    Meeting::new(
+        demo_plan(),
+        agenda,
+        resetpoint::meeting::Clock::at(meeting_start(), jiff::tz::TimeZone::UTC),
+        false,
+    )
 }
 
 /// A meeting of `plan` over every section kind (5 minutes each, the

@@ -25,11 +25,11 @@ use super::theme::Theme;
 use super::widgets::fitted_table::{Column, FittedTable};
 pub use super::widgets::stack::{stack, stack_tables};
 use crate::agenda::SectionKind;
-use crate::config::Keymap;
 use crate::meeting::{Action, Shared};
 use crate::plan::derive::Derived;
 use crate::plan::model::Plan;
 use crate::plan::warnings::find_term_span;
+use crate::tui::keymap::Keymap;
 
 /// What every screen is given to draw with: what the screen may show
 /// (customer-safe while presenting), never the meeting itself.

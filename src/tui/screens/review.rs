@@ -8,7 +8,6 @@ use ratatui::widgets::Widget;
 
 use super::Ctx;
 use crate::meeting::Capture;
-use crate::tui::capture_pane::describe;
 
 /// A heading, and which items it lists.
 type Group = (&'static str, fn(&Capture) -> bool);
@@ -42,7 +41,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             lines.push(Line::styled("  none yet", ctx.theme.muted()));
         }
         for item in items {
-            lines.push(Line::raw(format!("  • {}", describe(item, ctx.plan()))));
+            lines.push(Line::raw(format!("  • {}", item.in_one_line(ctx.plan()))));
         }
         lines.push(Line::raw(""));
     }

@@ -86,7 +86,7 @@ fn signoff_title(ctx: &Ctx) -> String {
         .iter()
         .rev()
         .find(|c| matches!(c.what, crate::meeting::Capture::Signoff { .. }))
-        .map(|c| crate::tui::capture_pane::describe(c, ctx.plan()));
+        .map(|c| c.in_one_line(ctx.plan()));
     match signoff {
         Some(said) => format!("How we keep you informed — {said}"),
         None => "How we keep you informed — s: sign-off".to_owned(),

@@ -1,10 +1,20 @@
 //! What typed text becomes, and back: the line in a field turned into a
 //! captured item (reading `@who`, `due:`, `#internal`, scores and words),
 //! and an item turned back into the line that would make it, for editing.
+//! The readers of each kind of line are beside this dispatcher.
+
+mod people;
+mod quick;
+#[cfg(test)]
+mod reading_tests;
+mod signoff;
+
+pub use people::People;
+pub use quick::{QuickCapture, due_date, quick_capture};
+pub use signoff::{SignoffLine, signoff_line};
 
 use super::Meeting;
-use super::capture::{ActionStatus, Capture, Captured, People, quick_capture, signoff_line};
-use super::capture::{Verdict, acceptance};
+use super::capture::{ActionStatus, Capture, Captured, Verdict, acceptance};
 use super::draft::DraftKind;
 use crate::agenda::SectionKind;
 use crate::plan::model::Side;
@@ -255,7 +265,7 @@ pub(super) fn to_capture(
             } else {
                 let text = text.trim();
                 let (word, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
-                match Verdict::chosen(word) {
+                match chosen_verdict(word) {
                     Some(Verdict::AgreedWithChanges) => (Verdict::AgreedWithChanges, rest.trim()),
                     Some(verdict) => (verdict, ""),
                     None => {
@@ -310,11 +320,21 @@ fn take_score(text: &str) -> Result<(String, Option<u8>, Option<u8>), String> {
     Ok((kept.join(" "), probability, impact))
 }
 
+/// The verdict the PM picks with 1, 2 or 3 (or its first word).
+fn chosen_verdict(word: &str) -> Option<Verdict> {
+    match word.to_lowercase().as_str() {
+        "1" | "agreed" | "yes" => Some(Verdict::Agreed),
+        "2" | "changes" | "with" => Some(Verdict::AgreedWithChanges),
+        "3" | "not" | "no" => Some(Verdict::NotAgreed),
+        _ => None,
+    }
+}
+
 /// Whether a buy-in line chooses "agreed with changes" without saying
 /// which: then the changes are asked for in a field of their own.
 pub(super) fn wants_changes(text: &str) -> bool {
     let text = text.trim();
-    !text.contains(char::is_whitespace) && Verdict::chosen(text) == Some(Verdict::AgreedWithChanges)
+    !text.contains(char::is_whitespace) && chosen_verdict(text) == Some(Verdict::AgreedWithChanges)
 }
 
 /// The line that would make `item` again, and the field it is typed in;
@@ -357,25 +377,17 @@ pub(super) fn as_typed(meeting: &Meeting, item: &Captured) -> Option<(DraftKind,
             }
             (kind, line)
         }
-        Capture::Risk {
-            title,
-            owner,
-            visible,
-            ..
-        }
-        | Capture::Issue {
-            title,
-            owner,
-            visible,
-        } => {
-            let mut line = title.clone();
-            if let Some(owner) = owner {
+        Capture::Risk { .. } | Capture::Issue { .. } => {
+            let raised = item.what.risk_or_issue()?;
+            let mut line = raised.title.to_owned();
+            if let Some(owner) = raised.owner {
                 line.push_str(&format!(" @{owner}"));
             }
-            if let Some((p, i)) = item.what.risk_score() {
-                line.push_str(&format!(" p:{p} i:{i}"));
+            if let Some(score) = raised.score {
+                line.push(' ');
+                line.push_str(&score.as_typed());
             }
-            if !visible {
+            if raised.internal {
                 line.push_str(" #internal");
             }
             let kind = if matches!(item.what, Capture::Risk { .. }) {

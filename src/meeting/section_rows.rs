@@ -1,5 +1,6 @@
-//! The rows a section lets the PM move through with ↑/↓ and act on with
-//! Enter: questions, people in the room, proposals, pulse scores.
+//! The rows of each section that the PM moves through with ↑/↓ and acts
+//! on with Enter (people in the room, follow-ups, customer tasks,
+//! questions, proposals, pulse scores), and how far each section scrolls.
 
 use jiff::civil::Date;
 

@@ -1,0 +1,89 @@
+//! Quick capture: `Send the plan @sam due:+3d #internal` read into its
+//! words, its owner, its due date and whether it is internal.
+
+use jiff::civil::{Date, Weekday};
+
+use super::people::{People, name_at};
+
+/// An action's line after quick capture: `Send the plan @sam due:+3d`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuickCapture {
+    pub text: String,
+    /// The `@name` as typed, and the person it matched (if any).
+    pub owner: Option<(String, Option<String>)>,
+    pub due: Option<Date>,
+    /// `#internal` in a risk or issue keeps it off the shared screen.
+    pub internal: bool,
+    /// A `due:` that could not be read, as typed.
+    pub bad_due: Option<String>,
+}
+
+/// Read `@person`, `due:` and `#internal` out of a typed line.
+pub fn quick_capture(line: &str, people: People, today: Date) -> QuickCapture {
+    let mut kept = Vec::new();
+    let mut quick = QuickCapture {
+        text: String::new(),
+        owner: None,
+        due: None,
+        internal: false,
+        bad_due: None,
+    };
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut at = 0;
+    while let Some(&word) = words.get(at) {
+        at += 1;
+        if let Some(name) = word.strip_prefix('@').filter(|n| !n.is_empty()) {
+            let mut named = words[at - 1..].to_vec();
+            named[0] = name;
+            let (used, typed, id) = name_at(&named, people);
+            if !typed.is_empty() {
+                at += used - 1;
+                quick.owner = Some((typed, id));
+                continue;
+            }
+            kept.push(word);
+        } else if let Some(when) = word.strip_prefix("due:") {
+            match due_date(when, today) {
+                Some(date) => quick.due = Some(date),
+                None => quick.bad_due = Some(when.to_owned()),
+            }
+        } else if word.eq_ignore_ascii_case("#internal") {
+            quick.internal = true;
+        } else {
+            kept.push(word);
+        }
+    }
+    quick.text = kept.join(" ");
+    quick
+}
+
+/// `2026-12-01`, `+3d`, `+2w`, or a weekday (`fri`, `friday`: the next one).
+pub fn due_date(when: &str, today: Date) -> Option<Date> {
+    if let Ok(date) = when.parse::<Date>() {
+        return Some(date);
+    }
+    if let Some(n) = when.strip_prefix('+') {
+        // The unit is the last character, whatever its width in bytes.
+        let unit = n.chars().next_back()?;
+        let count = &n[..n.len() - unit.len_utf8()];
+        let count: i64 = count.parse().ok().filter(|c| (0..=3650).contains(c))?;
+        let days = match unit {
+            'd' => count,
+            'w' => count * 7,
+            _ => return None,
+        };
+        return today.checked_add(jiff::Span::new().days(days)).ok();
+    }
+    let lower = when.to_lowercase();
+    let weekday = match lower.get(..3)? {
+        "mon" => Weekday::Monday,
+        "tue" => Weekday::Tuesday,
+        "wed" => Weekday::Wednesday,
+        "thu" => Weekday::Thursday,
+        "fri" => Weekday::Friday,
+        "sat" => Weekday::Saturday,
+        "sun" => Weekday::Sunday,
+        _ => return None,
+    };
+    today.nth_weekday(1, weekday).ok()
+}
