@@ -58,6 +58,18 @@ fn main() -> ExitCode {
             no_wait,
             config,
         }),
+        Command::Notes {
+            title,
+            customer,
+            plan,
+            records,
+        } => commands::notes::run(&commands::notes::Options {
+            title: title.as_deref(),
+            customer: customer.as_deref(),
+            plan: plan.as_deref(),
+            records: records.as_deref(),
+            config,
+        }),
         Command::Check {
             plan,
             format,
@@ -108,7 +120,9 @@ fn main() -> ExitCode {
             commands::report::run(&plan, &options)
         }
         Command::Portfolio { dirs, format } => commands::portfolio::run(&dirs, format),
-        Command::New { agenda, path } => commands::new::run(agenda, path.as_deref()),
+        Command::New { agenda, from, path } => {
+            commands::new::run(agenda, from.as_deref(), path.as_deref())
+        }
         Command::Schema => commands::schema::run(),
     }
 }

@@ -144,7 +144,7 @@ impl Prompt for OnStderr {
     }
 }
 
-fn sha256_of(path: &Path) -> String {
+pub(crate) fn sha256_of(path: &Path) -> String {
     use sha2::Digest as _;
     let bytes = std::fs::read(path).unwrap_or_default();
     sha2::Sha256::digest(&bytes)
@@ -153,7 +153,7 @@ fn sha256_of(path: &Path) -> String {
         .collect()
 }
 
-fn needs_terminal() -> Result<(), ExitCode> {
+pub(crate) fn needs_terminal() -> Result<(), ExitCode> {
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         Ok(())
     } else {
@@ -171,6 +171,19 @@ pub fn live(
     disk: Option<(Paths, Lock)>,
     plan: Option<&Path>,
 ) -> ExitCode {
+    live_with(meeting, config, disk, |record, ended| {
+        super::leaving::what_comes_next(record, ended, plan)
+    })
+}
+
+/// `live`, saying on leaving what `next` says of the record (whether the
+/// meeting ended): for a command whose meetings resume another way.
+pub fn live_with(
+    meeting: Meeting,
+    config: Config,
+    disk: Option<(Paths, Lock)>,
+    next: impl FnOnce(&Path, bool) -> String,
+) -> ExitCode {
     if let Err(code) = needs_terminal() {
         return code;
     }
@@ -179,7 +192,7 @@ pub fn live(
         Ok(None) => ExitCode::from(exit::OK),
         Ok(Some(Finished::Saved { ended })) => {
             if let Some(record) = record {
-                eprintln!("{}", super::leaving::what_comes_next(&record, ended, plan));
+                eprintln!("{}", next(&record, ended));
             }
             ExitCode::from(exit::OK)
         }

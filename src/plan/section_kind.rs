@@ -21,10 +21,13 @@ pub enum SectionKind {
     CustomerTasks,
     Review,
     Pulse,
+    /// Free capture with nothing prepared: notes, actions, decisions,
+    /// risks, issues, and who was there.
+    Notes,
 }
 
 impl SectionKind {
-    pub const ALL: [SectionKind; 13] = [
+    pub const ALL: [SectionKind; 14] = [
         SectionKind::Welcome,
         SectionKind::Followups,
         SectionKind::Listen,
@@ -38,6 +41,7 @@ impl SectionKind {
         SectionKind::CustomerTasks,
         SectionKind::Review,
         SectionKind::Pulse,
+        SectionKind::Notes,
     ];
 
     /// The name used in plan files and records.
@@ -56,6 +60,7 @@ impl SectionKind {
             SectionKind::CustomerTasks => "customer_tasks",
             SectionKind::Review => "review",
             SectionKind::Pulse => "pulse",
+            SectionKind::Notes => "notes",
         }
     }
 
@@ -75,6 +80,7 @@ impl SectionKind {
             SectionKind::CustomerTasks => "Tasks on your side",
             SectionKind::Review => "Decisions and actions, read back",
             SectionKind::Pulse => "How confident are you?",
+            SectionKind::Notes => "Notes",
         }
     }
 }

@@ -422,6 +422,11 @@ fn footer_keys(k: &Keymap, shown: &Shared, width: u16, theme: &Theme) -> Vec<Spa
     items.push(key(Action::NewAction, "action", "action", None));
     items.push(key(Action::Decision, "decision", "decide", None));
     match kind {
+        SectionKind::Notes => {
+            items.push(key(Action::Select, "who was there", "who", Some(2)));
+            items.push(key(Action::Risk, "risk", "risk", None));
+            items.push(key(Action::Issue, "issue", "issue", None));
+        }
         SectionKind::Raid | SectionKind::Status => {
             items.push(key(Action::Risk, "risk", "risk", None));
             items.push(key(Action::Issue, "issue", "issue", None));
