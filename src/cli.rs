@@ -111,6 +111,12 @@ pub enum Command {
         /// `meetings/` beside --plan (as `run`), else `meetings/` here.
         #[arg(long, value_name = "DIR")]
         records: Option<PathBuf>,
+        /// Resume the unfinished notes without asking.
+        #[arg(long, conflicts_with = "fresh")]
+        resume: bool,
+        /// Start new notes even when some are unfinished.
+        #[arg(long)]
+        fresh: bool,
     },
     /// Check a plan: errors, warnings, and the figures worked out from it.
     Check {

@@ -35,15 +35,10 @@ fn main() -> ExitCode {
             resume,
             fresh,
         } => {
-            let unfinished = match (resume, fresh) {
-                (true, _) => commands::run::Unfinished::Resume,
-                (_, true) => commands::run::Unfinished::Fresh,
-                _ => commands::run::Unfinished::Ask,
-            };
             let options = commands::run::Options {
                 agenda,
                 records: records.as_deref(),
-                unfinished,
+                unfinished: unfinished(resume, fresh),
                 config,
             };
             commands::run::run(&plan, &options)
@@ -63,11 +58,14 @@ fn main() -> ExitCode {
             customer,
             plan,
             records,
+            resume,
+            fresh,
         } => commands::notes::run(&commands::notes::Options {
             title: title.as_deref(),
             customer: customer.as_deref(),
             plan: plan.as_deref(),
             records: records.as_deref(),
+            unfinished: unfinished(resume, fresh),
             config,
         }),
         Command::Check {
@@ -124,5 +122,14 @@ fn main() -> ExitCode {
             commands::new::run(agenda, from.as_deref(), path.as_deref())
         }
         Command::Schema => commands::schema::run(),
+    }
+}
+
+/// What `--resume` and `--fresh` ask for about an unfinished meeting.
+fn unfinished(resume: bool, fresh: bool) -> commands::run::Unfinished {
+    match (resume, fresh) {
+        (true, _) => commands::run::Unfinished::Resume,
+        (_, true) => commands::run::Unfinished::Fresh,
+        _ => commands::run::Unfinished::Ask,
     }
 }

@@ -7,18 +7,19 @@
 //! is whoever was typed; with `--plan` owners are the plan's people and the
 //! record is one of the plan's meetings.
 
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::leaving::shell_word;
-use super::run::{OnStderr, live_with, needs_terminal, plan_or_report, settings, sha256_of};
+use super::run::{OnStderr, live_with, plan_or_report, settings, sha256_of};
 use super::{exit, fail};
 use crate::agenda::notes;
 use crate::meeting::Origin;
 use crate::plan::model::{AgendaName, Plan, Project};
 use crate::plan::{OpenError, load_file};
 use crate::record::open::records_dir;
-use crate::record::session::{Session, SessionError, SessionOptions, Unfinished};
+use crate::record::session::{Prompt, Session, SessionError, SessionOptions, Unfinished};
 use crate::text::visible;
 
 pub struct Options<'a> {
@@ -26,6 +27,7 @@ pub struct Options<'a> {
     pub customer: Option<&'a str>,
     pub plan: Option<&'a Path>,
     pub records: Option<&'a Path>,
+    pub unfinished: Unfinished,
     pub config: Option<&'a Path>,
 }
 
@@ -56,7 +58,7 @@ pub fn notes_dir(plan: Option<&Path>, asked: Option<&Path>) -> PathBuf {
 }
 
 pub fn run(options: &Options) -> ExitCode {
-    let (mut plan, origin) = match options.plan {
+    let (plan, origin) = match options.plan {
         Some(path) => {
             let checked = match load_file(path) {
                 Ok(checked) => checked,
@@ -79,15 +81,15 @@ pub fn run(options: &Options) -> ExitCode {
         }
         None => (unplanned(options.customer), Origin::default()),
     };
-    // Nobody was expected at a conversation nobody planned: who was there
-    // is what the PM notes, not the plan's list for its next meeting.
-    plan.meeting.attendees.clear();
     let config = match settings(options.config) {
         Ok(config) => config,
         Err(code) => return code,
     };
-    if let Err(code) = needs_terminal() {
-        return code;
+    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        return fail(
+            2,
+            "notes are taken full screen and need a terminal; run `resetpoint notes` in one",
+        );
     }
     let asked = options.records.or(config.records_dir.as_deref());
     let setup = SessionOptions {
@@ -95,26 +97,42 @@ pub fn run(options: &Options) -> ExitCode {
         agenda: AgendaName::Notes,
         presenting: config.start_presenting,
         records_dir: notes_dir(options.plan, asked),
-        unfinished: Unfinished::Ask,
+        unfinished: options.unfinished,
     };
-    let mut session = match Session::open(plan, setup, &mut OnStderr) {
+    let session = match open(plan, setup, options.title, &mut OnStderr) {
         Ok(session) => session,
         Err(e @ SessionError::Reopen(_)) => return fail(exit::BAD_INPUT, e),
         Err(e @ SessionError::Create(_)) => return fail(exit::IO, e),
         Err(e @ SessionError::Unanswered) => return fail(2, e),
     };
-    // A resumed meeting keeps the title it was started with.
-    if session.meeting.first_started.is_none()
-        && let Some(title) = options.title
-    {
-        session.meeting.sections = notes(title);
-    }
     live_with(
         session.meeting,
         config,
         Some((session.paths, session.lock)),
         |record, ended| what_comes_next(record, ended, options),
     )
+}
+
+/// Set the notes up through the session builder, as any meeting is: new
+/// notes titled `title`, or unfinished ones resumed with the title they
+/// were started with. `setup.agenda` is the notes agenda.
+pub fn open(
+    mut plan: Plan,
+    setup: SessionOptions,
+    title: Option<&str>,
+    prompt: &mut dyn Prompt,
+) -> Result<Session, SessionError> {
+    // Nobody was expected at a conversation nobody planned: who was there
+    // is what the PM notes, not the plan's list for its next meeting.
+    plan.meeting.attendees.clear();
+    let mut session = Session::open(plan, setup, prompt)?;
+    // Only a resumed meeting knows when it first started.
+    if session.meeting.first_started.is_none()
+        && let Some(title) = title
+    {
+        session.meeting.sections = notes(title);
+    }
+    Ok(session)
 }
 
 /// What the PM reads on leaving: unfinished notes, the command that
@@ -129,7 +147,7 @@ pub fn what_comes_next(record: &Path, ended: bool, options: &Options) -> String 
             format!("To start a plan from them: resetpoint new --from {word} plan.toml"),
         ]
     } else {
-        let mut resume = "resetpoint notes".to_owned();
+        let mut resume = "resetpoint notes --resume".to_owned();
         if let Some(plan) = options.plan {
             resume.push_str(&format!(" --plan {}", shell_word(&plan.display().to_string())));
         }
@@ -162,6 +180,7 @@ mod tests {
             customer,
             plan: None,
             records,
+            unfinished: Unfinished::Ask,
             config: None,
         }
     }
@@ -198,7 +217,7 @@ mod tests {
         );
         assert_eq!(
             text,
-            "The notes are not finished; they are saved in my notes/2026-12-01-0900-notes.toml.\nTo resume them: resetpoint notes --customer 'Søren'\\''s firm' --records 'my notes'"
+            "The notes are not finished; they are saved in my notes/2026-12-01-0900-notes.toml.\nTo resume them: resetpoint notes --resume --customer 'Søren'\\''s firm' --records 'my notes'"
         );
     }
 

@@ -153,7 +153,7 @@ pub(crate) fn sha256_of(path: &Path) -> String {
         .collect()
 }
 
-pub(crate) fn needs_terminal() -> Result<(), ExitCode> {
+fn needs_terminal() -> Result<(), ExitCode> {
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         Ok(())
     } else {

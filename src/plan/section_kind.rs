@@ -27,7 +27,10 @@ pub enum SectionKind {
 }
 
 impl SectionKind {
-    pub const ALL: [SectionKind; 14] = [
+    /// The kinds a plan's own `[[agenda]]` is made of, as its schema
+    /// offers them. `Notes` is left out: it is the `notes` agenda's one
+    /// section, for conversations nobody planned.
+    pub const ALL: [SectionKind; 13] = [
         SectionKind::Welcome,
         SectionKind::Followups,
         SectionKind::Listen,
@@ -41,7 +44,6 @@ impl SectionKind {
         SectionKind::CustomerTasks,
         SectionKind::Review,
         SectionKind::Pulse,
-        SectionKind::Notes,
     ];
 
     /// The name used in plan files and records.
