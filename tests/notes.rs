@@ -48,18 +48,17 @@ fn setup(dir: &Path, origin: Origin) -> SessionOptions {
 }
 
 fn notes_in(dir: &Path, plan: Plan, title: &str) -> Session {
-    open(
-        plan,
-        setup(dir, Origin::default()),
-        Some(title),
-        &mut yes(),
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
+    open(plan, setup(dir, Origin::default()), Some(title), &mut yes())
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Save the meeting as the store would, so the next set-up finds it.
 fn save(session: &Session) {
-    std::fs::write(&session.paths.record, Record::of(&session.meeting).to_toml()).unwrap();
+    std::fs::write(
+        &session.paths.record,
+        Record::of(&session.meeting).to_toml(),
+    )
+    .unwrap();
 }
 
 fn last(m: &Meeting) -> &Capture {
@@ -108,7 +107,11 @@ fn without_a_plan_an_at_name_is_the_owner_as_typed() {
     );
     assert!(m.draft.is_none(), "taken at once: {:?}", m.notice);
     assert_eq!(owner(&m).as_deref(), Some("Dana"));
-    type_line(&mut m, Action::Risk, "Label printers short @Søren Berg p:4 i:3");
+    type_line(
+        &mut m,
+        Action::Risk,
+        "Label printers short @Søren Berg p:4 i:3",
+    );
     assert!(m.draft.is_none(), "taken at once: {:?}", m.notice);
     assert_eq!(
         owner(&m).as_deref(),
@@ -177,7 +180,10 @@ fn notes_resume_notes_only_and_keep_their_title() {
         &mut prompt,
     )
     .unwrap();
-    assert!(prompt.asked.is_empty(), "the status meeting is run's to resume");
+    assert!(
+        prompt.asked.is_empty(),
+        "the status meeting is run's to resume"
+    );
     type_line(&mut first.meeting, Action::Note, "They want weekly reports");
     save(&first);
     let notes_record = first.paths.record.clone();
@@ -216,7 +222,11 @@ fn notes_resume_notes_only_and_keep_their_title() {
 /// private note and a risk, saved in `dir/meetings`; the record's path.
 fn finished_notes(dir: &Path) -> std::path::PathBuf {
     let records = dir.join("meetings");
-    let session = notes_in(&records, unplanned(Some("Acme Logistics")), "Call with Søren");
+    let session = notes_in(
+        &records,
+        unplanned(Some("Acme Logistics")),
+        "Call with Søren",
+    );
     let mut m = session.meeting;
     type_line(&mut m, Action::Select, "Søren Berg");
     type_line(
@@ -224,7 +234,11 @@ fn finished_notes(dir: &Path) -> std::path::PathBuf {
         Action::NewAction,
         "Send the revised plan @Dana due:2026-12-04",
     );
-    type_line(&mut m, Action::Decision, "Weekly written status from now on");
+    type_line(
+        &mut m,
+        Action::Decision,
+        "Weekly written status from now on",
+    );
     type_line(&mut m, Action::Note, "They want weekly reports");
     type_line(&mut m, Action::PrivateNote, "Søren sounded unconvinced");
     type_line(&mut m, Action::Risk, "Label printers short @Dana p:4 i:3");
@@ -239,7 +253,12 @@ fn minutes_of_notes_read_like_any_meetings() {
     let dir = tempfile::tempdir().unwrap();
     let record = finished_notes(dir.path());
     let out = resetpoint(dir.path(), &["minutes", record.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     for said in [
         "**Agenda:** notes",
@@ -254,7 +273,12 @@ fn minutes_of_notes_read_like_any_meetings() {
     assert!(!text.contains("unconvinced"), "private stays out:\n{text}");
     let internal = resetpoint(
         dir.path(),
-        &["minutes", "--audience", "internal", record.to_str().unwrap()],
+        &[
+            "minutes",
+            "--audience",
+            "internal",
+            record.to_str().unwrap(),
+        ],
     );
     assert!(String::from_utf8_lossy(&internal.stdout).contains("Søren sounded unconvinced"));
 }
@@ -267,7 +291,12 @@ fn new_from_notes_writes_a_plan_that_passes_check_and_takes_the_notes_in() {
         dir.path(),
         &["new", "--from", record.to_str().unwrap(), "plan.toml"],
     );
-    assert_eq!(made.status.code(), Some(0), "{}", String::from_utf8_lossy(&made.stderr));
+    assert_eq!(
+        made.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
     let plan = std::fs::read_to_string(dir.path().join("plan.toml")).unwrap();
     for filled in [
         "customer = \"Acme Logistics\"",
@@ -281,7 +310,12 @@ fn new_from_notes_writes_a_plan_that_passes_check_and_takes_the_notes_in() {
     }
 
     let check = resetpoint(dir.path(), &["check", "--format", "json", "plan.toml"]);
-    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
     let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
     assert_eq!(report["errors"].as_array().unwrap().len(), 0, "{report}");
 
@@ -313,7 +347,13 @@ fn new_from_a_record_of_a_plan_copies_its_people() {
         plan_sha256: String::new(),
         rehearsal: false,
     };
-    let session = open(demo_plan(), setup(dir.path(), origin), Some("Call"), &mut yes()).unwrap();
+    let session = open(
+        demo_plan(),
+        setup(dir.path(), origin),
+        Some("Call"),
+        &mut yes(),
+    )
+    .unwrap();
     let mut m = session.meeting;
     type_line(&mut m, Action::Select, "Priya");
     type_line(&mut m, Action::NewAction, "Book the workshop @sam");
@@ -328,10 +368,18 @@ fn new_from_a_record_of_a_plan_copies_its_people() {
     assert!(plan.contains("name = \"Priya Raman\""), "{plan}");
     assert!(plan.contains("name = \"Sam Okafor\""), "{plan}");
     assert!(plan.contains("attendees = [\"priya\"]"), "{plan}");
-    assert!(!plan.contains("the record does not say"), "sides known:\n{plan}");
+    assert!(
+        !plan.contains("the record does not say"),
+        "sides known:\n{plan}"
+    );
     std::fs::write(dir.path().join("plan.toml"), &plan).unwrap();
     let check = resetpoint(dir.path(), &["check", "plan.toml"]);
-    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
 }
 
 #[test]
@@ -339,7 +387,10 @@ fn new_from_a_missing_or_broken_record_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let missing = resetpoint(dir.path(), &["new", "--from", "nowhere.toml"]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no meeting record at nowhere.toml"));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr)
+            .contains("there is no meeting record at nowhere.toml")
+    );
     std::fs::write(dir.path().join("bad.toml"), "[meeting]\nproject = 3\n").unwrap();
     let bad = resetpoint(dir.path(), &["new", "--from", "bad.toml"]);
     assert_eq!(bad.status.code(), Some(1));

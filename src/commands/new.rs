@@ -65,8 +65,9 @@ pub fn run(agenda: Option<AgendaName>, from: Option<&Path>, path: Option<&Path>)
 fn from_record(path: &Path, agenda: Option<AgendaName>) -> Result<String, ExitCode> {
     let shown = crate::text::visible(&path.display().to_string());
     let record = match crate::record::fs::read_plain_text(path) {
-        Ok(text) => crate::record::open::parse_record(path, &text)
-            .map_err(|e| fail(exit::BAD_INPUT, e))?,
+        Ok(text) => {
+            crate::record::open::parse_record(path, &text).map_err(|e| fail(exit::BAD_INPUT, e))?
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(fail(
                 exit::BAD_INPUT,
@@ -76,7 +77,11 @@ fn from_record(path: &Path, agenda: Option<AgendaName>) -> Result<String, ExitCo
         Err(e) => return Err(fail(exit::IO, format!("cannot read {shown}: {e}"))),
     };
     let plan = (!record.meeting.plan.is_empty())
-        .then(|| crate::plan::load_file(Path::new(&record.meeting.plan)).ok()?.plan)
+        .then(|| {
+            crate::plan::load_file(Path::new(&record.meeting.plan))
+                .ok()?
+                .plan
+        })
         .flatten();
     let stem = path
         .file_stem()

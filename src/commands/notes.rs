@@ -149,13 +149,19 @@ pub fn what_comes_next(record: &Path, ended: bool, options: &Options) -> String 
     } else {
         let mut resume = "resetpoint notes --resume".to_owned();
         if let Some(plan) = options.plan {
-            resume.push_str(&format!(" --plan {}", shell_word(&plan.display().to_string())));
+            resume.push_str(&format!(
+                " --plan {}",
+                shell_word(&plan.display().to_string())
+            ));
         }
         if let Some(customer) = options.customer {
             resume.push_str(&format!(" --customer {}", shell_word(customer)));
         }
         if let Some(dir) = options.records {
-            resume.push_str(&format!(" --records {}", shell_word(&dir.display().to_string())));
+            resume.push_str(&format!(
+                " --records {}",
+                shell_word(&dir.display().to_string())
+            ));
         }
         vec![
             format!("The notes are not finished; they are saved in {shown}."),
@@ -192,7 +198,10 @@ mod tests {
         assert_eq!(plan.project.slug(), "acme-logistics");
         assert!(plan.people.is_empty());
         let plain = unplanned(None);
-        assert_eq!((plain.project.name.as_str(), plain.project.slug().as_str()), ("Notes", "notes"));
+        assert_eq!(
+            (plain.project.name.as_str(), plain.project.slug().as_str()),
+            ("Notes", "notes")
+        );
     }
 
     #[test]
@@ -204,7 +213,10 @@ mod tests {
             notes_dir(Some(Path::new("acme/plan.toml")), None),
             Path::new("acme/meetings")
         );
-        assert_eq!(notes_dir(Some(Path::new("acme/plan.toml")), Some(asked)), asked);
+        assert_eq!(
+            notes_dir(Some(Path::new("acme/plan.toml")), Some(asked)),
+            asked
+        );
     }
 
     #[test]
@@ -229,6 +241,8 @@ mod tests {
             &options(None, None),
         );
         assert!(text.contains("resetpoint minutes meetings/2026-12-01-0900-notes.toml"));
-        assert!(text.contains("resetpoint new --from meetings/2026-12-01-0900-notes.toml plan.toml"));
+        assert!(
+            text.contains("resetpoint new --from meetings/2026-12-01-0900-notes.toml plan.toml")
+        );
     }
 }

@@ -1,9 +1,9 @@
 //! The plan file: its model, loading and checking, and what is derived from it.
 
 pub mod dates;
-pub mod from_record;
 pub mod derive;
 pub mod diagnostics;
+pub mod from_record;
 pub mod keys;
 pub mod load;
 pub mod model;

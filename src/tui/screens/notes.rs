@@ -8,10 +8,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::Ctx;
-use crate::tui::widgets::fitted_table::Column;
+use super::{Ctx, stack_tables};
 use crate::meeting::Action;
 use crate::plan::model::Side;
+use crate::tui::widgets::fitted_table::Column;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
@@ -55,14 +55,18 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     };
     let forms = vec![
         form(key(Action::Note), "note", "what was said, in their words"),
-        form(key(Action::PrivateNote), "private note", "never shown while presenting"),
+        form(
+            key(Action::PrivateNote),
+            "private note",
+            "never shown while presenting",
+        ),
         form(
             key(Action::NewAction),
             "action",
-            "Send the revised plan @Dana due:fri",
+            "Send the plan @Dana due:fri",
         ),
-        form(key(Action::Decision), "decision", "Go-live moves to 1 March"),
-        form(key(Action::Risk), "risk", "Label printers short @Dana p:4 i:3"),
+        form(key(Action::Decision), "decision", "Go-live moves to March"),
+        form(key(Action::Risk), "risk", "Printers short @Dana p:4 i:3"),
         form(key(Action::Issue), "issue", "Test data is late @Søren"),
         form(
             format!(
@@ -71,7 +75,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 key(Action::InternalIssue)
             ),
             "internal",
-            "a risk or issue kept off the shared screen",
+            "kept off the shared screen",
         ),
     ];
     let capture = ctx
@@ -81,9 +85,17 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         )
         .rows(forms);
 
-    let left = (area.width / 3).max(28).min(area.width / 2);
-    let [left, right] =
-        Layout::horizontal([Constraint::Length(left), Constraint::Min(1)]).areas(area);
+    // Side by side where the forms still fit on one line each; else who
+    // was there above them.
+    let (left, right) = if area.width >= 72 {
+        let left = (area.width / 3).max(28);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(left), Constraint::Min(1)]).areas(area);
+        (left, right)
+    } else {
+        let [top, below] = stack_tables(area, [&people, &capture]);
+        (top, below)
+    };
     people.render(left, buf);
     capture.render(right, buf);
 }
