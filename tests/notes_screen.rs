@@ -146,3 +146,39 @@ fn no_panic_at_any_size() {
         }
     }
 }
+
+#[test]
+fn a_follow_screen_gets_the_notes_customer_safe_and_draws_them() {
+    use resetpoint::meeting::Shared;
+    use resetpoint::share::protocol::{Incoming, read_line, screen_line};
+    use resetpoint::tui::follower::{FollowScreen, Following};
+
+    let m = captured(false);
+    // What the facilitator sends: the presenting projection, whatever its own view.
+    let line = screen_line(&Shared::presenting(&m)).unwrap();
+    assert!(!line.contains("unconvinced"), "{line}");
+    let Ok(Incoming::Screen(shown)) = read_line(&line) else {
+        panic!("the follower reads notes: {line}");
+    };
+    let following = Following::Showing(shown);
+    let theme = Theme {
+        palette: config::load(None, false, false).unwrap().palette,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let screen = FollowScreen {
+        following: &following,
+        theme: &theme,
+        what: "the notes",
+    };
+    terminal
+        .draw(|frame| frame.render_widget(&screen, frame.area()))
+        .unwrap();
+    let text = text_of(&terminal);
+    assert!(text.contains("1/1 · CALL WITH SØREN"), "{text}");
+    assert!(text.contains("✓ Søren Berg"), "{text}");
+    assert!(text.contains("A-1 Send the revised plan — Dana"), "{text}");
+    assert!(text.contains("They want weekly reports"), "{text}");
+    assert!(!text.contains("unconvinced"), "{text}");
+    assert!(!text.contains("add someone"), "no key to name: {text}");
+    insta::assert_snapshot!("notes_followed_120x40", terminal.backend());
+}

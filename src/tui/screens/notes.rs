@@ -1,7 +1,8 @@
 //! Notes: capture with nothing prepared. Who the conversation is with, who
 //! was there (Enter adds someone), and the keys and quick-capture forms, so
 //! a PM who opened it a second ago can type at once. What was captured is
-//! in the capture pane beside or below.
+//! in the capture pane beside or below; on a `follow` screen, which takes
+//! no keys and has no pane, it is drawn in place of the forms.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -39,11 +40,19 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ])]
         })
         .collect();
-    here.push(vec![Line::styled(
-        format!("+ {select}: add someone"),
-        ctx.theme.accent(),
-    )]);
-    let people = ctx.list("Who was there", 2).rows(here);
+    // The projector takes no keys: it shows what was captured instead of
+    // how to capture it.
+    let projector = select.is_empty();
+    if !projector {
+        here.push(vec![Line::styled(
+            format!("+ {select}: add someone"),
+            ctx.theme.accent(),
+        )]);
+    }
+    let people = ctx
+        .list("Who was there", 2)
+        .rows(here)
+        .empty(Line::styled("Nobody noted yet.", ctx.theme.muted()));
 
     let key = |action: Action| ctx.keymap.first_label(action);
     let form = |keys: String, what: &str, example: &str| {
@@ -97,5 +106,9 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         (top, below)
     };
     people.render(left, buf);
-    capture.render(right, buf);
+    if projector {
+        crate::tui::capture_pane::render_pane(ctx.shown, ctx.theme, right, buf);
+    } else {
+        capture.render(right, buf);
+    }
 }
