@@ -233,3 +233,28 @@ fn quoted(text: &str) -> String {
 fn comment(text: &str) -> String {
     crate::text::visible(&text.replace(['\n', '\r'], " "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_made_from_names_never_collide() {
+        let mut taken = BTreeSet::new();
+        let first = fresh_id("Søren Berg", &taken);
+        taken.insert(first.clone());
+        assert_eq!(first, "søren-berg");
+        assert_eq!(fresh_id("Søren  Berg!", &taken), "søren-berg-2");
+    }
+
+    #[test]
+    fn hostile_text_stays_one_escaped_toml_string_and_one_comment_line() {
+        let name = "Eve\u{202e}gnp.exe\n[project]\u{1b}[31m";
+        let value = quoted(name);
+        assert!(!value.chars().any(crate::text::is_unsafe), "{value:?}");
+        let parsed: toml::Table = toml::from_str(&format!("name = {value}")).unwrap();
+        assert!(parsed["name"].as_str().unwrap().starts_with("Eve\\u{202e}"));
+        let line = comment(name);
+        assert!(!line.contains('\n') && !line.chars().any(crate::text::is_unsafe));
+    }
+}
