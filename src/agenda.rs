@@ -1,5 +1,6 @@
 //! Agendas: the built-in kickoff, reset-point and status agendas (data in
-//! `assets/agendas.toml`), the plan's own, and the sections a meeting runs.
+//! `assets/agendas.toml`), the plan's own, the one-section `notes` agenda
+//! of `resetpoint notes`, and the sections a meeting runs.
 //! The section kinds themselves live in `plan/section_kind.rs`.
 
 use std::sync::OnceLock;
@@ -68,6 +69,7 @@ pub fn sections(plan: &Plan, name: AgendaName) -> Vec<Section> {
         AgendaName::Kickoff => &built_in().kickoff,
         AgendaName::ResetPoint => &built_in().reset_point,
         AgendaName::Status => &built_in().status,
+        AgendaName::Notes => return notes(SectionKind::Notes.default_title()),
         AgendaName::Plan if !plan.agenda.is_empty() => {
             return plan
                 .agenda
@@ -113,6 +115,8 @@ pub fn sections(plan: &Plan, name: AgendaName) -> Vec<Section> {
 pub fn sections_carrying_over(plan: &Plan, name: AgendaName, carry_over: bool) -> Vec<Section> {
     let mut steps = sections(plan, name);
     let own = name == AgendaName::Plan && !plan.agenda.is_empty();
+    // Notes have no agenda to follow up in: what is open stays in `actions`.
+    let own = own || name == AgendaName::Notes;
     if carry_over && !own && !steps.iter().any(|s| s.kind == SectionKind::Followups) {
         let after_welcome = steps
             .iter()
@@ -133,6 +137,26 @@ pub fn sections_carrying_over(plan: &Plan, name: AgendaName, carry_over: bool) -
 
 /// The timebox of a follow-ups section added to a built-in agenda.
 const FOLLOWUPS_MINUTES: u32 = 5;
+
+/// The timebox of notes taken with nothing prepared: a call's half hour,
+/// so the header still says when a conversation runs long.
+pub const NOTES_MINUTES: u32 = 30;
+
+/// The `notes` agenda: one capture section, titled for the conversation
+/// ("Call with Søren"). Who was there is captured in it too.
+pub fn notes(title: &str) -> Vec<Section> {
+    let title = title.trim();
+    vec![Section {
+        kind: SectionKind::Notes,
+        title: if title.is_empty() {
+            SectionKind::Notes.default_title().to_owned()
+        } else {
+            title.to_owned()
+        },
+        minutes: NOTES_MINUTES,
+        questions: Vec::new(),
+    }]
+}
 
 fn questions_for(kind: SectionKind, given: &[String]) -> Vec<String> {
     if kind == SectionKind::Listen && given.is_empty() {
@@ -252,6 +276,19 @@ mod tests {
         assert_eq!(
             carried(AgendaName::Plan, &plan, true),
             [("welcome", 5), ("raid", 5)]
+        );
+    }
+
+    #[test]
+    fn notes_are_one_capture_section_titled_for_the_conversation() {
+        assert_eq!(minutes(AgendaName::Notes), [("notes", NOTES_MINUTES)]);
+        let s = notes("  Call with Søren ");
+        assert_eq!(s[0].title, "Call with Søren");
+        assert_eq!(notes("")[0].title, "Notes", "no title: the kind's own");
+        assert_eq!(
+            carried(AgendaName::Notes, &Plan::default(), true),
+            [("notes", NOTES_MINUTES)],
+            "nothing to follow up in notes"
         );
     }
 

@@ -141,6 +141,29 @@ pub enum Command {
         #[arg(long)]
         no_wait: bool,
     },
+    /// Capture notes at once with no plan prepared: notes, actions (@name as
+    /// typed), decisions, risks, issues and who was there, saved as you type.
+    Notes {
+        /// What the conversation is, shown and kept in its record
+        /// ("Call with Søren"); default: Notes.
+        title: Option<String>,
+        /// Who the conversation is with; files the notes under that customer.
+        #[arg(long, value_name = "NAME", conflicts_with = "plan")]
+        customer: Option<String>,
+        /// File the notes with this plan's meetings, owners matched to its people.
+        #[arg(long, value_name = "PLAN")]
+        plan: Option<PathBuf>,
+        /// Where the record goes; default: the config's records_dir, else
+        /// `meetings/` beside --plan (as `run`), else `meetings/` here.
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+        /// Resume the unfinished notes without asking.
+        #[arg(long, conflicts_with = "fresh")]
+        resume: bool,
+        /// Start new notes even when some are unfinished.
+        #[arg(long)]
+        fresh: bool,
+    },
     /// Check a plan: errors, warnings, and the figures worked out from it.
     Check {
         /// The plan file (TOML).
@@ -238,6 +261,10 @@ pub enum Command {
         /// The agenda the meeting will follow by default.
         #[arg(long, value_enum)]
         agenda: Option<AgendaName>,
+        /// A meeting record (notes, or any meeting) whose people, customer and
+        /// open actions fill the plan in.
+        #[arg(long, value_name = "RECORD")]
+        from: Option<PathBuf>,
         /// Where to write it; an existing file is never overwritten.
         path: Option<PathBuf>,
     },

@@ -35,15 +35,10 @@ fn main() -> ExitCode {
             resume,
             fresh,
         } => {
-            let unfinished = match (resume, fresh) {
-                (true, _) => commands::run::Unfinished::Resume,
-                (_, true) => commands::run::Unfinished::Fresh,
-                _ => commands::run::Unfinished::Ask,
-            };
             let options = commands::run::Options {
                 agenda,
                 records: records.as_deref(),
-                unfinished,
+                unfinished: unfinished(resume, fresh),
                 config,
             };
             commands::run::run(&plan, &options)
@@ -70,6 +65,21 @@ fn main() -> ExitCode {
             plan: plan.as_deref(),
             records: records.as_deref(),
             no_wait,
+            config,
+        }),
+        Command::Notes {
+            title,
+            customer,
+            plan,
+            records,
+            resume,
+            fresh,
+        } => commands::notes::run(&commands::notes::Options {
+            title: title.as_deref(),
+            customer: customer.as_deref(),
+            plan: plan.as_deref(),
+            records: records.as_deref(),
+            unfinished: unfinished(resume, fresh),
             config,
         }),
         Command::Check {
@@ -141,7 +151,18 @@ fn main() -> ExitCode {
             commands::report::run(&plan, &options)
         }
         Command::Portfolio { dirs, format } => commands::portfolio::run(&dirs, format),
-        Command::New { agenda, path } => commands::new::run(agenda, path.as_deref()),
+        Command::New { agenda, from, path } => {
+            commands::new::run(agenda, from.as_deref(), path.as_deref())
+        }
         Command::Schema => commands::schema::run(),
+    }
+}
+
+/// What `--resume` and `--fresh` ask for about an unfinished meeting.
+fn unfinished(resume: bool, fresh: bool) -> commands::run::Unfinished {
+    match (resume, fresh) {
+        (true, _) => commands::run::Unfinished::Resume,
+        (_, true) => commands::run::Unfinished::Fresh,
+        _ => commands::run::Unfinished::Ask,
     }
 }

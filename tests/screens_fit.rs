@@ -191,7 +191,7 @@ fn expected(plan: &Plan, kind: SectionKind, m: &Meeting) -> Vec<String> {
         }
         SectionKind::Proposals => out.extend(plan.proposals.iter().map(|p| p.title.clone())),
         SectionKind::Listen => out.extend(m.section().questions.iter().cloned()),
-        SectionKind::Playback | SectionKind::Review | SectionKind::Pulse => {}
+        SectionKind::Playback | SectionKind::Review | SectionKind::Pulse | SectionKind::Notes => {}
     }
     out
 }

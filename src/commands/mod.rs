@@ -8,6 +8,7 @@ pub mod history;
 pub mod leaving;
 pub mod minutes;
 pub mod new;
+pub mod notes;
 pub mod portfolio;
 pub mod rehearse;
 pub mod report;

@@ -2,13 +2,15 @@
 //! examples named by `placeholder` warnings until the PM replaces them.
 //! Its first line, `#:schema ./resetpoint.schema.json`, points editors at
 //! the plan's schema, which `new PATH` writes beside the plan when none is
-//! there yet, so completion works from the first keystroke.
+//! there yet, so completion works from the first keystroke. With `--from
+//! RECORD` the plan is made from a meeting record instead (`plan/from_record.rs`).
 
 use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::{exit, fail};
+use crate::plan::from_record::{FromRecord, starter_plan};
 use crate::plan::model::AgendaName;
 use crate::plan::schema::{FILE_NAME, plan_schema_text};
 
@@ -23,8 +25,14 @@ pub fn starter(agenda: Option<AgendaName>) -> String {
     )
 }
 
-pub fn run(agenda: Option<AgendaName>, path: Option<&Path>) -> ExitCode {
-    let text = starter(agenda);
+pub fn run(agenda: Option<AgendaName>, from: Option<&Path>, path: Option<&Path>) -> ExitCode {
+    let text = match from {
+        None => starter(agenda),
+        Some(record) => match from_record(record, agenda) {
+            Ok(text) => text,
+            Err(code) => return code,
+        },
+    };
     let Some(path) = path else {
         let _ = std::io::stdout().write_all(text.as_bytes());
         return ExitCode::from(exit::OK);
@@ -48,6 +56,48 @@ pub fn run(agenda: Option<AgendaName>, path: Option<&Path>) -> ExitCode {
         ),
         Err(e) => fail(exit::IO, format!("cannot write {}: {e}", path.display())),
     }
+}
+
+/// A starter plan from the meeting record at `path`, or the exit code
+/// after saying why it cannot be read. The plan the meeting ran from, when
+/// it can still be read, gives its people's names, sides and roles. A plan
+/// made from a conversation starts a reset unless another agenda is named.
+fn from_record(path: &Path, agenda: Option<AgendaName>) -> Result<String, ExitCode> {
+    let shown = crate::text::visible(&path.display().to_string());
+    let record = match crate::record::fs::read_plain_text(path) {
+        Ok(text) => {
+            crate::record::open::parse_record(path, &text).map_err(|e| fail(exit::BAD_INPUT, e))?
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(fail(
+                exit::BAD_INPUT,
+                format!("there is no meeting record at {shown}"),
+            ));
+        }
+        Err(e) => return Err(fail(exit::IO, format!("cannot read {shown}: {e}"))),
+    };
+    let plan = (!record.meeting.plan.is_empty())
+        .then(|| {
+            crate::plan::load_file(Path::new(&record.meeting.plan))
+                .ok()?
+                .plan
+        })
+        .flatten();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let today = jiff::Zoned::now()
+        .with_time_zone(crate::meeting::clock::local_zone())
+        .date();
+    Ok(starter_plan(&FromRecord {
+        record: &record,
+        stem: &stem,
+        shown: &path.display().to_string(),
+        plan: plan.as_ref(),
+        agenda: agenda.unwrap_or(AgendaName::ResetPoint),
+        today,
+    }))
 }
 
 /// Create `path` (never replacing a file) and sync it to disk.

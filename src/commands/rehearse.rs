@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use super::actions::deliver;
 use super::leaving::shell_word;
-use super::run::{OnStderr, live_then, needs_terminal, plan_or_report, settings, sha256_of};
+use super::run::{OnStderr, live_with, needs_terminal, plan_or_report, settings, sha256_of};
 use super::{exit, fail};
 use crate::agenda::default_agenda;
 use crate::cli::HistoryFormat;
@@ -91,11 +91,11 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
     }
     meeting.deck = Some(Deck::shuffled(made, seed));
     let plan = meeting.plan.clone();
-    live_then(
+    live_with(
         session.meeting,
         config,
         Some((session.paths, session.lock)),
-        &|record, ended| leaving(record, ended, path, &plan),
+        |record, ended| leaving(record, ended, path, &plan),
     )
 }
 

@@ -144,7 +144,7 @@ impl Prompt for OnStderr {
     }
 }
 
-pub fn sha256_of(path: &Path) -> String {
+pub(crate) fn sha256_of(path: &Path) -> String {
     use sha2::Digest as _;
     let bytes = std::fs::read(path).unwrap_or_default();
     sha2::Sha256::digest(&bytes)
@@ -171,18 +171,18 @@ pub fn live(
     disk: Option<(Paths, Lock)>,
     plan: Option<&Path>,
 ) -> ExitCode {
-    live_then(meeting, config, disk, &|record, ended| {
+    live_with(meeting, config, disk, |record, ended| {
         super::leaving::what_comes_next(record, ended, plan)
     })
 }
 
-/// Take the terminal and run the meeting; once it is saved, `leaving`
-/// gives what to say (from the record's path and whether it ended).
-pub fn live_then(
+/// `live`, saying on leaving what `next` says of the record (whether the
+/// meeting ended): for a command whose meetings resume another way.
+pub fn live_with(
     meeting: Meeting,
     config: Config,
     disk: Option<(Paths, Lock)>,
-    leaving: &dyn Fn(&Path, bool) -> String,
+    next: impl FnOnce(&Path, bool) -> String,
 ) -> ExitCode {
     if let Err(code) = needs_terminal() {
         return code;
@@ -192,7 +192,7 @@ pub fn live_then(
         Ok(None) => ExitCode::from(exit::OK),
         Ok(Some(Finished::Saved { ended })) => {
             if let Some(record) = record {
-                eprintln!("{}", leaving(&record, ended));
+                eprintln!("{}", next(&record, ended));
             }
             ExitCode::from(exit::OK)
         }

@@ -208,6 +208,7 @@ impl Meeting {
                     .count()
                     + 8
             }
+            SectionKind::Notes => self.attendees().len(),
             SectionKind::Followups | SectionKind::Proposals | SectionKind::Pulse => 0,
         };
         longest.saturating_sub(1)

@@ -3,6 +3,7 @@
 pub mod dates;
 pub mod derive;
 pub mod diagnostics;
+pub mod from_record;
 pub mod keys;
 pub mod load;
 pub mod model;

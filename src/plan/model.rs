@@ -151,6 +151,12 @@ pub enum AgendaName {
     Status,
     /// The plan's own `[[agenda]]`.
     Plan,
+    /// Notes taken with nothing prepared (`resetpoint notes`): one capture
+    /// section. Not offered to `run` or in the plan's schema: a meeting
+    /// record and the follow screen name it, a plan does not need to.
+    #[value(skip)]
+    #[schemars(skip)]
+    Notes,
 }
 
 impl AgendaName {
@@ -160,6 +166,7 @@ impl AgendaName {
             AgendaName::ResetPoint => "reset-point",
             AgendaName::Status => "status",
             AgendaName::Plan => "plan",
+            AgendaName::Notes => "notes",
         }
     }
 }

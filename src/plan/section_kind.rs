@@ -21,9 +21,15 @@ pub enum SectionKind {
     CustomerTasks,
     Review,
     Pulse,
+    /// Free capture with nothing prepared: notes, actions, decisions,
+    /// risks, issues, and who was there.
+    Notes,
 }
 
 impl SectionKind {
+    /// The kinds a plan's own `[[agenda]]` is made of, as its schema
+    /// offers them. `Notes` is left out: it is the `notes` agenda's one
+    /// section, for conversations nobody planned.
     pub const ALL: [SectionKind; 13] = [
         SectionKind::Welcome,
         SectionKind::Followups,
@@ -56,6 +62,7 @@ impl SectionKind {
             SectionKind::CustomerTasks => "customer_tasks",
             SectionKind::Review => "review",
             SectionKind::Pulse => "pulse",
+            SectionKind::Notes => "notes",
         }
     }
 
@@ -75,6 +82,7 @@ impl SectionKind {
             SectionKind::CustomerTasks => "Tasks on your side",
             SectionKind::Review => "Decisions and actions, read back",
             SectionKind::Pulse => "How confident are you?",
+            SectionKind::Notes => "Notes",
         }
     }
 }

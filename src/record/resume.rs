@@ -32,6 +32,7 @@ pub fn resumed(
         "kickoff" => AgendaName::Kickoff,
         "reset-point" => AgendaName::ResetPoint,
         "plan" => AgendaName::Plan,
+        "notes" => AgendaName::Notes,
         _ => AgendaName::Status,
     };
     let mut clock = Clock::system();
@@ -39,6 +40,12 @@ pub fn resumed(
     let carried = record.sections.iter().any(|s| s.kind == "followups");
     let sections = crate::agenda::sections_carrying_over(&plan, agenda, carried);
     let mut meeting = Meeting::with_sections(plan, agenda, sections, clock.clone(), presenting);
+    if agenda == AgendaName::Notes {
+        // Notes are titled when they start ("Call with Søren"), not by a plan.
+        for (section, was) in meeting.sections.iter_mut().zip(&record.sections) {
+            section.title.clone_from(&was.title);
+        }
+    }
     meeting.origin = origin;
     let record = bounded_record(record, meeting.sections.len());
     restore(&mut meeting, &record);

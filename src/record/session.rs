@@ -101,7 +101,14 @@ impl Session {
                 unreadable.error
             ));
         }
-        let last_unfinished = folder.unfinished(mode).last().cloned();
+        // Notes resume notes only: a planned meeting left unfinished is
+        // for `run` to resume, not a conversation noted alongside it.
+        let notes = options.agenda == AgendaName::Notes;
+        let last_unfinished = folder
+            .unfinished(mode)
+            .filter(|m| !notes || m.record.meeting.agenda == AgendaName::Notes.as_str())
+            .last()
+            .cloned();
         // The lock is taken before anything is asked: a meeting open in
         // another resetpoint is refused at once, naming that process.
         let resume = match (last_unfinished, options.unfinished) {

@@ -54,15 +54,27 @@ impl Widget for &View<'_> {
             keymap: self.keymap,
         };
         // Wide screens put the capture pane beside the section, narrow ones below.
+        let notes = shown.section().kind == crate::agenda::SectionKind::Notes;
         let (main, pane) = if area.width >= 120 {
+            // What was captured is what notes are: half the width for it.
+            let share = if notes {
+                area.width / 2
+            } else {
+                area.width / 3
+            };
             let [main, pane] =
-                Layout::horizontal([Constraint::Min(60), Constraint::Length(area.width / 3)])
-                    .areas(body);
+                Layout::horizontal([Constraint::Min(60), Constraint::Length(share)]).areas(body);
             (main, pane)
         } else {
             // A short terminal keeps the last capture or two in view and
             // gives the section the rest.
-            let least = if area.height < 30 { 3 } else { 5 };
+            let least = if notes {
+                body.height / 2
+            } else if area.height < 30 {
+                3
+            } else {
+                5
+            };
             let pane_height = capture_pane::height_below(&shown, self.theme, area.width, least);
             let [main, pane] =
                 Layout::vertical([Constraint::Min(10), Constraint::Length(pane_height)])
@@ -374,6 +386,16 @@ fn footer_keys(k: &Keymap, shown: &Shared, width: u16, theme: &Theme) -> Vec<Spa
     items.push(key(Action::NewAction, None));
     items.push(key(Action::Decision, None));
     match kind {
+        SectionKind::Notes => {
+            // On the notes screen Enter adds who was there: its own words.
+            items.push(FooterKey {
+                what: "who was there",
+                short: "who",
+                ..key(Action::Select, Some(2))
+            });
+            items.push(key(Action::Risk, None));
+            items.push(key(Action::Issue, None));
+        }
         SectionKind::Raid | SectionKind::Status => {
             items.push(key(Action::Risk, None));
             items.push(key(Action::Issue, None));

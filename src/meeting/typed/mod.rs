@@ -17,7 +17,7 @@ use super::Meeting;
 use super::capture::{ActionStatus, Capture, Captured, Verdict, acceptance};
 use super::draft::DraftKind;
 use crate::agenda::SectionKind;
-use crate::plan::model::Side;
+use crate::plan::model::{AgendaName, Side};
 
 /// Why a field's text cannot be taken yet, and whether Enter again takes
 /// it as it is (a guest, a risk left unscored).
@@ -57,6 +57,10 @@ pub(super) fn to_capture(
             Some((_, Some(id))) => return Ok(Some(id.clone())),
             Some((name, None)) => name,
         };
+        // Notes without a plan have nobody to match: the name is the owner.
+        if meeting.agenda == AgendaName::Notes && plan.people.is_empty() {
+            return Ok(Some(name.clone()));
+        }
         let notice = match people.nearest(name) {
             Some(near) => format!(
                 "@{name} is not in the plan. Did you mean {near}? Correct the name, or press Enter again to take {name} as a guest."

@@ -5,6 +5,7 @@ mod financials;
 mod followups;
 mod glossary;
 mod listen;
+mod notes;
 mod playback;
 mod proposals;
 mod pulse;
@@ -134,6 +135,7 @@ fn body(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         SectionKind::CustomerTasks => customer_tasks::render(ctx, area, buf),
         SectionKind::Review => review::render(ctx, area, buf),
         SectionKind::Pulse => pulse::render(ctx, area, buf),
+        SectionKind::Notes => notes::render(ctx, area, buf),
     }
 }
 

@@ -1,0 +1,248 @@
+//! `resetpoint notes [TITLE]`: capture at once with nothing prepared. The
+//! notes are a meeting like any other (the `notes` agenda, one capture
+//! section), set up by the same session builder as `run` and drawn by the
+//! same screen: the journal, resume, the lock, the failed-write banner,
+//! presenting mode and masking all come with it. Without `--plan` the
+//! meeting runs over a plan made of the customer's name alone, so `@Dana`
+//! is whoever was typed; with `--plan` owners are the plan's people and the
+//! record is one of the plan's meetings.
+
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::leaving::shell_word;
+use super::run::{OnStderr, live_with, plan_or_report, settings, sha256_of};
+use super::{exit, fail};
+use crate::agenda::notes;
+use crate::meeting::Origin;
+use crate::plan::model::{AgendaName, Plan, Project};
+use crate::plan::{OpenError, load_file};
+use crate::record::open::records_dir;
+use crate::record::session::{Prompt, Session, SessionError, SessionOptions, Unfinished};
+use crate::text::visible;
+
+pub struct Options<'a> {
+    pub title: Option<&'a str>,
+    pub customer: Option<&'a str>,
+    pub plan: Option<&'a Path>,
+    pub records: Option<&'a Path>,
+    pub unfinished: Unfinished,
+    pub config: Option<&'a Path>,
+}
+
+/// The project notes without a plan are filed under: the customer's, or
+/// plain "Notes" when no customer is named. Its id is what a plan made
+/// from the notes (`new --from`) carries, so that plan's `actions` and
+/// `history` count the notes.
+pub fn unplanned(customer: Option<&str>) -> Plan {
+    let customer = customer.map(str::trim).filter(|c| !c.is_empty());
+    Plan {
+        project: Project {
+            name: customer.unwrap_or("Notes").to_owned(),
+            customer: customer.unwrap_or_default().to_owned(),
+            ..Project::default()
+        },
+        ..Plan::default()
+    }
+}
+
+/// Where the notes are recorded: `--records`, else the config's
+/// `records_dir`, else `meetings/` beside the plan (as `run` does, so the
+/// plan's `actions` find them) or, with no plan, in the current folder.
+pub fn notes_dir(plan: Option<&Path>, asked: Option<&Path>) -> PathBuf {
+    match plan {
+        Some(plan) => records_dir(plan, asked),
+        None => asked.map_or_else(|| PathBuf::from("meetings"), Path::to_path_buf),
+    }
+}
+
+pub fn run(options: &Options) -> ExitCode {
+    let (plan, origin) = match options.plan {
+        Some(path) => {
+            let checked = match load_file(path) {
+                Ok(checked) => checked,
+                Err(e @ OpenError::NotFound(_)) => return fail(exit::BAD_INPUT, e),
+                Err(e) => return fail(exit::IO, e),
+            };
+            let plan = match plan_or_report(checked) {
+                Ok(plan) => plan,
+                Err(code) => return code,
+            };
+            let origin = Origin {
+                plan_path: std::fs::canonicalize(path)
+                    .unwrap_or_else(|_| path.to_path_buf())
+                    .display()
+                    .to_string(),
+                plan_sha256: sha256_of(path),
+                rehearsal: false,
+            };
+            (plan, origin)
+        }
+        None => (unplanned(options.customer), Origin::default()),
+    };
+    let config = match settings(options.config) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        return fail(
+            2,
+            "notes are taken full screen and need a terminal; run `resetpoint notes` in one",
+        );
+    }
+    let asked = options.records.or(config.records_dir.as_deref());
+    let setup = SessionOptions {
+        origin,
+        agenda: AgendaName::Notes,
+        presenting: config.start_presenting,
+        records_dir: notes_dir(options.plan, asked),
+        unfinished: options.unfinished,
+    };
+    let session = match open(plan, setup, options.title, &mut OnStderr) {
+        Ok(session) => session,
+        Err(e @ SessionError::Reopen(_)) => return fail(exit::BAD_INPUT, e),
+        Err(e @ SessionError::Create(_)) => return fail(exit::IO, e),
+        Err(e @ SessionError::Unanswered) => return fail(2, e),
+    };
+    live_with(
+        session.meeting,
+        config,
+        Some((session.paths, session.lock)),
+        |record, ended| what_comes_next(record, ended, options),
+    )
+}
+
+/// Set the notes up through the session builder, as any meeting is: new
+/// notes titled `title`, or unfinished ones resumed with the title they
+/// were started with. `setup.agenda` is the notes agenda.
+pub fn open(
+    mut plan: Plan,
+    setup: SessionOptions,
+    title: Option<&str>,
+    prompt: &mut dyn Prompt,
+) -> Result<Session, SessionError> {
+    // Nobody was expected at a conversation nobody planned: who was there
+    // is what the PM notes, not the plan's list for its next meeting.
+    plan.meeting.attendees.clear();
+    let mut session = Session::open(plan, setup, prompt)?;
+    // Only a resumed meeting knows when it first started.
+    if session.meeting.first_started.is_none()
+        && let Some(title) = title
+    {
+        session.meeting.sections = notes(title);
+    }
+    Ok(session)
+}
+
+/// What the PM reads on leaving: unfinished notes, the command that
+/// resumes them; finished ones, their minutes and the plan they can start.
+pub fn what_comes_next(record: &Path, ended: bool, options: &Options) -> String {
+    let shown = record.display().to_string();
+    let word = shell_word(&shown);
+    let lines = if ended {
+        vec![
+            format!("The notes are finished; their record is {shown}."),
+            format!("For the minutes: resetpoint minutes {word}"),
+            format!("To start a plan from them: resetpoint new --from {word} plan.toml"),
+        ]
+    } else {
+        let mut resume = "resetpoint notes --resume".to_owned();
+        if let Some(plan) = options.plan {
+            resume.push_str(&format!(
+                " --plan {}",
+                shell_word(&plan.display().to_string())
+            ));
+        }
+        if let Some(customer) = options.customer {
+            resume.push_str(&format!(" --customer {}", shell_word(customer)));
+        }
+        if let Some(dir) = options.records {
+            resume.push_str(&format!(
+                " --records {}",
+                shell_word(&dir.display().to_string())
+            ));
+        }
+        vec![
+            format!("The notes are not finished; they are saved in {shown}."),
+            format!("To resume them: {resume}"),
+        ]
+    };
+    // Each line on its own, so the newline between them stays a newline.
+    lines
+        .iter()
+        .map(|l| visible(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options<'a>(customer: Option<&'a str>, records: Option<&'a Path>) -> Options<'a> {
+        Options {
+            title: None,
+            customer,
+            plan: None,
+            records,
+            unfinished: Unfinished::Ask,
+            config: None,
+        }
+    }
+
+    #[test]
+    fn notes_without_a_plan_are_filed_under_the_customer() {
+        let plan = unplanned(Some(" Acme Logistics "));
+        assert_eq!(plan.project.customer, "Acme Logistics");
+        assert_eq!(plan.project.slug(), "acme-logistics");
+        assert!(plan.people.is_empty());
+        let plain = unplanned(None);
+        assert_eq!(
+            (plain.project.name.as_str(), plain.project.slug().as_str()),
+            ("Notes", "notes")
+        );
+    }
+
+    #[test]
+    fn the_records_folder_is_asked_for_else_beside_the_plan_else_here() {
+        let asked = Path::new("/tmp/r");
+        assert_eq!(notes_dir(None, Some(asked)), asked);
+        assert_eq!(notes_dir(None, None), Path::new("meetings"));
+        assert_eq!(
+            notes_dir(Some(Path::new("acme/plan.toml")), None),
+            Path::new("acme/meetings")
+        );
+        assert_eq!(
+            notes_dir(Some(Path::new("acme/plan.toml")), Some(asked)),
+            asked
+        );
+    }
+
+    #[test]
+    fn unfinished_notes_say_the_command_that_resumes_them() {
+        let dir = Path::new("my notes");
+        let text = what_comes_next(
+            Path::new("my notes/2026-12-01-0900-notes.toml"),
+            false,
+            &options(Some("Søren's firm"), Some(dir)),
+        );
+        assert_eq!(
+            text,
+            "The notes are not finished; they are saved in my notes/2026-12-01-0900-notes.toml.\nTo resume them: resetpoint notes --resume --customer 'Søren'\\''s firm' --records 'my notes'"
+        );
+    }
+
+    #[test]
+    fn finished_notes_say_how_to_get_minutes_and_a_plan() {
+        let text = what_comes_next(
+            Path::new("meetings/2026-12-01-0900-notes.toml"),
+            true,
+            &options(None, None),
+        );
+        assert!(text.contains("resetpoint minutes meetings/2026-12-01-0900-notes.toml"));
+        assert!(
+            text.contains("resetpoint new --from meetings/2026-12-01-0900-notes.toml plan.toml")
+        );
+    }
+}

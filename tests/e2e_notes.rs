@@ -1,0 +1,134 @@
+//! `resetpoint notes` in a real terminal (tmux): type who was there, an
+//! action and a note, leave a private note half typed, `kill -9` the
+//! process, run `notes` again and get every word back; a second instance
+//! is refused by the lock, naming the process that holds the notes.
+
+#[path = "e2e/tmux.rs"]
+mod tmux;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use resetpoint::record::journal::read;
+use tmux::Tmux;
+
+const BIN: &str = env!("CARGO_BIN_EXE_resetpoint");
+
+/// Wait until the notes' journal holds `words`: on disk, not only on screen.
+fn wait_for_journal(records: &Path, words: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let journals = std::fs::read_dir(records)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "journal"));
+        // Read as a resume reads it: keystrokes are journaled as edits.
+        let held = journals
+            .filter_map(|e| std::fs::read(e.path()).ok())
+            .any(|bytes| format!("{:?}", read(&bytes).entries).contains(words));
+        if held {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the journal never held {words:?}"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}
+
+/// `resetpoint notes ARGS DIR` under a shell that then says how it exited
+/// (so the program is the shell's child, for `kill -9`).
+fn in_a_shell(name: &str, home: &Path, args: &str, records: &str) -> Tmux {
+    let script = format!("{BIN} notes {args} {records}; echo exit=$?; sleep 10");
+    Tmux::start(name, 100, 30, home, "sh", &["-c", &script])
+}
+
+fn kill_9(pid: &str) {
+    let killed = std::process::Command::new("kill")
+        .args(["-9", pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+}
+
+#[test]
+fn kill_9_loses_nothing_and_notes_come_back_with_every_word() {
+    let home = tempfile::tempdir().unwrap();
+    let records = home.path().join("meetings");
+    let records_arg = records.to_str().unwrap();
+    let t = in_a_shell(
+        "notes-first",
+        home.path(),
+        "'Call with Søren' --records",
+        records_arg,
+    );
+    t.wait_for("the notes screen", |s| {
+        s.contains("1/1 Call with Søren") && s.contains("Who was there")
+    });
+    t.keys(&["Enter"]);
+    t.text("Søren Berg");
+    t.keys(&["Enter"]);
+    t.wait_for("who was there", |s| s.contains("✓ Søren Berg"));
+    t.keys(&["a"]);
+    t.text("Send the revised plan @Dana due:fri");
+    t.keys(&["Enter"]);
+    t.wait_for("the action, Dana's", |s| {
+        s.contains("A-1 Send the revised plan — Dana")
+    });
+    t.keys(&["n"]);
+    t.text("They want weekly reports");
+    t.keys(&["Enter"]);
+    t.keys(&["N"]);
+    t.text("half a thought");
+    t.wait_for("the private field, masked", |s| {
+        s.contains("14 characters") && !s.contains("half a thought")
+    });
+    wait_for_journal(&records, "half a thought");
+
+    kill_9(&t.child_pid());
+    t.wait_for("the kill", |s| s.contains("exit=137"));
+
+    let again = in_a_shell("notes-again", home.path(), "--records", records_arg);
+    let asked = again.wait_for("the question", |s| s.contains("Resume it? [Y/n]"));
+    assert!(asked.contains("unfinished notes meeting"), "{asked}");
+    again.keys(&["Enter"]);
+    let back = again.wait_for("the notes again", |s| s.contains("1/1 Call with Søren"));
+    for word in [
+        "✓ Søren Berg",
+        "A-1 Send the revised plan — Dana",
+        "They want weekly reports",
+        "14 characters",
+        "PRESENTING",
+    ] {
+        assert!(back.contains(word), "{word:?} is back:\n{back}");
+    }
+
+    // The lock: a second resetpoint on the same notes is refused, by pid.
+    let pid = again.child_pid();
+    let second = in_a_shell(
+        "notes-second",
+        home.path(),
+        "--resume --records",
+        records_arg,
+    );
+    let refused = second.wait_for("the refusal", |s| s.contains("exit="));
+    assert!(
+        refused.contains("is open in another resetpoint")
+            && refused.contains(&format!("pid {pid}")),
+        "{refused}"
+    );
+
+    // Sent, then shown privately: the half-typed note is every word of it.
+    again.keys(&["Enter"]);
+    again.keys(&["p"]);
+    again.wait_for("the question", |s| s.contains("y/N"));
+    again.keys(&["y"]);
+    again.wait_for("the private note", |s| {
+        s.contains("private: half a thought")
+    });
+    again.keys(&["q"]);
+    let left = again.wait_for("the way out", |s| s.contains("The notes are finished"));
+    assert!(left.contains("resetpoint new --from"), "{left}");
+}
