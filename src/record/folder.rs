@@ -109,9 +109,28 @@ impl Folder {
 
     /// The live meetings that started before `before`, oldest first.
     pub fn live_before(&self, before: Timestamp) -> Vec<(String, Record)> {
-        let mut live = self.live();
-        live.retain(|(_, r)| r.meeting.started < before);
-        live
+        // Chosen before copying: a later meeting is never copied at all.
+        self.meetings
+            .iter()
+            .filter(|m| {
+                !m.from_journal
+                    && m.record.meeting.mode == Mode::Live
+                    && m.record.meeting.started < before
+            })
+            .map(|m| (m.stem.clone(), m.record.clone()))
+            .collect()
+    }
+
+    /// The live meetings, as [`Folder::live`], and the unreadable files,
+    /// taken out of the folder rather than copied.
+    pub fn into_live(self) -> (Vec<(String, Record)>, Vec<Unreadable>) {
+        let live = self
+            .meetings
+            .into_iter()
+            .filter(|m| !m.from_journal && m.record.meeting.mode == Mode::Live)
+            .map(|m| (m.stem, m.record))
+            .collect();
+        (live, self.unreadable)
     }
 
     /// The meetings in `mode` that never ended, oldest first.

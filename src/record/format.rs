@@ -188,9 +188,9 @@ impl Record {
         }
     }
 
-    /// Every captured item, in the order it was captured.
-    pub fn items(&self) -> Vec<Captured> {
-        let mut all: Vec<Captured> = [
+    /// Every captured item, kind by kind, without copying any.
+    pub fn captured(&self) -> impl Iterator<Item = &Captured> {
+        [
             &self.attendance,
             &self.answers,
             &self.notes,
@@ -206,8 +206,11 @@ impl Record {
         ]
         .into_iter()
         .flatten()
-        .cloned()
-        .collect();
+    }
+
+    /// Every captured item, in the order it was captured.
+    pub fn items(&self) -> Vec<Captured> {
+        let mut all: Vec<Captured> = self.captured().cloned().collect();
         // Older records have no order and one counter for every kind.
         all.sort_by_key(|c| {
             let number =
