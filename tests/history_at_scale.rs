@@ -22,7 +22,8 @@ use resetpoint::plan::model::{AgendaName, Plan};
 use resetpoint::record::format::Record;
 use resetpoint::record::session::{carry_over, raised_earlier};
 
-const MEETINGS: usize = 30;
+/// Enough for the folder to be parsed on several cores.
+const MEETINGS: usize = 40;
 
 /// A small deterministic generator, so the fixture is the same every run.
 struct Dice(u64);

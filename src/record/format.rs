@@ -244,7 +244,11 @@ impl Record {
 
     /// Every captured item, in the order it was captured.
     pub fn items(&self) -> Vec<Captured> {
-        let mut all: Vec<Captured> = self.captured().cloned().collect();
+        Record::in_capture_order(self.captured().cloned().collect())
+    }
+
+    /// These items in the order they were captured.
+    pub fn in_capture_order(mut all: Vec<Captured>) -> Vec<Captured> {
         // Older records have no order and one counter for every kind.
         all.sort_by_key(|c| {
             let number =
