@@ -100,7 +100,9 @@ def show(rows):
     for what, value, baseline, target in rows:
         ratio = value / baseline if baseline else float("inf")
         mark = "" if target == "-" or ratio <= float(target) else "  over"
-        print(f"{what:<66} {value:9.1f} {baseline:9.1f} {ratio:7.2f} {target:>7}{mark}")
+        # Small figures (a few microseconds) keep their digits.
+        places = 1 if min(value, baseline) >= 1 else 3
+        print(f"{what:<66} {value:9.{places}f} {baseline:9.{places}f} {ratio:7.2f} {target:>7}{mark}")
     print("(values in ms, except MB where the figure says so)")
 
 

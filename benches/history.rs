@@ -337,5 +337,8 @@ fn main() {
     let _ = std::fs::remove_dir_all(&empty);
     if kept.is_none() {
         let _ = std::fs::remove_dir_all(&scratch);
+    } else {
+        // Only the kept folder stays, wherever it was asked for.
+        let _ = std::fs::remove_dir(&scratch);
     }
 }
