@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use super::markdown::{escape, escape_inline};
 use crate::meeting::Capture;
 use crate::meeting::capture::ActionStatus;
-use crate::meeting::latest::{Latest, in_order};
+use crate::meeting::latest::{Latest, SaidOf};
 use crate::plan::model::{Plan, Side};
 use crate::record::folder::Folder;
 use crate::record::format::Record;
@@ -58,18 +58,15 @@ pub fn meetings_and_unreadable(
     dir: &Path,
     project_id: &str,
 ) -> (Vec<(String, Record)>, Vec<OpenError>) {
-    let folder = Folder::read(dir, project_id);
-    let found = folder.live();
-    (
-        found,
-        folder.unreadable.into_iter().map(|u| u.error).collect(),
-    )
+    let (found, unreadable) = Folder::read(dir, project_id).into_live();
+    (found, unreadable.into_iter().map(|u| u.error).collect())
 }
 
 /// The actions of these meetings, oldest first, with what later meetings'
 /// follow-ups said of them; open ones only unless `all`.
 pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<ActionRow> {
-    let followups = in_order(meetings.iter().flat_map(|(_, r)| &r.followups));
+    // Grouped once by item: each action then reads only what was said of it.
+    let said = SaidOf::new(meetings.iter().flat_map(|(_, r)| &r.followups));
     let mut rows: Vec<ActionRow> = meetings
         .iter()
         .flat_map(|(stem, record)| {
@@ -104,7 +101,11 @@ pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<Action
         .map(|(mut row, first)| {
             // The latest word of every follow-up stands over what was first said.
             let first_owner = first.owner.clone();
-            let now = first.after(followups.iter().copied(), &row.id, &row.meeting);
+            let now = first.after(
+                said.of(&row.id, &row.meeting).iter().copied(),
+                &row.id,
+                &row.meeting,
+            );
             row.status = now.status;
             row.due = now.due;
             row.moved_from = now.moved_from;

@@ -16,7 +16,10 @@ pub fn open_after(earlier: &[(String, Record)], plan: &Plan) -> usize {
     let actions = super::actions::still_open(earlier, plan).len();
     // A task's state is the latest word of every follow-up, as everywhere.
     let followups: Vec<crate::meeting::Captured> =
-        in_order(earlier.iter().flat_map(|(_, r)| &r.followups))
+        in_order(earlier.iter().flat_map(|(_, r)| &r.followups).filter(|f| {
+            // Only those said of the plan's own tasks are read here.
+            matches!(&f.what, crate::meeting::Capture::Followup { meeting, .. } if meeting == "plan")
+        }))
             .into_iter()
             .cloned()
             .collect();

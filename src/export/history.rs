@@ -2,13 +2,16 @@
 //! the actions it opened and how they were closed, and the promises kept
 //! and broken.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::meeting::Capture;
 use crate::meeting::capture::ActionStatus;
+use crate::meeting::latest::in_order;
 use crate::plan::model::Plan;
 use crate::record::format::Record;
 
@@ -63,11 +66,10 @@ pub fn history(
     plan: &Plan,
     zone: &jiff::tz::TimeZone,
 ) -> Vec<MeetingHistory> {
-    // When each action was last followed up as done, and on what day.
-    let mut closed: Vec<(&str, &str, Date, ActionStatus)> = Vec::new();
-    let mut followups: Vec<_> = meetings.iter().flat_map(|(_, r)| &r.followups).collect();
-    followups.sort_by_key(|f| f.at);
-    for f in followups {
+    // What the last follow-up of each action said, and when: one map,
+    // filled in the order they were said, so the latest word stays.
+    let mut closed: HashMap<(&str, &str), (Timestamp, ActionStatus)> = HashMap::new();
+    for f in in_order(meetings.iter().flat_map(|(_, r)| &r.followups)) {
         if let Capture::Followup {
             item,
             meeting,
@@ -75,8 +77,7 @@ pub fn history(
             ..
         } = &f.what
         {
-            closed.retain(|(i, m, _, _)| !(i == item && m == meeting));
-            closed.push((item, meeting, f.at.to_zoned(zone.clone()).date(), *status));
+            closed.insert((item, meeting), (f.at, *status));
         }
     }
     meetings
@@ -101,10 +102,11 @@ pub fn history(
                     continue;
                 };
                 let done = closed
-                    .iter()
-                    .find(|(i, m, _, s)| *i == action.id && *m == stem && *s == ActionStatus::Done);
-                if let Some((_, _, on, _)) = done {
-                    if due.is_none_or(|due| *on <= due) {
+                    .get(&(action.id.as_str(), stem.as_str()))
+                    .filter(|(_, status)| *status == ActionStatus::Done);
+                if let Some((at, _)) = done {
+                    let on = at.to_zoned(zone.clone()).date();
+                    if due.is_none_or(|due| on <= due) {
                         on_time += 1;
                     } else {
                         late += 1;

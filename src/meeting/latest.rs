@@ -3,6 +3,8 @@
 //! (status, due date, owner), so that every screen, the minutes, `actions`
 //! and the next meeting say the same.
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -124,6 +126,49 @@ pub fn in_order<'a>(captures: impl IntoIterator<Item = &'a Captured>) -> Vec<&'a
         .collect();
     followups.sort_by_key(|f| f.at);
     followups
+}
+
+/// Follow-ups grouped by the item they speak of (its id and the meeting it
+/// came from), each group in the order they were said: one pass over them
+/// all, so that looking an item up costs the same with four years of
+/// meetings as with one.
+#[derive(Debug, Default)]
+pub struct SaidOf<'a> {
+    /// Item id, then the meeting it came from.
+    by_item: HashMap<&'a str, HashMap<&'a str, Vec<&'a Captured>>>,
+}
+
+impl<'a> SaidOf<'a> {
+    pub fn new(captures: impl IntoIterator<Item = &'a Captured>) -> SaidOf<'a> {
+        let mut by_item: HashMap<&str, HashMap<&str, Vec<&Captured>>> = HashMap::new();
+        for f in in_order(captures) {
+            if let Capture::Followup { item, meeting, .. } = &f.what {
+                by_item
+                    .entry(item)
+                    .or_default()
+                    .entry(meeting)
+                    .or_default()
+                    .push(f);
+            }
+        }
+        SaidOf { by_item }
+    }
+
+    /// What was said of item `id` from meeting `from`, in the order said.
+    pub fn of(&self, id: &str, from: &str) -> &[&'a Captured] {
+        self.by_item
+            .get(id)
+            .and_then(|from_meeting| from_meeting.get(from))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The status the last follow-up on it gave, none when never followed up.
+    pub fn last_status(&self, id: &str, from: &str) -> Option<ActionStatus> {
+        match self.of(id, from).last().map(|f| &f.what) {
+            Some(Capture::Followup { status, .. }) => Some(*status),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -60,9 +60,10 @@ impl Folder {
             .collect();
         records.sort();
         records.dedup();
-        for record_path in records {
+        let read = read_all_if_ours(&records, project_id);
+        for (record_path, read) in records.into_iter().zip(read) {
             let paths = Paths::for_record(record_path);
-            let (record, from_journal) = match read_if_ours(&paths.record, project_id) {
+            let (record, from_journal) = match read {
                 Ok(Some(record)) => (record, false),
                 Ok(None) => continue,
                 Err(error) => {
@@ -109,9 +110,28 @@ impl Folder {
 
     /// The live meetings that started before `before`, oldest first.
     pub fn live_before(&self, before: Timestamp) -> Vec<(String, Record)> {
-        let mut live = self.live();
-        live.retain(|(_, r)| r.meeting.started < before);
-        live
+        // Chosen before copying: a later meeting is never copied at all.
+        self.meetings
+            .iter()
+            .filter(|m| {
+                !m.from_journal
+                    && m.record.meeting.mode == Mode::Live
+                    && m.record.meeting.started < before
+            })
+            .map(|m| (m.stem.clone(), m.record.clone()))
+            .collect()
+    }
+
+    /// The live meetings, as [`Folder::live`], and the unreadable files,
+    /// taken out of the folder rather than copied.
+    pub fn into_live(self) -> (Vec<(String, Record)>, Vec<Unreadable>) {
+        let live = self
+            .meetings
+            .into_iter()
+            .filter(|m| !m.from_journal && m.record.meeting.mode == Mode::Live)
+            .map(|m| (m.stem, m.record))
+            .collect();
+        (live, self.unreadable)
     }
 
     /// The meetings in `mode` that never ended, oldest first.
@@ -131,6 +151,40 @@ struct Whose {
 #[derive(Deserialize)]
 struct WhoseHeader {
     project_id: String,
+}
+
+/// [`read_if_ours`] for every path, in order. Parsing is most of what
+/// reading years of records costs, and each file is parsed on its own, so
+/// they are parsed side by side on the cores there are (a few at most).
+fn read_all_if_ours(paths: &[PathBuf], project_id: &str) -> Vec<Result<Option<Record>, OpenError>> {
+    const ENOUGH_TO_SHARE: usize = 16;
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let workers = cores.min(4).min(paths.len() / ENOUGH_TO_SHARE).max(1);
+    if workers == 1 {
+        return paths.iter().map(|p| read_if_ours(p, project_id)).collect();
+    }
+    let share = paths.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = paths
+            .chunks(share)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|p| read_if_ours(p, project_id))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .zip(paths.chunks(share))
+            .flat_map(|(part, paths)| {
+                // A worker that panicked: its files are read here instead.
+                part.join()
+                    .unwrap_or_else(|_| paths.iter().map(|p| read_if_ours(p, project_id)).collect())
+            })
+            .collect()
+    })
 }
 
 /// The record at `path` when it belongs to `project_id`, none when its
@@ -199,7 +253,45 @@ pub fn unfinished(dir: &Path, project_id: &str) -> Option<(Paths, Record)> {
 
 #[cfg(test)]
 mod tests {
-    use super::header_of;
+    use super::{Folder, header_of};
+
+    fn record(project_id: &str, day: usize) -> String {
+        format!(
+            "[meeting]\nproject = \"P\"\nproject_id = \"{project_id}\"\ncustomer = \"C\"\nplan = \"\"\nplan_sha256 = \"\"\nagenda = \"status\"\nmode = \"live\"\nstarted = \"2026-01-{day:02}T09:00:00Z\"\nended = \"2026-01-{day:02}T10:00:00Z\"\nattendees = []\ncurrent_section = 0\nlast_seq = 0\n"
+        )
+    }
+
+    #[test]
+    fn a_large_folder_reads_every_record_in_order_and_names_the_broken_one() {
+        let dir = tempfile::tempdir().unwrap();
+        // Named against their start, so only the sort by start puts them in order.
+        for n in 0..60 {
+            let project = if n % 3 == 0 { "other" } else { "ours" };
+            let name = format!("{:02}.toml", 59 - n);
+            std::fs::write(dir.path().join(name), record(project, 1 + n % 28)).unwrap();
+        }
+        std::fs::write(
+            dir.path().join("30.toml"),
+            "[meeting]\nproject_id = \"ours\"\nnot toml",
+        )
+        .unwrap();
+        let folder = Folder::read(dir.path(), "ours");
+        assert_eq!(folder.meetings.len(), 39, "40 of ours, one broken");
+        assert_eq!(folder.unreadable.len(), 1);
+        assert!(folder.unreadable[0].error.to_string().contains("30.toml"));
+        let started: Vec<_> = folder
+            .meetings
+            .iter()
+            .map(|m| m.record.meeting.started)
+            .collect();
+        assert!(started.is_sorted(), "oldest first");
+        assert!(
+            folder
+                .meetings
+                .iter()
+                .all(|m| m.record.meeting.project_id == "ours")
+        );
+    }
 
     #[test]
     fn the_project_is_read_from_the_meeting_table_alone() {

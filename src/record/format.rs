@@ -98,6 +98,18 @@ pub struct Record {
 impl Record {
     /// The record of a meeting as it stands.
     pub fn of(meeting: &Meeting) -> Record {
+        let mut record = Record::frame_of(meeting);
+        for item in &meeting.captures {
+            record.hold(item.clone());
+        }
+        record
+    }
+
+    /// The record of a meeting without its captured items: the header,
+    /// the sections' times and the open fields, which cost the same
+    /// however much the meeting holds. The store fills in the items from
+    /// the journal entries it was given.
+    pub fn frame_of(meeting: &Meeting) -> Record {
         let origin = &meeting.origin;
         let header = Header {
             project: meeting.plan.project.name.clone(),
@@ -136,18 +148,19 @@ impl Record {
                 seconds: meeting.clock.section_seconds(n, meeting.current),
             })
             .collect();
-        let mut record = Record {
+        Record {
             sections,
             draft: meeting.draft.as_ref().map(|d| d.state()),
             unsent: meeting.unsent.clone(),
             cards: meeting.cards.clone(),
             dealt: meeting.dealt.clone(),
             ..Record::empty(header)
-        };
-        for item in &meeting.captures {
-            record.list_for(&item.what).push(item.clone());
         }
-        record
+    }
+
+    /// Add a captured item to the list of its kind.
+    pub fn hold(&mut self, item: Captured) {
+        self.list_for(&item.what).push(item);
     }
 
     /// A record with this header and nothing captured yet.
@@ -199,9 +212,9 @@ impl Record {
         }
     }
 
-    /// Every captured item, in the order it was captured.
-    pub fn items(&self) -> Vec<Captured> {
-        let mut all: Vec<Captured> = [
+    /// Every captured item, kind by kind, without copying any.
+    pub fn captured(&self) -> impl Iterator<Item = &Captured> {
+        [
             &self.attendance,
             &self.answers,
             &self.notes,
@@ -217,8 +230,36 @@ impl Record {
         ]
         .into_iter()
         .flatten()
-        .cloned()
-        .collect();
+    }
+
+    /// Every captured item taken out, kind by kind, leaving the lists empty.
+    pub fn take_captured(&mut self) -> Vec<Captured> {
+        [
+            &mut self.attendance,
+            &mut self.answers,
+            &mut self.notes,
+            &mut self.actions,
+            &mut self.decisions,
+            &mut self.risks,
+            &mut self.issues,
+            &mut self.signoffs,
+            &mut self.buy_in,
+            &mut self.playback,
+            &mut self.pulse,
+            &mut self.followups,
+        ]
+        .into_iter()
+        .flat_map(std::mem::take)
+        .collect()
+    }
+
+    /// Every captured item, in the order it was captured.
+    pub fn items(&self) -> Vec<Captured> {
+        Record::in_capture_order(self.captured().cloned().collect())
+    }
+
+    /// These items in the order they were captured.
+    pub fn in_capture_order(mut all: Vec<Captured>) -> Vec<Captured> {
         // Older records have no order and one counter for every kind.
         all.sort_by_key(|c| {
             let number =

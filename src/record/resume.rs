@@ -47,8 +47,14 @@ pub fn resumed(
         }
     }
     meeting.origin = origin;
-    let record = bounded_record(record, meeting.sections.len());
+    let mut record = bounded_record(record, meeting.sections.len());
+    // The items are moved out of the bounded copy, not copied once more.
+    let items = Record::in_capture_order(record.take_captured());
     restore(&mut meeting, &record);
+    for item in &items {
+        meeting.ids.saw(&item.id);
+    }
+    meeting.captures = items;
     let mut refused = 0;
     for entry in entries {
         match bounded(entry, meeting.sections.len()) {

@@ -16,7 +16,7 @@ use super::open::{Lock, OpenError, Reopened, create, reopen};
 use super::resume::resumed;
 use super::store::{Paths, write_atomically};
 use crate::meeting::capture::{ActionStatus, Raised};
-use crate::meeting::{Capture, Clock, Meeting, Origin};
+use crate::meeting::{Clock, Meeting, Origin};
 use crate::plan::model::{AgendaName, Plan};
 use crate::text::visible;
 
@@ -212,15 +212,24 @@ impl Session {
 /// the ids they used, so that its own ids go on from the highest per kind.
 pub fn carry_over(meeting: &mut Meeting, earlier: &[(String, Record)]) {
     meeting.earlier = crate::export::actions::still_open(earlier, &meeting.plan);
-    meeting.earlier_followups =
-        crate::meeting::latest::in_order(earlier.iter().flat_map(|(_, r)| &r.followups))
-            .into_iter()
-            .cloned()
-            .collect();
+    // Only what was said of the plan's own customer tasks is read again
+    // (their state on screen, the follower's, the minutes): earlier actions
+    // are settled above, so years of their follow-ups need not be held,
+    // copied to followers or searched on every frame.
+    meeting.earlier_followups = crate::meeting::latest::in_order(
+        earlier
+            .iter()
+            .flat_map(|(_, r)| &r.followups)
+            .filter(|f| matches!(&f.what, crate::meeting::Capture::Followup { meeting, .. } if meeting == "plan")),
+    )
+    .into_iter()
+    .cloned()
+    .collect();
     meeting.raised_earlier = raised_earlier(earlier, &meeting.plan);
     for (_, record) in earlier {
         meeting.ids.merge(&record.meeting.ids);
-        for item in record.items() {
+        // Only the ids are wanted: no copy of the items, in any order.
+        for item in record.captured() {
             meeting.ids.saw(&item.id);
         }
     }
@@ -229,32 +238,22 @@ pub fn carry_over(meeting: &mut Meeting, earlier: &[(String, Record)]) {
 /// The risks and issues raised in these earlier meetings that the plan does
 /// not hold yet (by title) and that no later follow-up closed, oldest first.
 pub fn raised_earlier(earlier: &[(String, Record)], plan: &Plan) -> Vec<Raised> {
-    let in_plan = |title: &str| {
-        let title = title.trim().to_lowercase();
-        plan.risks
-            .iter()
-            .map(|r| &r.title)
-            .chain(plan.issues.iter().map(|i| &i.title))
-            .any(|t| t.trim().to_lowercase() == title)
-    };
+    // The plan's titles and the follow-ups each read once, into sets and
+    // maps, so that each raised item is a lookup, however long the history.
+    let titles: std::collections::HashSet<String> = plan
+        .risks
+        .iter()
+        .map(|r| &r.title)
+        .chain(plan.issues.iter().map(|i| &i.title))
+        .map(|t| t.trim().to_lowercase())
+        .collect();
+    let in_plan = |title: &str| titles.contains(&title.trim().to_lowercase());
+    let said = crate::meeting::latest::SaidOf::new(earlier.iter().flat_map(|(_, r)| &r.followups));
     let closed = |id: &str, from: &str| {
-        let mut status = None;
-        let mut followups: Vec<_> = earlier.iter().flat_map(|(_, r)| &r.followups).collect();
-        followups.sort_by_key(|f| f.at);
-        for f in followups {
-            if let Capture::Followup {
-                item,
-                meeting,
-                status: s,
-                ..
-            } = &f.what
-                && item == id
-                && meeting == from
-            {
-                status = Some(*s);
-            }
-        }
-        matches!(status, Some(ActionStatus::Done | ActionStatus::Dropped))
+        matches!(
+            said.last_status(id, from),
+            Some(ActionStatus::Done | ActionStatus::Dropped)
+        )
     };
     earlier
         .iter()

@@ -13,6 +13,7 @@
 //! meeting's lock is held by this thread until the last write is done,
 //! whatever fails.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -23,7 +24,8 @@ use super::format::{Header, Record, header_of};
 use super::fs::{Disk, read_plain_text};
 use super::journal::{Entry, Writing, opening_line};
 use super::open::Lock;
-use crate::meeting::update::Change;
+use crate::meeting::update::{Change, Effect};
+use crate::meeting::{Captured, Meeting};
 
 /// Where a meeting lives on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +48,13 @@ impl Paths {
 
 pub enum Message {
     Entry(Entry),
+    /// The whole record: its items replace those the store holds.
     Snapshot(Box<Record>),
+    /// The record without its items ([`Record::frame_of`]), sent after the
+    /// journal entries of the same change: the store fills the items in
+    /// from the entries, so a commit costs the screen the same in a long
+    /// meeting as in a short one.
+    Save(Box<Record>),
     /// A document to write beside the record, such as the minutes.
     Document {
         name: String,
@@ -187,6 +195,7 @@ impl Store {
             since_record: Vec::new(),
             header: None,
             snapshot: None,
+            held: Held::default(),
             documents: Vec::new(),
             settled: Vec::new(),
             failing: false,
@@ -211,6 +220,31 @@ impl Store {
     pub fn send(&self, message: Message) {
         // The writer only stops after Finish, so a send cannot fail before it.
         let _ = self.sender.send(message);
+    }
+
+    /// Send what a change of the meeting asks to be written: every journal
+    /// entry first, then, when it asks for a save, the record without its
+    /// items ([`Message::Save`]), which the store fills in from the entries,
+    /// so a commit costs the screen the same in a long meeting as in a
+    /// short one. The other effects are handed back, in order.
+    pub fn carry_out(&self, meeting: &Meeting, effects: Vec<Effect>) -> Vec<Effect> {
+        let (entries, rest): (Vec<Effect>, Vec<Effect>) = effects
+            .into_iter()
+            .partition(|e| matches!(e, Effect::Journal { .. }));
+        for effect in entries {
+            if let Effect::Journal { seq, change } = effect {
+                self.send(Message::Entry(Entry { seq, change }));
+            }
+        }
+        rest.into_iter()
+            .filter(|effect| {
+                let save = *effect == Effect::Save;
+                if save {
+                    self.send(Message::Save(Box::new(Record::frame_of(meeting))));
+                }
+                !save
+            })
+            .collect()
     }
 
     /// Wait up to `patience` for everything sent so far to be on disk.
@@ -264,7 +298,11 @@ struct Writer<R: Fn(Health)> {
     /// journal removed under us can be written again in full.
     since_record: Vec<Entry>,
     header: Option<Header>,
+    /// The record due to be written, without its items: those are `held`.
     snapshot: Option<Box<Record>>,
+    /// The meeting's items as the last whole record and the entries since
+    /// leave them.
+    held: Held,
     documents: Vec<(String, String)>,
     settled: Vec<Sender<()>>,
     failing: bool,
@@ -328,19 +366,20 @@ impl<R: Fn(Health)> Writer<R> {
     fn take(&mut self, message: Message) -> bool {
         match message {
             Message::Entry(entry) => {
+                self.held.apply(&entry.change);
                 push_collapsed(&mut self.waiting, entry);
                 self.changed();
                 false
             }
             Message::Snapshot(mut record) => {
-                if let Some(first) = &self.plan_at_start
-                    && *first != record.meeting.plan_sha256
-                {
-                    record.meeting.plan_sha256_at_start = Some(first.clone());
-                }
-                self.header = Some(record.meeting.clone());
-                self.snapshot = Some(record);
-                self.changed();
+                self.held = Held::taken_from(&mut record);
+                self.save(record);
+                false
+            }
+            Message::Save(mut frame) => {
+                // Its items, if any were sent, are those held already.
+                drop(frame.take_captured());
+                self.save(frame);
                 false
             }
             Message::Document { name, text } => {
@@ -353,6 +392,18 @@ impl<R: Fn(Health)> Writer<R> {
             }
             Message::Finish => true,
         }
+    }
+
+    /// A record (its items held apart) is due to be written.
+    fn save(&mut self, mut record: Box<Record>) {
+        if let Some(first) = &self.plan_at_start
+            && *first != record.meeting.plan_sha256
+        {
+            record.meeting.plan_sha256_at_start = Some(first.clone());
+        }
+        self.header = Some(record.meeting.clone());
+        self.snapshot = Some(record);
+        self.changed();
     }
 
     fn changed(&mut self) {
@@ -502,9 +553,10 @@ impl<R: Fn(Health)> Writer<R> {
     }
 
     fn write_snapshot(&mut self) -> std::io::Result<()> {
-        let Some(record) = &self.snapshot else {
+        let Some(frame) = &self.snapshot else {
             return Ok(());
         };
+        let record = self.held.record(frame);
         let text = record.to_toml();
         self.disk.replace(&self.paths.record, text.as_bytes())?;
         let header = &record.meeting;
@@ -585,13 +637,13 @@ impl<R: Fn(Health)> Writer<R> {
     /// The disk would not take the record: put a copy in a private folder
     /// of its own, or failing even that, hand the text back to be printed.
     fn save_elsewhere(self) -> Finished {
-        let Some(record) = self.snapshot else {
+        let Some(frame) = &self.snapshot else {
             return Finished::Lost {
                 why: "the journal could not be written".into(),
                 record: None,
             };
         };
-        let text = record.to_toml();
+        let text = self.held.record(frame).to_toml();
         let name = self.paths.record.file_name().map_or_else(
             || "meeting.toml".into(),
             |n| n.to_string_lossy().into_owned(),
@@ -603,6 +655,62 @@ impl<R: Fn(Health)> Writer<R> {
                 record: Some(text),
             },
         }
+    }
+}
+
+/// The meeting's items as the store knows them: those of the last whole
+/// record it was given, with every journal entry since applied the way a
+/// resume replays them (an item put again replaces the one with its id, in
+/// its place), so a record written from a frame holds what the meeting holds.
+#[derive(Debug, Default)]
+struct Held {
+    items: Vec<Captured>,
+    /// Where each id first stands in `items`.
+    at: HashMap<String, usize>,
+}
+
+impl Held {
+    /// The items of `record`, taken out of it.
+    fn taken_from(record: &mut Record) -> Held {
+        let mut held = Held {
+            items: record.take_captured(),
+            at: HashMap::new(),
+        };
+        held.index();
+        held
+    }
+
+    fn index(&mut self) {
+        self.at.clear();
+        for (n, item) in self.items.iter().enumerate() {
+            self.at.entry(item.id.clone()).or_insert(n);
+        }
+    }
+
+    fn apply(&mut self, change: &Change) {
+        match change {
+            Change::Put { item } => match self.at.get(&item.id) {
+                Some(&n) => self.items[n] = item.clone(),
+                None => {
+                    self.at.insert(item.id.clone(), self.items.len());
+                    self.items.push(item.clone());
+                }
+            },
+            Change::Remove { id } if self.at.contains_key(id) => {
+                self.items.retain(|c| c.id != *id);
+                self.index();
+            }
+            _ => {}
+        }
+    }
+
+    /// The whole record: `frame` with these items.
+    fn record(&self, frame: &Record) -> Record {
+        let mut record = frame.clone();
+        for item in &self.items {
+            record.hold(item.clone());
+        }
+        record
     }
 }
 

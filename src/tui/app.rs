@@ -15,7 +15,6 @@ use super::view::{View, draw};
 use crate::config::Config;
 use crate::meeting::{Action, Effect, Meeting, update};
 use crate::record::format::Record;
-use crate::record::journal::Entry;
 use crate::record::open::Lock;
 use crate::record::store::{Finished, Health, Message, Paths, Store};
 use crate::share::publisher::Publisher;
@@ -222,18 +221,12 @@ async fn run_loop(
         let mut effects = update(&mut meeting, Action::Tick(jiff::Timestamp::now()));
         effects.extend(update(&mut meeting, action));
         let mut quit = false;
+        let effects = match store {
+            Some(store) => store.carry_out(&meeting, effects),
+            None => effects,
+        };
         for effect in effects {
             match effect {
-                Effect::Journal { seq, change } => {
-                    if let Some(store) = store {
-                        store.send(Message::Entry(Entry { seq, change }));
-                    }
-                }
-                Effect::Save => {
-                    if let Some(store) = store {
-                        store.send(Message::Snapshot(Box::new(Record::of(&meeting))));
-                    }
-                }
                 Effect::WriteMinutes => {
                     if let Some(store) = store {
                         for (name, text) in minutes_of(&meeting, store) {
@@ -242,6 +235,8 @@ async fn run_loop(
                     }
                 }
                 Effect::Quit => quit = true,
+                // Without a store there is nowhere to write.
+                Effect::Journal { .. } | Effect::Save => {}
             }
         }
         if quit {
