@@ -2,17 +2,16 @@
 //! breaks and closing quote, a buy-in's changes, a task the customer
 //! accepted and a task added in the room.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::{Timestamp, tz::TimeZone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use resetpoint::agenda::SectionKind;
-use resetpoint::config;
 use resetpoint::meeting::{Action, Clock, Meeting, update};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::AgendaName;
-use resetpoint::tui::theme::Theme;
-use resetpoint::tui::view::{View, draw};
 
 fn meeting() -> Meeting {
     let demo = include_str!("../assets/demo.toml");
@@ -49,18 +48,12 @@ fn type_in(m: &mut Meeting, text: &str) {
 }
 
 fn render(m: &Meeting, width: u16, height: u16) -> Terminal<TestBackend> {
-    let config = config::load(None, false, false).unwrap();
-    let theme = Theme {
-        palette: config.palette,
-    };
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let view = View {
-        meeting: m,
-        theme: &theme,
-        keymap: &config.keymap,
-    };
-    terminal.draw(|frame| draw(frame, &view)).unwrap();
-    terminal
+    common::screen::render(
+        m,
+        width,
+        height,
+        resetpoint::tui::background::Background::Unknown,
+    )
 }
 
 fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {

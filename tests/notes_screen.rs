@@ -16,7 +16,6 @@ use resetpoint::meeting::{Action, Clock, Meeting, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::tui::background::Background;
 use resetpoint::tui::theme::Theme;
-use resetpoint::tui::view::{View, draw};
 
 const PRIVATE: &str = "Søren sounded unconvinced";
 
@@ -57,31 +56,14 @@ fn captured(presenting: bool) -> Meeting {
 }
 
 fn render(m: &Meeting, width: u16, height: u16) -> Terminal<TestBackend> {
-    let config = config::load(None, false, false).unwrap();
-    let mut theme = Theme {
-        palette: config.palette,
-    };
-    theme.palette.background = Background::Dark;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let view = View {
-        meeting: m,
-        theme: &theme,
-        keymap: &config.keymap,
-    };
-    terminal.draw(|frame| draw(frame, &view)).unwrap();
-    terminal
-}
-
-fn text_of(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    buffer.content().iter().map(|cell| cell.symbol()).collect()
+    common::screen::render(m, width, height, Background::Dark)
 }
 
 #[test]
 fn the_notes_screen_as_it_opens() {
     for (width, height) in [(80, 24), (120, 40)] {
         let terminal = render(&opened(true), width, height);
-        let text = text_of(&terminal);
+        let text = common::screen::screen_text(&terminal);
         assert!(text.contains("1/1 Call with Søren"), "{text}");
         assert!(text.contains("Enter: add someone"), "{text}");
         assert!(
@@ -96,7 +78,7 @@ fn the_notes_screen_as_it_opens() {
 fn the_notes_screen_with_captures_in_the_private_view() {
     for (width, height) in [(80, 24), (120, 40)] {
         let terminal = render(&captured(false), width, height);
-        let text = text_of(&terminal);
+        let text = common::screen::screen_text(&terminal);
         assert!(text.contains("✓ Søren Berg"), "{text}");
         assert!(
             text.contains("Søren sounded"),
@@ -113,7 +95,7 @@ fn the_notes_screen_with_captures_in_the_private_view() {
 fn presenting_draws_no_private_note_and_masks_a_private_field() {
     for (width, height) in [(80, 24), (120, 40)] {
         let mut m = captured(true);
-        let text = text_of(&render(&m, width, height));
+        let text = common::screen::screen_text(&render(&m, width, height));
         assert!(!text.contains("unconvinced"), "{text}");
         assert!(text.contains("Send the revised plan"), "{text}");
 
@@ -127,7 +109,7 @@ fn presenting_draws_no_private_note_and_masks_a_private_field() {
             );
         }
         let terminal = render(&m, width, height);
-        let text = text_of(&terminal);
+        let text = common::screen::screen_text(&terminal);
         assert!(!text.contains("quiet"), "{text}");
         assert!(text.contains("15 characters"), "{text}");
         insta::assert_snapshot!(
@@ -173,7 +155,7 @@ fn a_follow_screen_gets_the_notes_customer_safe_and_draws_them() {
     terminal
         .draw(|frame| frame.render_widget(&screen, frame.area()))
         .unwrap();
-    let text = text_of(&terminal);
+    let text = common::screen::screen_text(&terminal);
     assert!(text.contains("1/1 · CALL WITH SØREN"), "{text}");
     assert!(text.contains("✓ Søren Berg"), "{text}");
     assert!(text.contains("A-1 Send the revised plan — Dana"), "{text}");

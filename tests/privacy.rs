@@ -9,11 +9,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use resetpoint::agenda::SectionKind;
-use resetpoint::config;
 use resetpoint::meeting::{Action, Capture, Meeting, Shared, update};
 use resetpoint::plan::load_bytes;
-use resetpoint::tui::theme::Theme;
-use resetpoint::tui::view::{View, draw};
 
 const DEMO: &str = include_str!("../assets/demo.toml");
 
@@ -30,23 +27,12 @@ fn meeting(presenting: bool) -> Meeting {
 }
 
 fn render(m: &Meeting, width: u16, height: u16) -> Terminal<TestBackend> {
-    let config = config::load(None, false, false).unwrap();
-    let theme = Theme {
-        palette: config.palette,
-    };
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let view = View {
-        meeting: m,
-        theme: &theme,
-        keymap: &config.keymap,
-    };
-    terminal.draw(|frame| draw(frame, &view)).unwrap();
-    terminal
-}
-
-fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    buffer.content().iter().map(|cell| cell.symbol()).collect()
+    common::screen::render(
+        m,
+        width,
+        height,
+        resetpoint::tui::background::Background::Unknown,
+    )
 }
 
 /// Draw at both sizes and fail if the marker shows anywhere, on screen or
@@ -62,7 +48,7 @@ fn assert_unseen(m: &Meeting, when: &str) {
 
 fn assert_not_drawn(m: &Meeting, when: &str, sizes: &[(u16, u16)]) {
     for &(w, h) in sizes {
-        let text = screen_text(&render(m, w, h));
+        let text = common::screen::screen_text(&render(m, w, h));
         assert!(
             !text.contains(MARK),
             "{MARK} on a presenting screen at {w}x{h} {when}:\n{}",
@@ -186,7 +172,7 @@ fn nothing_private_is_drawn_on_any_section_while_presenting() {
     update(&mut m, Action::Presenting);
     update(&mut m, key(KeyCode::Char('y')));
     assert!(!m.presenting);
-    let text = screen_text(&render(&m, 120, 40));
+    let text = common::screen::screen_text(&render(&m, 120, 40));
     assert!(text.contains(MARK), "the private view shows private items");
 }
 
@@ -218,7 +204,7 @@ fn a_masked_field_says_what_and_how_much_never_the_text() {
     }
     for (w, h) in [(80, 24), (120, 40)] {
         let note = render(&m, w, h);
-        let text = screen_text(&note);
+        let text = common::screen::screen_text(&note);
         assert!(text.contains("Private note"), "{text}");
         assert!(text.contains("23 characters"), "{text}");
         assert!(!text.contains("cancel"), "{text}");
@@ -232,7 +218,7 @@ fn a_masked_field_says_what_and_how_much_never_the_text() {
     }
     for (w, h) in [(80, 24), (120, 40)] {
         let risk = render(&m, w, h);
-        let text = screen_text(&risk);
+        let text = common::screen::screen_text(&risk);
         assert!(text.contains("Internal risk"), "{text}");
         assert!(text.contains("22 characters"), "{text}");
         assert!(!text.contains("Vendor may fold"), "{text}");
@@ -247,7 +233,7 @@ fn in_the_private_view_the_pm_sees_what_they_type() {
     for c in "Two leads leave".chars() {
         update(&mut m, key(KeyCode::Char(c)));
     }
-    let text = screen_text(&render(&m, 80, 24));
+    let text = common::screen::screen_text(&render(&m, 80, 24));
     assert!(text.contains("Two leads leave"), "{text}");
     assert!(text.contains("Internal issue"), "{text}");
 }

@@ -11,14 +11,11 @@ use jiff::{SignedDuration, tz::TimeZone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use resetpoint::agenda::SectionKind;
-use resetpoint::config;
 use resetpoint::meeting::{Action, Clock, Meeting, Overlay, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::rehearsal::deck::Deck;
 use resetpoint::rehearsal::{Card, cards};
 use resetpoint::tui::background::Background;
-use resetpoint::tui::theme::Theme;
-use resetpoint::tui::view::{View, draw};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -36,19 +33,7 @@ fn rehearsal(presenting: bool) -> Meeting {
 }
 
 fn render(m: &Meeting, width: u16, height: u16) -> Terminal<TestBackend> {
-    let config = config::load(None, false, false).unwrap();
-    let mut theme = Theme {
-        palette: config.palette,
-    };
-    theme.palette.background = Background::Dark;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let view = View {
-        meeting: m,
-        theme: &theme,
-        keymap: &config.keymap,
-    };
-    terminal.draw(|frame| draw(frame, &view)).unwrap();
-    terminal
+    common::screen::render(m, width, height, Background::Dark)
 }
 
 fn text(terminal: &Terminal<TestBackend>) -> String {

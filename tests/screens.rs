@@ -7,14 +7,12 @@ use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use resetpoint::agenda::{Section, SectionKind};
-use resetpoint::config;
 use resetpoint::meeting::{Action, Clock, Meeting, update};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::AgendaName;
 use resetpoint::plan::model::Rag;
 use resetpoint::tui::background::Background;
 use resetpoint::tui::theme::Theme;
-use resetpoint::tui::view::{View, draw};
 
 const DEMO: &str = include_str!("../assets/demo.toml");
 
@@ -39,25 +37,7 @@ fn meeting(presenting: bool) -> Meeting {
 }
 
 fn render(m: &Meeting, width: u16, height: u16) -> Terminal<TestBackend> {
-    let config = config::load(None, false, false).unwrap();
-    // Snapshots hold text only; a known background lets the timer test see colours.
-    let mut theme = Theme {
-        palette: config.palette,
-    };
-    theme.palette.background = Background::Dark;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let view = View {
-        meeting: m,
-        theme: &theme,
-        keymap: &config.keymap,
-    };
-    terminal.draw(|frame| draw(frame, &view)).unwrap();
-    terminal
-}
-
-fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    buffer.content().iter().map(|cell| cell.symbol()).collect()
+    common::screen::render(m, width, height, Background::Dark)
 }
 
 fn go_to(m: &mut Meeting, index: usize) {
@@ -71,7 +51,7 @@ fn every_section_at_80x24_and_120x40() {
             let mut m = meeting(false);
             go_to(&mut m, index);
             let terminal = render(&m, width, height);
-            let text = screen_text(&terminal);
+            let text = common::screen::screen_text(&terminal);
             assert!(
                 text.contains(kind.default_title()),
                 "{kind:?} shows its title"
@@ -95,7 +75,7 @@ fn presenting_mode_draws_no_internal_item_on_any_screen() {
             let mut m = meeting(true);
             go_to(&mut m, index);
             let terminal = render(&m, width, height);
-            let text = screen_text(&terminal);
+            let text = common::screen::screen_text(&terminal);
             for word in INTERNAL {
                 assert!(
                     !text.contains(word),
@@ -118,7 +98,7 @@ fn the_private_view_marks_internal_items() {
         .position(|k| *k == SectionKind::Raid)
         .unwrap();
     go_to(&mut m, raid);
-    let text = screen_text(&render(&m, 120, 40));
+    let text = common::screen::screen_text(&render(&m, 120, 40));
     assert!(text.contains("[internal] Two developers"), "{text}");
     assert!(text.contains("[internal]"));
 }
@@ -128,7 +108,7 @@ fn overlays_for_help_and_agenda() {
     let mut m = meeting(false);
     update(&mut m, Action::Help);
     let help = render(&m, 80, 24);
-    assert!(screen_text(&help).contains("presenting mode"));
+    assert!(common::screen::screen_text(&help).contains("presenting mode"));
     insta::assert_snapshot!("help_80x24", help.backend());
     update(&mut m, Action::Close);
     update(&mut m, Action::Agenda);
@@ -141,7 +121,7 @@ fn overlays_for_help_and_agenda() {
 fn a_small_window_gets_a_polite_notice() {
     let m = meeting(false);
     let terminal = render(&m, 79, 24);
-    let text = screen_text(&terminal);
+    let text = common::screen::screen_text(&terminal);
     assert!(text.contains("Please make the window larger"), "{text}");
     insta::assert_snapshot!("too_small_79x24", terminal.backend());
 }
@@ -173,7 +153,7 @@ fn the_timebox_goes_amber_then_red_in_the_header() {
     let section_timer = |m: &Meeting| {
         let terminal = render(m, 80, 24);
         let buffer = terminal.backend().buffer().clone();
-        let text = screen_text(&terminal);
+        let text = common::screen::screen_text(&terminal);
         let at = text.find("section ").unwrap() + "section ".len();
         let col = text[..at].chars().count() as u16 % 80;
         buffer[(col, 1)].fg
@@ -216,7 +196,7 @@ fn every_valid_fixture_plan_draws_every_screen() {
             for (index, kind) in SectionKind::ALL.iter().enumerate() {
                 go_to(&mut m, index);
                 for (w, h) in [(80, 24), (120, 40)] {
-                    let text = screen_text(&render(&m, w, h));
+                    let text = common::screen::screen_text(&render(&m, w, h));
                     assert!(text.contains(kind.default_title()), "{path:?} {kind:?}");
                 }
             }
@@ -246,7 +226,7 @@ fn an_open_field_a_notice_and_a_banner_draw_at_every_size() {
     for (w, h) in [(1, 1), (10, 3), (80, 24), (120, 40), (250, 70)] {
         render(&m, w, h);
     }
-    let text = screen_text(&render(&m, 80, 24));
+    let text = common::screen::screen_text(&render(&m, 80, 24));
     // Wide characters take two cells; the second reads as a space here.
     assert!(text.contains("日 本 語"), "{text}");
     assert!(

@@ -4,15 +4,10 @@
 //! scrolled to find it), and no wide character ever breaks a panel's border
 //! at any width from 80 to 200.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use resetpoint::agenda::SectionKind;
-use resetpoint::config;
 use resetpoint::meeting::{Action, Meeting, update};
 use resetpoint::plan::model::{Plan, RiskStatus};
-use resetpoint::tui::theme::Theme;
-use resetpoint::tui::view::{View, draw};
 use unicode_width::UnicodeWidthStr;
 
 mod common;
@@ -40,18 +35,15 @@ fn meeting(plan: Plan) -> Meeting {
 }
 
 fn render(m: &Meeting, width: u16, height: u16) -> Buffer {
-    let config = config::load(None, false, false).unwrap();
-    let theme = Theme {
-        palette: config.palette,
-    };
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let view = View {
-        meeting: m,
-        theme: &theme,
-        keymap: &config.keymap,
-    };
-    terminal.draw(|frame| draw(frame, &view)).unwrap();
-    terminal.backend().buffer().clone()
+    common::screen::render(
+        m,
+        width,
+        height,
+        resetpoint::tui::background::Background::Unknown,
+    )
+    .backend()
+    .buffer()
+    .clone()
 }
 
 /// The screen as rows of characters, one entry a cell: a wide character's

@@ -11,13 +11,12 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use super::fail;
 use super::leaving::shell_word;
-use super::run::{OnStderr, live_with, plan_or_report, settings, sha256_of};
-use super::{exit, fail};
+use super::run::{OnStderr, checked_plan, live_with, origin_of, session_failed, settings};
 use crate::agenda::notes;
 use crate::meeting::Origin;
 use crate::plan::model::{AgendaName, Plan, Project};
-use crate::plan::{OpenError, load_file};
 use crate::record::open::records_dir;
 use crate::record::session::{Prompt, Session, SessionError, SessionOptions, Unfinished};
 use crate::text::visible;
@@ -60,24 +59,11 @@ pub fn notes_dir(plan: Option<&Path>, asked: Option<&Path>) -> PathBuf {
 pub fn run(options: &Options) -> ExitCode {
     let (plan, origin) = match options.plan {
         Some(path) => {
-            let checked = match load_file(path) {
-                Ok(checked) => checked,
-                Err(e @ OpenError::NotFound(_)) => return fail(exit::BAD_INPUT, e),
-                Err(e) => return fail(exit::IO, e),
-            };
-            let plan = match plan_or_report(checked) {
+            let plan = match checked_plan(path) {
                 Ok(plan) => plan,
                 Err(code) => return code,
             };
-            let origin = Origin {
-                plan_path: std::fs::canonicalize(path)
-                    .unwrap_or_else(|_| path.to_path_buf())
-                    .display()
-                    .to_string(),
-                plan_sha256: sha256_of(path),
-                rehearsal: false,
-            };
-            (plan, origin)
+            (plan, origin_of(path, false))
         }
         None => (unplanned(options.customer), Origin::default()),
     };
@@ -101,9 +87,7 @@ pub fn run(options: &Options) -> ExitCode {
     };
     let session = match open(plan, setup, options.title, &mut OnStderr) {
         Ok(session) => session,
-        Err(e @ SessionError::Reopen(_)) => return fail(exit::BAD_INPUT, e),
-        Err(e @ SessionError::Create(_)) => return fail(exit::IO, e),
-        Err(e @ SessionError::Unanswered) => return fail(2, e),
+        Err(e) => return session_failed(e),
     };
     live_with(
         session.meeting,

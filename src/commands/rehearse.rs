@@ -9,15 +9,14 @@ use std::process::ExitCode;
 
 use super::actions::deliver;
 use super::leaving::shell_word;
-use super::run::{OnStderr, live_with, needs_terminal, plan_or_report, settings, sha256_of};
+use super::run::{
+    OnStderr, Ready, checked_plan, live_with, origin_of, ready, session_failed, settings,
+};
 use super::{exit, fail};
-use crate::agenda::default_agenda;
 use crate::cli::HistoryFormat;
-use crate::meeting::Origin;
 use crate::plan::model::{AgendaName, Plan};
-use crate::plan::{OpenError, load_file};
 use crate::record::open::{read_record, records_dir};
-use crate::record::session::{Session, SessionError, SessionOptions, Unfinished};
+use crate::record::session::{Session, SessionOptions, Unfinished};
 use crate::record::store::write_atomically;
 use crate::rehearsal::deck::Deck;
 use crate::rehearsal::pacing::Pacing;
@@ -36,44 +35,25 @@ pub struct Options<'a> {
 }
 
 pub fn run(path: &Path, options: &Options) -> ExitCode {
-    let plan = match checked_plan(path) {
-        Ok(plan) => plan,
+    let Ready {
+        plan,
+        config,
+        agenda,
+    } = match ready(path, options.agenda, options.config) {
+        Ok(ready) => ready,
         Err(code) => return code,
-    };
-    let config = match settings(options.config) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
-    if options.agenda == Some(AgendaName::Plan) && plan.agenda.is_empty() {
-        return fail(
-            exit::BAD_INPUT,
-            "--agenda plan needs an [[agenda]] in the plan; add one, or choose kickoff, reset-point or status",
-        );
-    }
-    if let Err(code) = needs_terminal() {
-        return code;
-    }
-    let origin = Origin {
-        plan_path: std::fs::canonicalize(path)
-            .unwrap_or_else(|_| path.to_path_buf())
-            .display()
-            .to_string(),
-        plan_sha256: sha256_of(path),
-        rehearsal: true,
     };
     let records = records_dir(path, options.records.or(config.records_dir.as_deref()));
     let setup = SessionOptions {
-        origin,
-        agenda: options.agenda.unwrap_or_else(|| default_agenda(&plan)),
+        origin: origin_of(path, true),
+        agenda,
         presenting: config.start_presenting,
         records_dir: records.join(REHEARSALS),
         unfinished: Unfinished::Ask,
     };
     let mut session = match Session::open(plan, setup, &mut OnStderr) {
         Ok(session) => session,
-        Err(e @ SessionError::Reopen(_)) => return fail(exit::BAD_INPUT, e),
-        Err(e @ SessionError::Create(_)) => return fail(exit::IO, e),
-        Err(e @ SessionError::Unanswered) => return fail(2, e),
+        Err(e) => return session_failed(e),
     };
     let meeting = &mut session.meeting;
     // The customer raises what the customer can see: cards are made from
@@ -209,15 +189,6 @@ pub fn history(
         HistoryFormat::Json => progress::json(&rows, &plan) + "\n",
     };
     deliver(&document, output)
-}
-
-fn checked_plan(path: &Path) -> Result<Plan, ExitCode> {
-    let checked = match load_file(path) {
-        Ok(checked) => checked,
-        Err(e @ OpenError::NotFound(_)) => return Err(fail(exit::BAD_INPUT, e)),
-        Err(e) => return Err(fail(exit::IO, e)),
-    };
-    plan_or_report(checked)
 }
 
 #[cfg(test)]

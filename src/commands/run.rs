@@ -45,6 +45,49 @@ pub fn plan_or_report(checked: Checked) -> Result<Plan, ExitCode> {
     }
 }
 
+/// The plan at `path`, checked, or the exit code after saying why not.
+pub fn checked_plan(path: &Path) -> Result<Plan, ExitCode> {
+    let checked = match load_file(path) {
+        Ok(checked) => checked,
+        Err(e @ OpenError::NotFound(_)) => return Err(fail(exit::BAD_INPUT, e)),
+        Err(e) => return Err(fail(exit::IO, e)),
+    };
+    plan_or_report(checked)
+}
+
+/// The agenda a meeting from `plan` runs: the one asked for, else the
+/// plan's default; `--agenda plan` with no `[[agenda]]` is refused.
+pub fn agenda_for(asked: Option<AgendaName>, plan: &Plan) -> Result<AgendaName, ExitCode> {
+    if asked == Some(AgendaName::Plan) && plan.agenda.is_empty() {
+        return Err(fail(
+            exit::BAD_INPUT,
+            "--agenda plan needs an [[agenda]] in the plan; add one, or choose kickoff, reset-point or status",
+        ));
+    }
+    Ok(asked.unwrap_or_else(|| default_agenda(plan)))
+}
+
+/// Where a meeting run from the plan at `path` came from, for its record.
+pub fn origin_of(path: &Path, rehearsal: bool) -> Origin {
+    Origin {
+        plan_path: std::fs::canonicalize(path)
+            .unwrap_or_else(|_| path.to_path_buf())
+            .display()
+            .to_string(),
+        plan_sha256: sha256_of(path),
+        rehearsal,
+    }
+}
+
+/// The exit code for a meeting that could not be set up, after saying why.
+pub fn session_failed(e: SessionError) -> ExitCode {
+    match e {
+        e @ SessionError::Reopen(_) => fail(exit::BAD_INPUT, e),
+        e @ SessionError::Create(_) => fail(exit::IO, e),
+        e @ SessionError::Unanswered => fail(exit::USAGE, e),
+    }
+}
+
 pub use crate::record::session::Unfinished;
 
 pub struct Options<'a> {
@@ -54,51 +97,51 @@ pub struct Options<'a> {
     pub config: Option<&'a Path>,
 }
 
+/// What a meeting from a plan needs before its records are opened: the
+/// checked plan, the settings and the agenda, with a terminal to run in.
+pub struct Ready {
+    pub plan: Plan,
+    pub config: Config,
+    pub agenda: AgendaName,
+}
+
+/// Check everything a meeting from the plan at `path` needs, in the order
+/// a PM fixes them: the plan, the settings, the agenda, the terminal.
+pub fn ready(
+    path: &Path,
+    agenda: Option<AgendaName>,
+    config: Option<&Path>,
+) -> Result<Ready, ExitCode> {
+    let plan = checked_plan(path)?;
+    let config = settings(config)?;
+    let agenda = agenda_for(agenda, &plan)?;
+    needs_terminal()?;
+    Ok(Ready {
+        plan,
+        config,
+        agenda,
+    })
+}
+
 pub fn run(path: &Path, options: &Options) -> ExitCode {
-    let checked = match load_file(path) {
-        Ok(checked) => checked,
-        Err(e @ OpenError::NotFound(_)) => return fail(exit::BAD_INPUT, e),
-        Err(e) => return fail(exit::IO, e),
-    };
-    let plan = match plan_or_report(checked) {
-        Ok(plan) => plan,
+    let Ready {
+        plan,
+        config,
+        agenda,
+    } = match ready(path, options.agenda, options.config) {
+        Ok(ready) => ready,
         Err(code) => return code,
     };
-    let config = match settings(options.config) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
-    if options.agenda == Some(AgendaName::Plan) && plan.agenda.is_empty() {
-        return fail(
-            exit::BAD_INPUT,
-            "--agenda plan needs an [[agenda]] in the plan; add one, or choose kickoff, reset-point or status",
-        );
-    }
-    if let Err(code) = needs_terminal() {
-        return code;
-    }
-    let origin = Origin {
-        plan_path: std::fs::canonicalize(path)
-            .unwrap_or_else(|_| path.to_path_buf())
-            .display()
-            .to_string(),
-        plan_sha256: sha256_of(path),
-        rehearsal: false,
-    };
-    let records_dir = records_dir(path, options.records.or(config.records_dir.as_deref()));
-    let agenda = options.agenda.unwrap_or_else(|| default_agenda(&plan));
     let setup = SessionOptions {
-        origin,
+        origin: origin_of(path, false),
         agenda,
         presenting: config.start_presenting,
-        records_dir,
+        records_dir: records_dir(path, options.records.or(config.records_dir.as_deref())),
         unfinished: options.unfinished,
     };
     let session = match Session::open(plan, setup, &mut OnStderr) {
         Ok(session) => session,
-        Err(e @ SessionError::Reopen(_)) => return fail(exit::BAD_INPUT, e),
-        Err(e @ SessionError::Create(_)) => return fail(exit::IO, e),
-        Err(e @ SessionError::Unanswered) => return fail(2, e),
+        Err(e) => return session_failed(e),
     };
     live(
         session.meeting,
