@@ -4,6 +4,7 @@ pub mod app;
 pub mod background;
 pub mod capture_pane;
 pub mod follower;
+pub mod late_answer;
 pub mod screens;
 pub mod theme;
 pub mod view;
