@@ -370,8 +370,11 @@ fn resuming_after_the_plan_changed_says_so() {
     text.push_str("\n# a line added after the meeting started\n");
     std::fs::write(&plan, text).unwrap();
     let t = Tmux::start("planchange2", 100, 30, repo(), "sh", &["-c", &script]);
-    t.wait_for("the notice", |s| {
-        s.contains("The plan changed since this meeting started")
+    // The notice is printed before the screen is taken too: wait for the
+    // meeting's screen, or `q` can come while the terminal is still asked
+    // its background, and be read (and lost) with the answer.
+    t.wait_for("the notice on the meeting's screen", |s| {
+        s.contains("The plan changed since this meeting started") && s.contains("/11 ")
     });
     t.keys(&["q"]);
     t.wait_for("the exit", |s| s.contains("exit=0"));

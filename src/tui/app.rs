@@ -149,8 +149,14 @@ async fn run_loop(
     // Asked before the screen is taken and the key stream starts, so the
     // answer is read by the question, not as keys; a terminal that never
     // answers costs at most `background::ASK_AT_MOST`, once.
+    // An answer that comes after the wait is taken out of the keys.
+    let mut sieve = super::late_answer::Sieve::closed();
     if config.palette.colour {
-        config.palette.background = super::background::detect(config.background);
+        let detected = super::background::detect(config.background);
+        config.palette.background = detected.background;
+        if detected.answer_may_follow {
+            sieve = super::late_answer::Sieve::open(std::time::Instant::now());
+        }
     }
     // `init` chains a panic hook that restores the terminal before the
     // message is printed.
@@ -161,7 +167,7 @@ async fn run_loop(
     let theme = Theme {
         palette: config.palette,
     };
-    let mut events = EventStream::new();
+    let mut events = super::late_answer::sift(EventStream::new(), sieve);
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut dirty = true;

@@ -1,7 +1,8 @@
 //! Whether the terminal is light or dark, so the screen picks colours that
 //! read on it. The config says `light`, `dark` or `auto`; `auto` believes
 //! `COLORFGBG` first and otherwise asks the terminal (OSC 11) once, before
-//! the screen is taken, waiting no longer than `ASK_AT_MOST`.
+//! the screen is taken, waiting no longer than `ASK_AT_MOST`. An answer
+//! that comes after the wait is taken out of the keys by `late_answer`.
 
 use std::time::Duration;
 
@@ -65,51 +66,90 @@ pub fn from_colour(r: u8, g: u8, b: u8) -> Background {
     }
 }
 
+/// What came of asking the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// The colour it reported.
+    Colour(u8, u8, u8),
+    /// It could not say, or was not asked: no answer is on its way.
+    None,
+    /// Nothing within the wait: the answer may still come, as keys.
+    Late,
+}
+
+/// The background, and whether the terminal's answer may still arrive
+/// after the wait, for the key reader to take out (see `late_answer`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detected {
+    pub background: Background,
+    pub answer_may_follow: bool,
+}
+
 /// The decision, with where the answers come from passed in so a test can
 /// stand in for the terminal. `ask` is called at most once, with the longest
 /// it may wait, and only when nothing else has decided.
 pub fn choose(
     setting: BackgroundSetting,
     colorfgbg: Option<&str>,
-    ask: impl FnOnce(Duration) -> Option<(u8, u8, u8)>,
-) -> Background {
+    ask: impl FnOnce(Duration) -> Answer,
+) -> Detected {
+    let known = |background| Detected {
+        background,
+        answer_may_follow: false,
+    };
     match setting {
-        BackgroundSetting::Light => Background::Light,
-        BackgroundSetting::Dark => Background::Dark,
-        BackgroundSetting::Auto => colorfgbg
-            .and_then(from_colorfgbg)
-            .or_else(|| ask(ASK_AT_MOST).map(|(r, g, b)| from_colour(r, g, b)))
-            .unwrap_or(Background::Unknown),
+        BackgroundSetting::Light => known(Background::Light),
+        BackgroundSetting::Dark => known(Background::Dark),
+        BackgroundSetting::Auto => match colorfgbg.and_then(from_colorfgbg) {
+            Some(background) => known(background),
+            None => match ask(ASK_AT_MOST) {
+                Answer::Colour(r, g, b) => known(from_colour(r, g, b)),
+                Answer::None => known(Background::Unknown),
+                Answer::Late => Detected {
+                    background: Background::Unknown,
+                    answer_may_follow: true,
+                },
+            },
+        },
     }
 }
 
 /// The background of the terminal this process runs in. Call it before the
 /// screen is taken: the question and its answer go through the terminal.
-pub fn detect(setting: BackgroundSetting) -> Background {
+pub fn detect(setting: BackgroundSetting) -> Detected {
     let colorfgbg = std::env::var("COLORFGBG").ok();
-    // Over SSH an answer can take longer than the wait; arriving after the
-    // meeting has started, its bytes would be read as keys (`r`, `g`, `b`…).
-    // There the colours that read on both are the safer choice, and
-    // `background` in the config or `COLORFGBG` still say light or dark.
+    // Over SSH an answer can take far longer than the wait, even longer
+    // than the key reader looks for it (`late_answer::WINDOW`). There the
+    // colours that read on both are the safer choice, and `background` in
+    // the config or `COLORFGBG` still say light or dark.
     let remote = ["SSH_CONNECTION", "SSH_TTY"]
         .iter()
         .any(|name| std::env::var_os(name).is_some());
     choose(setting, colorfgbg.as_deref(), |wait| {
-        if remote { None } else { ask_terminal(wait) }
+        if remote {
+            Answer::None
+        } else {
+            ask_terminal(wait)
+        }
     })
 }
 
 /// Ask the terminal for its background colour, waiting at most `wait`.
-fn ask_terminal(wait: Duration) -> Option<(u8, u8, u8)> {
+fn ask_terminal(wait: Duration) -> Answer {
     use std::io::IsTerminal as _;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return None;
+        return Answer::None;
     }
     let mut options = terminal_colorsaurus::QueryOptions::default();
     options.timeout = wait;
-    terminal_colorsaurus::background_color(options)
-        .ok()
-        .map(|c| c.scale_to_8bit())
+    match terminal_colorsaurus::background_color(options) {
+        Ok(colour) => {
+            let (r, g, b) = colour.scale_to_8bit();
+            Answer::Colour(r, g, b)
+        }
+        Err(terminal_colorsaurus::Error::Timeout(_)) => Answer::Late,
+        Err(_) => Answer::None,
+    }
 }
 
 #[cfg(test)]
@@ -143,15 +183,15 @@ mod tests {
         let mut asked = false;
         let got = choose(BackgroundSetting::Dark, Some("0;15"), |_| {
             asked = true;
-            Some((255, 255, 255))
+            Answer::Colour(255, 255, 255)
         });
-        assert_eq!(got, Background::Dark);
+        assert_eq!(got.background, Background::Dark);
         assert!(!asked);
         let got = choose(BackgroundSetting::Light, None, |_| {
             asked = true;
-            None
+            Answer::None
         });
-        assert_eq!(got, Background::Light);
+        assert_eq!(got.background, Background::Light);
         assert!(!asked);
     }
 
@@ -160,15 +200,16 @@ mod tests {
         let mut asked = false;
         let got = choose(BackgroundSetting::Auto, Some("0;15"), |_| {
             asked = true;
-            None
+            Answer::Late
         });
-        assert_eq!(got, Background::Light);
+        assert_eq!(got.background, Background::Light);
         assert!(!asked);
+        assert!(!got.answer_may_follow, "no question, no answer to come");
         let got = choose(BackgroundSetting::Auto, Some("15;0"), |_| {
             asked = true;
-            None
+            Answer::None
         });
-        assert_eq!(got, Background::Dark);
+        assert_eq!(got.background, Background::Dark);
         assert!(!asked);
     }
 
@@ -177,12 +218,15 @@ mod tests {
         let mut waited = None;
         let got = choose(BackgroundSetting::Auto, Some("garbage"), |wait| {
             waited = Some(wait);
-            Some((0xff, 0xff, 0xdd))
+            Answer::Colour(0xff, 0xff, 0xdd)
         });
-        assert_eq!(got, Background::Light);
+        assert_eq!(got.background, Background::Light);
+        assert!(!got.answer_may_follow);
         assert_eq!(waited, Some(ASK_AT_MOST));
-        let got = choose(BackgroundSetting::Auto, None, |_| Some((0x1e, 0x1e, 0x1e)));
-        assert_eq!(got, Background::Dark);
+        let got = choose(BackgroundSetting::Auto, None, |_| {
+            Answer::Colour(0x1e, 0x1e, 0x1e)
+        });
+        assert_eq!(got.background, Background::Dark);
     }
 
     #[test]
@@ -192,9 +236,16 @@ mod tests {
         let mut allowed = Duration::MAX;
         let got = choose(BackgroundSetting::Auto, None, |wait| {
             allowed = wait;
-            None
+            Answer::Late
         });
-        assert_eq!(got, Background::Unknown);
+        assert_eq!(got.background, Background::Unknown);
+        assert!(
+            got.answer_may_follow,
+            "the key reader is told to look for it"
+        );
+        let got = choose(BackgroundSetting::Auto, None, |_| Answer::None);
+        assert_eq!(got.background, Background::Unknown);
+        assert!(!got.answer_may_follow, "a terminal that said it cannot");
         assert!(
             allowed <= Duration::from_millis(100),
             "the first frame waits at most 100 ms, not {allowed:?}"

@@ -5,6 +5,7 @@ pub mod background;
 pub mod capture_pane;
 pub mod follower;
 pub mod keymap;
+pub mod late_answer;
 pub mod rehearsal;
 pub mod screens;
 pub mod theme;

@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 pub struct Tmux {
     socket: String,
     _conf: tempfile::NamedTempFile,
+    /// The pane's XDG_RUNTIME_DIR, so a meeting's follow socket is its own
+    /// and never meets another test's, or a real meeting on this machine.
+    runtime: tempfile::TempDir,
 }
 
 impl Tmux {
@@ -31,9 +34,12 @@ impl Tmux {
         let tmux = Tmux {
             socket,
             _conf: conf,
+            runtime: tempfile::tempdir().unwrap(),
         };
         let (w, h) = (width.to_string(), height.to_string());
-        let mut command = vec!["new-session", "-d", "-s", "main", "-x", &w, "-y", &h, "-c"];
+        let runtime = format!("XDG_RUNTIME_DIR={}", tmux.runtime.path().display());
+        let mut command = vec!["new-session", "-d", "-s", "main", "-x", &w, "-y", &h];
+        command.extend(["-e", &runtime, "-c"]);
         let dir = dir.to_str().unwrap();
         command.push(dir);
         command.push(program);
@@ -120,6 +126,11 @@ impl Tmux {
             );
             std::thread::sleep(Duration::from_millis(30));
         }
+    }
+
+    /// The pane's own XDG_RUNTIME_DIR, where its meeting's socket is.
+    pub fn runtime_dir(&self) -> &Path {
+        self.runtime.path()
     }
 
     /// The pid of the program the shell in the pane started.
