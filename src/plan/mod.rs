@@ -9,6 +9,7 @@ pub mod load;
 pub mod model;
 pub mod quick_look;
 pub mod schema;
+pub mod schema_parts;
 pub mod section_kind;
 pub mod validate;
 pub mod warnings;

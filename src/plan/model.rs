@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::dates::{date, optional_date};
-use super::schema::{PlanDate, SectionKey};
+use super::schema_parts::{PlanDate, SectionKey};
 
 // A validated plan: everything the meeting screens and exports read. The
 // loader reads it section by section, so it is not `Deserialize`; the

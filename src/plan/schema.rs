@@ -1,64 +1,17 @@
 //! The plan file's JSON Schema, for editors (Taplo, Even Better TOML): made
 //! from the same serde types the loader reads, so it cannot drift from it.
-//! The loader's own types (dates written either way, spanned values, the
-//! section kinds) get schemas here that say what a PM writes.
+//! The loader's own types (dates written either way, the section kinds)
+//! get their schemas in `schema_parts`.
 
-use std::borrow::Cow;
-
+use schemars::Schema;
 use schemars::generate::SchemaSettings;
 use schemars::transform::{RecursiveTransform, Transform as _};
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
 use super::model::Plan;
-use crate::agenda::SectionKind;
 
 /// The name `resetpoint new` points its `#:schema` line at, beside the plan.
 pub const FILE_NAME: &str = "resetpoint.schema.json";
-
-/// A date in the plan: a TOML date (`2026-12-01`) or the same in quotes.
-/// A date with a time of day is refused by the loader, and by `format`.
-pub struct PlanDate;
-
-impl JsonSchema for PlanDate {
-    fn schema_name() -> Cow<'static, str> {
-        "Date".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "format": "date",
-            "description": "A date as YYYY-MM-DD, like 2026-12-01 (no time of day).",
-            "examples": ["2026-12-01"]
-        })
-    }
-}
-
-/// The kind of a section in the plan's own `[[agenda]]`.
-pub struct SectionKey;
-
-impl JsonSchema for SectionKey {
-    fn schema_name() -> Cow<'static, str> {
-        "SectionKind".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let kinds: Vec<Value> = SectionKind::ALL
-            .iter()
-            .map(|kind| {
-                serde_json::json!({
-                    "const": kind.key(),
-                    "description": kind.default_title(),
-                })
-            })
-            .collect();
-        json_schema!({
-            "type": "string",
-            "oneOf": kinds
-        })
-    }
-}
 
 /// The plan file's JSON Schema (draft 2020-12).
 pub fn plan_schema() -> Schema {

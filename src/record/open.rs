@@ -11,8 +11,26 @@ use std::path::{Path, PathBuf};
 use super::format::Record;
 use super::fs::{create_private_dir_all, open_private, read_plain, read_plain_text};
 use super::journal::{Entry, read};
-use super::store::Paths;
 use crate::text::visible;
+
+/// Where a meeting lives on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub record: PathBuf,
+    pub journal: PathBuf,
+    /// Held locked by the resetpoint that has the meeting open.
+    pub lock: PathBuf,
+}
+
+impl Paths {
+    pub fn for_record(record: PathBuf) -> Paths {
+        Paths {
+            journal: record.with_extension("journal"),
+            lock: record.with_extension("lock"),
+            record,
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {

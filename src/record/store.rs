@@ -24,27 +24,9 @@ use super::format::{Header, Record, header_of};
 use super::fs::{Disk, read_plain_text};
 use super::journal::{Entry, Writing, opening_line};
 use super::open::Lock;
+pub use super::open::Paths;
 use crate::meeting::update::{Change, Effect};
 use crate::meeting::{Captured, Meeting};
-
-/// Where a meeting lives on disk.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Paths {
-    pub record: PathBuf,
-    pub journal: PathBuf,
-    /// Held locked by the resetpoint that has the meeting open.
-    pub lock: PathBuf,
-}
-
-impl Paths {
-    pub fn for_record(record: PathBuf) -> Paths {
-        Paths {
-            journal: record.with_extension("journal"),
-            lock: record.with_extension("lock"),
-            record,
-        }
-    }
-}
 
 pub enum Message {
     Entry(Entry),

@@ -59,7 +59,7 @@ pub fn from_colorfgbg(value: &str) -> Option<Background> {
 /// Light or dark from the colour a terminal reports, by its relative
 /// luminance (0 black … 1 white).
 pub fn from_colour(r: u8, g: u8, b: u8) -> Background {
-    if crate::tui::theme::luminance((r, g, b)) > 0.18 {
+    if crate::contrast::luminance((r, g, b)) > 0.18 {
         Background::Light
     } else {
         Background::Dark

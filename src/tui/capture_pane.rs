@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use ratatui_textarea::TextArea;
 
-use super::screens::panel;
 use super::theme::Theme;
 use super::widgets::fitted_table::{Column, FittedTable};
+use super::widgets::panel::panel;
 use crate::meeting::shared::{FieldText, Shared};
 use crate::plan::model::Rag;
 

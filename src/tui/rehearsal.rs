@@ -8,8 +8,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
-use super::screens::panel;
 use super::theme::Theme;
+use super::widgets::panel::panel;
 use super::widgets::wrap::{wrap_all, wrap_indented};
 use crate::meeting::Action;
 use crate::meeting::clock::hours_minutes;

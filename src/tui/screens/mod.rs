@@ -20,10 +20,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders};
 
 use super::theme::Theme;
 use super::widgets::fitted_table::{Column, FittedTable};
+pub use super::widgets::panel::panel;
 pub use super::widgets::stack::{stack, stack_tables};
 use crate::agenda::SectionKind;
 use crate::meeting::{Action, Shared};
@@ -154,14 +154,6 @@ pub fn quoted(text: &str, first: &str, then: &str) -> Vec<String> {
             format!("{lead}{open}{part}{close}")
         })
         .collect()
-}
-
-/// A titled panel with a border.
-pub fn panel(title: &str, theme: &Theme) -> Block<'static> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.muted())
-        .title(Span::styled(format!(" {title} "), theme.heading()))
 }
 
 /// A bulleted list inside a panel; long items wrap under their text, and a

@@ -3,6 +3,7 @@
 pub mod fitted_table;
 pub mod heat_map;
 pub mod index_gauge;
+pub mod panel;
 pub mod spend_chart;
 pub mod stack;
 pub mod wrap;
