@@ -114,25 +114,35 @@ pub fn sections(plan: &Plan, name: AgendaName) -> Vec<Section> {
 /// new. A plan's own `[[agenda]]` is used as written; `check` warns there.
 pub fn sections_carrying_over(plan: &Plan, name: AgendaName, carry_over: bool) -> Vec<Section> {
     let mut steps = sections(plan, name);
+    if carry_over {
+        add_followups(&mut steps, plan, name);
+    }
+    steps
+}
+
+/// Put `followups 5` after the welcome of a built-in agenda that has no
+/// follow-ups section; where it went, when it went in.
+pub fn add_followups(steps: &mut Vec<Section>, plan: &Plan, name: AgendaName) -> Option<usize> {
     let own = name == AgendaName::Plan && !plan.agenda.is_empty();
     // Notes have no agenda to follow up in: what is open stays in `actions`.
     let own = own || name == AgendaName::Notes;
-    if carry_over && !own && !steps.iter().any(|s| s.kind == SectionKind::Followups) {
-        let after_welcome = steps
-            .iter()
-            .position(|s| s.kind == SectionKind::Welcome)
-            .map_or(0, |n| n + 1);
-        steps.insert(
-            after_welcome,
-            Section {
-                kind: SectionKind::Followups,
-                title: SectionKind::Followups.default_title().to_owned(),
-                minutes: FOLLOWUPS_MINUTES,
-                questions: Vec::new(),
-            },
-        );
+    if own || steps.iter().any(|s| s.kind == SectionKind::Followups) {
+        return None;
     }
-    steps
+    let after_welcome = steps
+        .iter()
+        .position(|s| s.kind == SectionKind::Welcome)
+        .map_or(0, |n| n + 1);
+    steps.insert(
+        after_welcome,
+        Section {
+            kind: SectionKind::Followups,
+            title: SectionKind::Followups.default_title().to_owned(),
+            minutes: FOLLOWUPS_MINUTES,
+            questions: Vec::new(),
+        },
+    );
+    Some(after_welcome)
 }
 
 /// The timebox of a follow-ups section added to a built-in agenda.

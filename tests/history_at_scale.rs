@@ -19,8 +19,8 @@ use resetpoint::meeting::ids::Ids;
 use resetpoint::meeting::latest::{Latest, in_order, task_now};
 use resetpoint::meeting::{Capture, Captured, Clock, Meeting};
 use resetpoint::plan::model::{AgendaName, Plan};
+use resetpoint::record::earlier::{carry_over, raised_earlier};
 use resetpoint::record::format::Record;
-use resetpoint::record::session::{carry_over, raised_earlier};
 
 /// Enough for the folder to be parsed on several cores.
 const MEETINGS: usize = 40;

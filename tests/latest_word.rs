@@ -18,8 +18,8 @@ use resetpoint::export::actions::{meetings, meetings_before, rows, still_open};
 use resetpoint::export::minutes::{Audience, markdown};
 use resetpoint::meeting::{Action, Capture, Clock, Meeting, update};
 use resetpoint::plan::model::{AgendaName, Plan};
+use resetpoint::record::earlier::carry_over;
 use resetpoint::record::format::Record;
-use resetpoint::record::session::carry_over;
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
 

@@ -168,7 +168,8 @@ fn notes_resume_notes_only_and_keep_their_title() {
         },
         &mut yes(),
     )
-    .unwrap();
+    .unwrap()
+    .with_earlier();
     save(&status);
     drop(status);
 

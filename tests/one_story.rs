@@ -16,8 +16,8 @@ use resetpoint::export::actions::meetings_before;
 use resetpoint::export::minutes::{Audience, markdown};
 use resetpoint::meeting::{Action, Capture, Clock, Meeting, update};
 use resetpoint::plan::model::AgendaName;
+use resetpoint::record::earlier::carry_over;
 use resetpoint::record::format::Record;
-use resetpoint::record::session::carry_over;
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
 

@@ -21,7 +21,8 @@ use resetpoint::record::session::{
 const EARLIER: &str = "2026-11-24-1400-status";
 
 /// A status meeting of the demo plan that started on 24 November with one
-/// open action, saved as a record that never ended.
+/// open action, saved as a record that never ended, with the (empty)
+/// journal a meeting keeps beside its record until it ends.
 fn unfinished_meeting(dir: &std::path::Path) -> std::path::PathBuf {
     let start: Timestamp = "2026-11-24T14:00:00Z".parse().unwrap();
     let mut m = Meeting::new(
@@ -34,6 +35,7 @@ fn unfinished_meeting(dir: &std::path::Path) -> std::path::PathBuf {
     type_line(&mut m, Action::NewAction, "Send the revised plan @sam");
     let path = dir.join(format!("{EARLIER}.toml"));
     std::fs::write(&path, Record::of(&m).to_toml()).unwrap();
+    std::fs::write(path.with_extension("journal"), "").unwrap();
     path
 }
 
@@ -105,7 +107,7 @@ fn a_shared_folder_tells_other_projects_apart_by_their_header_alone() {
 }
 
 #[test]
-fn asked_about_an_unfinished_meeting_after_hearing_what_could_not_be_read() {
+fn asked_about_an_unfinished_meeting_and_told_on_screen_what_could_not_be_read() {
     let dir = tempfile::tempdir().unwrap();
     let earlier = unfinished_meeting(dir.path());
     std::fs::write(
@@ -116,23 +118,31 @@ fn asked_about_an_unfinished_meeting_after_hearing_what_could_not_be_read() {
 
     let mut prompt = heard(Some(true));
     let session = Session::open(plan(), options(dir.path(), Unfinished::Ask), &mut prompt)
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap_or_else(|e| panic!("{e}"))
+        .with_earlier();
     assert_eq!(session.paths.record, earlier);
     assert_eq!(session.meeting.captures.len(), 1);
-    assert_eq!(prompt.said.len(), 2, "{:?}", prompt.said);
+    // Only the unfinished meeting is read before the question; the broken
+    // record is found with the earlier meetings, once on screen.
+    assert_eq!(prompt.said.len(), 1, "{:?}", prompt.said);
+    assert!(prompt.said[0].starts_with("asked about ") && prompt.said[0].ends_with("1 item(s)"));
+    let notice = session.meeting.notice.clone().unwrap_or_default();
     assert!(
-        prompt.said[0].starts_with("warning: ") && prompt.said[0].contains("2026-11-20-0900"),
-        "{:?}",
-        prompt.said
+        notice.contains("2026-11-20-0900-status.toml") && notice.ends_with("it is left as it is"),
+        "{notice}"
     );
-    assert!(prompt.said[1].starts_with("asked about ") && prompt.said[1].ends_with("1 item(s)"));
+    assert!(
+        session.meeting.notice_private,
+        "a path is not for the shared screen"
+    );
     drop(session);
 
     // Answered no: a new meeting, with the unfinished one's open action to
     // follow up, and the unfinished one left as it was.
     let mut prompt = heard(Some(false));
     let session = Session::open(plan(), options(dir.path(), Unfinished::Ask), &mut prompt)
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap_or_else(|e| panic!("{e}"))
+        .with_earlier();
     assert_ne!(session.paths.record, earlier);
     assert!(session.meeting.captures.is_empty());
     let titles: Vec<&str> = session
@@ -171,7 +181,8 @@ fn fresh_closes_the_unfinished_meeting_and_carries_its_actions_over() {
     let earlier = unfinished_meeting(dir.path());
     let mut prompt = heard(Some(true));
     let session = Session::open(plan(), options(dir.path(), Unfinished::Fresh), &mut prompt)
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap_or_else(|e| panic!("{e}"))
+        .with_earlier();
     assert!(prompt.said.is_empty(), "{:?}", prompt.said);
     assert_ne!(session.paths.record, earlier);
     assert!(ended(&earlier));
@@ -194,9 +205,36 @@ fn left_alone_the_unfinished_meeting_stays_open_and_is_not_asked_about() {
         options(dir.path(), Unfinished::LeaveAlone),
         &mut prompt,
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap_or_else(|e| panic!("{e}"))
+    .with_earlier();
     assert!(prompt.said.is_empty(), "{:?}", prompt.said);
     assert_ne!(session.paths.record, earlier);
     assert!(!ended(&earlier));
     assert_eq!(session.meeting.earlier.len(), 1);
+}
+
+#[test]
+fn a_record_that_never_ended_without_its_journal_is_named_not_resumed() {
+    let dir = tempfile::tempdir().unwrap();
+    let earlier = unfinished_meeting(dir.path());
+    std::fs::remove_file(earlier.with_extension("journal")).unwrap();
+    let mut prompt = heard(Some(true));
+    let session = Session::open(plan(), options(dir.path(), Unfinished::Ask), &mut prompt)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(prompt.said.is_empty(), "not asked: {:?}", prompt.said);
+    assert_ne!(session.paths.record, earlier);
+    assert!(
+        session.meeting.reading_earlier,
+        "the screen says it is reading"
+    );
+    let session = session.with_earlier();
+    assert!(!session.meeting.reading_earlier);
+    let notice = session.meeting.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains(EARLIER) && notice.contains("never ended and has no journal"),
+        "{notice}"
+    );
+    // Its open action is followed up like any earlier meeting's.
+    assert_eq!(session.meeting.earlier.len(), 1);
+    assert!(!ended(&earlier));
 }

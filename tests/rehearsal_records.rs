@@ -139,6 +139,7 @@ fn next_live_meeting(dir: &std::path::Path) -> Meeting {
     };
     Session::open(plan(), options, &mut Quiet)
         .unwrap_or_else(|e| panic!("{e}"))
+        .with_earlier()
         .meeting
 }
 
@@ -176,7 +177,9 @@ fn a_rehearsal_follows_up_the_live_meetings_as_the_real_meeting_will() {
         records_dir: dir.path().join("meetings/rehearsals"),
         unfinished: Unfinished::Ask,
     };
-    let session = Session::open(plan(), options, &mut Quiet).unwrap_or_else(|e| panic!("{e}"));
+    let session = Session::open(plan(), options, &mut Quiet)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .with_earlier();
     let live = next_live_meeting(dir.path());
     let titles =
         |m: &Meeting| -> Vec<String> { m.earlier.iter().map(|e| e.title.clone()).collect() };

@@ -52,12 +52,7 @@ pub fn run(records_dir: Option<&Path>, config_path: Option<&Path>) -> ExitCode {
         unfinished: Unfinished::LeaveAlone,
     };
     match Session::open(plan, setup, &mut OnStderr) {
-        Ok(session) => live(
-            session.meeting,
-            config,
-            Some((session.paths, session.lock)),
-            None,
-        ),
+        Ok(session) => live(session, config, None),
         Err(e) => fail(exit::IO, e),
     }
 }

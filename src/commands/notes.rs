@@ -89,12 +89,9 @@ pub fn run(options: &Options) -> ExitCode {
         Ok(session) => session,
         Err(e) => return session_failed(e),
     };
-    live_with(
-        session.meeting,
-        config,
-        Some((session.paths, session.lock)),
-        |record, ended| what_comes_next(record, ended, options),
-    )
+    live_with(session, config, |record, ended| {
+        what_comes_next(record, ended, options)
+    })
 }
 
 /// Set the notes up through the session builder, as any meeting is: new

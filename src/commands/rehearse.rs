@@ -71,12 +71,9 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
     }
     meeting.deck = Some(Deck::shuffled(made, seed));
     let plan = meeting.plan.clone();
-    live_with(
-        session.meeting,
-        config,
-        Some((session.paths, session.lock)),
-        |record, ended| leaving(record, ended, path, &plan),
-    )
+    live_with(session, config, |record, ended| {
+        leaving(record, ended, path, &plan)
+    })
 }
 
 /// A seed when none was given: a new order each rehearsal.

@@ -9,12 +9,12 @@ use std::process::ExitCode;
 use super::{exit, fail};
 use crate::agenda::default_agenda;
 use crate::config::{self, Config};
-use crate::meeting::{Meeting, Origin};
+use crate::meeting::Origin;
 use crate::plan::model::{AgendaName, Plan};
 use crate::plan::{Checked, OpenError, load_file};
-use crate::record::open::{Lock, records_dir};
+use crate::record::open::records_dir;
 use crate::record::session::{Prompt, Question, Session, SessionError, SessionOptions};
-use crate::record::store::{Finished, Paths};
+use crate::record::store::Finished;
 use crate::text::visible;
 
 /// The settings, or the exit code after saying what is wrong with them.
@@ -143,12 +143,7 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
         Ok(session) => session,
         Err(e) => return session_failed(e),
     };
-    live(
-        session.meeting,
-        config,
-        Some((session.paths, session.lock)),
-        Some(path),
-    )
+    live(session, config, Some(path))
 }
 
 /// The meeting's set-up speaks on stderr and reads its answer from stdin,
@@ -208,13 +203,8 @@ pub fn needs_terminal() -> Result<(), ExitCode> {
 }
 
 /// Take the terminal and run the meeting; say where it was saved.
-pub fn live(
-    meeting: Meeting,
-    config: Config,
-    disk: Option<(Paths, Lock)>,
-    plan: Option<&Path>,
-) -> ExitCode {
-    live_with(meeting, config, disk, |record, ended| {
+pub fn live(session: Session, config: Config, plan: Option<&Path>) -> ExitCode {
+    live_with(session, config, |record, ended| {
         super::leaving::what_comes_next(record, ended, plan)
     })
 }
@@ -222,16 +212,21 @@ pub fn live(
 /// `live`, saying on leaving what `next` says of the record (whether the
 /// meeting ended): for a command whose meetings resume another way.
 pub fn live_with(
-    meeting: Meeting,
+    session: Session,
     config: Config,
-    disk: Option<(Paths, Lock)>,
     next: impl FnOnce(&Path, bool) -> String,
 ) -> ExitCode {
     if let Err(code) = needs_terminal() {
         return code;
     }
-    let record = disk.as_ref().map(|(paths, _)| paths.record.clone());
-    match crate::tui::app::run(meeting, config, disk) {
+    let Session {
+        meeting,
+        paths,
+        lock,
+        earlier,
+    } = session;
+    let record = Some(paths.record.clone());
+    match crate::tui::app::run(meeting, config, Some((paths, lock)), Some(earlier)) {
         Ok(None) => ExitCode::from(exit::OK),
         Ok(Some(Finished::Saved { ended })) => {
             if let Some(record) = record {

@@ -3,6 +3,7 @@
 //! whether the next meeting's agenda reviews them.
 
 use crate::meeting::latest::{in_order, task_now};
+use crate::meeting::{Capture, Captured};
 use crate::plan::model::Plan;
 use crate::record::format::Record;
 
@@ -14,19 +15,29 @@ pub fn open_after(earlier: &[(String, Record)], plan: &Plan) -> usize {
         return 0;
     }
     let actions = super::actions::still_open(earlier, plan).len();
-    // A task's state is the latest word of every follow-up, as everywhere.
-    let followups: Vec<crate::meeting::Captured> =
-        in_order(earlier.iter().flat_map(|(_, r)| &r.followups).filter(|f| {
-            // Only those said of the plan's own tasks are read here.
-            matches!(&f.what, crate::meeting::Capture::Followup { meeting, .. } if meeting == "plan")
-        }))
-            .into_iter()
-            .cloned()
-            .collect();
-    let tasks = plan
-        .customer_tasks
+    actions + tasks_open(plan, &said_of_tasks(earlier))
+}
+
+/// The follow-ups said of the plan's own customer tasks, in the order they
+/// were said: a task's state is the latest word of them, as everywhere.
+/// Earlier actions are settled by `still_open`, so years of their
+/// follow-ups need not be held, copied to followers or searched.
+pub fn said_of_tasks(earlier: &[(String, Record)]) -> Vec<Captured> {
+    in_order(
+        earlier
+            .iter()
+            .flat_map(|(_, r)| &r.followups)
+            .filter(|f| matches!(&f.what, Capture::Followup { meeting, .. } if meeting == "plan")),
+    )
+    .into_iter()
+    .cloned()
+    .collect()
+}
+
+/// How many of the plan's customer tasks are still open after `said`.
+pub fn tasks_open(plan: &Plan, said: &[Captured]) -> usize {
+    plan.customer_tasks
         .iter()
-        .filter(|t| task_now(t, &followups, &[]).is_open())
-        .count();
-    actions + tasks
+        .filter(|t| task_now(t, said, &[]).is_open())
+        .count()
 }

@@ -4,6 +4,7 @@
 
 pub mod capture;
 pub mod capture_words;
+pub mod carried;
 pub mod clock;
 pub mod draft;
 pub mod ids;
@@ -21,6 +22,7 @@ use crate::plan::derive::{Derived, derive};
 use crate::plan::model::{AgendaName, Plan};
 
 pub use capture::{Capture, Captured};
+pub use carried::CarriedOver;
 pub use clock::Clock;
 pub use draft::{Draft, DraftKind, DraftState};
 pub use shared::Shared;
@@ -112,6 +114,9 @@ pub struct Meeting {
     pub raised_earlier: Vec<capture::Raised>,
     /// Mean customer confidence (1–5) of earlier meetings, oldest first.
     pub pulse_trend: Vec<f64>,
+    /// The earlier meetings are still being read (after the first frame):
+    /// the screens say so rather than show nothing carried over.
+    pub reading_earlier: bool,
     /// Minutes were written with `m`: they are written again when the
     /// meeting ends, so they do not stop at the review screen.
     pub minutes_written: bool,
@@ -171,6 +176,7 @@ impl Meeting {
             earlier_followups: Vec::new(),
             raised_earlier: Vec::new(),
             pulse_trend: Vec::new(),
+            reading_earlier: false,
             minutes_written: false,
             followers: 0,
             deck: None,

@@ -49,6 +49,10 @@ pub struct Shared {
     pub rows: usize,
     /// Mean customer confidence of earlier meetings, oldest first.
     pub pulse_trend: Vec<f64>,
+    /// The earlier meetings are still being read: what they carry over
+    /// is not in yet.
+    #[serde(default)]
+    pub reading_earlier: bool,
     /// Risks and issues raised in earlier meetings, not yet in the plan.
     pub raised_earlier: Vec<RaisedEarlier>,
     pub overlay: Overlay,
@@ -243,6 +247,7 @@ impl Shared {
             earlier_followups: meeting.earlier_followups.clone(),
             rows: meeting.rows_in_section(),
             pulse_trend: meeting.pulse_trend.clone(),
+            reading_earlier: meeting.reading_earlier,
             raised_earlier: meeting
                 .raised_earlier
                 .iter()

@@ -48,14 +48,37 @@ impl Folder {
     /// project is told apart by its `[meeting]` header alone, so a folder
     /// shared by several projects does not cost a full read of theirs.
     pub fn read(dir: &Path, project_id: &str) -> Folder {
+        Folder::read_listed(dir, project_id, false)
+    }
+
+    /// Read only the meetings of `project_id` in `dir` that may not have
+    /// ended: those with a journal or a lock beside them, as the folder's
+    /// listing shows. A meeting that ends takes both away, so this finds
+    /// the meeting to resume without reading years of finished ones (a
+    /// record left with neither is seen when the earlier meetings are
+    /// read, and named then).
+    pub fn read_unfinished(dir: &Path, project_id: &str) -> Folder {
+        let mut folder = Folder::read_listed(dir, project_id, true);
+        folder.meetings.retain(|m| m.record.meeting.ended.is_none());
+        folder
+    }
+
+    /// [`Folder::read`], of every record or of those with a journal or a
+    /// lock beside them (`open_only`).
+    fn read_listed(dir: &Path, project_id: &str, open_only: bool) -> Folder {
         let mut folder = Folder::default();
         let Ok(listing) = std::fs::read_dir(dir) else {
             return folder;
         };
+        let kinds: &[&str] = if open_only {
+            &["journal", "lock"]
+        } else {
+            &["toml", "journal"]
+        };
         let mut records: Vec<PathBuf> = listing
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml" || x == "journal"))
+            .filter(|p| p.extension().is_some_and(|x| kinds.iter().any(|k| x == *k)))
             .map(|p| p.with_extension("toml"))
             .collect();
         records.sort();

@@ -2,8 +2,10 @@
 //! edit beside it, the store, the one thread that writes them, the one
 //! door (fs) through which every file is opened, written and renamed, the
 //! records folder read once (folder), and a meeting's set-up and resume
-//! from it (session).
+//! from it (session), with its earlier meetings read once it is on screen
+//! (earlier).
 
+pub mod earlier;
 pub mod folder;
 pub mod format;
 pub mod fs;

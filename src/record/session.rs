@@ -10,12 +10,12 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use super::folder::{Folder, Found};
+use super::earlier::EarlierMeetings;
+use super::folder::Folder;
 use super::format::{Mode, Record};
 use super::open::{Lock, OpenError, Reopened, create, reopen};
 use super::resume::resumed;
 use super::store::{Paths, write_atomically};
-use crate::meeting::capture::{ActionStatus, Raised};
 use crate::meeting::{Clock, Meeting, Origin};
 use crate::plan::model::{AgendaName, Plan};
 use crate::text::visible;
@@ -81,6 +81,21 @@ pub struct Session {
     pub meeting: Meeting,
     pub paths: Paths,
     pub lock: Lock,
+    /// Read once the meeting is on screen; until then the meeting says it
+    /// is reading them ([`Meeting::reading_earlier`]).
+    pub earlier: EarlierMeetings,
+}
+
+impl Session {
+    /// Read the earlier meetings now and take them in, as the loop does
+    /// once the first frame is drawn: for commands and checks that need
+    /// the meeting whole before anything else.
+    pub fn with_earlier(mut self) -> Session {
+        let carried = self.earlier.read(&self.meeting.plan);
+        self.meeting
+            .take_carried_over(carried, self.earlier.new_meeting);
+        self
+    }
 }
 
 impl Session {
@@ -94,7 +109,7 @@ impl Session {
         } else {
             Mode::Live
         };
-        let mut folder = Folder::read(&options.records_dir, &plan.project.slug());
+        let folder = Folder::read_unfinished(&options.records_dir, &plan.project.slug());
         for unreadable in folder.unreadable.iter().filter(|u| !u.journal_holds_it) {
             prompt.tell(&format!(
                 "warning: {}; it is left as it is",
@@ -114,10 +129,8 @@ impl Session {
         let resume = match (last_unfinished, options.unfinished) {
             (None, _) | (Some(_), Unfinished::LeaveAlone) => None,
             (Some(found), Unfinished::Fresh) => {
-                if let Some(closed) = close_unfinished(&found.paths, &plan, prompt) {
-                    // The earlier meetings now hold it as it was closed.
-                    mark_closed(&mut folder, &found, closed);
-                }
+                // The earlier meetings, read later, hold it as it was closed.
+                close_unfinished(&found.paths, &plan, prompt);
                 None
             }
             (Some(found), asked) => {
@@ -143,20 +156,23 @@ impl Session {
                 yes.then_some((found.paths, reopened))
             }
         };
-        // One read of the earlier meetings serves the agenda's carry-over,
-        // the follow-ups, the ids and the pulse trend.
-        let started = resume
-            .as_ref()
-            .map_or_else(Timestamp::now, |(_, reopened)| {
-                reopened.record.meeting.started
-            });
-        // A rehearsal (recorded in `rehearsals/` inside the records folder)
-        // follows up the live meetings, as the real meeting will.
-        let before = match options.records_dir.parent() {
-            Some(live) if options.origin.rehearsal => {
-                Folder::read(live, &plan.project.slug()).live_before(started)
-            }
-            _ => folder.live_before(started),
+        // The earlier meetings are read once the meeting is on screen:
+        // one read serves the carry-over, the follow-ups, the ids and the
+        // pulse trend. A rehearsal (recorded in `rehearsals/` inside the
+        // records folder) follows up the live meetings, as the real
+        // meeting will.
+        let earlier = EarlierMeetings {
+            folder: match options.records_dir.parent() {
+                Some(live) if options.origin.rehearsal => live.to_path_buf(),
+                _ => options.records_dir.clone(),
+            },
+            project_id: plan.project.slug(),
+            before: resume
+                .as_ref()
+                .map_or_else(Timestamp::now, |(_, reopened)| {
+                    reopened.record.meeting.started
+                }),
+            new_meeting: resume.is_none(),
         };
         let (mut meeting, paths, lock) = match resume {
             Some((paths, reopened)) => {
@@ -176,106 +192,22 @@ impl Session {
                 (meeting, paths, reopened.lock)
             }
             None => {
-                let agenda = options.agenda;
-                let carry_over = crate::export::carry_over::open_after(&before, &plan) > 0;
-                let sections = crate::agenda::sections_carrying_over(&plan, agenda, carry_over);
-                let mut meeting = Meeting::with_sections(
-                    plan,
-                    agenda,
-                    sections,
-                    Clock::system(),
-                    options.presenting,
-                );
+                let mut meeting =
+                    Meeting::new(plan, options.agenda, Clock::system(), options.presenting);
                 meeting.origin = options.origin;
-                let stem = Record::file_stem(&meeting.clock.wall(), agenda.as_str());
+                let stem = Record::file_stem(&meeting.clock.wall(), options.agenda.as_str());
                 let (paths, lock) =
                     create(&options.records_dir, &stem).map_err(SessionError::Create)?;
                 (meeting, paths, lock)
             }
         };
-        carry_over(&mut meeting, &before);
-        let zone = crate::meeting::clock::local_zone();
-        meeting.pulse_trend = crate::export::history::history(&before, &meeting.plan, &zone)
-            .iter()
-            .filter_map(|h| h.pulse)
-            .collect();
+        meeting.reading_earlier = true;
         Ok(Session {
             meeting,
             paths,
             lock,
+            earlier,
         })
-    }
-}
-
-/// What a meeting takes from the earlier meetings of its plan: the actions
-/// still open, the risks and issues raised but not yet in the plan, and
-/// the ids they used, so that its own ids go on from the highest per kind.
-pub fn carry_over(meeting: &mut Meeting, earlier: &[(String, Record)]) {
-    meeting.earlier = crate::export::actions::still_open(earlier, &meeting.plan);
-    // Only what was said of the plan's own customer tasks is read again
-    // (their state on screen, the follower's, the minutes): earlier actions
-    // are settled above, so years of their follow-ups need not be held,
-    // copied to followers or searched on every frame.
-    meeting.earlier_followups = crate::meeting::latest::in_order(
-        earlier
-            .iter()
-            .flat_map(|(_, r)| &r.followups)
-            .filter(|f| matches!(&f.what, crate::meeting::Capture::Followup { meeting, .. } if meeting == "plan")),
-    )
-    .into_iter()
-    .cloned()
-    .collect();
-    meeting.raised_earlier = raised_earlier(earlier, &meeting.plan);
-    for (_, record) in earlier {
-        meeting.ids.merge(&record.meeting.ids);
-        // Only the ids are wanted: no copy of the items, in any order.
-        for item in record.captured() {
-            meeting.ids.saw(&item.id);
-        }
-    }
-}
-
-/// The risks and issues raised in these earlier meetings that the plan does
-/// not hold yet (by title) and that no later follow-up closed, oldest first.
-pub fn raised_earlier(earlier: &[(String, Record)], plan: &Plan) -> Vec<Raised> {
-    // The plan's titles and the follow-ups each read once, into sets and
-    // maps, so that each raised item is a lookup, however long the history.
-    let titles: std::collections::HashSet<String> = plan
-        .risks
-        .iter()
-        .map(|r| &r.title)
-        .chain(plan.issues.iter().map(|i| &i.title))
-        .map(|t| t.trim().to_lowercase())
-        .collect();
-    let in_plan = |title: &str| titles.contains(&title.trim().to_lowercase());
-    let said = crate::meeting::latest::SaidOf::new(earlier.iter().flat_map(|(_, r)| &r.followups));
-    let closed = |id: &str, from: &str| {
-        matches!(
-            said.last_status(id, from),
-            Some(ActionStatus::Done | ActionStatus::Dropped)
-        )
-    };
-    earlier
-        .iter()
-        .flat_map(|(stem, record)| {
-            // In the order they were raised, risks and issues together.
-            let mut raised: Vec<&crate::meeting::Captured> =
-                record.risks.iter().chain(&record.issues).collect();
-            raised.sort_by_key(|item| (item.order, item.at));
-            raised.into_iter().map(move |item| Raised {
-                meeting: stem.clone(),
-                item: item.clone(),
-            })
-        })
-        .filter(|r| !in_plan(&r.item.what.text()) && !closed(&r.item.id, &r.meeting))
-        .collect()
-}
-
-/// Put a closed meeting's record in place of the one found unfinished.
-fn mark_closed(folder: &mut Folder, found: &Found, closed: Record) {
-    if let Some(m) = folder.meetings.iter_mut().find(|m| m.paths == found.paths) {
-        m.record = closed;
-        m.from_journal = false;
     }
 }
 
@@ -320,9 +252,11 @@ fn tell_what_was_recovered(
 
 /// When starting afresh, fold a meeting left unfinished into its record
 /// (everything its journal holds) and mark it ended; a meeting open in
-/// another resetpoint is left alone. The record as written, when it was.
-fn close_unfinished(paths: &Paths, plan: &Plan, prompt: &mut dyn Prompt) -> Option<Record> {
-    let reopened = reopen(paths).ok()?;
+/// another resetpoint is left alone.
+fn close_unfinished(paths: &Paths, plan: &Plan, prompt: &mut dyn Prompt) {
+    let Ok(reopened) = reopen(paths) else {
+        return;
+    };
     let origin = Origin {
         plan_path: reopened.record.meeting.plan.clone(),
         plan_sha256: reopened.record.plan_at_start().to_owned(),
@@ -341,14 +275,12 @@ fn close_unfinished(paths: &Paths, plan: &Plan, prompt: &mut dyn Prompt) -> Opti
         Ok(()) => {
             let _ = std::fs::remove_file(&paths.journal);
             let _ = std::fs::remove_file(&paths.lock);
-            Some(record)
         }
         Err(e) => {
             prompt.tell(&format!(
                 "warning: the unfinished meeting {} could not be closed ({e}); it is kept as it was",
                 visible(&paths.record.display().to_string())
             ));
-            None
         }
     }
 }

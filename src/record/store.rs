@@ -113,6 +113,9 @@ const CHEAP_RECORD: u64 = 32 * 1024;
 struct OnDisk {
     length: u64,
     section: usize,
+    /// How many sections its agenda has; none when not known (a record
+    /// found on disk, whose header alone was read).
+    sections: Option<usize>,
     ended: bool,
 }
 
@@ -154,6 +157,7 @@ impl Store {
         let on_disk = found.map(|(length, h)| OnDisk {
             length,
             section: h.current_section,
+            sections: None,
             ended: h.ended.is_some(),
         });
         let writer = Writer {
@@ -443,6 +447,8 @@ impl<R: Fn(Health)> Writer<R> {
         };
         let paid = self.journal_since_record >= on_disk.length.saturating_sub(CHEAP_RECORD);
         snapshot.meeting.current_section != on_disk.section
+            // The journal counts sections as the record does.
+            || on_disk.sections.is_some_and(|n| n != snapshot.sections.len())
             || snapshot.meeting.ended.is_some()
             // The minutes written beside the record match it.
             || !self.documents.is_empty()
@@ -546,6 +552,7 @@ impl<R: Fn(Health)> Writer<R> {
         self.on_disk = Some(OnDisk {
             length: text.len() as u64,
             section: header.current_section,
+            sections: Some(record.sections.len()),
             ended: header.ended.is_some(),
         });
         self.since_record.retain(|e| e.seq > last);

@@ -13,12 +13,14 @@ use tokio::signal::unix::{SignalKind, signal};
 use super::theme::Theme;
 use super::view::{View, draw};
 use crate::config::Config;
-use crate::meeting::{Action, Effect, Meeting, update};
+use crate::meeting::{Action, CarriedOver, Effect, Meeting, update};
+use crate::record::earlier::EarlierMeetings;
 use crate::record::format::Record;
 use crate::record::open::Lock;
 use crate::record::store::{Finished, Health, Message, Paths, Store};
 use crate::share::publisher::Publisher;
 use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::sync::oneshot::Receiver;
 
 /// Puts the terminal back (bracketed paste, raw mode, alternate screen,
 /// cursor) however the loop ends: return, error or panic.
@@ -92,10 +94,14 @@ fn is_suspend_key(key: &crossterm::event::KeyEvent) -> bool {
 /// Run the meeting full screen until the PM quits or a signal arrives.
 /// With a store, every change is written as it happens; the store is
 /// finished (everything written) before this returns.
+/// The earlier meetings (when there is a folder to read them from) are
+/// read once the first frame is drawn; keys wait, in order, until they
+/// are in, so nothing is captured before its id is known.
 pub fn run(
     meeting: Meeting,
     config: Config,
     disk: Option<(Paths, Lock)>,
+    earlier: Option<EarlierMeetings>,
 ) -> io::Result<Option<Finished>> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -125,7 +131,14 @@ pub fn run(
     };
     let followers = publisher.as_mut().and_then(Publisher::follower_counts);
     let share = (publisher.as_ref(), followers);
-    let result = runtime.block_on(run_loop(meeting, config, store.as_ref(), health, share));
+    let result = runtime.block_on(run_loop(
+        meeting,
+        config,
+        store.as_ref(),
+        health,
+        share,
+        earlier,
+    ));
     if let Some(publisher) = publisher {
         publisher.finish();
     }
@@ -139,6 +152,7 @@ async fn run_loop(
     store: Option<&Store>,
     mut health: tokio::sync::mpsc::UnboundedReceiver<Health>,
     (publisher, mut followers): (Option<&Publisher>, Option<UnboundedReceiver<usize>>),
+    mut earlier: Option<EarlierMeetings>,
 ) -> io::Result<()> {
     // Signals first, so a SIGTERM during start-up still restores the terminal.
     let mut terminate = signal(SignalKind::terminate())?;
@@ -171,6 +185,8 @@ async fn run_loop(
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut dirty = true;
+    let mut reading = None;
+    let mut read_from: Option<EarlierMeetings> = None;
     loop {
         if dirty {
             let view = View {
@@ -184,8 +200,25 @@ async fn run_loop(
             }
             dirty = false;
         }
+        // Once the first frame is out; the where is kept, should the
+        // reader fail.
+        if let Some(to_read) = earlier.take() {
+            reading = Some(to_read.clone().read_aside(meeting.plan.clone()));
+            read_from = Some(to_read);
+        }
         let action = tokio::select! {
-            event = events.next() => match event {
+            carried = carried_over(&mut reading) => {
+                reading = None;
+                // A reader that could not start or stopped short: read
+                // them here, so no id is given twice.
+                if let Some(from) = read_from.take() {
+                    let carried = carried.unwrap_or_else(|_| from.read(&meeting.plan));
+                    take_carried_over(&mut meeting, carried, from.new_meeting, store);
+                }
+                dirty = true;
+                None
+            }
+            event = events.next(), if reading.is_none() => match event {
                 Some(Ok(Event::Key(key))) if is_suspend_key(&key) => {
                     suspend(&mut terminal)?;
                     dirty = true;
@@ -247,6 +280,36 @@ async fn run_loop(
         }
         if quit {
             return Ok(());
+        }
+    }
+}
+
+/// What the earlier meetings carry over, once read; never, when they are
+/// not being read.
+async fn carried_over(
+    reading: &mut Option<Receiver<CarriedOver>>,
+) -> Result<CarriedOver, tokio::sync::oneshot::error::RecvError> {
+    match reading {
+        Some(reading) => reading.await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Take in the earlier meetings and have the record say so. A follow-ups
+/// section put into the agenda is on disk before any key is read: the
+/// journal's later entries count sections as the record does.
+fn take_carried_over(
+    meeting: &mut Meeting,
+    carried: CarriedOver,
+    new_meeting: bool,
+    store: Option<&Store>,
+) {
+    let sections = meeting.sections.len();
+    meeting.take_carried_over(carried, new_meeting);
+    if let Some(store) = store {
+        store.send(Message::Save(Box::new(Record::frame_of(meeting))));
+        if meeting.sections.len() != sections {
+            store.settled(std::time::Duration::from_secs(2));
         }
     }
 }

@@ -121,3 +121,53 @@ pub fn every_section_meeting(plan: Plan, presenting: bool) -> Meeting {
     );
     m
 }
+
+/// Write `count` weekly live meetings of the demo plan into `dir`, ended,
+/// each leaving `actions` actions open and a pulse of `1 + n % 5`; ids go
+/// on from meeting to meeting as the app gives them. The highest action
+/// number used, for checking that the next meeting goes on from it.
+pub fn write_earlier_meetings(dir: &Path, count: usize, actions: usize) -> usize {
+    use jiff::ToSpan as _;
+    use resetpoint::meeting::{Capture, Captured, Clock};
+    use resetpoint::plan::model::AgendaName;
+    use resetpoint::record::format::Record;
+    std::fs::create_dir_all(dir).unwrap();
+    let first: jiff::Timestamp = "2020-01-06T09:00:00Z".parse().unwrap();
+    let mut ids = resetpoint::meeting::ids::Ids::default();
+    let mut highest = 0;
+    for n in 0..count {
+        let started = first + (n as i64 * 7 * 24).hours();
+        let clock = Clock::at(started, jiff::tz::TimeZone::UTC);
+        let mut m = Meeting::new(demo_plan(), AgendaName::Status, clock, false);
+        m.ids.merge(&ids);
+        go_to(&mut m, SectionKind::Status);
+        for a in 0..actions {
+            type_line(
+                &mut m,
+                Action::NewAction,
+                &format!("Send point {a} of week {n} @sam"),
+            );
+        }
+        m.captures.push(Captured {
+            id: format!("C-{}", n + 1),
+            order: m.captures.len() as u64 + 1,
+            section: m.current,
+            at: started,
+            what: Capture::Pulse {
+                person: "ola".into(),
+                confidence: 1 + (n % 5) as u8,
+                comment: String::new(),
+            },
+        });
+        m.ended = Some(started + 1.hours());
+        ids.merge(&m.ids);
+        for item in &m.captures {
+            if let Some(number) = item.id.strip_prefix("A-") {
+                highest = highest.max(number.parse().unwrap());
+            }
+        }
+        let stem = Record::file_stem(&m.clock.wall(), "status");
+        std::fs::write(dir.join(format!("{stem}.toml")), Record::of(&m).to_toml()).unwrap();
+    }
+    highest
+}

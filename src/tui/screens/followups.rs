@@ -75,7 +75,11 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     )
     .rows(lines)
     .empty(Line::styled(
-        "Nothing is open from earlier meetings.",
+        if ctx.shown.reading_earlier {
+            "Reading the earlier meetings…"
+        } else {
+            "Nothing is open from earlier meetings."
+        },
         ctx.theme.muted(),
     ))
     .render(area, buf);

@@ -86,14 +86,25 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     agenda.render(right, buf);
 }
 
-/// "Pulse so far ▃▅▆ 2.5 → 3.5": the customer's confidence meeting by meeting.
+/// "Pulse so far ▃▅▆ 2.5 → 3.5": the customer's confidence meeting by
+/// meeting; after years of meetings, the latest few, so it stays a line.
 fn pulse_trend(ctx: &Ctx) -> Line<'static> {
-    let trend = &ctx.shown.pulse_trend;
+    if ctx.shown.reading_earlier {
+        return Line::styled("Reading the earlier meetings…", ctx.theme.muted());
+    }
+    const RECENT: usize = 12;
+    let all = &ctx.shown.pulse_trend;
+    let trend = &all[all.len().saturating_sub(RECENT)..];
     let (Some(first), Some(last)) = (trend.first(), trend.last()) else {
         return Line::styled(
             "No earlier pulse on record: this is the first.",
             ctx.theme.muted(),
         );
+    };
+    let label = if trend.len() < all.len() {
+        format!("Pulse, last {RECENT} meetings ")
+    } else {
+        "Pulse so far ".to_owned()
     };
     const BARS: [char; 5] = ['▁', '▃', '▅', '▆', '█'];
     let bars: String = trend
@@ -101,7 +112,7 @@ fn pulse_trend(ctx: &Ctx) -> Line<'static> {
         .map(|v| BARS[(v.round().clamp(1.0, 5.0) as usize) - 1])
         .collect();
     Line::from(vec![
-        Span::styled("Pulse so far ", ctx.theme.muted()),
+        Span::styled(label, ctx.theme.muted()),
         Span::styled(bars, ctx.theme.accent()),
         Span::styled(format!(" {first:.1} → {last:.1} of 5"), ctx.theme.muted()),
     ])
