@@ -16,6 +16,7 @@ use crate::record::open::records_dir;
 use crate::record::session::{Prompt, Question, Session, SessionError, SessionOptions};
 use crate::record::store::Finished;
 use crate::text::visible;
+use crate::tui::app::Stopped;
 
 /// The settings, or the exit code after saying what is wrong with them.
 pub fn settings(path: Option<&Path>) -> Result<Config, ExitCode> {
@@ -223,10 +224,10 @@ pub fn live_with(
         meeting,
         paths,
         lock,
-        earlier,
+        later,
     } = session;
     let record = Some(paths.record.clone());
-    match crate::tui::app::run(meeting, config, Some((paths, lock)), Some(earlier)) {
+    match crate::tui::app::run(meeting, config, Some((paths, lock)), Some(later)) {
         Ok(None) => ExitCode::from(exit::OK),
         Ok(Some(Finished::Saved { ended })) => {
             if let Some(record) = record {
@@ -249,6 +250,7 @@ pub fn live_with(
             }
             fail(exit::IO, format!("the meeting could not be saved: {why}"))
         }
-        Err(e) => fail(exit::IO, format!("the terminal failed: {e}")),
+        Err(e @ Stopped::Unreadable(_)) => fail(exit::BAD_INPUT, e),
+        Err(e @ Stopped::Terminal(_)) => fail(exit::IO, e),
     }
 }

@@ -24,8 +24,9 @@ pub struct CarriedOver {
     /// Something was left open, so a new meeting on a built-in agenda
     /// reviews it first (`followups` after the welcome).
     pub something_open: bool,
-    /// What the PM should know about the records read: one that could not
-    /// be read, a meeting left unfinished without its journal.
+    /// What the PM should know about the records read (one that could not
+    /// be read, a meeting left unfinished without its journal), in words
+    /// fit for a shared screen: no path, no content.
     pub warnings: Vec<String>,
 }
 
@@ -62,12 +63,19 @@ impl Meeting {
                 self.current += 1;
             }
         }
-        if let Some(first) = warnings.first() {
-            self.notice = Some(match warnings.len() {
+        self.tell(&warnings);
+    }
+
+    /// Show the first of these lines as the notice, saying how many more
+    /// there are. They name no file and quote nothing typed, so a shared
+    /// screen shows them too.
+    pub fn tell(&mut self, lines: &[String]) {
+        if let Some(first) = lines.first() {
+            self.notice = Some(match lines.len() {
                 1 => first.clone(),
                 n => format!("{first} (and {} more)", n - 1),
             });
-            self.notice_private = true;
+            self.notice_private = false;
         }
     }
 }

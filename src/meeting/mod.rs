@@ -117,6 +117,9 @@ pub struct Meeting {
     /// The earlier meetings are still being read (after the first frame):
     /// the screens say so rather than show nothing carried over.
     pub reading_earlier: bool,
+    /// A resumed meeting shown from its record's header and sections while
+    /// what it captured is still read: the pane says so.
+    pub bringing_back: bool,
     /// Minutes were written with `m`: they are written again when the
     /// meeting ends, so they do not stop at the review screen.
     pub minutes_written: bool,
@@ -177,6 +180,7 @@ impl Meeting {
             raised_earlier: Vec::new(),
             pulse_trend: Vec::new(),
             reading_earlier: false,
+            bringing_back: false,
             minutes_written: false,
             followers: 0,
             deck: None,

@@ -53,6 +53,9 @@ pub struct Shared {
     /// is not in yet.
     #[serde(default)]
     pub reading_earlier: bool,
+    /// What a resumed meeting captured is still being read.
+    #[serde(default)]
+    pub bringing_back: bool,
     /// Risks and issues raised in earlier meetings, not yet in the plan.
     pub raised_earlier: Vec<RaisedEarlier>,
     pub overlay: Overlay,
@@ -248,6 +251,7 @@ impl Shared {
             rows: meeting.rows_in_section(),
             pulse_trend: meeting.pulse_trend.clone(),
             reading_earlier: meeting.reading_earlier,
+            bringing_back: meeting.bringing_back,
             raised_earlier: meeting
                 .raised_earlier
                 .iter()

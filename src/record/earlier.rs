@@ -15,7 +15,6 @@ use crate::meeting::capture::{ActionStatus, Raised};
 use crate::meeting::ids::Ids;
 use crate::meeting::{Captured, CarriedOver, Meeting};
 use crate::plan::model::Plan;
-use crate::text::visible;
 
 /// Where a meeting's earlier meetings are, read when [`EarlierMeetings::read`]
 /// or [`EarlierMeetings::read_aside`] is called, not before.
@@ -34,22 +33,31 @@ impl EarlierMeetings {
     /// Read them now, on this thread.
     pub fn read(&self, plan: &Plan) -> CarriedOver {
         let folder = Folder::read(&self.folder, &self.project_id);
-        let mut warnings: Vec<String> = folder
-            .unreadable
-            .iter()
-            .filter(|u| !u.journal_holds_it)
-            .map(|u| format!("{}; it is left as it is", u.error))
-            .collect();
+        let mut warnings = Vec::new();
+        // Named by `actions` and `history`, file, line and column; the
+        // meeting's screen may be on the projector, so it only counts them.
+        match folder.unreadable.iter().filter(|u| !u.journal_holds_it).count() {
+            0 => {}
+            1 => warnings.push(
+                "An earlier record could not be read and is left as it is; `resetpoint history` names it."
+                    .to_owned(),
+            ),
+            n => warnings.push(format!(
+                "{n} earlier records could not be read and are left as they are; `resetpoint history` names them."
+            )),
+        }
         // A meeting left unfinished is found by its journal or lock before
         // the screen is taken; one with neither is only seen here.
+        let zone = crate::meeting::clock::local_zone();
         warnings.extend(
             folder
                 .unfinished(super::format::Mode::Live)
                 .filter(|m| !m.paths.journal.exists() && !m.paths.lock.exists())
                 .map(|m| {
+                    let started = m.record.meeting.started.to_zoned(zone.clone());
                     format!(
-                        "{} never ended and has no journal beside it; it is left as it is",
-                        visible(&m.paths.record.display().to_string())
+                        "The meeting of {} never ended and has no journal beside it; it is left as it is.",
+                        started.strftime("%a %-d %b %H:%M")
                     )
                 }),
         );

@@ -56,7 +56,8 @@ impl Folder {
     /// listing shows. A meeting that ends takes both away, so this finds
     /// the meeting to resume without reading years of finished ones (a
     /// record left with neither is seen when the earlier meetings are
-    /// read, and named then).
+    /// read, and named then). Their records hold their header and sections
+    /// alone where those can be read so: the rest is read on resuming.
     pub fn read_unfinished(dir: &Path, project_id: &str) -> Folder {
         let mut folder = Folder::read_listed(dir, project_id, true);
         folder.meetings.retain(|m| m.record.meeting.ended.is_none());
@@ -83,7 +84,9 @@ impl Folder {
             .collect();
         records.sort();
         records.dedup();
-        let read = read_all_if_ours(&records, project_id);
+        // A meeting to resume is told by its header; its items are read
+        // when it is resumed.
+        let read = read_all_if_ours(&records, project_id, open_only);
         for (record_path, read) in records.into_iter().zip(read) {
             let paths = Paths::for_record(record_path);
             let (record, from_journal) = match read {
@@ -179,12 +182,19 @@ struct WhoseHeader {
 /// [`read_if_ours`] for every path, in order. Parsing is most of what
 /// reading years of records costs, and each file is parsed on its own, so
 /// they are parsed side by side on the cores there are (a few at most).
-fn read_all_if_ours(paths: &[PathBuf], project_id: &str) -> Vec<Result<Option<Record>, OpenError>> {
+fn read_all_if_ours(
+    paths: &[PathBuf],
+    project_id: &str,
+    frame_only: bool,
+) -> Vec<Result<Option<Record>, OpenError>> {
     const ENOUGH_TO_SHARE: usize = 16;
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let workers = cores.min(4).min(paths.len() / ENOUGH_TO_SHARE).max(1);
     if workers == 1 {
-        return paths.iter().map(|p| read_if_ours(p, project_id)).collect();
+        return paths
+            .iter()
+            .map(|p| read_if_ours(p, project_id, frame_only))
+            .collect();
     }
     let share = paths.len().div_ceil(workers);
     std::thread::scope(|scope| {
@@ -193,7 +203,7 @@ fn read_all_if_ours(paths: &[PathBuf], project_id: &str) -> Vec<Result<Option<Re
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|p| read_if_ours(p, project_id))
+                        .map(|p| read_if_ours(p, project_id, frame_only))
                         .collect::<Vec<_>>()
                 })
             })
@@ -203,16 +213,25 @@ fn read_all_if_ours(paths: &[PathBuf], project_id: &str) -> Vec<Result<Option<Re
             .zip(paths.chunks(share))
             .flat_map(|(part, paths)| {
                 // A worker that panicked: its files are read here instead.
-                part.join()
-                    .unwrap_or_else(|_| paths.iter().map(|p| read_if_ours(p, project_id)).collect())
+                part.join().unwrap_or_else(|_| {
+                    paths
+                        .iter()
+                        .map(|p| read_if_ours(p, project_id, frame_only))
+                        .collect()
+                })
             })
             .collect()
     })
 }
 
 /// The record at `path` when it belongs to `project_id`, none when its
-/// header says it is another project's.
-fn read_if_ours(path: &Path, project_id: &str) -> Result<Option<Record>, OpenError> {
+/// header says it is another project's; with `frame_only`, its header and
+/// sections alone where they can be read so ([`Record::frame_from_text`]).
+fn read_if_ours(
+    path: &Path,
+    project_id: &str,
+    frame_only: bool,
+) -> Result<Option<Record>, OpenError> {
     let text = match read_plain_text(path) {
         Ok(text) => text,
         // The error as a full read would give it, naming the file.
@@ -220,6 +239,9 @@ fn read_if_ours(path: &Path, project_id: &str) -> Result<Option<Record>, OpenErr
     };
     if header_of(&text).is_some_and(|whose| whose != project_id) {
         return Ok(None);
+    }
+    if frame_only && let Some(frame) = Record::frame_from_text(&text) {
+        return Ok(Some(frame));
     }
     parse_record(path, &text).map(Some)
 }

@@ -287,7 +287,45 @@ pub fn header_of(text: &str) -> Option<Header> {
     struct HeaderOnly {
         meeting: Header,
     }
-    toml::from_str::<HeaderOnly>(text).ok().map(|r| r.meeting)
+    match Record::frame_from_text(text) {
+        Some(frame) => Some(frame.meeting),
+        None => toml::from_str::<HeaderOnly>(text).ok().map(|r| r.meeting),
+    }
+}
+
+impl Record {
+    /// The record's header and sections, parsed from the text before its
+    /// first captured item: all a meeting's first screen needs, at a cost
+    /// that does not grow with what the meeting holds. None when the text
+    /// is not laid out as this program writes it (every item after the
+    /// sections), or that part does not parse: read it whole then.
+    pub fn frame_from_text(text: &str) -> Option<Record> {
+        let cut = frame_length(text);
+        let (frame, rest) = text.split_at(cut);
+        if rest.contains("\n[[sections]]") || rest.contains("\n[meeting") {
+            return None;
+        }
+        let frame: Record = toml::from_str(frame).ok()?;
+        (!frame.sections.is_empty()).then_some(frame)
+    }
+}
+
+/// Where the record's first table other than `[meeting]`, `[meeting.ids]`
+/// and `[[sections]]` begins. A line inside a multi-line string that looks
+/// like a table cuts the text inside that string, and the frame then does
+/// not parse: it can never parse as something else.
+fn frame_length(text: &str) -> usize {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let table = line.trim();
+        if table.starts_with('[')
+            && !matches!(table, "[meeting]" | "[meeting.ids]" | "[[sections]]")
+        {
+            return at;
+        }
+        at += line.len();
+    }
+    at
 }
 
 /// Put a record's captures, draft, position and times back into a meeting.

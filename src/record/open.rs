@@ -177,16 +177,87 @@ pub struct Reopened {
     pub torn: usize,
     /// The record was missing or unreadable and was rebuilt from the journal.
     pub rebuilt: bool,
+    /// With [`reopen_frame`]: `record` holds the header and sections
+    /// alone, and this the rest, to be read once the meeting is on screen.
+    pub rest: Option<Rest>,
+}
+
+/// The part of a reopened record not read yet: its text, and the whole
+/// journal, should the record turn out unreadable and the meeting have to
+/// be rebuilt from its journal.
+pub struct Rest {
+    paths: Paths,
+    text: String,
+    journal: Vec<Entry>,
+}
+
+impl Rest {
+    /// The whole record, the journal entries after it, and whether it was
+    /// rebuilt from the journal, as [`reopen`] gives them.
+    pub fn read(&self) -> Result<(Record, Vec<Entry>, bool), OpenError> {
+        let (record, rebuilt) = match parse_record(&self.paths.record, &self.text) {
+            Ok(record) => (record, false),
+            Err(error) => match from_journal(&self.paths) {
+                Some(record) => (record, true),
+                None => return Err(error),
+            },
+        };
+        let entries = after(self.journal.clone(), &record);
+        Ok((record, entries, rebuilt))
+    }
+}
+
+fn after(mut entries: Vec<Entry>, record: &Record) -> Vec<Entry> {
+    entries.retain(|e| e.seq > record.meeting.last_seq);
+    entries
+}
+
+/// [`reopen`] as far as the first screen needs: the lock, the journal, and
+/// the record's header and sections, with the rest of it in
+/// [`Reopened::rest`]. A record that cannot be read that way is read whole.
+pub fn reopen_frame(paths: &Paths) -> Result<Reopened, OpenError> {
+    let lock = lock(paths)?;
+    let journal = read_journal(paths)?;
+    let Some((frame, text)) = read_plain_text(&paths.record)
+        .ok()
+        .and_then(|text| Some((Record::frame_from_text(&text)?, text)))
+    else {
+        return reopen_locked(paths, lock, journal);
+    };
+    Ok(Reopened {
+        lock,
+        entries: after(journal.entries.clone(), &frame),
+        record: frame,
+        skipped: journal.skipped,
+        torn: journal.torn,
+        rebuilt: false,
+        rest: Some(Rest {
+            paths: paths.clone(),
+            text,
+            journal: journal.entries,
+        }),
+    })
 }
 
 pub fn reopen(paths: &Paths) -> Result<Reopened, OpenError> {
     let lock = lock(paths)?;
-    let bytes = match read_plain(&paths.journal) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return Err(io(&paths.journal)(e)),
-    };
-    let journal = read(&bytes);
+    let journal = read_journal(paths)?;
+    reopen_locked(paths, lock, journal)
+}
+
+fn read_journal(paths: &Paths) -> Result<super::journal::Read, OpenError> {
+    match read_plain(&paths.journal) {
+        Ok(bytes) => Ok(read(&bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(read(&[])),
+        Err(e) => Err(io(&paths.journal)(e)),
+    }
+}
+
+fn reopen_locked(
+    paths: &Paths,
+    lock: Lock,
+    journal: super::journal::Read,
+) -> Result<Reopened, OpenError> {
     let (record, rebuilt) = match read_record(&paths.record) {
         Ok(record) => (record, false),
         Err(error) => match from_journal(paths) {
@@ -194,15 +265,14 @@ pub fn reopen(paths: &Paths) -> Result<Reopened, OpenError> {
             None => return Err(error),
         },
     };
-    let mut entries = journal.entries;
-    entries.retain(|e| e.seq > record.meeting.last_seq);
     Ok(Reopened {
         lock,
+        entries: after(journal.entries, &record),
         record,
-        entries,
         skipped: journal.skipped,
         torn: journal.torn,
         rebuilt,
+        rest: None,
     })
 }
 

@@ -4,13 +4,18 @@
 //! clamped or the line refused here, so nothing later overflows or indexes
 //! out of range.
 
+use std::sync::Arc;
+
 use jiff::Timestamp;
 
 use super::format::{Record, restore};
 use super::journal::Entry;
+use super::open::{OpenError, Rest};
+use super::store::Paths;
 use crate::meeting::update::{Change, replay};
 use crate::meeting::{Clock, Meeting, Origin};
 use crate::plan::model::{AgendaName, Plan};
+use crate::text::visible;
 
 use crate::meeting::ids::MOST_ITEMS;
 /// No meeting journals anywhere near this many changes.
@@ -155,4 +160,101 @@ pub fn bounded(entry: &Entry, sections: usize) -> Option<Entry> {
         seq: entry.seq,
         change,
     })
+}
+
+/// A resumed meeting's items, read once its first screen is drawn: the
+/// record's text parsed whole and the journal replayed onto it. Until then
+/// the meeting on screen is its frame (header, sections, position).
+pub struct ComingBack {
+    rest: Rest,
+    origin: Origin,
+    presenting: bool,
+}
+
+/// The meeting whole, and what the PM should be told of how it came back.
+pub type BroughtBack = Result<(Box<Meeting>, Vec<String>), OpenError>;
+
+impl ComingBack {
+    pub fn new(rest: Rest, origin: Origin, presenting: bool) -> ComingBack {
+        ComingBack {
+            rest,
+            origin,
+            presenting,
+        }
+    }
+
+    /// Read the rest now, on this thread. An error when the record cannot
+    /// be read after all and no journal stands in for it.
+    pub fn bring_back(&self, plan: Plan) -> BroughtBack {
+        let (record, entries, rebuilt) = self.rest.read()?;
+        let (meeting, refused) = resumed(
+            plan,
+            &record,
+            self.origin.clone(),
+            &entries,
+            self.presenting,
+        );
+        // Said on the meeting's screen, which may be the projector: no path.
+        let told = recovered(None, rebuilt, 0, 0, refused);
+        Ok((Box::new(meeting), told))
+    }
+
+    /// Read the rest on a thread of its own; the answer comes on the
+    /// returned channel, which closes without one if the thread could
+    /// not start (the caller still has this, to read it itself).
+    pub fn bring_back_aside(
+        self: Arc<Self>,
+        plan: Plan,
+    ) -> tokio::sync::oneshot::Receiver<BroughtBack> {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let _ = std::thread::Builder::new()
+            .name("meeting coming back".into())
+            .spawn(move || {
+                let _ = tx.send(self.bring_back(plan));
+            });
+        rx
+    }
+}
+
+/// What recovery had to do, a line each, for the PM: nothing is dropped
+/// without a word. The files are named when `paths` are given.
+pub fn recovered(
+    paths: Option<&Paths>,
+    rebuilt: bool,
+    skipped: usize,
+    torn: usize,
+    refused: usize,
+) -> Vec<String> {
+    let (record, journal) = match paths {
+        Some(paths) => (
+            format!(
+                "the record {}",
+                visible(&paths.record.display().to_string())
+            ),
+            visible(&paths.journal.display().to_string()),
+        ),
+        None => ("the record".to_owned(), "the journal".to_owned()),
+    };
+    let mut lines = Vec::new();
+    if rebuilt {
+        lines.push(format!(
+            "{record} could not be read; the meeting was rebuilt from its journal"
+        ));
+    }
+    if skipped > 0 {
+        lines.push(format!(
+            "{skipped} damaged line(s) of {journal} were skipped; every other line was kept"
+        ));
+    }
+    if torn > 0 {
+        lines.push(format!(
+            "{torn} bytes of a torn last line of {journal} were dropped"
+        ));
+    }
+    if refused > 0 {
+        lines.push(format!(
+            "{refused} line(s) of {journal} held impossible values and were left out"
+        ));
+    }
+    lines
 }

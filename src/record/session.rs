@@ -13,8 +13,8 @@ use jiff::Timestamp;
 use super::earlier::EarlierMeetings;
 use super::folder::Folder;
 use super::format::{Mode, Record};
-use super::open::{Lock, OpenError, Reopened, create, reopen};
-use super::resume::resumed;
+use super::open::{Lock, OpenError, Reopened, create, reopen, reopen_frame};
+use super::resume::{ComingBack, recovered, resumed};
 use super::store::{Paths, write_atomically};
 use crate::meeting::{Clock, Meeting, Origin};
 use crate::plan::model::{AgendaName, Plan};
@@ -81,19 +81,31 @@ pub struct Session {
     pub meeting: Meeting,
     pub paths: Paths,
     pub lock: Lock,
-    /// Read once the meeting is on screen; until then the meeting says it
-    /// is reading them ([`Meeting::reading_earlier`]).
+    pub later: Later,
+}
+
+/// What is read once the meeting is on screen, in this order; until then
+/// the meeting says so ([`Meeting::bringing_back`],
+/// [`Meeting::reading_earlier`]) and keys wait.
+pub struct Later {
+    /// The rest of a resumed meeting's record, when only its frame is in.
+    pub coming_back: Option<ComingBack>,
     pub earlier: EarlierMeetings,
 }
 
 impl Session {
-    /// Read the earlier meetings now and take them in, as the loop does
-    /// once the first frame is drawn: for commands and checks that need
-    /// the meeting whole before anything else.
+    /// Read now what the loop reads once the first frame is drawn, and
+    /// take it in: for checks that need the meeting whole at once.
     pub fn with_earlier(mut self) -> Session {
-        let carried = self.earlier.read(&self.meeting.plan);
-        self.meeting
-            .take_carried_over(carried, self.earlier.new_meeting);
+        if let Some(back) = self.later.coming_back.take() {
+            let (meeting, _) = back
+                .bring_back(self.meeting.plan.clone())
+                .unwrap_or_else(|e| panic!("{e}"));
+            self.meeting = *meeting;
+        }
+        let earlier = &self.later.earlier;
+        let carried = earlier.read(&self.meeting.plan);
+        self.meeting.take_carried_over(carried, earlier.new_meeting);
         self
     }
 }
@@ -133,27 +145,28 @@ impl Session {
                 close_unfinished(&found.paths, &plan, prompt);
                 None
             }
-            (Some(found), asked) => {
+            // Asked for at the command line: only what the first screen
+            // needs is read before it, the rest once it is drawn.
+            (Some(found), Unfinished::Resume) => {
+                let reopened = reopen_frame(&found.paths).map_err(SessionError::Reopen)?;
+                Some((found.paths, reopened, None))
+            }
+            (Some(found), _) => {
                 let reopened = reopen(&found.paths).map_err(SessionError::Reopen)?;
-                let yes = match asked {
-                    Unfinished::Ask => {
-                        let (meeting, _) = resumed(
-                            plan.clone(),
-                            &reopened.record,
-                            options.origin.clone(),
-                            &reopened.entries,
-                            options.presenting,
-                        );
-                        let question = Question {
-                            paths: &found.paths,
-                            record: &reopened.record,
-                            found: &meeting,
-                        };
-                        prompt.resume(&question).ok_or(SessionError::Unanswered)?
-                    }
-                    _ => true,
+                let found_meeting = resumed(
+                    plan.clone(),
+                    &reopened.record,
+                    options.origin.clone(),
+                    &reopened.entries,
+                    options.presenting,
+                );
+                let question = Question {
+                    paths: &found.paths,
+                    record: &reopened.record,
+                    found: &found_meeting.0,
                 };
-                yes.then_some((found.paths, reopened))
+                let yes = prompt.resume(&question).ok_or(SessionError::Unanswered)?;
+                yes.then_some((found.paths, reopened, Some(found_meeting)))
             }
         };
         // The earlier meetings are read once the meeting is on screen:
@@ -169,21 +182,39 @@ impl Session {
             project_id: plan.project.slug(),
             before: resume
                 .as_ref()
-                .map_or_else(Timestamp::now, |(_, reopened)| {
+                .map_or_else(Timestamp::now, |(_, reopened, _)| {
                     reopened.record.meeting.started
                 }),
             new_meeting: resume.is_none(),
         };
+        let mut coming_back = None;
         let (mut meeting, paths, lock) = match resume {
-            Some((paths, reopened)) => {
-                let (mut meeting, refused) = resumed(
-                    plan,
-                    &reopened.record,
-                    options.origin,
-                    &reopened.entries,
-                    options.presenting,
-                );
-                tell_what_was_recovered(&paths, &reopened, refused, prompt);
+            Some((paths, mut reopened, found_meeting)) => {
+                let rest = reopened.rest.take();
+                let (mut meeting, refused) = match found_meeting {
+                    Some(found) => found,
+                    None => resumed(
+                        plan,
+                        &reopened.record,
+                        options.origin.clone(),
+                        &reopened.entries,
+                        options.presenting,
+                    ),
+                };
+                match rest {
+                    // Only the frame is in: what was captured comes back
+                    // once the screen is drawn, with any refused lines.
+                    Some(rest) => {
+                        meeting.captures.clear();
+                        meeting.draft = None;
+                        meeting.unsent.clear();
+                        meeting.bringing_back = true;
+                        tell_what_was_recovered(&paths, &reopened, 0, prompt);
+                        coming_back =
+                            Some(ComingBack::new(rest, options.origin, options.presenting));
+                    }
+                    None => tell_what_was_recovered(&paths, &reopened, refused, prompt),
+                }
                 if plan_changed(reopened.record.plan_at_start(), &meeting.origin.plan_sha256) {
                     let notice = "The plan changed since this meeting started; the record keeps both versions' SHA-256.";
                     prompt.tell(&format!("note: {notice}"));
@@ -206,7 +237,10 @@ impl Session {
             meeting,
             paths,
             lock,
-            earlier,
+            later: Later {
+                coming_back,
+                earlier,
+            },
         })
     }
 }
@@ -224,29 +258,15 @@ fn tell_what_was_recovered(
     refused: usize,
     prompt: &mut dyn Prompt,
 ) {
-    let journal = visible(&paths.journal.display().to_string());
-    if reopened.rebuilt {
-        prompt.tell(&format!(
-            "note: the record {} could not be read; the meeting was rebuilt from its journal",
-            visible(&paths.record.display().to_string())
-        ));
-    }
-    if reopened.skipped > 0 {
-        prompt.tell(&format!(
-            "note: {} damaged line(s) of {journal} were skipped; every other line was kept",
-            reopened.skipped
-        ));
-    }
-    if reopened.torn > 0 {
-        prompt.tell(&format!(
-            "note: {} bytes of a torn last line of {journal} were dropped",
-            reopened.torn
-        ));
-    }
-    if refused > 0 {
-        prompt.tell(&format!(
-            "note: {refused} line(s) of {journal} held impossible values and were left out"
-        ));
+    let told = recovered(
+        Some(paths),
+        reopened.rebuilt,
+        reopened.skipped,
+        reopened.torn,
+        refused,
+    );
+    for line in told {
+        prompt.tell(&format!("note: {line}"));
     }
 }
 

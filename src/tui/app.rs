@@ -10,17 +10,18 @@ use futures_util::StreamExt as _;
 use ratatui::DefaultTerminal;
 use tokio::signal::unix::{SignalKind, signal};
 
+use super::later::Reads;
 use super::theme::Theme;
 use super::view::{View, draw};
 use crate::config::Config;
-use crate::meeting::{Action, CarriedOver, Effect, Meeting, update};
-use crate::record::earlier::EarlierMeetings;
+use crate::meeting::{Action, Effect, Meeting, update};
 use crate::record::format::Record;
 use crate::record::open::Lock;
+use crate::record::open::OpenError;
+use crate::record::session::Later;
 use crate::record::store::{Finished, Health, Message, Paths, Store};
 use crate::share::publisher::Publisher;
 use tokio::sync::mpsc::UnboundedReceiver;
-use tokio::sync::oneshot::Receiver;
 
 /// Puts the terminal back (bracketed paste, raw mode, alternate screen,
 /// cursor) however the loop ends: return, error or panic.
@@ -91,18 +92,29 @@ fn is_suspend_key(key: &crossterm::event::KeyEvent) -> bool {
             .contains(crossterm::event::KeyModifiers::CONTROL)
 }
 
+/// Why the loop stopped before the PM left.
+#[derive(Debug, thiserror::Error)]
+pub enum Stopped {
+    #[error("the terminal failed: {0}")]
+    Terminal(#[from] io::Error),
+    /// A resumed meeting's record could not be read whole after its first
+    /// screen; nothing was written over it.
+    #[error(transparent)]
+    Unreadable(OpenError),
+}
+
 /// Run the meeting full screen until the PM quits or a signal arrives.
 /// With a store, every change is written as it happens; the store is
 /// finished (everything written) before this returns.
-/// The earlier meetings (when there is a folder to read them from) are
-/// read once the first frame is drawn; keys wait, in order, until they
-/// are in, so nothing is captured before its id is known.
+/// What the set-up left for `later` (the rest of a resumed meeting, the
+/// earlier meetings) is read once the first frame is drawn
+/// ([`super::later`]).
 pub fn run(
     meeting: Meeting,
     config: Config,
     disk: Option<(Paths, Lock)>,
-    earlier: Option<EarlierMeetings>,
-) -> io::Result<Option<Finished>> {
+    later: Option<Later>,
+) -> Result<Option<Finished>, Stopped> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -115,8 +127,12 @@ pub fn run(
             let _ = health_tx.send(h);
         })
     });
-    if let Some(store) = &store {
-        // The meeting is on disk from its first moment.
+    let reads = Reads::new(later);
+    if let Some(store) = &store
+        && reads.meeting_whole()
+    {
+        // The meeting is on disk from its first moment (a resumed one
+        // once what it captured is back).
         store.send(Message::Snapshot(Box::new(Record::of(&meeting))));
     }
     // `follow` screens are served from a thread of their own; the meeting
@@ -137,7 +153,7 @@ pub fn run(
         store.as_ref(),
         health,
         share,
-        earlier,
+        reads,
     ));
     if let Some(publisher) = publisher {
         publisher.finish();
@@ -152,8 +168,8 @@ async fn run_loop(
     store: Option<&Store>,
     mut health: tokio::sync::mpsc::UnboundedReceiver<Health>,
     (publisher, mut followers): (Option<&Publisher>, Option<UnboundedReceiver<usize>>),
-    mut earlier: Option<EarlierMeetings>,
-) -> io::Result<()> {
+    mut reads: Reads,
+) -> Result<(), Stopped> {
     // Signals first, so a SIGTERM during start-up still restores the terminal.
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
@@ -185,8 +201,6 @@ async fn run_loop(
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut dirty = true;
-    let mut reading = None;
-    let mut read_from: Option<EarlierMeetings> = None;
     loop {
         if dirty {
             let view = View {
@@ -200,25 +214,15 @@ async fn run_loop(
             }
             dirty = false;
         }
-        // Once the first frame is out; the where is kept, should the
-        // reader fail.
-        if let Some(to_read) = earlier.take() {
-            reading = Some(to_read.clone().read_aside(meeting.plan.clone()));
-            read_from = Some(to_read);
-        }
+        reads.start_next(&meeting);
+        let holding = reads.holding();
         let action = tokio::select! {
-            carried = carried_over(&mut reading) => {
-                reading = None;
-                // A reader that could not start or stopped short: read
-                // them here, so no id is given twice.
-                if let Some(from) = read_from.take() {
-                    let carried = carried.unwrap_or_else(|_| from.read(&meeting.plan));
-                    take_carried_over(&mut meeting, carried, from.new_meeting, store);
-                }
+            done = reads.done() => {
+                reads.take_in(done, &mut meeting, store).map_err(Stopped::Unreadable)?;
                 dirty = true;
                 None
             }
-            event = events.next(), if reading.is_none() => match event {
+            event = events.next(), if !holding => match event {
                 Some(Ok(Event::Key(key))) if is_suspend_key(&key) => {
                     suspend(&mut terminal)?;
                     dirty = true;
@@ -233,10 +237,20 @@ async fn run_loop(
                     None
                 }
                 Some(Ok(_)) => None,
-                Some(Err(e)) => return Err(e),
+                Some(Err(e)) => return Err(e.into()),
                 None => return Ok(()),
             },
-            _ = tick.tick() => Some(Action::Tick(jiff::Timestamp::now())),
+            _ = tick.tick() => {
+                let now = jiff::Timestamp::now();
+                if holding {
+                    // While keys wait, time shows but nothing is dealt.
+                    meeting.clock.tick(now);
+                    dirty = true;
+                    None
+                } else {
+                    Some(Action::Tick(now))
+                }
+            }
             Some(report) = health.recv() => Some(match report {
                 Health::Failing(why) => Action::SaveFailed(why),
                 Health::Recovered => Action::SaveRecovered,
@@ -257,7 +271,11 @@ async fn run_loop(
         dirty = true;
         // Time stamps on captures come from the clock; keep it current.
         // A tick may deal a rehearsal's card: its effects are carried out too.
-        let mut effects = update(&mut meeting, Action::Tick(jiff::Timestamp::now()));
+        let mut effects = if holding {
+            Vec::new()
+        } else {
+            update(&mut meeting, Action::Tick(jiff::Timestamp::now()))
+        };
         effects.extend(update(&mut meeting, action));
         let mut quit = false;
         let effects = match store {
@@ -280,36 +298,6 @@ async fn run_loop(
         }
         if quit {
             return Ok(());
-        }
-    }
-}
-
-/// What the earlier meetings carry over, once read; never, when they are
-/// not being read.
-async fn carried_over(
-    reading: &mut Option<Receiver<CarriedOver>>,
-) -> Result<CarriedOver, tokio::sync::oneshot::error::RecvError> {
-    match reading {
-        Some(reading) => reading.await,
-        None => std::future::pending().await,
-    }
-}
-
-/// Take in the earlier meetings and have the record say so. A follow-ups
-/// section put into the agenda is on disk before any key is read: the
-/// journal's later entries count sections as the record does.
-fn take_carried_over(
-    meeting: &mut Meeting,
-    carried: CarriedOver,
-    new_meeting: bool,
-    store: Option<&Store>,
-) {
-    let sections = meeting.sections.len();
-    meeting.take_carried_over(carried, new_meeting);
-    if let Some(store) = store {
-        store.send(Message::Save(Box::new(Record::frame_of(meeting))));
-        if meeting.sections.len() != sections {
-            store.settled(std::time::Duration::from_secs(2));
         }
     }
 }

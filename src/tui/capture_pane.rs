@@ -29,7 +29,9 @@ pub fn height_below(shown: &Shared, theme: &Theme, width: u16, least: u16) -> u1
 fn pane(shown: &Shared, theme: &Theme) -> FittedTable<'static> {
     let items = shown.pane_items();
     let everything = shown.is_review();
-    let title = if everything {
+    let title = if shown.bringing_back {
+        "Captured here".to_owned()
+    } else if everything {
         format!("Everything captured ({})", items.len())
     } else {
         format!("Captured here ({})", items.len())
@@ -52,7 +54,11 @@ fn pane(shown: &Shared, theme: &Theme) -> FittedTable<'static> {
     .selected(Some(selected))
     .rows(rows)
     .empty(Line::styled(
-        "Nothing yet. n note · a action · d decision · r risk · i issue",
+        if shown.bringing_back {
+            "Bringing back what was captured…"
+        } else {
+            "Nothing yet. n note · a action · d decision · r risk · i issue"
+        },
         theme.muted(),
     ))
 }

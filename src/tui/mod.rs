@@ -6,6 +6,7 @@ pub mod capture_pane;
 pub mod follower;
 pub mod keymap;
 pub mod late_answer;
+pub mod later;
 pub mod rehearsal;
 pub mod screens;
 pub mod theme;

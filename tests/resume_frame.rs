@@ -1,0 +1,152 @@
+//! `--resume` shows a meeting from its record's header and sections before
+//! what it captured is parsed: the frame is on the right section, says it
+//! is bringing the items back, and the whole meeting that follows is the
+//! one a full read gives. A record whose header reads but whose body does
+//! not is never taken for an empty meeting.
+
+mod common;
+
+use common::screen::{render, screen_text};
+use common::{demo_plan as plan, go_to, type_line};
+
+use resetpoint::agenda::SectionKind;
+use resetpoint::meeting::{Action, Clock, Meeting, Origin};
+use resetpoint::plan::model::AgendaName;
+use resetpoint::record::format::Record;
+use resetpoint::record::resume::resumed;
+use resetpoint::record::session::{Prompt, Question, Session, SessionOptions, Unfinished};
+use resetpoint::tui::background::Background;
+
+struct Quiet;
+
+impl Prompt for Quiet {
+    fn tell(&mut self, _: &str) {}
+
+    fn resume(&mut self, _: &Question) -> Option<bool> {
+        Some(true)
+    }
+}
+
+fn options(dir: &std::path::Path) -> SessionOptions {
+    SessionOptions {
+        origin: Origin::default(),
+        agenda: AgendaName::Status,
+        presenting: false,
+        records_dir: dir.to_path_buf(),
+        unfinished: Unfinished::Resume,
+    }
+}
+
+/// An unfinished status meeting on its status screen with `notes` notes,
+/// as its record and the empty journal beside it.
+fn unfinished_with_notes(dir: &std::path::Path, notes: usize) -> std::path::PathBuf {
+    let mut m = Meeting::new(
+        plan(),
+        AgendaName::Status,
+        Clock::at(common::meeting_start(), jiff::tz::TimeZone::UTC),
+        false,
+    );
+    go_to(&mut m, SectionKind::Status);
+    for n in 0..notes {
+        type_line(
+            &mut m,
+            Action::Note,
+            &format!("Point {n}: the depots want 李梅's report"),
+        );
+    }
+    let path = dir.join("2026-11-24-1400-status.toml");
+    std::fs::write(&path, Record::of(&m).to_toml()).unwrap();
+    std::fs::write(path.with_extension("journal"), "").unwrap();
+    path
+}
+
+#[test]
+fn the_frame_is_on_its_section_and_the_whole_meeting_comes_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = unfinished_with_notes(dir.path(), 300);
+    let session =
+        Session::open(plan(), options(dir.path()), &mut Quiet).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(session.paths.record, path);
+    let frame = &session.meeting;
+    assert!(frame.bringing_back && frame.captures.is_empty());
+    assert_eq!(
+        frame.section().kind,
+        SectionKind::Status,
+        "where it was left"
+    );
+    let screen = screen_text(&render(frame, 100, 30, Background::Dark));
+    assert!(
+        screen.contains("Bringing back what was captured…"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Nothing yet"), "{screen}");
+
+    // What follows is what a full read gives.
+    let session = session.with_earlier();
+    let whole = &session.meeting;
+    assert!(!whole.bringing_back);
+    assert_eq!(whole.captures.len(), 300);
+    let full = Record::of(whole);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (expected, _) = resumed(
+        plan(),
+        &toml::from_str(&text).unwrap(),
+        Origin::default(),
+        &[],
+        false,
+    );
+    assert_eq!(full.notes, Record::of(&expected).notes);
+    assert_eq!(whole.current, expected.current);
+}
+
+#[test]
+fn the_frame_and_the_whole_record_agree_on_every_header_and_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = unfinished_with_notes(dir.path(), 20);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let whole: Record = toml::from_str(&text).unwrap();
+    let frame = Record::frame_from_text(&text).expect("written as this program writes");
+    assert_eq!(frame.meeting, whole.meeting);
+    assert_eq!(frame.sections, whole.sections);
+    assert!(frame.notes.is_empty());
+}
+
+#[test]
+fn a_record_laid_out_otherwise_is_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = unfinished_with_notes(dir.path(), 3);
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Sections moved after the items, as a hand edit might leave them.
+    let at = text.find("[[sections]]").unwrap();
+    let items = text.find("[[notes]]").unwrap();
+    let moved = format!("{}{}\n{}", &text[..at], &text[items..], &text[at..items]);
+    assert!(Record::frame_from_text(&moved).is_none());
+    // A note whose words look like a table cut inside a string: no frame.
+    assert!(Record::frame_from_text("[meeting]\nproject = \"\"\"\n[[notes]]\n\"\"\"\n").is_none());
+}
+
+#[test]
+fn a_body_that_will_not_parse_is_an_error_never_an_empty_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = unfinished_with_notes(dir.path(), 5);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\n[[notes]]\nthis is not toml\n");
+    std::fs::write(&path, &text).unwrap();
+    let mut session =
+        Session::open(plan(), options(dir.path()), &mut Quiet).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        session.meeting.bringing_back,
+        "the header and sections read"
+    );
+    let back = session.later.coming_back.take().expect("the rest to come");
+    let error = back
+        .bring_back(plan())
+        .expect_err("the body does not parse");
+    let said = error.to_string();
+    assert!(said.contains("2026-11-24-1400-status.toml:"), "{said}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "left as it was"
+    );
+}
