@@ -15,7 +15,10 @@ What it runs (a few minutes, most of it the saving bench):
   10 % warned, against the same plan with none (benches/check_plan.py);
 - `cargo bench --bench saving`: the store's CPU per commit at 5,000 items
   against 100, the bytes written over a 3,000-item meeting, the resume of
-  a 5,000-item meeting against an empty one.
+  a 5,000-item meeting against an empty one (before its first frame, and
+  whole);
+- `run --resume`'s first frame in a pseudo-terminal on that 5,000-item
+  meeting against the empty one (whole process, medians of 5).
 
 Everything generated is removed at the end. A figure is marked `over`
 when its ratio passes its target; `-` means there is no target, only a
@@ -58,7 +61,7 @@ def bench(name, env=None):
     return rows
 
 
-def spawn_in(records):
+def spawn_in(records, unfinished="--fresh"):
     """`resetpoint run` on the demo plan, recording into `records`."""
     import fcntl
     import pty
@@ -68,17 +71,17 @@ def spawn_in(records):
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm-256color"
-        os.execv(BINARY, [BINARY, "run", PLAN, "--records", records, "--fresh"])
+        os.execv(BINARY, [BINARY, "run", PLAN, "--records", records, unfinished])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     return pid, fd
 
 
-def first_frame_ms(records):
+def first_frame_ms(records, unfinished="--fresh"):
     """Spawn to the first full frame; the new meeting's files removed after,
     so every run finds the folder as it was generated."""
     before = set(os.listdir(records))
     started = time.perf_counter()
-    pid, fd = spawn_in(records)
+    pid, fd = spawn_in(records, unfinished)
     shown = read_until(fd, FRAME_DONE, started, timeout=60.0)
     quit_and_wait(pid, fd)
     for name in set(os.listdir(records)) - before:
@@ -86,11 +89,11 @@ def first_frame_ms(records):
     return (shown - started) * 1000
 
 
-def first_frames(full, empty):
+def first_frames(full, empty, unfinished="--fresh"):
     times = {full: [], empty: []}
     for _ in range(RUNS):
         for records in (full, empty):
-            times[records].append(first_frame_ms(records))
+            times[records].append(first_frame_ms(records, unfinished))
     return statistics.median(times[full]), statistics.median(times[empty])
 
 
@@ -125,7 +128,13 @@ def main():
         for what, value, baseline in check_plan.figures():
             rows.append((f"{what}, against none warned", value, baseline, "1.3"))
         print("saving (cargo bench --bench saving):")
-        rows += bench("saving")
+        resume = os.path.join(SCRATCH, "resume")
+        rows += bench("saving", {"RESETPOINT_KEEP_RESUME": resume})
+        print("first frame of run --resume, 5,000 notes against none:")
+        full_ms, empty_ms = first_frames(
+            os.path.join(resume, "5000"), os.path.join(resume, "0"), "--resume"
+        )
+        rows.append(("run --resume, first frame, 5,000 notes, against an empty meeting", full_ms, empty_ms, "2"))
     finally:
         shutil.rmtree(SCRATCH, ignore_errors=True)
     show(rows)

@@ -300,13 +300,29 @@ fn every_byte_written_to_a_follower_leaves_the_private_things_out() {
     let mut stream = UnixStream::connect(&socket).unwrap();
     assert_eq!(counts.blocking_recv(), Some(1));
     update(&mut m, Action::Followers(1));
+    // Each line as it comes, so the script starts only once the first
+    // screen is through: a publisher hands a busy follower the latest
+    // screen only, and a loaded machine could otherwise merge them all.
+    let (lines_tx, lines_rx) = std::sync::mpsc::channel();
     let reader = std::thread::spawn(move || {
         let mut bytes = Vec::new();
-        stream.read_to_end(&mut bytes).unwrap();
+        let mut chunk = [0u8; 65536];
+        loop {
+            match stream.read(&mut chunk) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    bytes.extend_from_slice(&chunk[..n]);
+                    let _ = lines_tx.send(());
+                }
+            }
+        }
         bytes
     });
     let publish = |m: &Meeting| publisher.publish(m);
     publish(&m);
+    lines_rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the first screen reaches the follower");
     // The script: every section, a private note, an internal risk and issue,
     // a risk made internal by its tag, a public note, and the PM's screen
     // going to private view and back (no question asked: a screen follows).
