@@ -69,6 +69,10 @@ fn the_frame_is_on_its_section_and_the_whole_meeting_comes_after() {
     assert_eq!(session.paths.record, path);
     let frame = &session.meeting;
     assert!(frame.bringing_back && frame.captures.is_empty());
+    assert!(
+        frame.presenting,
+        "a frame is drawn presenting, whatever the record says"
+    );
     assert_eq!(
         frame.section().kind,
         SectionKind::Status,
@@ -85,6 +89,7 @@ fn the_frame_is_on_its_section_and_the_whole_meeting_comes_after() {
     let session = session.with_earlier();
     let whole = &session.meeting;
     assert!(!whole.bringing_back);
+    assert!(!whole.presenting, "the record's private view, once whole");
     assert_eq!(whole.captures.len(), 300);
     let full = Record::of(whole);
     let text = std::fs::read_to_string(&path).unwrap();
@@ -149,4 +154,40 @@ fn a_body_that_will_not_parse_is_an_error_never_an_empty_meeting() {
         text,
         "left as it was"
     );
+}
+
+#[test]
+fn what_the_journal_holds_after_the_record_comes_back_with_the_rest() {
+    use resetpoint::record::open::create;
+    use resetpoint::record::store::{Message, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let mut m = Meeting::new(plan(), AgendaName::Status, Clock::system(), false);
+    go_to(&mut m, SectionKind::Status);
+    let (paths, lock) = create(dir.path(), "2026-11-24-1400-status").unwrap();
+    let store = Store::start(paths.clone(), lock, |_| {});
+    store.send(Message::Snapshot(Box::new(Record::of(&m))));
+    for n in 0..30 {
+        let effects = type_line(&mut m, Action::Note, &format!("Note {n} from Zoë"));
+        store.carry_out(&m, effects);
+    }
+    // Presenting turned on after the record was last written: journaled.
+    let effects = resetpoint::meeting::update(&mut m, Action::Presenting);
+    store.carry_out(&m, effects);
+    assert!(store.settled(std::time::Duration::from_secs(30)));
+    // What a kill at this moment leaves.
+    let kept = tempfile::tempdir().unwrap();
+    let copy = kept.path().join("2026-11-24-1400-status.toml");
+    std::fs::copy(&paths.record, &copy).unwrap();
+    std::fs::copy(&paths.journal, copy.with_extension("journal")).unwrap();
+    drop(store);
+
+    let session =
+        Session::open(plan(), options(kept.path()), &mut Quiet).unwrap_or_else(|e| panic!("{e}"));
+    assert!(session.meeting.bringing_back);
+    let whole = session.with_earlier().meeting;
+    let texts: Vec<String> = whole.captures.iter().map(|c| c.what.text()).collect();
+    let typed: Vec<String> = (0..30).map(|n| format!("Note {n} from Zoë")).collect();
+    assert_eq!(texts, typed);
+    assert!(whole.presenting, "presenting, as the journal says");
+    assert_eq!(whole.section().kind, SectionKind::Status);
 }

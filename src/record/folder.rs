@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::Deserialize;
 
-use super::format::{Mode, Record};
-use super::fs::read_plain_text;
+use super::format::{Header, Mode, Record};
+use super::fs::{read_plain_start, read_plain_text};
 use super::open::{OpenError, from_journal, parse_record, read_record};
 use super::store::Paths;
 
@@ -170,11 +170,6 @@ impl Folder {
 
 /// Just enough of a record's `[meeting]` header to know whose it is.
 #[derive(Deserialize)]
-struct Whose {
-    meeting: WhoseHeader,
-}
-
-#[derive(Deserialize)]
 struct WhoseHeader {
     project_id: String,
 }
@@ -232,6 +227,15 @@ fn read_if_ours(
     project_id: &str,
     frame_only: bool,
 ) -> Result<Option<Record>, OpenError> {
+    // A header is a few hundred bytes at the start of the file.
+    const HEADER_AT_MOST: u64 = 64 * 1024;
+    if frame_only
+        && let Ok((start, whole)) = read_plain_start(path, HEADER_AT_MOST)
+        && let Some(header) =
+            meeting_table(&start, whole).and_then(|t| toml::from_str::<Header>(&t).ok())
+    {
+        return Ok((header.project_id == project_id).then(|| Record::empty(header)));
+    }
     let text = match read_plain_text(path) {
         Ok(text) => text,
         // The error as a full read would give it, naming the file.
@@ -240,9 +244,6 @@ fn read_if_ours(
     if header_of(&text).is_some_and(|whose| whose != project_id) {
         return Ok(None);
     }
-    if frame_only && let Some(frame) = Record::frame_from_text(&text) {
-        return Ok(Some(frame));
-    }
     parse_record(path, &text).map(Some)
 }
 
@@ -250,17 +251,25 @@ fn read_if_ours(
 /// alone; none when it cannot be told that way (the whole record is then
 /// read, and any fault in it named by line and column).
 fn header_of(text: &str) -> Option<String> {
-    let start = text.lines().position(|line| line.trim() == "[meeting]")?;
-    let table: Vec<&str> = text
-        .lines()
-        .skip(start)
-        .enumerate()
-        .take_while(|(i, line)| *i == 0 || !line.trim_start().starts_with('['))
-        .map(|(_, line)| line)
-        .collect();
-    toml::from_str::<Whose>(&table.join("\n"))
+    toml::from_str::<WhoseHeader>(&meeting_table(text, true)?)
         .ok()
-        .map(|w| w.meeting.project_id)
+        .map(|w| w.project_id)
+}
+
+/// The lines inside the `[meeting]` table, as a table of their own; none
+/// when the text does not show where the table ends (the next table, or
+/// the end of a text that is the `whole` file).
+fn meeting_table(text: &str, whole: bool) -> Option<String> {
+    let mut lines = text.lines().skip_while(|line| line.trim() != "[meeting]");
+    lines.next()?;
+    let mut table = Vec::new();
+    for line in lines {
+        if line.trim_start().starts_with('[') {
+            return Some(table.join("\n"));
+        }
+        table.push(line);
+    }
+    whole.then(|| table.join("\n"))
 }
 
 /// What a look through the records folder found for one project.
@@ -298,7 +307,7 @@ pub fn unfinished(dir: &Path, project_id: &str) -> Option<(Paths, Record)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Folder, header_of};
+    use super::{Folder, header_of, meeting_table};
 
     fn record(project_id: &str, day: usize) -> String {
         format!(
@@ -342,6 +351,13 @@ mod tests {
     fn the_project_is_read_from_the_meeting_table_alone() {
         let text = "[meeting]\nproject = \"A\"\nproject_id = \"a\"\n\n[meeting.ids]\nA = 3\n\n[[notes]]\nthis is not toml\n";
         assert_eq!(header_of(text).as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn a_table_cut_off_by_the_end_of_what_was_read_is_not_taken() {
+        let text = "[meeting]\nproject = \"A\"\nlast_seq = 1";
+        assert_eq!(meeting_table(text, false), None, "last_seq may be 12");
+        assert!(meeting_table(text, true).is_some_and(|t| t.ends_with("last_seq = 1")));
     }
 
     #[test]

@@ -296,16 +296,23 @@ pub fn header_of(text: &str) -> Option<Header> {
 impl Record {
     /// The record's header and sections, parsed from the text before its
     /// first captured item: all a meeting's first screen needs, at a cost
-    /// that does not grow with what the meeting holds. None when the text
-    /// is not laid out as this program writes it (every item after the
-    /// sections), or that part does not parse: read it whole then.
+    /// that does not grow with what the meeting holds. None when that part
+    /// has no sections or does not parse: read it whole then. (A record
+    /// laid out by hand with sections among its items gives a frame with
+    /// fewer; the whole record, read next, is what the meeting becomes.)
     pub fn frame_from_text(text: &str) -> Option<Record> {
-        let cut = frame_length(text);
-        let (frame, rest) = text.split_at(cut);
-        if rest.contains("\n[[sections]]") || rest.contains("\n[meeting") {
+        Record::frame_from_start(text, true)
+    }
+
+    /// [`Record::frame_from_text`] of the start of a record's file, which
+    /// is the `whole` file or not: a frame that runs to the end of a start
+    /// may be cut short, and is not taken.
+    pub fn frame_from_start(start: &str, whole: bool) -> Option<Record> {
+        let cut = frame_length(start);
+        if cut == start.len() && !whole {
             return None;
         }
-        let frame: Record = toml::from_str(frame).ok()?;
+        let frame: Record = toml::from_str(&start[..cut]).ok()?;
         (!frame.sections.is_empty()).then_some(frame)
     }
 }

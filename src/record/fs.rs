@@ -188,8 +188,32 @@ pub fn open_private(path: &Path, create: bool) -> io::Result<File> {
 
 /// The bytes of a plain file; a symlink, FIFO or device is refused.
 pub fn read_plain(path: &Path) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    open_plain(path)?.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The first `at_most` bytes of a plain file (see `read_plain`), as text
+/// up to the last whole character; and whether that is the whole file.
+pub fn read_plain_start(path: &Path, at_most: u64) -> io::Result<(String, bool)> {
+    let mut bytes = Vec::new();
+    open_plain(path)?.take(at_most).read_to_end(&mut bytes)?;
+    let whole = (bytes.len() as u64) < at_most;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let mut bytes = e.into_bytes();
+            bytes.truncate(valid);
+            String::from_utf8(bytes).unwrap_or_default()
+        }
+    };
+    Ok((text, whole))
+}
+
+fn open_plain(path: &Path) -> io::Result<std::fs::File> {
     refuse_unless_regular(path)?;
-    let mut file = OpenOptions::new()
+    let file = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
         .open(path)
@@ -203,9 +227,7 @@ pub fn read_plain(path: &Path) -> io::Result<Vec<u8>> {
     if !file.metadata()?.file_type().is_file() {
         return Err(not_a_file(path));
     }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
-    Ok(bytes)
+    Ok(file)
 }
 
 /// The text of a plain file (see `read_plain`).

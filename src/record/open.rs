@@ -9,7 +9,9 @@ use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::{Path, PathBuf};
 
 use super::format::Record;
-use super::fs::{create_private_dir_all, open_private, read_plain, read_plain_text};
+use super::fs::{
+    create_private_dir_all, open_private, read_plain, read_plain_start, read_plain_text,
+};
 use super::journal::{Entry, read};
 use crate::text::visible;
 
@@ -182,82 +184,87 @@ pub struct Reopened {
     pub rest: Option<Rest>,
 }
 
-/// The part of a reopened record not read yet: its text, and the whole
-/// journal, should the record turn out unreadable and the meeting have to
-/// be rebuilt from its journal.
+/// What is left to read of a meeting reopened by its frame: its record
+/// whole and its journal, read as [`reopen`] reads them.
 pub struct Rest {
     paths: Paths,
-    text: String,
-    journal: Vec<Entry>,
+}
+
+/// What a meeting's files hold: the record (rebuilt from the journal when
+/// it cannot be read), the journal entries after it, and what reading the
+/// journal had to leave out.
+pub struct Contents {
+    pub record: Record,
+    pub entries: Vec<Entry>,
+    pub skipped: usize,
+    pub torn: usize,
+    pub rebuilt: bool,
 }
 
 impl Rest {
-    /// The whole record, the journal entries after it, and whether it was
-    /// rebuilt from the journal, as [`reopen`] gives them.
-    pub fn read(&self) -> Result<(Record, Vec<Entry>, bool), OpenError> {
-        let (record, rebuilt) = match parse_record(&self.paths.record, &self.text) {
-            Ok(record) => (record, false),
-            Err(error) => match from_journal(&self.paths) {
-                Some(record) => (record, true),
-                None => return Err(error),
-            },
-        };
-        let entries = after(self.journal.clone(), &record);
-        Ok((record, entries, rebuilt))
+    pub fn read(&self) -> Result<Contents, OpenError> {
+        contents(&self.paths)
     }
 }
 
-fn after(mut entries: Vec<Entry>, record: &Record) -> Vec<Entry> {
-    entries.retain(|e| e.seq > record.meeting.last_seq);
-    entries
-}
-
-/// [`reopen`] as far as the first screen needs: the lock, the journal, and
-/// the record's header and sections, with the rest of it in
+/// [`reopen`] as far as the first screen needs: the lock, and the record's
+/// header and sections, read from the start of its file, with the rest in
 /// [`Reopened::rest`]. A record that cannot be read that way is read whole.
+/// The journal is read with the rest: the frame says nothing it could
+/// change but the section on screen, which the record keeps up to date.
 pub fn reopen_frame(paths: &Paths) -> Result<Reopened, OpenError> {
+    // A header and its sections, however long the agenda.
+    const FRAME_AT_MOST: u64 = 256 * 1024;
     let lock = lock(paths)?;
-    let journal = read_journal(paths)?;
-    let Some((frame, text)) = read_plain_text(&paths.record)
+    let frame = read_plain_start(&paths.record, FRAME_AT_MOST)
         .ok()
-        .and_then(|text| Some((Record::frame_from_text(&text)?, text)))
-    else {
-        return reopen_locked(paths, lock, journal);
+        .and_then(|(start, whole)| Record::frame_from_start(&start, whole));
+    let Some(frame) = frame else {
+        return with_contents(lock, contents(paths)?);
     };
     Ok(Reopened {
         lock,
-        entries: after(journal.entries.clone(), &frame),
         record: frame,
-        skipped: journal.skipped,
-        torn: journal.torn,
+        entries: Vec::new(),
+        skipped: 0,
+        torn: 0,
         rebuilt: false,
         rest: Some(Rest {
             paths: paths.clone(),
-            text,
-            journal: journal.entries,
         }),
     })
 }
 
 pub fn reopen(paths: &Paths) -> Result<Reopened, OpenError> {
     let lock = lock(paths)?;
-    let journal = read_journal(paths)?;
-    reopen_locked(paths, lock, journal)
+    with_contents(lock, contents(paths)?)
 }
 
-fn read_journal(paths: &Paths) -> Result<super::journal::Read, OpenError> {
-    match read_plain(&paths.journal) {
-        Ok(bytes) => Ok(read(&bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(read(&[])),
-        Err(e) => Err(io(&paths.journal)(e)),
-    }
+fn with_contents(lock: Lock, contents: Contents) -> Result<Reopened, OpenError> {
+    let Contents {
+        record,
+        entries,
+        skipped,
+        torn,
+        rebuilt,
+    } = contents;
+    Ok(Reopened {
+        lock,
+        record,
+        entries,
+        skipped,
+        torn,
+        rebuilt,
+        rest: None,
+    })
 }
 
-fn reopen_locked(
-    paths: &Paths,
-    lock: Lock,
-    journal: super::journal::Read,
-) -> Result<Reopened, OpenError> {
+fn contents(paths: &Paths) -> Result<Contents, OpenError> {
+    let journal = match read_plain(&paths.journal) {
+        Ok(bytes) => read(&bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => read(&[]),
+        Err(e) => return Err(io(&paths.journal)(e)),
+    };
     let (record, rebuilt) = match read_record(&paths.record) {
         Ok(record) => (record, false),
         Err(error) => match from_journal(paths) {
@@ -265,14 +272,14 @@ fn reopen_locked(
             None => return Err(error),
         },
     };
-    Ok(Reopened {
-        lock,
-        entries: after(journal.entries, &record),
+    let mut entries = journal.entries;
+    entries.retain(|e| e.seq > record.meeting.last_seq);
+    Ok(Contents {
         record,
+        entries,
         skipped: journal.skipped,
         torn: journal.torn,
         rebuilt,
-        rest: None,
     })
 }
 

@@ -186,16 +186,22 @@ impl ComingBack {
     /// Read the rest now, on this thread. An error when the record cannot
     /// be read after all and no journal stands in for it.
     pub fn bring_back(&self, plan: Plan) -> BroughtBack {
-        let (record, entries, rebuilt) = self.rest.read()?;
+        let contents = self.rest.read()?;
         let (meeting, refused) = resumed(
             plan,
-            &record,
+            &contents.record,
             self.origin.clone(),
-            &entries,
+            &contents.entries,
             self.presenting,
         );
         // Said on the meeting's screen, which may be the projector: no path.
-        let told = recovered(None, rebuilt, 0, 0, refused);
+        let told = recovered(
+            None,
+            contents.rebuilt,
+            contents.skipped,
+            contents.torn,
+            refused,
+        );
         Ok((Box::new(meeting), told))
     }
 

@@ -205,11 +205,11 @@ impl Session {
                     // Only the frame is in: what was captured comes back
                     // once the screen is drawn, with any refused lines.
                     Some(rest) => {
-                        meeting.captures.clear();
-                        meeting.draft = None;
-                        meeting.unsent.clear();
+                        // Presenting, whatever the record says: the frame
+                        // shows nothing private, the journal may have
+                        // turned presenting on since the record was written.
+                        meeting.presenting = true;
                         meeting.bringing_back = true;
-                        tell_what_was_recovered(&paths, &reopened, 0, prompt);
                         coming_back =
                             Some(ComingBack::new(rest, options.origin, options.presenting));
                     }
