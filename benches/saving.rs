@@ -43,7 +43,7 @@ use resetpoint::record::format::Record;
 use resetpoint::record::fs::Disk;
 use resetpoint::record::open::{create, read_record, reopen};
 use resetpoint::record::resume::resumed;
-use resetpoint::record::session::{Prompt, Question, Session, SessionOptions, Unfinished};
+use resetpoint::record::session::{Session, SessionOptions, Unfinished};
 use resetpoint::record::store::{Message, Paths, Store, Timing};
 
 fn origin() -> Origin {
@@ -267,16 +267,6 @@ fn resume_time(paths: &Paths) -> (Duration, usize) {
     (times[times.len() / 2], replayed)
 }
 
-struct Quiet;
-
-impl Prompt for Quiet {
-    fn tell(&mut self, _: &str) {}
-
-    fn resume(&mut self, _: &Question) -> Option<bool> {
-        Some(true)
-    }
-}
-
 /// The median time of what `run --resume` does before its first frame:
 /// the folder looked through, the lock, the journal, and the record's
 /// header and sections (the plan is read before either, and not counted).
@@ -292,7 +282,7 @@ fn resume_frame_time(paths: &Paths) -> Duration {
             unfinished: Unfinished::Resume,
         };
         let started = Instant::now();
-        let session = Session::open(plan, options, &mut Quiet).unwrap();
+        let session = Session::open(plan, options, &mut common::Answers(true)).unwrap();
         times.push(started.elapsed());
         assert_eq!(session.paths, *paths, "the meeting resumed");
         drop(session);

@@ -9,10 +9,8 @@ mod common;
 mod tmux;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
-use common::write_earlier_meetings;
-use resetpoint::record::journal::read;
+use common::{wait_for_journal, write_earlier_meetings};
 use tmux::Tmux;
 
 const BIN: &str = env!("CARGO_BIN_EXE_resetpoint");
@@ -26,28 +24,6 @@ fn in_a_shell(name: &str, home: &Path, records: &Path, unfinished: &str) -> Tmux
         records.display()
     );
     Tmux::start(name, 100, 30, home, "sh", &["-c", &script])
-}
-
-/// Wait until a journal in `records` holds `words`: on disk, not only on screen.
-fn wait_for_journal(records: &Path, words: &str) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let held = std::fs::read_dir(records)
-            .into_iter()
-            .flatten()
-            .filter_map(Result::ok)
-            .filter(|e| e.path().extension().is_some_and(|x| x == "journal"))
-            .filter_map(|e| std::fs::read(e.path()).ok())
-            .any(|bytes| format!("{:?}", read(&bytes).entries).contains(words));
-        if held {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the journal never held {words:?}"
-        );
-        std::thread::sleep(Duration::from_millis(30));
-    }
 }
 
 #[test]

@@ -3,40 +3,16 @@
 //! process, run `notes` again and get every word back; a second instance
 //! is refused by the lock, naming the process that holds the notes.
 
+mod common;
 #[path = "e2e/tmux.rs"]
 mod tmux;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
 
-use resetpoint::record::journal::read;
+use common::wait_for_journal;
 use tmux::Tmux;
 
 const BIN: &str = env!("CARGO_BIN_EXE_resetpoint");
-
-/// Wait until the notes' journal holds `words`: on disk, not only on screen.
-fn wait_for_journal(records: &Path, words: &str) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let journals = std::fs::read_dir(records)
-            .into_iter()
-            .flatten()
-            .filter_map(Result::ok)
-            .filter(|e| e.path().extension().is_some_and(|x| x == "journal"));
-        // Read as a resume reads it: keystrokes are journaled as edits.
-        let held = journals
-            .filter_map(|e| std::fs::read(e.path()).ok())
-            .any(|bytes| format!("{:?}", read(&bytes).entries).contains(words));
-        if held {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the journal never held {words:?}"
-        );
-        std::thread::sleep(Duration::from_millis(30));
-    }
-}
 
 /// `resetpoint notes ARGS DIR` under a shell that then says how it exited
 /// (so the program is the shell's child, for `kill -9`).

@@ -9,41 +9,11 @@ mod tmux;
 
 use std::path::Path;
 
-use common::{demo_plan as plan, go_to, type_line};
-use resetpoint::agenda::SectionKind;
-use resetpoint::meeting::{Action, Clock, Meeting};
-use resetpoint::plan::model::AgendaName;
-use resetpoint::record::format::Record;
+use common::{DEMO_PLAN as PLAN, write_unfinished_with_notes};
 use resetpoint::record::open::read_record;
 use tmux::Tmux;
 
 const BIN: &str = env!("CARGO_BIN_EXE_resetpoint");
-const PLAN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo.toml");
-
-/// An unfinished status meeting of the demo plan on its status screen
-/// with `notes` notes: its record, and the journal beside it.
-fn unfinished_with_notes(records: &Path, notes: usize) -> std::path::PathBuf {
-    std::fs::create_dir_all(records).unwrap();
-    let mut m = Meeting::new(
-        plan(),
-        AgendaName::Status,
-        Clock::at(common::meeting_start(), jiff::tz::TimeZone::UTC),
-        false,
-    );
-    m.origin.plan_path = PLAN.into();
-    go_to(&mut m, SectionKind::Status);
-    for n in 0..notes {
-        type_line(
-            &mut m,
-            Action::Note,
-            &format!("Point {n} for Søren's depots"),
-        );
-    }
-    let path = records.join("2026-11-24-1400-status.toml");
-    std::fs::write(&path, Record::of(&m).to_toml()).unwrap();
-    std::fs::write(path.with_extension("journal"), "").unwrap();
-    path
-}
 
 fn resume(name: &str, home: &Path, records: &Path) -> Tmux {
     let script = format!(
@@ -57,7 +27,7 @@ fn resume(name: &str, home: &Path, records: &Path) -> Tmux {
 fn a_long_meeting_comes_back_whole_and_a_key_typed_at_once_is_kept() {
     let home = tempfile::tempdir().unwrap();
     let records = home.path().join("meetings");
-    let path = unfinished_with_notes(&records, 2_000);
+    let path = write_unfinished_with_notes(&records, 2_000);
     let t = resume("resume-long", home.path(), &records);
     t.wait_for("the status screen", |s| {
         s.contains("Where the project stands")
@@ -85,7 +55,7 @@ fn a_long_meeting_comes_back_whole_and_a_key_typed_at_once_is_kept() {
 fn a_body_that_cannot_be_read_stops_the_meeting_and_is_left_as_it_was() {
     let home = tempfile::tempdir().unwrap();
     let records = home.path().join("meetings");
-    let path = unfinished_with_notes(&records, 50);
+    let path = write_unfinished_with_notes(&records, 50);
     let mut text = std::fs::read_to_string(&path).unwrap();
     text.push_str("\n[[notes]]\nthis is not toml\n");
     std::fs::write(&path, &text).unwrap();

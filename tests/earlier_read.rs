@@ -8,23 +8,13 @@
 mod common;
 
 use common::screen::{render, screen_text};
-use common::{demo_plan as plan, write_earlier_meetings};
+use common::{Answers, demo_plan as plan, write_earlier_meetings};
 
 use resetpoint::agenda::SectionKind;
 use resetpoint::meeting::{Action, Origin};
 use resetpoint::plan::model::AgendaName;
-use resetpoint::record::session::{Prompt, Question, Session, SessionOptions, Unfinished};
+use resetpoint::record::session::{Session, SessionOptions, Unfinished};
 use resetpoint::tui::background::Background;
-
-struct Quiet;
-
-impl Prompt for Quiet {
-    fn tell(&mut self, _: &str) {}
-
-    fn resume(&mut self, _: &Question) -> Option<bool> {
-        Some(true)
-    }
-}
 
 fn options(dir: &std::path::Path, unfinished: Unfinished) -> SessionOptions {
     SessionOptions {
@@ -44,8 +34,12 @@ fn kinds(session: &Session) -> Vec<SectionKind> {
 fn a_new_meeting_is_on_screen_before_its_earlier_meetings_and_takes_them_in_after() {
     let dir = tempfile::tempdir().unwrap();
     let highest = write_earlier_meetings(dir.path(), 15, 2);
-    let session = Session::open(plan(), options(dir.path(), Unfinished::Ask), &mut Quiet)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let session = Session::open(
+        plan(),
+        options(dir.path(), Unfinished::Ask),
+        &mut Answers(true),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert!(session.meeting.reading_earlier);
     assert!(session.meeting.earlier.is_empty());
     assert!(!kinds(&session).contains(&SectionKind::Followups));
@@ -83,9 +77,13 @@ fn update_line(session: &mut Session, text: &str) {
 fn a_resumed_meeting_keeps_its_sections_and_takes_in_the_earlier_meetings() {
     let dir = tempfile::tempdir().unwrap();
     // An unfinished reset-point meeting started before anything was open.
-    let first = Session::open(plan(), options(dir.path(), Unfinished::Ask), &mut Quiet)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .with_earlier();
+    let first = Session::open(
+        plan(),
+        options(dir.path(), Unfinished::Ask),
+        &mut Answers(true),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .with_earlier();
     let started_with = kinds(&first);
     assert!(!started_with.contains(&SectionKind::Followups));
     let record = resetpoint::record::format::Record::of(&first.meeting);
@@ -95,8 +93,12 @@ fn a_resumed_meeting_keeps_its_sections_and_takes_in_the_earlier_meetings() {
     // Earlier meetings that left actions open, from before it started.
     write_earlier_meetings(dir.path(), 3, 1);
 
-    let resumed = Session::open(plan(), options(dir.path(), Unfinished::Resume), &mut Quiet)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let resumed = Session::open(
+        plan(),
+        options(dir.path(), Unfinished::Resume),
+        &mut Answers(true),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(resumed.paths, paths);
     assert!(resumed.meeting.reading_earlier);
     let resumed = resumed.with_earlier();
@@ -108,8 +110,12 @@ fn a_resumed_meeting_keeps_its_sections_and_takes_in_the_earlier_meetings() {
 fn the_welcome_while_the_earlier_meetings_are_read() {
     let dir = tempfile::tempdir().unwrap();
     write_earlier_meetings(dir.path(), 2, 1);
-    let mut session = Session::open(plan(), options(dir.path(), Unfinished::Ask), &mut Quiet)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut session = Session::open(
+        plan(),
+        options(dir.path(), Unfinished::Ask),
+        &mut Answers(true),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     // The clock as the other screen tests have it.
     session.meeting.clock =
         resetpoint::meeting::Clock::at(common::meeting_start(), jiff::tz::TimeZone::UTC);

@@ -6,14 +6,14 @@
 
 mod common;
 
-use common::{demo_plan as plan, go_to, resetpoint, type_line};
+use common::{Answers, demo_plan as plan, go_to, resetpoint, type_line};
 
 use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use resetpoint::agenda::SectionKind;
 use resetpoint::meeting::{Action, Clock, Meeting, Origin};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
-use resetpoint::record::session::{Prompt, Question, Session, SessionOptions, Unfinished};
+use resetpoint::record::session::{Session, SessionOptions, Unfinished};
 use resetpoint::rehearsal::deck::Deck;
 
 /// A finished status meeting of the demo plan at `start`, with an open
@@ -120,15 +120,6 @@ fn actions_are_the_same_with_rehearsals_on_record() {
     }
 }
 
-struct Quiet;
-
-impl Prompt for Quiet {
-    fn tell(&mut self, _: &str) {}
-    fn resume(&mut self, _: &Question) -> Option<bool> {
-        Some(false)
-    }
-}
-
 fn next_live_meeting(dir: &std::path::Path) -> Meeting {
     let options = SessionOptions {
         origin: Origin::default(),
@@ -137,7 +128,7 @@ fn next_live_meeting(dir: &std::path::Path) -> Meeting {
         records_dir: dir.join("meetings"),
         unfinished: Unfinished::Ask,
     };
-    Session::open(plan(), options, &mut Quiet)
+    Session::open(plan(), options, &mut Answers(false))
         .unwrap_or_else(|e| panic!("{e}"))
         .with_earlier()
         .meeting
@@ -177,7 +168,7 @@ fn a_rehearsal_follows_up_the_live_meetings_as_the_real_meeting_will() {
         records_dir: dir.path().join("meetings/rehearsals"),
         unfinished: Unfinished::Ask,
     };
-    let session = Session::open(plan(), options, &mut Quiet)
+    let session = Session::open(plan(), options, &mut Answers(false))
         .unwrap_or_else(|e| panic!("{e}"))
         .with_earlier();
     let live = next_live_meeting(dir.path());

@@ -7,25 +7,15 @@
 mod common;
 
 use common::screen::{render, screen_text};
-use common::{demo_plan as plan, go_to, type_line};
+use common::{Answers, demo_plan as plan, go_to, type_line, write_unfinished_with_notes};
 
 use resetpoint::agenda::SectionKind;
 use resetpoint::meeting::{Action, Clock, Meeting, Origin};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
 use resetpoint::record::resume::resumed;
-use resetpoint::record::session::{Prompt, Question, Session, SessionOptions, Unfinished};
+use resetpoint::record::session::{Session, SessionOptions, Unfinished};
 use resetpoint::tui::background::Background;
-
-struct Quiet;
-
-impl Prompt for Quiet {
-    fn tell(&mut self, _: &str) {}
-
-    fn resume(&mut self, _: &Question) -> Option<bool> {
-        Some(true)
-    }
-}
 
 fn options(dir: &std::path::Path) -> SessionOptions {
     SessionOptions {
@@ -37,35 +27,12 @@ fn options(dir: &std::path::Path) -> SessionOptions {
     }
 }
 
-/// An unfinished status meeting on its status screen with `notes` notes,
-/// as its record and the empty journal beside it.
-fn unfinished_with_notes(dir: &std::path::Path, notes: usize) -> std::path::PathBuf {
-    let mut m = Meeting::new(
-        plan(),
-        AgendaName::Status,
-        Clock::at(common::meeting_start(), jiff::tz::TimeZone::UTC),
-        false,
-    );
-    go_to(&mut m, SectionKind::Status);
-    for n in 0..notes {
-        type_line(
-            &mut m,
-            Action::Note,
-            &format!("Point {n}: the depots want 李梅's report"),
-        );
-    }
-    let path = dir.join("2026-11-24-1400-status.toml");
-    std::fs::write(&path, Record::of(&m).to_toml()).unwrap();
-    std::fs::write(path.with_extension("journal"), "").unwrap();
-    path
-}
-
 #[test]
 fn the_frame_is_on_its_section_and_the_whole_meeting_comes_after() {
     let dir = tempfile::tempdir().unwrap();
-    let path = unfinished_with_notes(dir.path(), 300);
-    let session =
-        Session::open(plan(), options(dir.path()), &mut Quiet).unwrap_or_else(|e| panic!("{e}"));
+    let path = write_unfinished_with_notes(dir.path(), 300);
+    let session = Session::open(plan(), options(dir.path()), &mut Answers(true))
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(session.paths.record, path);
     let frame = &session.meeting;
     assert!(frame.bringing_back && frame.captures.is_empty());
@@ -107,7 +74,7 @@ fn the_frame_is_on_its_section_and_the_whole_meeting_comes_after() {
 #[test]
 fn the_frame_and_the_whole_record_agree_on_every_header_and_section() {
     let dir = tempfile::tempdir().unwrap();
-    let path = unfinished_with_notes(dir.path(), 20);
+    let path = write_unfinished_with_notes(dir.path(), 20);
     let text = std::fs::read_to_string(&path).unwrap();
     let whole: Record = toml::from_str(&text).unwrap();
     let frame = Record::frame_from_text(&text).expect("written as this program writes");
@@ -119,7 +86,7 @@ fn the_frame_and_the_whole_record_agree_on_every_header_and_section() {
 #[test]
 fn a_record_laid_out_otherwise_is_read_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let path = unfinished_with_notes(dir.path(), 3);
+    let path = write_unfinished_with_notes(dir.path(), 3);
     let text = std::fs::read_to_string(&path).unwrap();
     // Sections moved after the items, as a hand edit might leave them.
     let at = text.find("[[sections]]").unwrap();
@@ -133,12 +100,12 @@ fn a_record_laid_out_otherwise_is_read_whole() {
 #[test]
 fn a_body_that_will_not_parse_is_an_error_never_an_empty_meeting() {
     let dir = tempfile::tempdir().unwrap();
-    let path = unfinished_with_notes(dir.path(), 5);
+    let path = write_unfinished_with_notes(dir.path(), 5);
     let mut text = std::fs::read_to_string(&path).unwrap();
     text.push_str("\n[[notes]]\nthis is not toml\n");
     std::fs::write(&path, &text).unwrap();
-    let mut session =
-        Session::open(plan(), options(dir.path()), &mut Quiet).unwrap_or_else(|e| panic!("{e}"));
+    let mut session = Session::open(plan(), options(dir.path()), &mut Answers(true))
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(
         session.meeting.bringing_back,
         "the header and sections read"
@@ -181,8 +148,8 @@ fn what_the_journal_holds_after_the_record_comes_back_with_the_rest() {
     std::fs::copy(&paths.journal, copy.with_extension("journal")).unwrap();
     drop(store);
 
-    let session =
-        Session::open(plan(), options(kept.path()), &mut Quiet).unwrap_or_else(|e| panic!("{e}"));
+    let session = Session::open(plan(), options(kept.path()), &mut Answers(true))
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(session.meeting.bringing_back);
     let whole = session.with_earlier().meeting;
     let texts: Vec<String> = whole.captures.iter().map(|c| c.what.text()).collect();

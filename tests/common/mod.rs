@@ -171,3 +171,69 @@ pub fn write_earlier_meetings(dir: &Path, count: usize, actions: usize) -> usize
     }
     highest
 }
+
+/// A set-up's prompt that says nothing and answers the resume question
+/// with its one value.
+pub struct Answers(pub bool);
+
+impl resetpoint::record::session::Prompt for Answers {
+    fn tell(&mut self, _: &str) {}
+
+    fn resume(&mut self, _: &resetpoint::record::session::Question) -> Option<bool> {
+        Some(self.0)
+    }
+}
+
+/// The demo plan's file, as a record's `plan` names it.
+pub const DEMO_PLAN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo.toml");
+
+/// An unfinished status meeting of the demo plan, started at
+/// `meeting_start` and on its status screen, with `notes` notes: its
+/// record, and the (empty) journal a meeting keeps beside it until it ends.
+pub fn write_unfinished_with_notes(records: &Path, notes: usize) -> std::path::PathBuf {
+    use resetpoint::meeting::Clock;
+    use resetpoint::plan::model::AgendaName;
+    use resetpoint::record::format::Record;
+    std::fs::create_dir_all(records).unwrap();
+    let clock = Clock::at(meeting_start(), jiff::tz::TimeZone::UTC);
+    let mut m = Meeting::new(demo_plan(), AgendaName::Status, clock, false);
+    m.origin.plan_path = DEMO_PLAN.into();
+    go_to(&mut m, SectionKind::Status);
+    for n in 0..notes {
+        type_line(
+            &mut m,
+            Action::Note,
+            &format!("Point {n} for Søren's depots, 李梅 too"),
+        );
+    }
+    let path = records.join("2026-11-24-1400-status.toml");
+    std::fs::write(&path, Record::of(&m).to_toml()).unwrap();
+    std::fs::write(path.with_extension("journal"), "").unwrap();
+    path
+}
+
+/// Wait until a journal in `records` holds `words`: on disk, not only on
+/// screen. Read as a resume reads it: keystrokes are journaled as edits.
+pub fn wait_for_journal(records: &Path, words: &str) {
+    use std::time::{Duration, Instant};
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let held = std::fs::read_dir(records)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "journal"))
+            .filter_map(|e| std::fs::read(e.path()).ok())
+            .any(|bytes| {
+                format!("{:?}", resetpoint::record::journal::read(&bytes).entries).contains(words)
+            });
+        if held {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the journal never held {words:?}"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}
