@@ -104,7 +104,8 @@ def show(rows):
         ratio = value / baseline if baseline else float("inf")
         mark = "" if target == "-" or ratio <= float(target) else "  over"
         # Small figures (a few microseconds) keep their digits.
-        places = 1 if min(value, baseline) >= 1 else 3
+        smallest = min(value, baseline)
+        places = 1 if smallest >= 1 else 3 if smallest >= 0.01 else 4
         print(f"{what:<66} {value:9.{places}f} {baseline:9.{places}f} {ratio:7.2f} {target:>7}{mark}")
     print("(values in ms, except MB where the figure says so)")
 

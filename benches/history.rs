@@ -332,7 +332,7 @@ fn main() {
         1.5,
     );
     figure(
-        "meeting set-up with its earlier meetings, 800 records, against parsing them once",
+        "meeting set-up with earlier meetings, 800 records, against a parse",
         full,
         parse,
         1.5,

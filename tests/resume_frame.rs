@@ -158,3 +158,20 @@ fn what_the_journal_holds_after_the_record_comes_back_with_the_rest() {
     assert!(whole.presenting, "presenting, as the journal says");
     assert_eq!(whole.section().kind, SectionKind::Status);
 }
+
+#[test]
+fn a_frame_cut_off_by_the_end_of_what_was_read_is_not_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_unfinished_with_notes(dir.path(), 3);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let items = text.find("[[notes]]").unwrap();
+    // Cut inside the last section: it could read as a shorter agenda.
+    let inside_sections = &text[..items - 20];
+    assert!(Record::frame_from_start(inside_sections, false).is_none());
+    // Cut once the first item begins: the frame is whole.
+    let frame = Record::frame_from_start(&text[..items + 5], false).expect("a whole frame");
+    assert_eq!(
+        frame.sections,
+        Record::frame_from_text(&text).unwrap().sections
+    );
+}

@@ -227,8 +227,9 @@ fn read_if_ours(
     project_id: &str,
     frame_only: bool,
 ) -> Result<Option<Record>, OpenError> {
-    // A header is a few hundred bytes at the start of the file.
-    const HEADER_AT_MOST: u64 = 64 * 1024;
+    // A header is a few hundred bytes at the start of the file; a longer
+    // one (a long list of who was there) is read from the whole text.
+    const HEADER_AT_MOST: u64 = 8 * 1024;
     if frame_only
         && let Ok((start, whole)) = read_plain_start(path, HEADER_AT_MOST)
         && let Some(header) =

@@ -213,12 +213,14 @@ impl Rest {
 /// The journal is read with the rest: the frame says nothing it could
 /// change but the section on screen, which the record keeps up to date.
 pub fn reopen_frame(paths: &Paths) -> Result<Reopened, OpenError> {
-    // A header and its sections, however long the agenda.
-    const FRAME_AT_MOST: u64 = 256 * 1024;
+    // A header and a dozen sections are a few KiB; a longer agenda is
+    // read from the whole text.
+    const FRAME_AT_MOST: u64 = 16 * 1024;
     let lock = lock(paths)?;
     let frame = read_plain_start(&paths.record, FRAME_AT_MOST)
         .ok()
-        .and_then(|(start, whole)| Record::frame_from_start(&start, whole));
+        .and_then(|(start, whole)| Record::frame_from_start(&start, whole))
+        .or_else(|| Record::frame_from_text(&read_plain_text(&paths.record).ok()?));
     let Some(frame) = frame else {
         return with_contents(lock, contents(paths)?);
     };
