@@ -257,7 +257,7 @@ fn set_up(dir: &Path, plan: &Plan, earlier: bool) -> Duration {
     let started = Instant::now();
     let mut session = Session::open(plan.clone(), options, &mut Quiet).unwrap();
     if earlier {
-        session = session.with_earlier();
+        session = session.whole();
     }
     let took = started.elapsed();
     let paths = session.paths.clone();

@@ -413,7 +413,7 @@ fn main() {
         ratio(full_frame.as_secs_f64(), empty_frame.as_secs_f64())
     );
     figure(
-        "resume of 5,000 items before the first frame, against an empty meeting",
+        "resume of 5,000 items to its first frame, against an empty one",
         secs_ms(full_frame),
         secs_ms(empty_frame),
         "2",

@@ -47,7 +47,7 @@ fn a_new_meeting_is_on_screen_before_its_earlier_meetings_and_takes_them_in_afte
     assert!(before.contains("Reading the earlier meetings…"), "{before}");
     assert!(!before.contains("Follow-ups from last time"), "{before}");
 
-    let mut session = session.with_earlier();
+    let mut session = session.whole();
     assert!(!session.meeting.reading_earlier);
     assert_eq!(session.meeting.earlier.len(), 30, "two open actions a week");
     let sections = kinds(&session);
@@ -83,7 +83,7 @@ fn a_resumed_meeting_keeps_its_sections_and_takes_in_the_earlier_meetings() {
         &mut Answers(true),
     )
     .unwrap_or_else(|e| panic!("{e}"))
-    .with_earlier();
+    .whole();
     let started_with = kinds(&first);
     assert!(!started_with.contains(&SectionKind::Followups));
     let record = resetpoint::record::format::Record::of(&first.meeting);
@@ -101,7 +101,7 @@ fn a_resumed_meeting_keeps_its_sections_and_takes_in_the_earlier_meetings() {
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(resumed.paths, paths);
     assert!(resumed.meeting.reading_earlier);
-    let resumed = resumed.with_earlier();
+    let resumed = resumed.whole();
     assert_eq!(kinds(&resumed), started_with, "its sections as started");
     assert_eq!(resumed.meeting.earlier.len(), 3);
 }

@@ -169,7 +169,7 @@ fn notes_resume_notes_only_and_keep_their_title() {
         &mut yes(),
     )
     .unwrap()
-    .with_earlier();
+    .whole();
     save(&status);
     drop(status);
 

@@ -119,7 +119,7 @@ fn asked_about_an_unfinished_meeting_and_told_on_screen_what_could_not_be_read()
     let mut prompt = heard(Some(true));
     let session = Session::open(plan(), options(dir.path(), Unfinished::Ask), &mut prompt)
         .unwrap_or_else(|e| panic!("{e}"))
-        .with_earlier();
+        .whole();
     assert_eq!(session.paths.record, earlier);
     assert_eq!(session.meeting.captures.len(), 1);
     // Only the unfinished meeting is read before the question; the broken
@@ -142,7 +142,7 @@ fn asked_about_an_unfinished_meeting_and_told_on_screen_what_could_not_be_read()
     let mut prompt = heard(Some(false));
     let session = Session::open(plan(), options(dir.path(), Unfinished::Ask), &mut prompt)
         .unwrap_or_else(|e| panic!("{e}"))
-        .with_earlier();
+        .whole();
     assert_ne!(session.paths.record, earlier);
     assert!(session.meeting.captures.is_empty());
     let titles: Vec<&str> = session
@@ -182,7 +182,7 @@ fn fresh_closes_the_unfinished_meeting_and_carries_its_actions_over() {
     let mut prompt = heard(Some(true));
     let session = Session::open(plan(), options(dir.path(), Unfinished::Fresh), &mut prompt)
         .unwrap_or_else(|e| panic!("{e}"))
-        .with_earlier();
+        .whole();
     assert!(prompt.said.is_empty(), "{:?}", prompt.said);
     assert_ne!(session.paths.record, earlier);
     assert!(ended(&earlier));
@@ -206,7 +206,7 @@ fn left_alone_the_unfinished_meeting_stays_open_and_is_not_asked_about() {
         &mut prompt,
     )
     .unwrap_or_else(|e| panic!("{e}"))
-    .with_earlier();
+    .whole();
     assert!(prompt.said.is_empty(), "{:?}", prompt.said);
     assert_ne!(session.paths.record, earlier);
     assert!(!ended(&earlier));
@@ -227,7 +227,7 @@ fn a_record_that_never_ended_without_its_journal_is_named_not_resumed() {
         session.meeting.reading_earlier,
         "the screen says it is reading"
     );
-    let session = session.with_earlier();
+    let session = session.whole();
     assert!(!session.meeting.reading_earlier);
     let notice = session.meeting.notice.clone().unwrap_or_default();
     assert!(

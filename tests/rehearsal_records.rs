@@ -130,7 +130,7 @@ fn next_live_meeting(dir: &std::path::Path) -> Meeting {
     };
     Session::open(plan(), options, &mut Answers(false))
         .unwrap_or_else(|e| panic!("{e}"))
-        .with_earlier()
+        .whole()
         .meeting
 }
 
@@ -170,7 +170,7 @@ fn a_rehearsal_follows_up_the_live_meetings_as_the_real_meeting_will() {
     };
     let session = Session::open(plan(), options, &mut Answers(false))
         .unwrap_or_else(|e| panic!("{e}"))
-        .with_earlier();
+        .whole();
     let live = next_live_meeting(dir.path());
     let titles =
         |m: &Meeting| -> Vec<String> { m.earlier.iter().map(|e| e.title.clone()).collect() };

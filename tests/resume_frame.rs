@@ -53,7 +53,7 @@ fn the_frame_is_on_its_section_and_the_whole_meeting_comes_after() {
     assert!(!screen.contains("Nothing yet"), "{screen}");
 
     // What follows is what a full read gives.
-    let session = session.with_earlier();
+    let session = session.whole();
     let whole = &session.meeting;
     assert!(!whole.bringing_back);
     assert!(!whole.presenting, "the record's private view, once whole");
@@ -151,7 +151,7 @@ fn what_the_journal_holds_after_the_record_comes_back_with_the_rest() {
     let session = Session::open(plan(), options(kept.path()), &mut Answers(true))
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(session.meeting.bringing_back);
-    let whole = session.with_earlier().meeting;
+    let whole = session.whole().meeting;
     let texts: Vec<String> = whole.captures.iter().map(|c| c.what.text()).collect();
     let typed: Vec<String> = (0..30).map(|n| format!("Note {n} from Zoë")).collect();
     assert_eq!(texts, typed);

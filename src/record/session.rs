@@ -1,10 +1,12 @@
 //! Setting a meeting up from the records folder: find a meeting of the plan
-//! left unfinished, take its lock, resume it or start afresh, and bring in
-//! what the earlier meetings carry over (open actions, raised risks and
-//! issues, ids, the pulse trend, a follow-ups section). Every command that
-//! runs a meeting (`run`, `demo`, and those to come) sets it up here with
-//! its own options; what the PM must be told or asked goes through a
-//! [`Prompt`], so this code does no terminal I/O of its own.
+//! left unfinished, take its lock, resume it or start afresh, and leave for
+//! after the first frame ([`Later`]) what would keep it waiting: the rest
+//! of a resumed record, and the earlier meetings that carry over (open
+//! actions, raised risks and issues, ids, the pulse trend, a follow-ups
+//! section). Every command that runs a meeting (`run`, `demo`, `rehearse`,
+//! `notes`) sets it up here with its own options; what the PM must be told
+//! or asked goes through a [`Prompt`], so this code does no terminal I/O
+//! of its own.
 
 use std::path::PathBuf;
 
@@ -96,7 +98,7 @@ pub struct Later {
 impl Session {
     /// Read now what the loop reads once the first frame is drawn, and
     /// take it in: for checks that need the meeting whole at once.
-    pub fn with_earlier(mut self) -> Session {
+    pub fn whole(mut self) -> Session {
         if let Some(back) = self.later.coming_back.take() {
             let (meeting, _) = back
                 .bring_back(self.meeting.plan.clone())

@@ -106,6 +106,7 @@ pub enum Stopped {
 /// Run the meeting full screen until the PM quits or a signal arrives.
 /// With a store, every change is written as it happens; the store is
 /// finished (everything written) before this returns.
+///
 /// What the set-up left for `later` (the rest of a resumed meeting, the
 /// earlier meetings) is read once the first frame is drawn
 /// ([`super::later`]).
