@@ -25,6 +25,9 @@
 //! 5.8 s on 800 x 50 (issue 16); after, see `benches/figures.py` output in
 //! the README's "Speed".
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -38,7 +41,7 @@ use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::{AgendaName, Plan};
 use resetpoint::record::format::Record;
 use resetpoint::record::open::read_record;
-use resetpoint::record::session::{Prompt, Question, Session, SessionOptions, Unfinished};
+use resetpoint::record::session::{Session, SessionOptions, Unfinished};
 
 const MEETINGS: usize = 800;
 const ACTIONS: usize = 50;
@@ -229,15 +232,6 @@ fn history_of(dir: &Path, plan: &Plan) -> Duration {
     started.elapsed()
 }
 
-struct Quiet;
-
-impl Prompt for Quiet {
-    fn tell(&mut self, _line: &str) {}
-    fn resume(&mut self, _question: &Question) -> Option<bool> {
-        Some(false)
-    }
-}
-
 /// The meeting set up from the folder: what `run` does before its first
 /// frame, and with `earlier`, the earlier meetings read and taken in too
 /// (what the loop does once the frame is drawn). The new meeting's own
@@ -255,7 +249,7 @@ fn set_up(dir: &Path, plan: &Plan, earlier: bool) -> Duration {
         unfinished: Unfinished::Fresh,
     };
     let started = Instant::now();
-    let mut session = Session::open(plan.clone(), options, &mut Quiet).unwrap();
+    let mut session = Session::open(plan.clone(), options, &mut common::Answers(false)).unwrap();
     if earlier {
         session = session.whole();
     }
@@ -263,6 +257,32 @@ fn set_up(dir: &Path, plan: &Plan, earlier: bool) -> Duration {
     let paths = session.paths.clone();
     drop(session);
     for path in [&paths.record, &paths.journal, &paths.lock] {
+        let _ = std::fs::remove_file(path);
+    }
+    took
+}
+
+/// The loop's cost of a frame of section `section` of a reset-point
+/// meeting set up from `dir` (the earlier meetings taken in).
+fn frame_of(dir: &Path, plan: &Plan, section: usize) -> Duration {
+    let options = SessionOptions {
+        origin: Origin::default(),
+        agenda: AgendaName::ResetPoint,
+        presenting: false,
+        records_dir: dir.to_path_buf(),
+        unfinished: Unfinished::LeaveAlone,
+    };
+    let session = Session::open(plan.clone(), options, &mut common::Answers(false))
+        .unwrap()
+        .whole();
+    let mut m = session.meeting;
+    resetpoint::meeting::update(&mut m, resetpoint::meeting::Action::JumpTo(section));
+    let took = common::screen::frame_cost(&m);
+    for path in [
+        &session.paths.record,
+        &session.paths.journal,
+        &session.paths.lock,
+    ] {
         let _ = std::fs::remove_file(path);
     }
     took
@@ -309,6 +329,25 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
 
+    // A frame of the welcome and of the follow-ups, with 800 records
+    // carried over and with none.
+    // The second section is the follow-ups with 800 records carried over
+    // (thousands still open) and the listen section with none: a figure
+    // to watch, not to judge by.
+    for (section, name, target) in [(0, "welcome", "2"), (1, "second section", "-")] {
+        let carried = frame_of(&dir, &plan, section);
+        let alone = frame_of(&empty, &plan, section);
+        println!(
+            "a frame of the {name}, 800 records carried over: {:.2} ms, none: {:.2} ms",
+            ms(carried),
+            ms(alone)
+        );
+        println!(
+            "figure\ta frame of the {name}, 800 records x 50 actions, against none\t{:.3}\t{:.3}\t{target}",
+            ms(carried),
+            ms(alone)
+        );
+    }
     let [parse, actions, history, full, first, none] = medians(&[
         &|| parse_once(&dir),
         &|| actions_of(&dir, &plan),

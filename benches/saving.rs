@@ -224,6 +224,13 @@ fn screen_per_commit(items: usize) -> Duration {
     spent / MEASURED as u32
 }
 
+/// The loop's cost of a frame on the section holding `items` items.
+fn frame_with(items: usize) -> Duration {
+    let mut m = new_meeting();
+    add_items(&mut m, items);
+    common::screen::frame_cost(&m)
+}
+
 /// CPU time of the calling thread, to the nanosecond (the scheduler's
 /// count in /proc moves only when the thread is switched out).
 fn this_thread_cpu() -> Duration {
@@ -349,6 +356,20 @@ fn main() {
     );
     figure(
         "store CPU per commit, 5,000 items against 100",
+        secs_ms(large),
+        secs_ms(small),
+        "2",
+    );
+    // A frame of the section where the items are, drawn and published.
+    let (small, large) = in_turn(3, || (frame_with(100), frame_with(5_000)));
+    println!(
+        "a frame with its items on screen: {} at 100 items, {} at 5,000: {} (target under 2x)",
+        ms(small),
+        ms(large),
+        ratio(large.as_secs_f64(), small.as_secs_f64())
+    );
+    figure(
+        "a frame (draw and publish), 5,000 items against 100",
         secs_ms(large),
         secs_ms(small),
         "2",

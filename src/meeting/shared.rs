@@ -216,14 +216,20 @@ impl Shared {
     /// here are empty; each view fills in its own.
     fn common(meeting: &Meeting) -> Shared {
         let clock = &meeting.clock;
-        let followups = meeting
-            .followup_rows()
-            .into_iter()
-            .map(|row| Followup {
-                outcome: meeting.followup_of(&row),
-                row,
-            })
-            .collect();
+        // Only the follow-ups screen lists them: years of open actions are
+        // not copied for every other screen's frame.
+        let followups = if meeting.section().kind == SectionKind::Followups {
+            meeting
+                .followup_rows()
+                .into_iter()
+                .map(|row| Followup {
+                    outcome: meeting.followup_of(&row),
+                    row,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         Shared {
             presenting: meeting.presenting,
             plan: Plan::default(),

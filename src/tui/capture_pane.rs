@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use ratatui_textarea::TextArea;
 
 use super::theme::Theme;
-use super::widgets::fitted_table::{Column, FittedTable};
+use super::widgets::fitted_table::{Column, FittedTable, window};
 use super::widgets::panel::panel;
 use crate::meeting::shared::{FieldText, Shared};
 use crate::plan::model::Rag;
@@ -22,7 +22,7 @@ pub fn render_pane(shown: &Shared, theme: &Theme, area: Rect, buf: &mut Buffer) 
 /// the highlighted item whole, up to 8 lines.
 pub fn height_below(shown: &Shared, theme: &Theme, width: u16, least: u16) -> u16 {
     pane(shown, theme)
-        .least_height(width)
+        .selected_height(width)
         .clamp(least, least.max(8))
 }
 
@@ -37,9 +37,11 @@ fn pane(shown: &Shared, theme: &Theme) -> FittedTable<'static> {
         format!("Captured here ({})", items.len())
     };
     // Long items wrap; the highlighted one is kept in view, and the pane
-    // says how many more there are above or below.
+    // says how many more there are above or below. Only the items near it
+    // are built, however long the meeting.
     let selected = shown.capture_cursor.min(items.len().saturating_sub(1));
-    let rows = items.iter().map(|item| {
+    let near = window(items.len(), selected);
+    let rows = items[near.clone()].iter().map(|item| {
         vec![
             Line::styled(item.what.label(), theme.accent()),
             Line::raw(item.in_one_line(&shown.plan)),
@@ -51,7 +53,8 @@ fn pane(shown: &Shared, theme: &Theme) -> FittedTable<'static> {
     )
     .styles(theme.heading(), theme.selected(), theme.muted())
     .scrolled(0, "↑↓")
-    .selected(Some(selected))
+    .selected(Some(selected - near.start))
+    .beyond(near.start, items.len() - near.end)
     .rows(rows)
     .empty(Line::styled(
         if shown.bringing_back {

@@ -48,3 +48,31 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     let buffer = terminal.backend().buffer();
     buffer.content().iter().map(|cell| cell.symbol()).collect()
 }
+
+/// What the loop spends on a frame of `m` at 100×30: drawing it, and the
+/// customer-safe projection it publishes to `follow` screens; the median
+/// of 31 frames.
+pub fn frame_cost(m: &Meeting) -> std::time::Duration {
+    use ratatui::widgets::Widget as _;
+    let config = config::load(None, false, false).unwrap();
+    let theme = Theme {
+        palette: config.palette,
+    };
+    let area = ratatui::layout::Rect::new(0, 0, 100, 30);
+    let mut times: Vec<std::time::Duration> = (0..31)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            let view = View {
+                meeting: m,
+                theme: &theme,
+                keymap: &config.keymap,
+            };
+            let mut buffer = ratatui::buffer::Buffer::empty(area);
+            (&view).render(area, &mut buffer);
+            std::hint::black_box(resetpoint::meeting::Shared::presenting(m));
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}

@@ -10,10 +10,14 @@ use super::Ctx;
 use crate::meeting::capture::ActionStatus;
 use crate::meeting::shared::Followup;
 use crate::plan::model::Rag;
+use crate::tui::widgets::fitted_table::window;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let meeting = ctx.shown;
-    let rows = &meeting.followups;
+    // Years of open actions: only the rows near the highlighted one are
+    // built, the rest counted in the panel's hints.
+    let shown = window(meeting.followups.len(), meeting.selected);
+    let rows = &meeting.followups[shown.clone()];
     let mut lines = Vec::new();
     for Followup { row, outcome } in rows {
         let owner = row.owner.as_deref().map_or_else(
@@ -74,6 +78,8 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         0,
     )
     .rows(lines)
+    .selected(Some(meeting.selected.saturating_sub(shown.start)))
+    .beyond(shown.start, meeting.followups.len() - shown.end)
     .empty(Line::styled(
         if ctx.shown.reading_earlier {
             "Reading the earlier meetings…"

@@ -69,6 +69,19 @@ pub struct FittedTable<'a> {
     /// The key that shows what is below, for "+3 more, ↓".
     more_key: String,
     empty: Option<Line<'a>>,
+    /// Rows not given, before and after those that are ([`FittedTable::beyond`]).
+    above: usize,
+    below: usize,
+}
+
+/// How many rows on each side of the highlighted one a long list builds:
+/// more than any terminal shows.
+pub const REACH: usize = 200;
+
+/// The rows of a list of `len` to build around the highlighted one.
+pub fn window(len: usize, selected: usize) -> std::ops::Range<usize> {
+    let selected = selected.min(len.saturating_sub(1));
+    selected.saturating_sub(REACH)..(selected + REACH + 1).min(len)
 }
 
 impl<'a> FittedTable<'a> {
@@ -88,6 +101,8 @@ impl<'a> FittedTable<'a> {
             offset: 0,
             more_key: "↓".to_owned(),
             empty: None,
+            above: 0,
+            below: 0,
         }
     }
 
@@ -142,6 +157,16 @@ impl<'a> FittedTable<'a> {
     pub fn scrolled(mut self, offset: usize, key: &str) -> Self {
         self.offset = offset;
         self.more_key = key.to_owned();
+        self
+    }
+
+    /// Rows left out, `above` and `below` those given, still counted in the
+    /// panel's hints: a screen with thousands of rows builds only those
+    /// near the highlighted one ([`window`]), so a frame costs the same
+    /// however long the list. `selected` is then counted among those given.
+    pub fn beyond(mut self, above: usize, below: usize) -> Self {
+        self.above = above;
+        self.below = below;
         self
     }
 
@@ -328,16 +353,19 @@ impl<'a> FittedTable<'a> {
         } else {
             0
         };
-        let heights: Vec<usize> = self
-            .rows
-            .iter()
-            .zip(&self.row_indents)
-            .map(|(r, i)| tallest(&self.wrapped(r, &widths, *i)))
-            .collect();
+        let mut rows = Wrapped::new(self, &widths);
         let room = room.saturating_sub(header);
-        let start = first_row(&heights, room, self.offset, self.selected);
+        let count = self.rows.len();
+        let start = first_row(
+            count,
+            &mut |n| rows.height(n),
+            room,
+            self.offset,
+            self.selected,
+        );
         let mut used = 0;
-        for (n, &h) in heights.iter().enumerate().skip(start) {
+        for n in start..count {
+            let h = rows.height(n);
             if used + h > room && n > start {
                 break;
             }
@@ -346,6 +374,24 @@ impl<'a> FittedTable<'a> {
         u16::try_from(used.min(room) + header + 2)
             .unwrap_or(height)
             .min(height)
+    }
+
+    /// The height that shows the headings and the highlighted row whole
+    /// (the first, when none is): measured on that row alone.
+    pub fn selected_height(&self, width: u16) -> u16 {
+        let inner = usize::from(width.saturating_sub(2));
+        let widths = self.widths(inner);
+        let header = if self.has_header() {
+            tallest(&self.wrapped(&self.header_cells(), &widths, None))
+        } else {
+            0
+        };
+        let n = self.selected.unwrap_or(0);
+        let row = match self.rows.get(n) {
+            Some(cells) => tallest(&self.wrapped(cells, &widths, self.row_indents[n])),
+            None => 1,
+        };
+        u16::try_from(header + row + 2).unwrap_or(u16::MAX)
     }
 
     /// The height that shows the headings and the tallest row whole: the
@@ -374,21 +420,67 @@ fn tallest(cells: &[Vec<Line>]) -> usize {
 }
 
 /// The first row to draw: the scroll offset, moved so the highlighted row
-/// is in view, and never so far that the panel shows empty space at the end.
-fn first_row(heights: &[usize], room: usize, offset: usize, selected: Option<usize>) -> usize {
-    let last_start = (0..heights.len())
-        .find(|&s| heights[s..].iter().sum::<usize>() <= room)
-        .unwrap_or(heights.len().saturating_sub(1));
+/// is in view, and never so far that the panel shows empty space at the
+/// end. Only the rows near the end and near the highlighted one are
+/// measured: a panel's worth, however many rows there are.
+fn first_row(
+    rows: usize,
+    height: &mut impl FnMut(usize) -> usize,
+    room: usize,
+    offset: usize,
+    selected: Option<usize>,
+) -> usize {
+    // The first of the rows that fit at the end, counted back from the end.
+    let mut last_start = rows;
+    let mut tail = 0;
+    while last_start > 0 && tail + height(last_start - 1) <= room {
+        last_start -= 1;
+        tail += height(last_start);
+    }
+    let last_start = last_start.min(rows.saturating_sub(1));
     let mut start = offset.min(last_start);
-    if let Some(sel) = selected.filter(|&s| s < heights.len()) {
+    if let Some(sel) = selected.filter(|&s| s < rows) {
         if sel < start {
             start = sel;
         }
-        while start < sel && heights[start..=sel].iter().sum::<usize>() > room {
-            start += 1;
+        // As far back from the highlighted row as fits, but not before `start`.
+        let mut from = sel;
+        let mut span = height(sel);
+        while from > start && span + height(from - 1) <= room {
+            from -= 1;
+            span += height(from);
         }
+        start = from;
     }
     start
+}
+
+/// A table's rows wrapped to their columns as they are asked for, each
+/// once: a panel draws a screenful, however many rows it holds.
+struct Wrapped<'t, 'a> {
+    table: &'t FittedTable<'a>,
+    widths: &'t [usize],
+    rows: Vec<Option<Vec<Vec<Line<'static>>>>>,
+}
+
+impl<'t, 'a> Wrapped<'t, 'a> {
+    fn new(table: &'t FittedTable<'a>, widths: &'t [usize]) -> Self {
+        Wrapped {
+            table,
+            widths,
+            rows: vec![None; table.rows.len()],
+        }
+    }
+
+    fn cells(&mut self, n: usize) -> &Vec<Vec<Line<'static>>> {
+        let (table, widths) = (self.table, self.widths);
+        self.rows[n]
+            .get_or_insert_with(|| table.wrapped(&table.rows[n], widths, table.row_indents[n]))
+    }
+
+    fn height(&mut self, n: usize) -> usize {
+        tallest(self.cells(n))
+    }
 }
 
 impl Widget for FittedTable<'_> {
@@ -419,31 +511,37 @@ impl Widget for FittedTable<'_> {
             None
         };
         let header_height = header.as_ref().map_or(0, |h| tallest(h));
-        let rows: Vec<_> = self
-            .rows
-            .iter()
-            .zip(&self.row_indents)
-            .map(|(r, i)| self.wrapped(r, &widths, *i))
-            .collect();
-        let heights: Vec<usize> = rows.iter().map(|r| tallest(r)).collect();
+        let count = self.rows.len();
+        let mut rows = Wrapped::new(&self, &widths);
         let room = usize::from(inner.height).saturating_sub(header_height);
-        let start = first_row(&heights, room, self.offset, self.selected);
+        let start = first_row(
+            count,
+            &mut |n| rows.height(n),
+            room,
+            self.offset,
+            self.selected,
+        );
         // Whole rows only, so nothing is half shown; a row taller than the
         // panel is still drawn as far as it goes.
         let mut end = start;
         let mut used = 0;
-        while end < rows.len() && (used + heights[end] <= room || end == start) {
-            used += heights[end];
+        while end < count && (used + rows.height(end) <= room || end == start) {
+            used += rows.height(end);
             end += 1;
         }
         // A row taller than the whole panel is cut: it counts as more.
         let cut = used > room;
-        let below = rows.len() - end + usize::from(cut);
+        let below = count - end + usize::from(cut) + self.below;
+        let start_shown = start + self.above;
+        let shown: Vec<Vec<Vec<Line<'static>>>> =
+            (start..end).map(|n| rows.cells(n).clone()).collect();
+        let selected = self.selected;
+        let selected_style = self.selected_style;
         let mut block = self.block;
-        if start > 0 || below > 0 {
+        if start_shown > 0 || below > 0 {
             let mut hint = String::from(" ");
-            if start > 0 {
-                hint.push_str(&format!("{start} above · "));
+            if start_shown > 0 {
+                hint.push_str(&format!("{start_shown} above · "));
             }
             if below > 0 {
                 hint.push_str(&format!("+{below} more, {} ", self.more_key));
@@ -484,8 +582,8 @@ impl Widget for FittedTable<'_> {
         if let Some(header) = &header {
             draw(header, Some(self.header_style), &mut y, buf);
         }
-        for (n, cells) in rows.iter().enumerate().take(end).skip(start) {
-            let style = (self.selected == Some(n)).then_some(self.selected_style);
+        for (n, cells) in (start..end).zip(&shown) {
+            let style = (selected == Some(n)).then_some(selected_style);
             draw(cells, style, &mut y, buf);
         }
     }
@@ -548,6 +646,60 @@ mod tests {
         assert!(!text.contains("I-2"), "{text}");
         let text = screen(issues().scrolled(1, "]"), 30, 7).join("\n");
         assert!(text.contains("I-2") && text.contains("1 above"), "{text}");
+    }
+
+    /// A list of `n` one-line rows, built only in the window around `selected`.
+    fn long_list(n: usize, selected: usize) -> FittedTable<'static> {
+        let near = window(n, selected);
+        FittedTable::list(Block::default().borders(Borders::ALL), 0)
+            .rows(near.clone().map(|i| vec![Line::raw(format!("row {i}"))]))
+            .selected(Some(selected - near.start))
+            .beyond(near.start, n - near.end)
+    }
+
+    #[test]
+    fn a_long_list_built_near_its_highlight_draws_and_counts_as_the_whole() {
+        // 100,000 rows, highlighted in the middle: drawn around it, with
+        // the rows before and after counted as if all were given.
+        let text = screen(long_list(100_000, 50_000), 50, 7).join("\n");
+        assert!(text.contains("row 50000"), "{text}");
+        let above: usize = text
+            .split(" above")
+            .next()
+            .and_then(|t| t.rsplit(' ').next())
+            .and_then(|n| n.parse().ok())
+            .expect("an above count");
+        let shown = text.matches("row ").count();
+        let more: usize = text
+            .split("+")
+            .nth(1)
+            .and_then(|t| t.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .expect("a more count");
+        assert_eq!(above + shown + more, 100_000, "{text}");
+        // At either end, the window stops there.
+        assert!(
+            screen(long_list(100_000, 0), 50, 7)
+                .join("\n")
+                .contains("row 0")
+        );
+        let last = screen(long_list(100_000, 99_999), 50, 7).join("\n");
+        assert!(last.contains("row 99999") && last.contains("end"), "{last}");
+        assert_eq!(window(0, 0), 0..0);
+        assert_eq!(window(10, 3), 0..10);
+        assert_eq!(window(1_000, 600), 400..801);
+    }
+
+    #[test]
+    fn the_first_row_is_found_from_the_end_and_the_highlight_alone() {
+        let heights = [1, 3, 1, 1, 2, 1];
+        let mut height = |n: usize| heights[n];
+        // Room for 4 lines: the last rows that fit are 4 and 5 (2 + 1)... and 3.
+        assert_eq!(first_row(6, &mut height, 4, 99, None), 3);
+        // The highlight pulls the start back to it, and forward to fit it.
+        assert_eq!(first_row(6, &mut height, 4, 3, Some(1)), 1);
+        assert_eq!(first_row(6, &mut height, 4, 0, Some(4)), 2);
+        assert_eq!(first_row(0, &mut height, 4, 0, None), 0);
     }
 
     #[test]
