@@ -63,6 +63,17 @@ fn a_new_meeting_is_on_screen_before_its_earlier_meetings_and_takes_them_in_afte
     assert!(after.contains("Pulse, last 12 meetings"), "{after}");
     assert_eq!(session.meeting.pulse_trend.len(), 15);
 
+    // The follow-ups say how many are open, and the year of an old date.
+    resetpoint::meeting::update(&mut session.meeting, Action::JumpTo(1));
+    let followups = screen_text(&render(&session.meeting, 100, 30, Background::Dark));
+    let open = session.meeting.followup_rows().len();
+    assert!(
+        followups.contains(&format!("Still open from last time ({open})")),
+        "{followups}"
+    );
+    assert!(followups.contains("due Mon 20 Jan 2020"), "{followups}");
+    resetpoint::meeting::update(&mut session.meeting, Action::JumpTo(0));
+
     // The next action goes on from the earlier meetings' ids.
     update_line(&mut session, "Book the depot visit");
     let id = &session.meeting.captures.last().unwrap().id;

@@ -58,6 +58,7 @@ fn the_frame_is_on_its_section_and_the_whole_meeting_comes_after() {
     assert!(!whole.bringing_back);
     assert!(!whole.presenting, "the record's private view, once whole");
     assert_eq!(whole.captures.len(), 300);
+    assert_eq!(whole.capture_cursor, 299, "the pane shows the newest item");
     let full = Record::of(whole);
     let text = std::fs::read_to_string(&path).unwrap();
     let (expected, _) = resumed(

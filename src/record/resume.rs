@@ -70,6 +70,8 @@ pub fn resumed(
             None => refused += 1,
         }
     }
+    // The pane shows the newest item, as it does on entering a section.
+    meeting.capture_cursor = meeting.pane_items().len().saturating_sub(1);
     // The meeting clock carries on from the time already spent.
     let spent: i64 = meeting.clock.spent.iter().sum();
     clock.spent = meeting.clock.spent.clone();

@@ -141,12 +141,20 @@ pub fn write_earlier_meetings(dir: &Path, count: usize, actions: usize) -> usize
         let mut m = Meeting::new(demo_plan(), AgendaName::Status, clock, false);
         m.ids.merge(&ids);
         go_to(&mut m, SectionKind::Status);
+        // Due a fortnight after the meeting (a typed date is read against
+        // today's clock, not this meeting's).
+        let due = started.to_zoned(jiff::tz::TimeZone::UTC).date() + 14.days();
         for a in 0..actions {
             type_line(
                 &mut m,
                 Action::NewAction,
                 &format!("Send point {a} of week {n} @sam"),
             );
+            if let Some(Capture::Action { due: when, .. }) =
+                m.captures.last_mut().map(|c| &mut c.what)
+            {
+                *when = Some(due);
+            }
         }
         m.captures.push(Captured {
             id: format!("C-{}", n + 1),

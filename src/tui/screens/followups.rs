@@ -18,22 +18,27 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     // built, the rest counted in the panel's hints.
     let shown = window(meeting.followups.len(), meeting.selected);
     let rows = &meeting.followups[shown.clone()];
+    // A date of another year says which.
+    let this_year = meeting.clock.today.year();
+    let day = |d: jiff::civil::Date| {
+        if d.year() == this_year {
+            d.strftime("%a %-d %b").to_string()
+        } else {
+            d.strftime("%a %-d %b %Y").to_string()
+        }
+    };
     let mut lines = Vec::new();
     for Followup { row, outcome } in rows {
         let owner = row.owner.as_deref().map_or_else(
             || "no owner yet".to_owned(),
             |o| ctx.plan().name_of(o).to_owned(),
         );
-        let due = row.due.map_or_else(
-            || "no date".to_owned(),
-            |d| d.strftime("%a %-d %b").to_string(),
-        );
+        let due = row.due.map_or_else(|| "no date".to_owned(), day);
         let from = if row.meeting == "plan" {
             "your task".to_owned()
         } else {
             format!("from {}", row.meeting.get(..10).unwrap_or(&row.meeting))
         };
-        let day = |d: jiff::civil::Date| d.strftime("%a %-d %b").to_string();
         // "moved from" once the date differs from the first one given.
         let moved = |first: Option<jiff::civil::Date>| {
             first.map_or_else(String::new, |d| format!(" (moved from {})", day(d)))
@@ -73,20 +78,22 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ]);
         lines.push(vec![line]);
     }
-    ctx.rows(
-        "Still open from last time — Enter: done / dropped / open due:…",
-        0,
-    )
-    .rows(lines)
-    .selected(Some(meeting.selected.saturating_sub(shown.start)))
-    .beyond(shown.start, meeting.followups.len() - shown.end)
-    .empty(Line::styled(
-        if ctx.shown.reading_earlier {
-            "Reading the earlier meetings…"
-        } else {
-            "Nothing is open from earlier meetings."
-        },
-        ctx.theme.muted(),
-    ))
-    .render(area, buf);
+    // A long list says how long.
+    let title = match meeting.followups.len() {
+        0..=9 => "Still open from last time — Enter: done / dropped / open due:…".to_owned(),
+        n => format!("Still open from last time ({n}) — Enter: done / dropped / open due:…"),
+    };
+    ctx.rows(&title, 0)
+        .rows(lines)
+        .selected(Some(meeting.selected.saturating_sub(shown.start)))
+        .beyond(shown.start, meeting.followups.len() - shown.end)
+        .empty(Line::styled(
+            if ctx.shown.reading_earlier {
+                "Reading the earlier meetings…"
+            } else {
+                "Nothing is open from earlier meetings."
+            },
+            ctx.theme.muted(),
+        ))
+        .render(area, buf);
 }
