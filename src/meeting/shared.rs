@@ -253,20 +253,30 @@ impl Shared {
             attendees: meeting.attendees(),
             customer_attendees: meeting.customer_attendees(),
             followups,
-            earlier_followups: meeting.earlier_followups.clone(),
+            // Only the customer's tasks are shown as follow-ups left them.
+            earlier_followups: if meeting.section().kind == SectionKind::CustomerTasks {
+                meeting.earlier_followups.clone()
+            } else {
+                Vec::new()
+            },
             rows: meeting.rows_in_section(),
             pulse_trend: meeting.pulse_trend.clone(),
             reading_earlier: meeting.reading_earlier,
             bringing_back: meeting.bringing_back,
-            raised_earlier: meeting
-                .raised_earlier
-                .iter()
-                .filter(|r| !meeting.presenting || r.is_public())
-                .map(|r| RaisedEarlier {
-                    item: r.item.clone(),
-                    mark: r.mark(&clock.zone),
-                })
-                .collect(),
+            // Only the issues-and-risks screen lists them.
+            raised_earlier: if meeting.section().kind == SectionKind::Raid {
+                meeting
+                    .raised_earlier
+                    .iter()
+                    .filter(|r| !meeting.presenting || r.is_public())
+                    .map(|r| RaisedEarlier {
+                        item: r.item.clone(),
+                        mark: r.mark(&clock.zone),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
             overlay: meeting.overlay,
             field: None,
             notice: None,
