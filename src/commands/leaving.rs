@@ -2,7 +2,8 @@
 //! that resumes it; a finished one, its record and the command for its
 //! minutes. Commands are written to be pasted into a shell as they stand.
 //! Whether the meeting ended is what the store last wrote to the record, so
-//! leaving never reads the record back.
+//! leaving never reads the record back; of an unfinished one, only its
+//! header is read, to see whether a later meeting is unfinished too.
 
 use std::path::Path;
 
@@ -38,12 +39,37 @@ pub fn what_comes_next(record: &Path, ended: bool, plan: Option<&Path>) -> Strin
             format!("The minutes so far: {minutes}"),
         ),
     };
+    let mut lines = vec![said, then];
+    if !ended && plan.is_some() {
+        lines.extend(later_unfinished(record));
+    }
     // Each line on its own, so the newline between them stays a newline.
-    format!(
-        "{}\n{}",
-        crate::text::visible(&said),
-        crate::text::visible(&then)
-    )
+    lines
+        .iter()
+        .map(|line| crate::text::visible(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// When a later meeting of the same project in the same folder is
+/// unfinished too, `--resume` goes back to that one: say so, naming it.
+fn later_unfinished(record: &Path) -> Option<String> {
+    use crate::record::folder::Folder;
+    use crate::record::format::Record;
+    // Its header only: a long meeting's items are not read again.
+    let (start, whole) = crate::record::fs::read_plain_start(record, 16 * 1024).ok()?;
+    let header = Record::frame_from_start(&start, whole)?.meeting;
+    let later = Folder::read_unfinished(record.parent()?, &header.project_id)
+        .meetings
+        .into_iter()
+        .filter(|m| {
+            m.record.meeting.mode == header.mode && m.record.meeting.started > header.started
+        })
+        .last()?;
+    Some(format!(
+        "A later meeting, {}, is not finished either, and --resume goes back to the latest: end that one first, then the command above comes back to this one.",
+        later.stem
+    ))
 }
 
 /// `resetpoint run PLAN --resume`, with `--records DIR` when the record is
