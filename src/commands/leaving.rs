@@ -62,10 +62,10 @@ fn later_unfinished(record: &Path) -> Option<String> {
     let later = Folder::read_unfinished(record.parent()?, &header.project_id)
         .meetings
         .into_iter()
-        .filter(|m| {
+        .rev()
+        .find(|m| {
             m.record.meeting.mode == header.mode && m.record.meeting.started > header.started
-        })
-        .last()?;
+        })?;
     Some(format!(
         "A later meeting, {}, is not finished either, and --resume goes back to the latest: end that one first, then the command above comes back to this one.",
         later.stem
