@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 use super::capture::{ActionStatus, acceptance};
-use super::latest::{Latest, task_now};
+use super::latest::{Latest, SaidOf, task_now};
 use super::{Capture, Captured, Meeting};
 use crate::agenda::{Section, SectionKind};
 use crate::plan::model::{CustomerTask, Side};
@@ -237,6 +237,17 @@ impl Meeting {
 /// Follow-up row `row` after the follow-ups among `captures`, if any names it.
 pub fn followup_of(captures: &[Captured], row: &FollowupRow) -> Option<Latest> {
     let now = row.before().after(captures, &row.item, &row.meeting);
+    now.followed.then_some(now)
+}
+
+/// [`followup_of`], looked up in the follow-ups grouped once by item: for
+/// every row of a long list, at the cost of one pass over the captures.
+pub fn followup_in(said: &SaidOf, row: &FollowupRow) -> Option<Latest> {
+    let now = row.before().after(
+        said.of(&row.item, &row.meeting).iter().copied(),
+        &row.item,
+        &row.meeting,
+    );
     now.followed.then_some(now)
 }
 

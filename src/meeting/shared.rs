@@ -174,7 +174,7 @@ impl Shared {
         // A follow screen gets this projection while the PM's own screen
         // is in private view, so it cannot lean on the meeting's mode.
         shared.raised_earlier.retain(|r| r.item.what.is_public());
-        let internal: Vec<(&str, &str)> = meeting
+        let internal: std::collections::HashSet<(&str, &str)> = meeting
             .raised_earlier
             .iter()
             .filter(|r| !r.is_public())
@@ -219,11 +219,12 @@ impl Shared {
         // Only the follow-ups screen lists them: years of open actions are
         // not copied for every other screen's frame.
         let followups = if meeting.section().kind == SectionKind::Followups {
+            let said = super::latest::SaidOf::new(&meeting.captures);
             meeting
                 .followup_rows()
                 .into_iter()
                 .map(|row| Followup {
-                    outcome: meeting.followup_of(&row),
+                    outcome: super::section_rows::followup_in(&said, &row),
                     row,
                 })
                 .collect()
