@@ -67,6 +67,12 @@ fn a_new_meeting_is_on_screen_before_its_earlier_meetings_and_takes_them_in_afte
     resetpoint::meeting::update(&mut session.meeting, Action::JumpTo(1));
     let followups = screen_text(&render(&session.meeting, 100, 30, Background::Dark));
     let open = session.meeting.followup_rows().len();
+    // Counted without being made, in either view, as they are made.
+    for presenting in [false, true] {
+        let mut m = session.meeting.clone();
+        m.presenting = presenting;
+        assert_eq!(m.followup_count(), m.followup_rows().len());
+    }
     assert!(
         followups.contains(&format!("Still open from last time ({open})")),
         "{followups}"

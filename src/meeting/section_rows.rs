@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use super::capture::{ActionStatus, acceptance};
+use super::capture::{self, ActionStatus, acceptance};
 use super::latest::{Latest, SaidOf, task_now};
 use super::{Capture, Captured, Meeting};
 use crate::agenda::{Section, SectionKind};
@@ -45,9 +45,41 @@ impl FollowupRow {
 }
 
 impl Meeting {
-    /// Earlier actions still open, then the customer's open tasks.
+    /// What the follow-ups list, before any row is made of it: earlier
+    /// actions still open, risks and issues raised earlier (nothing
+    /// internal while presenting), and the customer's tasks still open.
+    fn followed_up(
+        &self,
+    ) -> (
+        impl Iterator<Item = &capture::Earlier>,
+        impl Iterator<Item = &capture::Raised>,
+        impl Iterator<Item = (&CustomerTask, Latest)>,
+    ) {
+        let raised = self
+            .raised_earlier
+            .iter()
+            .filter(|r| !self.presenting || r.is_public());
+        // A task as earlier meetings left it: closed ones are not listed.
+        let tasks = self
+            .plan
+            .customer_tasks
+            .iter()
+            .map(|t| (t, task_now(t, &self.earlier_followups, &[])))
+            .filter(|(_, now)| now.is_open());
+        (self.earlier.iter(), raised, tasks)
+    }
+
+    /// How many rows the follow-ups list, without making them.
+    pub fn followup_count(&self) -> usize {
+        let (actions, raised, tasks) = self.followed_up();
+        actions.count() + raised.count() + tasks.count()
+    }
+
+    /// Earlier actions still open, then risks and issues raised earlier,
+    /// then the customer's open tasks.
     pub fn followup_rows(&self) -> Vec<FollowupRow> {
-        let actions = self.earlier.iter().map(|a| FollowupRow {
+        let (actions, raised, tasks) = self.followed_up();
+        let actions = actions.map(|a| FollowupRow {
             item: a.id.clone(),
             meeting: a.meeting.clone(),
             title: a.title.clone(),
@@ -55,41 +87,29 @@ impl Meeting {
             due: a.due,
             moved_from: a.moved_from,
         });
-        // A task as earlier meetings left it: closed ones are not listed.
-        let tasks = self
-            .plan
-            .customer_tasks
-            .iter()
-            .map(|t| (t, task_now(t, &self.earlier_followups, &[])))
-            .filter(|(_, now)| now.is_open())
-            .map(|(t, now)| FollowupRow {
-                item: t.id.get_ref().clone(),
-                meeting: "plan".to_owned(),
-                title: t.title.clone(),
-                owner: now.owner,
-                due: now.due,
-                moved_from: now.moved_from,
-            });
-        // Nothing internal is listed while presenting.
-        let raised = self
-            .raised_earlier
-            .iter()
-            .filter(|r| !self.presenting || r.is_public())
-            .map(|r| {
-                let (kind, owner) = match &r.item.what {
-                    Capture::Risk { owner, .. } => ("risk", owner.clone()),
-                    Capture::Issue { owner, .. } => ("issue", owner.clone()),
-                    _ => ("item", None),
-                };
-                FollowupRow {
-                    item: r.item.id.clone(),
-                    meeting: r.meeting.clone(),
-                    title: format!("{kind}: {}", r.item.what.text()),
-                    owner,
-                    due: None,
-                    moved_from: None,
-                }
-            });
+        let tasks = tasks.map(|(t, now)| FollowupRow {
+            item: t.id.get_ref().clone(),
+            meeting: "plan".to_owned(),
+            title: t.title.clone(),
+            owner: now.owner,
+            due: now.due,
+            moved_from: now.moved_from,
+        });
+        let raised = raised.map(|r| {
+            let (kind, owner) = match &r.item.what {
+                Capture::Risk { owner, .. } => ("risk", owner.clone()),
+                Capture::Issue { owner, .. } => ("issue", owner.clone()),
+                _ => ("item", None),
+            };
+            FollowupRow {
+                item: r.item.id.clone(),
+                meeting: r.meeting.clone(),
+                title: format!("{kind}: {}", r.item.what.text()),
+                owner,
+                due: None,
+                moved_from: None,
+            }
+        });
         actions.chain(raised).chain(tasks).collect()
     }
 
@@ -219,7 +239,7 @@ impl Meeting {
         let section = self.section();
         match section.kind {
             SectionKind::Listen => section.questions.len(),
-            SectionKind::Followups => self.followup_rows().len(),
+            SectionKind::Followups => self.followup_count(),
             // Everyone, then "add a guest".
             SectionKind::Welcome => self.attendees().len() + 1,
             SectionKind::Proposals => self.plan.proposals.len(),

@@ -523,7 +523,7 @@ fn select(meeting: &mut Meeting, out: &mut Effects) {
         SectionKind::Playback => open(meeting, DraftKind::Playback, out),
         // Notes have no rows: Enter adds who was there.
         SectionKind::Notes => open(meeting, DraftKind::Guest, out),
-        SectionKind::Followups if row < meeting.followup_rows().len() => {
+        SectionKind::Followups if row < meeting.followup_count() => {
             open(meeting, DraftKind::Followup { row }, out)
         }
         SectionKind::Proposals if row < meeting.plan.proposals.len() => {
