@@ -237,4 +237,16 @@ fn a_record_that_never_ended_without_its_journal_is_named_not_resumed() {
     // Its open action is followed up like any earlier meeting's.
     assert_eq!(session.meeting.earlier.len(), 1);
     assert!(!ended(&earlier));
+    let new = session.paths.record.clone();
+    drop(session);
+    std::fs::remove_file(&new).ok();
+    std::fs::remove_file(new.with_extension("journal")).ok();
+    std::fs::remove_file(new.with_extension("lock")).ok();
+
+    // Asked for with --resume, it is found by its header all the same.
+    let session = Session::open(plan(), options(dir.path(), Unfinished::Resume), &mut prompt)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .whole();
+    assert_eq!(session.paths.record, earlier);
+    assert_eq!(session.meeting.captures.len(), 1);
 }

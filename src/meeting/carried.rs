@@ -66,16 +66,68 @@ impl Meeting {
         self.tell(&warnings);
     }
 
-    /// Show the first of these lines as the notice, saying how many more
-    /// there are. They name no file and quote nothing typed, so a shared
-    /// screen shows them too.
+    /// Add these lines to the notice: the one showing stays first, and the
+    /// notice says how many more there are. They name no file and quote
+    /// nothing typed, so a shared screen shows them too.
     pub fn tell(&mut self, lines: &[String]) {
-        if let Some(first) = lines.first() {
-            self.notice = Some(match lines.len() {
-                1 => first.clone(),
-                n => format!("{first} (and {} more)", n - 1),
-            });
-            self.notice_private = false;
+        if lines.is_empty() {
+            return;
         }
+        let (first, more) = match self.notice.take() {
+            Some(showing) if !self.notice_private => (showing, lines.len()),
+            _ => (lines[0].clone(), lines.len() - 1),
+        };
+        // A count from an earlier call is folded into this one's.
+        let (first, before) = match first.rsplit_once(" (and ") {
+            Some((text, rest)) => match rest
+                .strip_suffix(" more)")
+                .and_then(|n| n.parse::<usize>().ok())
+            {
+                Some(n) => (text.to_owned(), n),
+                None => (first, 0),
+            },
+            None => (first, 0),
+        };
+        self.notice = Some(match more + before {
+            0 => first,
+            n => format!("{first} (and {n} more)"),
+        });
+        self.notice_private = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::meeting::{Clock, Meeting};
+    use crate::plan::model::{AgendaName, Plan};
+
+    #[test]
+    fn a_notice_showing_stays_first_and_the_rest_are_counted() {
+        let mut m = Meeting::new(Plan::default(), AgendaName::Status, Clock::system(), true);
+        m.tell(&[]);
+        assert_eq!(m.notice, None);
+        m.tell(&["3 damaged line(s) of the journal were skipped".into()]);
+        m.tell(&[
+            "An earlier record could not be read".into(),
+            "The meeting of Tue 24 Nov never ended".into(),
+        ]);
+        assert_eq!(
+            m.notice.as_deref(),
+            Some("3 damaged line(s) of the journal were skipped (and 2 more)")
+        );
+        m.tell(&["one more".into()]);
+        assert_eq!(
+            m.notice.as_deref(),
+            Some("3 damaged line(s) of the journal were skipped (and 3 more)")
+        );
+        // A private notice (it may quote a private field) is not kept.
+        m.notice = Some("@Zoë? did you mean Zoë Krüger".into());
+        m.notice_private = true;
+        m.tell(&["An earlier record could not be read".into()]);
+        assert_eq!(
+            m.notice.as_deref(),
+            Some("An earlier record could not be read")
+        );
+        assert!(!m.notice_private);
     }
 }

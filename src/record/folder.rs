@@ -48,7 +48,7 @@ impl Folder {
     /// project is told apart by its `[meeting]` header alone, so a folder
     /// shared by several projects does not cost a full read of theirs.
     pub fn read(dir: &Path, project_id: &str) -> Folder {
-        Folder::read_listed(dir, project_id, false)
+        Folder::read_listed(dir, project_id, &["toml", "journal"], false)
     }
 
     /// Read only the meetings of `project_id` in `dir` that may not have
@@ -59,22 +59,26 @@ impl Folder {
     /// read, and named then). Their records hold their header and sections
     /// alone where those can be read so: the rest is read on resuming.
     pub fn read_unfinished(dir: &Path, project_id: &str) -> Folder {
-        let mut folder = Folder::read_listed(dir, project_id, true);
+        let mut folder = Folder::read_listed(dir, project_id, &["journal", "lock"], true);
         folder.meetings.retain(|m| m.record.meeting.ended.is_none());
         folder
     }
 
-    /// [`Folder::read`], of every record or of those with a journal or a
-    /// lock beside them (`open_only`).
-    fn read_listed(dir: &Path, project_id: &str, open_only: bool) -> Folder {
+    /// [`Folder::read_unfinished`] from every record's header, journal and
+    /// lock or not: for a PM who asked to resume when none was found by
+    /// them (a journal removed by hand, a folder synced without them).
+    pub fn read_every_unfinished(dir: &Path, project_id: &str) -> Folder {
+        let mut folder = Folder::read_listed(dir, project_id, &["toml", "journal"], true);
+        folder.meetings.retain(|m| m.record.meeting.ended.is_none());
+        folder
+    }
+
+    /// [`Folder::read`] of the records named by files of these `kinds`
+    /// (extensions), whole or by their header alone (`header_only`).
+    fn read_listed(dir: &Path, project_id: &str, kinds: &[&str], header_only: bool) -> Folder {
         let mut folder = Folder::default();
         let Ok(listing) = std::fs::read_dir(dir) else {
             return folder;
-        };
-        let kinds: &[&str] = if open_only {
-            &["journal", "lock"]
-        } else {
-            &["toml", "journal"]
         };
         let mut records: Vec<PathBuf> = listing
             .filter_map(Result::ok)
@@ -86,7 +90,7 @@ impl Folder {
         records.dedup();
         // A meeting to resume is told by its header; its items are read
         // when it is resumed.
-        let read = read_all_if_ours(&records, project_id, open_only);
+        let read = read_all_if_ours(&records, project_id, header_only);
         for (record_path, read) in records.into_iter().zip(read) {
             let paths = Paths::for_record(record_path);
             let (record, from_journal) = match read {

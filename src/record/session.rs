@@ -123,7 +123,11 @@ impl Session {
         } else {
             Mode::Live
         };
-        let folder = Folder::read_unfinished(&options.records_dir, &plan.project.slug());
+        let mut folder = Folder::read_unfinished(&options.records_dir, &plan.project.slug());
+        // Asked to resume and none left its journal or lock: every header.
+        if options.unfinished == Unfinished::Resume && folder.unfinished(mode).next().is_none() {
+            folder = Folder::read_every_unfinished(&options.records_dir, &plan.project.slug());
+        }
         for unreadable in folder.unreadable.iter().filter(|u| !u.journal_holds_it) {
             prompt.tell(&format!(
                 "warning: {}; it is left as it is",

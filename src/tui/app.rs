@@ -92,6 +92,42 @@ fn is_suspend_key(key: &crossterm::event::KeyEvent) -> bool {
             .contains(crossterm::event::KeyModifiers::CONTROL)
 }
 
+/// Ctrl-C, read as a key: raw mode turns off the terminal's own interrupt.
+fn is_leave_key(key: &crossterm::event::KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && key.code == crossterm::event::KeyCode::Char('c')
+        && key
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL)
+}
+
+/// What a terminal event asks of the meeting: Ctrl-Z stops here and a
+/// resize redraws; a key or a paste is an action.
+fn on_event(
+    event: Event,
+    meeting: &Meeting,
+    config: &Config,
+    terminal: &mut DefaultTerminal,
+    dirty: &mut bool,
+) -> io::Result<Option<Action>> {
+    Ok(match event {
+        Event::Key(key) if is_suspend_key(&key) => {
+            suspend(terminal)?;
+            *dirty = true;
+            None
+        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            super::keymap::key_action(meeting, &config.keymap, key)
+        }
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(_, _) => {
+            *dirty = true;
+            None
+        }
+        _ => None,
+    })
+}
+
 /// Why the loop stopped before the PM left.
 #[derive(Debug, thiserror::Error)]
 pub enum Stopped {
@@ -202,6 +238,7 @@ async fn run_loop(
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut dirty = true;
+    let mut waiting: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
     loop {
         if dirty {
             let view = View {
@@ -217,55 +254,57 @@ async fn run_loop(
         }
         reads.start_next(&meeting);
         let holding = reads.holding();
-        let action = tokio::select! {
-            done = reads.done() => {
-                reads.take_in(done, &mut meeting, store).map_err(Stopped::Unreadable)?;
-                dirty = true;
-                None
-            }
-            event = events.next(), if !holding => match event {
-                Some(Ok(Event::Key(key))) if is_suspend_key(&key) => {
+        // Keys that came while the reads were out go first, in order.
+        let held = if holding { None } else { waiting.pop_front() };
+        let action = if let Some(event) = held {
+            on_event(event, &meeting, &config, &mut terminal, &mut dirty)?
+        } else {
+            tokio::select! {
+                done = reads.done() => {
+                    reads.take_in(done, &mut meeting, store).map_err(Stopped::Unreadable)?;
+                    dirty = true;
+                    None
+                }
+                // Read as they come even while they wait, so the late answer
+                // to the background question is still told from keys; Ctrl-C
+                // leaves and Ctrl-Z stops at once.
+                event = events.next() => match event {
+                    Some(Ok(Event::Key(key))) if holding && is_leave_key(&key) => return Ok(()),
+                    Some(Ok(event @ Event::Key(_) | event @ Event::Paste(_))) if holding
+                        && !matches!(&event, Event::Key(key) if is_suspend_key(key)) => {
+                        waiting.push_back(event);
+                        None
+                    }
+                    Some(Ok(event)) => on_event(event, &meeting, &config, &mut terminal, &mut dirty)?,
+                    Some(Err(e)) => return Err(e.into()),
+                    None => return Ok(()),
+                },
+                _ = tick.tick() => {
+                    let now = jiff::Timestamp::now();
+                    if holding {
+                        // While keys wait, time shows but nothing is dealt.
+                        meeting.clock.tick(now);
+                        dirty = true;
+                        None
+                    } else {
+                        Some(Action::Tick(now))
+                    }
+                }
+                Some(report) = health.recv() => Some(match report {
+                    Health::Failing(why) => Action::SaveFailed(why),
+                    Health::Recovered => Action::SaveRecovered,
+                    Health::Wrote(path) => Action::Wrote(path.display().to_string()),
+                }),
+                Some(n) = follower_count(&mut followers) => Some(Action::Followers(n)),
+                _ = terminate.recv() => return Ok(()),
+                _ = hangup.recv() => return Ok(()),
+                _ = interrupt.recv() => return Ok(()),
+                _ = quit_signal.recv() => return Ok(()),
+                _ = stop.recv() => {
                     suspend(&mut terminal)?;
                     dirty = true;
                     None
                 }
-                Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
-                    super::keymap::key_action(&meeting, &config.keymap, key)
-                }
-                Some(Ok(Event::Paste(text))) => Some(Action::Paste(text)),
-                Some(Ok(Event::Resize(_, _))) => {
-                    dirty = true;
-                    None
-                }
-                Some(Ok(_)) => None,
-                Some(Err(e)) => return Err(e.into()),
-                None => return Ok(()),
-            },
-            _ = tick.tick() => {
-                let now = jiff::Timestamp::now();
-                if holding {
-                    // While keys wait, time shows but nothing is dealt.
-                    meeting.clock.tick(now);
-                    dirty = true;
-                    None
-                } else {
-                    Some(Action::Tick(now))
-                }
-            }
-            Some(report) = health.recv() => Some(match report {
-                Health::Failing(why) => Action::SaveFailed(why),
-                Health::Recovered => Action::SaveRecovered,
-                Health::Wrote(path) => Action::Wrote(path.display().to_string()),
-            }),
-            Some(n) = follower_count(&mut followers) => Some(Action::Followers(n)),
-            _ = terminate.recv() => return Ok(()),
-            _ = hangup.recv() => return Ok(()),
-            _ = interrupt.recv() => return Ok(()),
-            _ = quit_signal.recv() => return Ok(()),
-            _ = stop.recv() => {
-                suspend(&mut terminal)?;
-                dirty = true;
-                None
             }
         };
         let Some(action) = action else { continue };
