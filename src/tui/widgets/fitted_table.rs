@@ -310,6 +310,15 @@ impl<'a> FittedTable<'a> {
             .collect()
     }
 
+    /// The lines the headings take at these column widths (none without).
+    fn header_height(&self, widths: &[usize]) -> usize {
+        if self.has_header() {
+            tallest(&self.wrapped(&self.header_cells(), widths, None))
+        } else {
+            0
+        }
+    }
+
     fn header_cells(&self) -> Vec<Line<'static>> {
         self.columns
             .iter()
@@ -322,11 +331,7 @@ impl<'a> FittedTable<'a> {
     pub fn height(&self, width: u16) -> u16 {
         let inner = usize::from(width.saturating_sub(2));
         let widths = self.widths(inner);
-        let header = if self.has_header() {
-            tallest(&self.wrapped(&self.header_cells(), &widths, None))
-        } else {
-            0
-        };
+        let header = self.header_height(&widths);
         let rows: usize = if self.rows.is_empty() {
             1
         } else {
@@ -348,11 +353,7 @@ impl<'a> FittedTable<'a> {
             return height.min(self.height(width));
         }
         let widths = self.widths(inner);
-        let header = if self.has_header() {
-            tallest(&self.wrapped(&self.header_cells(), &widths, None))
-        } else {
-            0
-        };
+        let header = self.header_height(&widths);
         let mut rows = Wrapped::new(self, &widths);
         let room = room.saturating_sub(header);
         let count = self.rows.len();
@@ -381,11 +382,7 @@ impl<'a> FittedTable<'a> {
     pub fn selected_height(&self, width: u16) -> u16 {
         let inner = usize::from(width.saturating_sub(2));
         let widths = self.widths(inner);
-        let header = if self.has_header() {
-            tallest(&self.wrapped(&self.header_cells(), &widths, None))
-        } else {
-            0
-        };
+        let header = self.header_height(&widths);
         let n = self.selected.unwrap_or(0);
         let row = match self.rows.get(n) {
             Some(cells) => tallest(&self.wrapped(cells, &widths, self.row_indents[n])),
@@ -399,11 +396,7 @@ impl<'a> FittedTable<'a> {
     pub fn least_height(&self, width: u16) -> u16 {
         let inner = usize::from(width.saturating_sub(2));
         let widths = self.widths(inner);
-        let header = if self.has_header() {
-            tallest(&self.wrapped(&self.header_cells(), &widths, None))
-        } else {
-            0
-        };
+        let header = self.header_height(&widths);
         let row = self
             .rows
             .iter()
