@@ -121,7 +121,7 @@ impl Capture {
     pub fn label(&self) -> &'static str {
         match self {
             Capture::Answer { .. } => "answer",
-            Capture::Note { private: true, .. } => "private",
+            // A private note's line says "private: " itself.
             Capture::Note { .. } => "note",
             Capture::Action { .. } => "action",
             Capture::Decision { .. } => "decision",
