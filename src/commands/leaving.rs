@@ -55,10 +55,8 @@ pub fn what_comes_next(record: &Path, ended: bool, plan: Option<&Path>) -> Strin
 /// unfinished too, `--resume` goes back to that one: say so, naming it.
 fn later_unfinished(record: &Path) -> Option<String> {
     use crate::record::folder::Folder;
-    use crate::record::format::Record;
     // Its header only: a long meeting's items are not read again.
-    let (start, whole) = crate::record::fs::read_plain_start(record, 16 * 1024).ok()?;
-    let header = Record::frame_from_start(&start, whole)?.meeting;
+    let header = crate::record::open::read_header(record)?;
     let later = Folder::read_unfinished(record.parent()?, &header.project_id)
         .meetings
         .into_iter()

@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::Deserialize;
 
-use super::format::{Header, Mode, Record};
-use super::fs::{read_plain_start, read_plain_text};
-use super::open::{OpenError, from_journal, parse_record, read_record};
+use super::format::meeting_table;
+use super::format::{Mode, Record};
+use super::fs::read_plain_text;
+use super::open::{OpenError, from_journal, parse_record, read_header, read_record};
 use super::store::Paths;
 
 /// One meeting of the plan's project found in the folder.
@@ -231,14 +232,7 @@ fn read_if_ours(
     project_id: &str,
     frame_only: bool,
 ) -> Result<Option<Record>, OpenError> {
-    // A header is a few hundred bytes at the start of the file; a longer
-    // one (a long list of who was there) is read from the whole text.
-    const HEADER_AT_MOST: u64 = 8 * 1024;
-    if frame_only
-        && let Ok((start, whole)) = read_plain_start(path, HEADER_AT_MOST)
-        && let Some(header) =
-            meeting_table(&start, whole).and_then(|t| toml::from_str::<Header>(&t).ok())
-    {
+    if frame_only && let Some(header) = read_header(path) {
         return Ok((header.project_id == project_id).then(|| Record::empty(header)));
     }
     let text = match read_plain_text(path) {
@@ -259,22 +253,6 @@ fn header_of(text: &str) -> Option<String> {
     toml::from_str::<WhoseHeader>(&meeting_table(text, true)?)
         .ok()
         .map(|w| w.project_id)
-}
-
-/// The lines inside the `[meeting]` table, as a table of their own; none
-/// when the text does not show where the table ends (the next table, or
-/// the end of a text that is the `whole` file).
-fn meeting_table(text: &str, whole: bool) -> Option<String> {
-    let mut lines = text.lines().skip_while(|line| line.trim() != "[meeting]");
-    lines.next()?;
-    let mut table = Vec::new();
-    for line in lines {
-        if line.trim_start().starts_with('[') {
-            return Some(table.join("\n"));
-        }
-        table.push(line);
-    }
-    whole.then(|| table.join("\n"))
 }
 
 /// What a look through the records folder found for one project.
@@ -312,7 +290,8 @@ pub fn unfinished(dir: &Path, project_id: &str) -> Option<(Paths, Record)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Folder, header_of, meeting_table};
+    use super::{Folder, header_of};
+    use crate::record::format::meeting_table;
 
     fn record(project_id: &str, day: usize) -> String {
         format!(

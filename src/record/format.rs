@@ -280,6 +280,29 @@ impl Record {
     }
 }
 
+/// The lines inside the `[meeting]` table, as a table of their own; none
+/// when the text does not show where the table ends (the next table, or
+/// the end of a text that is the `whole` file).
+pub(crate) fn meeting_table(text: &str, whole: bool) -> Option<String> {
+    let mut lines = text.lines().skip_while(|line| line.trim() != "[meeting]");
+    lines.next()?;
+    let mut table = Vec::new();
+    for line in lines {
+        if line.trim_start().starts_with('[') {
+            return Some(table.join("\n"));
+        }
+        table.push(line);
+    }
+    whole.then(|| table.join("\n"))
+}
+
+/// The `[meeting]` header of the start of a record's text (the `whole`
+/// text or not), from that table's lines alone; none when they do not
+/// tell it.
+pub fn header_at_start(start: &str, whole: bool) -> Option<Header> {
+    toml::from_str(&meeting_table(start, whole)?).ok()
+}
+
 /// The `[meeting]` header of a record's text, without building the rest:
 /// what the store needs to carry on from a record it did not write.
 pub fn header_of(text: &str) -> Option<Header> {

@@ -195,12 +195,20 @@ pub fn read_plain(path: &Path) -> io::Result<Vec<u8>> {
 
 /// The first `at_most` bytes of a plain file (see `read_plain`), as text
 /// up to the last whole character; and whether that is the whole file.
+/// Bytes that are not UTF-8 are refused as `read_plain_text` refuses them.
 pub fn read_plain_start(path: &Path, at_most: u64) -> io::Result<(String, bool)> {
     let mut bytes = Vec::new();
     open_plain(path)?.take(at_most).read_to_end(&mut bytes)?;
     let whole = (bytes.len() as u64) < at_most;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
+        Err(e) if e.utf8_error().error_len().is_some() => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "the file is not UTF-8 text",
+            ));
+        }
+        // A character cut by the end of what was read.
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let mut bytes = e.into_bytes();

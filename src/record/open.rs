@@ -184,6 +184,15 @@ pub struct Reopened {
     pub rest: Option<Rest>,
 }
 
+/// A record's `[meeting]` header, read from the first KiB of its file (a
+/// header is a few hundred bytes); none when they do not tell it (a long
+/// list of who was there, a file laid out otherwise): read it whole then.
+pub fn read_header(path: &Path) -> Option<super::format::Header> {
+    const HEADER_AT_MOST: u64 = 8 * 1024;
+    let (start, whole) = read_plain_start(path, HEADER_AT_MOST).ok()?;
+    super::format::header_at_start(&start, whole)
+}
+
 /// What is left to read of a meeting reopened by its frame: its record
 /// whole and its journal, read as [`reopen`] reads them.
 pub struct Rest {

@@ -23,8 +23,8 @@ use std::time::{Duration, Instant};
 use super::format::{Header, Record, header_of};
 use super::fs::{Disk, read_plain_text};
 use super::journal::{Entry, Writing, opening_line};
-use super::open::Lock;
 pub use super::open::Paths;
+use super::open::{Lock, read_header};
 use crate::meeting::update::{Change, Effect};
 use crate::meeting::{Captured, Meeting};
 
@@ -145,10 +145,18 @@ impl Store {
             .file_stem()
             .map_or_else(|| "meeting".into(), |s| s.to_string_lossy().into_owned());
         // A resumed meeting keeps the SHA-256 of the plan it started with;
-        // only the record's header is needed for that.
-        let found = read_plain_text(&paths.record)
+        // only the record's header is needed for that, and its length.
+        let found = std::fs::symlink_metadata(&paths.record)
             .ok()
-            .and_then(|text| Some((text.len() as u64, header_of(&text)?)));
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|meta| {
+                let header = read_header(&paths.record).or_else(|| {
+                    read_plain_text(&paths.record)
+                        .ok()
+                        .and_then(|text| header_of(&text))
+                })?;
+                Some((meta.len(), header))
+            });
         let plan_at_start = found.as_ref().map(|(_, h)| {
             h.plan_sha256_at_start
                 .clone()
