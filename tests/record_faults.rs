@@ -135,12 +135,20 @@ fn origin() -> Origin {
 
 /// Send a meeting's effects to a store, as the loop does.
 fn carry_out(store: &Store, m: &Meeting, effects: Vec<Effect>) {
+    let mut entries = Vec::new();
+    let mut save = false;
     for effect in effects {
         match effect {
-            Effect::Journal { seq, change } => store.send(Message::Entry(Entry { seq, change })),
-            Effect::Save => store.send(Message::Snapshot(Box::new(Record::of(m)))),
+            Effect::Journal { seq, change } => entries.push(Entry { seq, change }),
+            Effect::Save => save = true,
             Effect::Quit | Effect::WriteMinutes => {}
         }
+    }
+    if !entries.is_empty() {
+        store.send(Message::Entries(entries));
+    }
+    if save {
+        store.send(Message::Snapshot(Box::new(Record::of(m))));
     }
 }
 
@@ -159,15 +167,14 @@ struct Pace<'a> {
 
 fn act(pace: &Pace, m: &mut Meeting, action: Action) {
     let effects = update(m, action);
-    for effect in effects {
-        match effect {
-            Effect::Save => {
-                if let Some(before) = pace.lagging.replace(Some(Record::of(m))) {
-                    pace.store.send(Message::Snapshot(Box::new(before)));
-                }
-            }
-            other => carry_out(pace.store, m, vec![other]),
-        }
+    let save = effects.contains(&Effect::Save);
+    carry_out(
+        pace.store,
+        m,
+        effects.into_iter().filter(|e| *e != Effect::Save).collect(),
+    );
+    if save && let Some(before) = pace.lagging.replace(Some(Record::of(m))) {
+        pace.store.send(Message::Snapshot(Box::new(before)));
     }
     for _ in 0..2500 {
         if (pace.disk_full)() {

@@ -143,12 +143,20 @@ fn wait_for(what: &str, done: impl Fn() -> bool) {
 
 /// Send a meeting's effects to a store, as the loop does.
 fn carry_out(store: &Store, m: &Meeting, effects: Vec<Effect>) {
+    let mut entries = Vec::new();
+    let mut save = false;
     for effect in effects {
         match effect {
-            Effect::Journal { seq, change } => store.send(Message::Entry(Entry { seq, change })),
-            Effect::Save => store.send(Message::Snapshot(Box::new(Record::of(m)))),
+            Effect::Journal { seq, change } => entries.push(Entry { seq, change }),
+            Effect::Save => save = true,
             Effect::Quit | Effect::WriteMinutes => {}
         }
+    }
+    if !entries.is_empty() {
+        store.send(Message::Entries(entries));
+    }
+    if save {
+        store.send(Message::Snapshot(Box::new(Record::of(m))));
     }
 }
 

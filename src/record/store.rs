@@ -29,7 +29,11 @@ use crate::meeting::update::{Change, Effect};
 use crate::meeting::{Captured, Meeting};
 
 pub enum Message {
-    Entry(Entry),
+    /// Every journal entry of one change of the meeting (one keystroke),
+    /// in order: they are written and synced together, or not at all, so
+    /// a kill can never leave "the field closed" on disk without the item
+    /// it was closed into.
+    Entries(Vec<Entry>),
     /// The whole record: its items replace those the store holds.
     Snapshot(Box<Record>),
     /// The record without its items ([`Record::frame_of`]), sent after the
@@ -38,10 +42,7 @@ pub enum Message {
     /// meeting as in a short one.
     Save(Box<Record>),
     /// A document to write beside the record, such as the minutes.
-    Document {
-        name: String,
-        text: String,
-    },
+    Document { name: String, text: String },
     /// Answered once everything sent before it is on disk.
     Settled(Sender<()>),
     /// Write what is left and stop; the meeting has ended when the record says so.
@@ -222,13 +223,16 @@ impl Store {
     /// so a commit costs the screen the same in a long meeting as in a
     /// short one. The other effects are handed back, in order.
     pub fn carry_out(&self, meeting: &Meeting, effects: Vec<Effect>) -> Vec<Effect> {
-        let (entries, rest): (Vec<Effect>, Vec<Effect>) = effects
-            .into_iter()
-            .partition(|e| matches!(e, Effect::Journal { .. }));
-        for effect in entries {
-            if let Effect::Journal { seq, change } = effect {
-                self.send(Message::Entry(Entry { seq, change }));
+        let mut entries = Vec::new();
+        let mut rest = Vec::new();
+        for effect in effects {
+            match effect {
+                Effect::Journal { seq, change } => entries.push(Entry { seq, change }),
+                other => rest.push(other),
             }
+        }
+        if !entries.is_empty() {
+            self.send(Message::Entries(entries));
         }
         rest.into_iter()
             .filter(|effect| {
@@ -359,9 +363,11 @@ impl<R: Fn(Health)> Writer<R> {
 
     fn take(&mut self, message: Message) -> bool {
         match message {
-            Message::Entry(entry) => {
-                self.held.apply(&entry.change);
-                push_collapsed(&mut self.waiting, entry);
+            Message::Entries(entries) => {
+                for entry in entries {
+                    self.held.apply(&entry.change);
+                    push_collapsed(&mut self.waiting, entry);
+                }
                 self.changed();
                 false
             }
