@@ -10,7 +10,9 @@ use futures_util::StreamExt as _;
 use ratatui::DefaultTerminal;
 use tokio::signal::unix::{SignalKind, signal};
 
-use super::later::Reads;
+use super::background::Choice;
+use super::late_answer::{Sieve, Sifted, sift};
+use super::later::{Done, Reads};
 use super::theme::Theme;
 use super::view::{View, draw};
 use crate::config::Config;
@@ -213,32 +215,67 @@ async fn run_loop(
     let mut interrupt = signal(SignalKind::interrupt())?;
     let mut quit_signal = signal(SignalKind::quit())?;
     let mut stop = signal(SignalKind::from_raw(libc::SIGTSTP))?;
-    // Asked before the screen is taken and the key stream starts, so the
-    // answer is read by the question, not as keys; a terminal that never
-    // answers costs at most `background::ASK_AT_MOST`, once.
-    // An answer that comes after the wait is taken out of the keys.
-    let mut sieve = super::late_answer::Sieve::closed();
-    if config.palette.colour {
-        let detected = super::background::detect(config.background);
-        config.palette.background = detected.background;
-        if detected.answer_may_follow {
-            sieve = super::late_answer::Sieve::open(std::time::Instant::now());
-        }
+    let choice = if config.palette.colour {
+        super::background::detect(config.background)
+    } else {
+        Choice::Known(config.palette.background)
+    };
+    if let Choice::Known(background) = choice {
+        config.palette.background = background;
     }
     // `init` chains a panic hook that restores the terminal before the
     // message is printed.
     let mut terminal: DefaultTerminal = ratatui::init();
     TERMINAL_TAKEN.store(true, Ordering::SeqCst);
     let _restore = Restore;
-    crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste)?;
-    let theme = Theme {
+    // A screen left by a program that was killed is still on the terminal,
+    // alternate screen and all: the first frame starts from a blank one.
+    crossterm::execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+        crossterm::event::EnableBracketedPaste
+    )?;
+    let mut theme = Theme {
         palette: config.palette,
     };
-    let mut events = super::late_answer::sift(EventStream::new(), sieve);
+    // The background question goes out once the terminal is in raw mode;
+    // its answer comes back among the keys, where the sieve reads it, so
+    // nothing typed (even before the program started) is lost to it.
+    let sieve = if choice == Choice::Ask {
+        use std::io::Write as _;
+        let mut out = io::stdout();
+        out.write_all(super::background::QUESTION)?;
+        out.flush()?;
+        Sieve::open(std::time::Instant::now())
+    } else {
+        Sieve::closed()
+    };
+    let mut events = sift(EventStream::new(), sieve);
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut dirty = true;
+    // Keys that wait their turn, in the order typed: those typed before
+    // the first frame, and those typed while the reads are out.
     let mut waiting: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
+    if choice == Choice::Ask {
+        // The first frame waits a moment for the answer, so it is drawn in
+        // the colours that read on this terminal.
+        let deadline = tokio::time::Instant::now() + super::background::ASK_AT_MOST;
+        loop {
+            tokio::select! {
+                sifted = events.next() => match sifted {
+                    Some(Ok(Sifted::Background(background))) => {
+                        theme.palette.background = background;
+                        break;
+                    }
+                    Some(Ok(Sifted::Event(event))) => waiting.push_back(event),
+                    Some(Err(e)) => return Err(e.into()),
+                    None => break,
+                },
+                () = tokio::time::sleep_until(deadline) => break,
+            }
+        }
+    }
     loop {
         if dirty {
             let view = View {
@@ -261,21 +298,39 @@ async fn run_loop(
         } else {
             tokio::select! {
                 done = reads.done() => {
+                    let back = matches!(done, Done::Back(_));
                     reads.take_in(done, &mut meeting, store).map_err(Stopped::Unreadable)?;
                     dirty = true;
+                    if back && !waiting.is_empty() && meeting.draft.is_some() {
+                        // Keys typed before the half-typed field came back
+                        // were typed at a screen without it: they act on
+                        // that screen, and the field waits, unsent, to be
+                        // opened again (the same field carries on with it).
+                        let esc = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Esc);
+                        if carry_out(&mut meeting, Action::Type(esc), store, false) {
+                            return Ok(());
+                        }
+                    }
                     None
                 }
-                // Read as they come even while they wait, so the late answer
-                // to the background question is still told from keys; Ctrl-C
+                // Read as they come even while they wait, so the answer to
+                // the background question is still told from keys; Ctrl-C
                 // leaves and Ctrl-Z stops at once.
-                event = events.next() => match event {
-                    Some(Ok(Event::Key(key))) if holding && is_leave_key(&key) => return Ok(()),
-                    Some(Ok(event @ Event::Key(_) | event @ Event::Paste(_))) if holding
+                sifted = events.next() => match sifted {
+                    Some(Ok(Sifted::Background(background))) => {
+                        theme.palette.background = background;
+                        dirty = true;
+                        None
+                    }
+                    Some(Ok(Sifted::Event(Event::Key(key)))) if holding && is_leave_key(&key) => return Ok(()),
+                    Some(Ok(Sifted::Event(event @ Event::Key(_) | event @ Event::Paste(_)))) if holding
                         && !matches!(&event, Event::Key(key) if is_suspend_key(key)) => {
                         waiting.push_back(event);
                         None
                     }
-                    Some(Ok(event)) => on_event(event, &meeting, &config, &mut terminal, &mut dirty)?,
+                    Some(Ok(Sifted::Event(event))) => {
+                        on_event(event, &meeting, &config, &mut terminal, &mut dirty)?
+                    }
                     Some(Err(e)) => return Err(e.into()),
                     None => return Ok(()),
                 },
@@ -309,37 +364,44 @@ async fn run_loop(
         };
         let Some(action) = action else { continue };
         dirty = true;
-        // Time stamps on captures come from the clock; keep it current.
-        // A tick may deal a rehearsal's card: its effects are carried out too.
-        let mut effects = if holding {
-            Vec::new()
-        } else {
-            update(&mut meeting, Action::Tick(jiff::Timestamp::now()))
-        };
-        effects.extend(update(&mut meeting, action));
-        let mut quit = false;
-        let effects = match store {
-            Some(store) => store.carry_out(&meeting, effects),
-            None => effects,
-        };
-        for effect in effects {
-            match effect {
-                Effect::WriteMinutes => {
-                    if let Some(store) = store {
-                        for (name, text) in minutes_of(&meeting, store) {
-                            store.send(Message::Document { name, text });
-                        }
-                    }
-                }
-                Effect::Quit => quit = true,
-                // Without a store there is nowhere to write.
-                Effect::Journal { .. } | Effect::Save => {}
-            }
-        }
-        if quit {
+        if carry_out(&mut meeting, action, store, !holding) {
             return Ok(());
         }
     }
+}
+
+/// Apply one action and carry out its effects: the journal entries and the
+/// record to the store, the minutes written. Whether the meeting is left.
+/// `dealing`: time stamps on captures come from the clock, so it is
+/// brought up to date first, and that tick may deal a rehearsal's card
+/// (not while keys wait for the reads).
+fn carry_out(meeting: &mut Meeting, action: Action, store: Option<&Store>, dealing: bool) -> bool {
+    let mut effects = if dealing {
+        update(meeting, Action::Tick(jiff::Timestamp::now()))
+    } else {
+        Vec::new()
+    };
+    effects.extend(update(meeting, action));
+    let effects = match store {
+        Some(store) => store.carry_out(meeting, effects),
+        None => effects,
+    };
+    let mut quit = false;
+    for effect in effects {
+        match effect {
+            Effect::WriteMinutes => {
+                if let Some(store) = store {
+                    for (name, text) in minutes_of(meeting, store) {
+                        store.send(Message::Document { name, text });
+                    }
+                }
+            }
+            Effect::Quit => quit = true,
+            // Without a store there is nowhere to write.
+            Effect::Journal { .. } | Effect::Save => {}
+        }
+    }
+    quit
 }
 
 /// The next change in how many screens follow; never, without a publisher.

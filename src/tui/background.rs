@@ -1,8 +1,9 @@
 //! Whether the terminal is light or dark, so the screen picks colours that
 //! read on it. The config says `light`, `dark` or `auto`; `auto` believes
-//! `COLORFGBG` first and otherwise asks the terminal (OSC 11) once, before
-//! the screen is taken, waiting no longer than `ASK_AT_MOST`. An answer
-//! that comes after the wait is taken out of the keys by `late_answer`.
+//! `COLORFGBG` first and otherwise asks the terminal (OSC 11) once the
+//! screen is taken. The answer comes back among the keys, where
+//! `late_answer` takes it out and reads it, so a key typed before it is
+//! never lost; the first frame waits for it no longer than `ASK_AT_MOST`.
 
 use std::time::Duration;
 
@@ -38,10 +39,10 @@ pub enum Background {
     Unknown,
 }
 
-/// The longest the terminal is given to say its background colour. A
-/// terminal that never answers costs this once, before the first frame;
-/// most terminals that cannot answer say so at once (colorsaurus sends a
-/// device-attributes query after OSC 11 and stops at its answer).
+/// The longest the first frame waits for the terminal to say its
+/// background colour. Most terminals answer within a few milliseconds;
+/// one that never answers costs this once. The answer is read among the
+/// keys (see `late_answer`), so keys typed meanwhile are kept, in order.
 pub const ASK_AT_MOST: Duration = Duration::from_millis(80);
 
 /// Read `COLORFGBG` ("fg;bg" or "fg;default;bg", as rxvt and Konsole set
@@ -66,57 +67,64 @@ pub fn from_colour(r: u8, g: u8, b: u8) -> Background {
     }
 }
 
-/// What came of asking the terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
-    /// The colour it reported.
-    Colour(u8, u8, u8),
-    /// It could not say, or was not asked: no answer is on its way.
-    None,
-    /// Nothing within the wait: the answer may still come, as keys.
-    Late,
+/// The colour in a terminal's answer to OSC 11, as XParseColor reads it:
+/// `rgb:R/G/B` (or `rgba:R/G/B/A`) with one to four hex digits a
+/// component, or `#RGB` with the components of equal length.
+pub fn parse_colour(spec: &str) -> Option<(u8, u8, u8)> {
+    let scale = |hex: &str| -> Option<u8> {
+        if hex.is_empty() || hex.len() > 4 {
+            return None;
+        }
+        let value = u32::from_str_radix(hex, 16).ok()?;
+        let most = (1u32 << (4 * hex.len())) - 1;
+        Some(((value * 255 + most / 2) / most) as u8)
+    };
+    let parts: Vec<&str> = if let Some(rest) = spec
+        .strip_prefix("rgb:")
+        .or_else(|| spec.strip_prefix("rgba:"))
+    {
+        rest.split('/').take(3).collect()
+    } else {
+        let hex = spec.strip_prefix('#')?;
+        if hex.is_empty() || hex.len() % 3 != 0 {
+            return None;
+        }
+        let n = hex.len() / 3;
+        vec![&hex[..n], &hex[n..2 * n], &hex[2 * n..]]
+    };
+    match parts[..] {
+        [r, g, b] => Some((scale(r)?, scale(g)?, scale(b)?)),
+        _ => None,
+    }
 }
 
-/// The background, and whether the terminal's answer may still arrive
-/// after the wait, for the key reader to take out (see `late_answer`).
+/// What the screen knows of the background before it starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Detected {
-    pub background: Background,
-    pub answer_may_follow: bool,
+pub enum Choice {
+    /// The config or `COLORFGBG` said.
+    Known(Background),
+    /// Ask the terminal (OSC 11) and read its answer among the keys.
+    Ask,
 }
 
 /// The decision, with where the answers come from passed in so a test can
-/// stand in for the terminal. `ask` is called at most once, with the longest
-/// it may wait, and only when nothing else has decided.
-pub fn choose(
-    setting: BackgroundSetting,
-    colorfgbg: Option<&str>,
-    ask: impl FnOnce(Duration) -> Answer,
-) -> Detected {
-    let known = |background| Detected {
-        background,
-        answer_may_follow: false,
-    };
+/// stand in for the environment: the config first, then `COLORFGBG`, then
+/// the terminal when it may be asked.
+pub fn choose(setting: BackgroundSetting, colorfgbg: Option<&str>, may_ask: bool) -> Choice {
     match setting {
-        BackgroundSetting::Light => known(Background::Light),
-        BackgroundSetting::Dark => known(Background::Dark),
+        BackgroundSetting::Light => Choice::Known(Background::Light),
+        BackgroundSetting::Dark => Choice::Known(Background::Dark),
         BackgroundSetting::Auto => match colorfgbg.and_then(from_colorfgbg) {
-            Some(background) => known(background),
-            None => match ask(ASK_AT_MOST) {
-                Answer::Colour(r, g, b) => known(from_colour(r, g, b)),
-                Answer::None => known(Background::Unknown),
-                Answer::Late => Detected {
-                    background: Background::Unknown,
-                    answer_may_follow: true,
-                },
-            },
+            Some(background) => Choice::Known(background),
+            None if may_ask => Choice::Ask,
+            None => Choice::Known(Background::Unknown),
         },
     }
 }
 
-/// The background of the terminal this process runs in. Call it before the
-/// screen is taken: the question and its answer go through the terminal.
-pub fn detect(setting: BackgroundSetting) -> Detected {
+/// What to do about the background of the terminal this process runs in.
+pub fn detect(setting: BackgroundSetting) -> Choice {
+    use std::io::IsTerminal as _;
     let colorfgbg = std::env::var("COLORFGBG").ok();
     // Over SSH an answer can take far longer than the wait, even longer
     // than the key reader looks for it (`late_answer::WINDOW`). There the
@@ -125,32 +133,13 @@ pub fn detect(setting: BackgroundSetting) -> Detected {
     let remote = ["SSH_CONNECTION", "SSH_TTY"]
         .iter()
         .any(|name| std::env::var_os(name).is_some());
-    choose(setting, colorfgbg.as_deref(), |wait| {
-        if remote {
-            Answer::None
-        } else {
-            ask_terminal(wait)
-        }
-    })
+    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    choose(setting, colorfgbg.as_deref(), terminal && !remote)
 }
 
-/// Ask the terminal for its background colour, waiting at most `wait`.
-fn ask_terminal(wait: Duration) -> Answer {
-    use std::io::IsTerminal as _;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Answer::None;
-    }
-    let mut options = terminal_colorsaurus::QueryOptions::default();
-    options.timeout = wait;
-    match terminal_colorsaurus::background_color(options) {
-        Ok(colour) => {
-            let (r, g, b) = colour.scale_to_8bit();
-            Answer::Colour(r, g, b)
-        }
-        Err(terminal_colorsaurus::Error::Timeout(_)) => Answer::Late,
-        Err(_) => Answer::None,
-    }
-}
+/// The question: OSC 11 with `?`, ended by ST. Its answer comes back
+/// through the terminal's input, among the keys.
+pub const QUESTION: &[u8] = b"\x1b]11;?\x1b\\";
 
 #[cfg(test)]
 mod tests {
@@ -180,75 +169,54 @@ mod tests {
 
     #[test]
     fn the_config_wins_and_the_terminal_is_not_asked() {
-        let mut asked = false;
-        let got = choose(BackgroundSetting::Dark, Some("0;15"), |_| {
-            asked = true;
-            Answer::Colour(255, 255, 255)
-        });
-        assert_eq!(got.background, Background::Dark);
-        assert!(!asked);
-        let got = choose(BackgroundSetting::Light, None, |_| {
-            asked = true;
-            Answer::None
-        });
-        assert_eq!(got.background, Background::Light);
-        assert!(!asked);
+        assert_eq!(
+            choose(BackgroundSetting::Dark, Some("0;15"), true),
+            Choice::Known(Background::Dark)
+        );
+        assert_eq!(
+            choose(BackgroundSetting::Light, None, true),
+            Choice::Known(Background::Light)
+        );
     }
 
     #[test]
     fn auto_believes_colorfgbg_before_asking() {
-        let mut asked = false;
-        let got = choose(BackgroundSetting::Auto, Some("0;15"), |_| {
-            asked = true;
-            Answer::Late
-        });
-        assert_eq!(got.background, Background::Light);
-        assert!(!asked);
-        assert!(!got.answer_may_follow, "no question, no answer to come");
-        let got = choose(BackgroundSetting::Auto, Some("15;0"), |_| {
-            asked = true;
-            Answer::None
-        });
-        assert_eq!(got.background, Background::Dark);
-        assert!(!asked);
+        assert_eq!(
+            choose(BackgroundSetting::Auto, Some("0;15"), true),
+            Choice::Known(Background::Light)
+        );
+        assert_eq!(
+            choose(BackgroundSetting::Auto, Some("15;0"), true),
+            Choice::Known(Background::Dark)
+        );
     }
 
     #[test]
-    fn auto_asks_the_terminal_when_colorfgbg_says_nothing() {
-        let mut waited = None;
-        let got = choose(BackgroundSetting::Auto, Some("garbage"), |wait| {
-            waited = Some(wait);
-            Answer::Colour(0xff, 0xff, 0xdd)
-        });
-        assert_eq!(got.background, Background::Light);
-        assert!(!got.answer_may_follow);
-        assert_eq!(waited, Some(ASK_AT_MOST));
-        let got = choose(BackgroundSetting::Auto, None, |_| {
-            Answer::Colour(0x1e, 0x1e, 0x1e)
-        });
-        assert_eq!(got.background, Background::Dark);
+    fn auto_asks_the_terminal_when_colorfgbg_says_nothing_and_it_may() {
+        assert_eq!(
+            choose(BackgroundSetting::Auto, Some("garbage"), true),
+            Choice::Ask
+        );
+        assert_eq!(choose(BackgroundSetting::Auto, None, true), Choice::Ask);
+        assert_eq!(
+            choose(BackgroundSetting::Auto, None, false),
+            Choice::Known(Background::Unknown),
+            "not a terminal, or over SSH"
+        );
     }
 
     #[test]
-    fn a_terminal_that_never_answers_leaves_it_unknown_within_the_bound() {
-        // The stand-in behaves as the real query does when nothing answers:
-        // it gives up after the wait it was allowed and reports nothing.
-        let mut allowed = Duration::MAX;
-        let got = choose(BackgroundSetting::Auto, None, |wait| {
-            allowed = wait;
-            Answer::Late
-        });
-        assert_eq!(got.background, Background::Unknown);
-        assert!(
-            got.answer_may_follow,
-            "the key reader is told to look for it"
-        );
-        let got = choose(BackgroundSetting::Auto, None, |_| Answer::None);
-        assert_eq!(got.background, Background::Unknown);
-        assert!(!got.answer_may_follow, "a terminal that said it cannot");
-        assert!(
-            allowed <= Duration::from_millis(100),
-            "the first frame waits at most 100 ms, not {allowed:?}"
-        );
+    fn answers_are_read_as_xparsecolor_reads_them() {
+        assert_eq!(parse_colour("rgb:ffff/ffff/ffff"), Some((255, 255, 255)));
+        assert_eq!(parse_colour("rgb:1e1e/1e1e/1e1e"), Some((30, 30, 30)));
+        assert_eq!(parse_colour("rgb:ff/80/00"), Some((255, 128, 0)));
+        assert_eq!(parse_colour("rgb:f/8/0"), Some((255, 136, 0)));
+        assert_eq!(parse_colour("rgba:0000/0000/0000/ffff"), Some((0, 0, 0)));
+        assert_eq!(parse_colour("#fdf6e3"), Some((0xfd, 0xf6, 0xe3)));
+        assert_eq!(parse_colour("#fff"), Some((255, 255, 255)));
+        assert_eq!(parse_colour("rgb:ffff/ffff"), None);
+        assert_eq!(parse_colour("rgb:fffff/0/0"), None);
+        assert_eq!(parse_colour("#ff"), None);
+        assert_eq!(parse_colour("white"), None);
     }
 }

@@ -1,12 +1,14 @@
-//! A late answer to the background question is never read as keys.
+//! The answer to the background question is read, never taken as keys.
 //!
-//! `background::detect` asks the terminal its colour (OSC 11) and waits
-//! briefly. When the wait runs out, the answer may still come once the
-//! meeting has started: crossterm reads `ESC ] 11 ; rgb:ffff/ffff/ffff ESC \`
+//! The loop asks the terminal its colour (OSC 11) once it has the screen;
+//! the answer comes through the terminal's input, among whatever the PM
+//! has typed: crossterm reads `ESC ] 11 ; rgb:ffff/ffff/ffff ESC \`
 //! as Alt-`]`, `1`, `1`, `;`, `r`, `g`, `b`… and those would be taken as
 //! the PM's keys. For `WINDOW` after the question, the sieve holds keys
-//! that could be the start of that answer, drops them all when the answer
-//! is complete, and hands them on unchanged the moment they cannot be.
+//! that could be the start of that answer, takes them out and reads the
+//! colour when the answer is complete, and hands them on unchanged the
+//! moment they cannot be. Keys typed before the answer (even before the
+//! program started) go on in order: nothing else reads the terminal.
 //! (The device-attributes answer that follows, `ESC [ ? … c`, never
 //! reaches the keys: crossterm reads it as a reply of its own and keeps it
 //! from the event stream.)
@@ -18,6 +20,8 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use futures_util::{Stream, StreamExt as _};
+
+use super::background::{Background, from_colour, parse_colour};
 
 /// How long after an unanswered question its answer is still looked for.
 /// Answers that miss the wait come within a second on a loaded machine;
@@ -44,6 +48,8 @@ pub struct Sieve {
     held: Vec<KeyEvent>,
     /// When the last held key came.
     last: Instant,
+    /// The background the answer told, until it is taken.
+    answer: Option<Background>,
 }
 
 impl Sieve {
@@ -53,6 +59,7 @@ impl Sieve {
             open_until: None,
             held: Vec::new(),
             last: Instant::now(),
+            answer: None,
         }
     }
 
@@ -63,6 +70,7 @@ impl Sieve {
             open_until: Some(asked + WINDOW),
             held: Vec::new(),
             last: asked,
+            answer: None,
         }
     }
 
@@ -79,6 +87,9 @@ impl Sieve {
             match reads_as_answer(&self.held) {
                 Reading::Whole => {
                     // One question, one answer: nothing else is dropped.
+                    self.answer = colour_in(&self.held)
+                        .and_then(|spec| parse_colour(&spec))
+                        .map(|(r, g, b)| from_colour(r, g, b));
                     self.held.clear();
                     self.open_until = None;
                     return out;
@@ -98,6 +109,17 @@ impl Sieve {
                 }
             }
         }
+    }
+
+    /// The background the answer told, once; none before it came, or when
+    /// it named no colour this reads.
+    pub fn take_answer(&mut self) -> Option<Background> {
+        self.answer.take()
+    }
+
+    /// Whether an answer is still looked for at `now`.
+    pub fn looking(&self, now: Instant) -> bool {
+        self.open_until.is_some_and(|until| now <= until)
     }
 
     /// When held keys are given up as the PM's if nothing follows them.
@@ -153,6 +175,18 @@ fn reads_as_answer(keys: &[KeyEvent]) -> Reading {
     }
 }
 
+/// The colour of a whole answer held as keys: what comes between
+/// `ESC ] 11 ;` and its terminator.
+fn colour_in(keys: &[KeyEvent]) -> Option<String> {
+    let bytes: Vec<u8> = keys.iter().filter_map(bytes_of).flatten().collect();
+    let colour = bytes.get(START.len()..)?;
+    let end = colour
+        .iter()
+        .position(|b| matches!(b, 0x1b | 0x07))
+        .unwrap_or(colour.len());
+    String::from_utf8(colour[..end].to_vec()).ok()
+}
+
 /// The bytes a key event was read from, for the keys an answer is made of.
 fn bytes_of(key: &KeyEvent) -> Option<Vec<u8>> {
     if key.kind != KeyEventKind::Press {
@@ -173,9 +207,17 @@ fn bytes_of(key: &KeyEvent) -> Option<Vec<u8>> {
     }
 }
 
-/// The terminal's events with the late answer taken out: keys that could
-/// be its start wait (at most `STALL`) until it is clear whether they are.
-pub fn sift<S>(events: S, sieve: Sieve) -> Pin<Box<dyn Stream<Item = io::Result<Event>>>>
+/// What the loop reads from the terminal: its events with the answer to
+/// the background question taken out, and that answer once it is read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sifted {
+    Event(Event),
+    Background(Background),
+}
+
+/// The terminal's events with the answer taken out: keys that could be
+/// its start wait (at most `STALL`) until it is clear whether they are.
+pub fn sift<S>(events: S, sieve: Sieve) -> Pin<Box<dyn Stream<Item = io::Result<Sifted>>>>
 where
     S: Stream<Item = io::Result<Event>> + Unpin + 'static,
 {
@@ -201,12 +243,15 @@ where
                 match next {
                     Some(Ok(Event::Key(key))) => {
                         ready.extend(sieve.key(key, Instant::now()).into_iter().map(key_event));
+                        if let Some(background) = sieve.take_answer() {
+                            ready.push_back(Ok(Sifted::Background(background)));
+                        }
                     }
                     // A paste, a resize or an error: keys held before it
                     // were typed before it.
                     Some(other) => {
                         ready.extend(sieve.release().into_iter().map(key_event));
-                        ready.push_back(other);
+                        ready.push_back(other.map(Sifted::Event));
                     }
                     None => {
                         ready.extend(sieve.release().into_iter().map(key_event));
@@ -218,8 +263,8 @@ where
     ))
 }
 
-fn key_event(key: KeyEvent) -> io::Result<Event> {
-    Ok(Event::Key(key))
+fn key_event(key: KeyEvent) -> io::Result<Sifted> {
+    Ok(Sifted::Event(Event::Key(key)))
 }
 
 /// Wait until `at`; for ever when there is nothing to wait for.
@@ -368,29 +413,53 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn the_stream_drops_the_answer_and_keeps_every_other_event() {
+    async fn the_stream_reads_the_answer_and_keeps_every_other_event() {
         let mut events: Vec<io::Result<Event>> = vec![
             Ok(Event::Key(ch('n'))),
             Ok(Event::Key(esc())),
             Ok(Event::Paste("ok".into())),
         ];
-        events.extend(answer().into_iter().map(key_event));
+        events.extend(answer().into_iter().map(|k| Ok(Event::Key(k))));
         events.push(Ok(Event::Key(alt(']'))));
         let sifted = sift(
             futures_util::stream::iter(events),
             Sieve::open(Instant::now()),
         );
-        let got: Vec<Event> = sifted.map(Result::unwrap).collect().await;
+        let got: Vec<Sifted> = sifted.map(Result::unwrap).collect().await;
         // The Esc, held as a possible start, goes before the paste after it.
         assert_eq!(
             got,
             vec![
-                Event::Key(ch('n')),
-                Event::Key(esc()),
-                Event::Paste("ok".into()),
-                Event::Key(alt(']')),
+                Sifted::Event(Event::Key(ch('n'))),
+                Sifted::Event(Event::Key(esc())),
+                Sifted::Event(Event::Paste("ok".into())),
+                Sifted::Background(Background::Light),
+                Sifted::Event(Event::Key(alt(']'))),
             ]
         );
+    }
+
+    #[tokio::test]
+    async fn keys_typed_before_the_answer_are_kept_in_order_and_a_dark_one_is_read() {
+        // What a PM typing at once leaves in the terminal before the answer.
+        let mut keys: Vec<KeyEvent> = "nSøren 1".chars().map(ch).collect();
+        keys.push(alt(']'));
+        keys.extend("11;rgb:1e1e/1e1e/1e1e".chars().map(ch));
+        keys.push(alt('\\'));
+        keys.extend("ok".chars().map(ch));
+        let events: Vec<io::Result<Event>> = keys.into_iter().map(|k| Ok(Event::Key(k))).collect();
+        let sifted = sift(
+            futures_util::stream::iter(events),
+            Sieve::open(Instant::now()),
+        );
+        let got: Vec<Sifted> = sifted.map(Result::unwrap).collect().await;
+        let mut want: Vec<Sifted> = "nSøren 1"
+            .chars()
+            .map(|c| Sifted::Event(Event::Key(ch(c))))
+            .collect();
+        want.push(Sifted::Background(Background::Dark));
+        want.extend("ok".chars().map(|c| Sifted::Event(Event::Key(ch(c)))));
+        assert_eq!(got, want);
     }
 
     #[tokio::test]
@@ -398,6 +467,9 @@ mod tests {
         let events = futures_util::stream::iter([Ok(Event::Key(esc()))])
             .chain(futures_util::stream::pending());
         let mut sifted = sift(events, Sieve::open(Instant::now()));
-        assert_eq!(sifted.next().await.unwrap().unwrap(), Event::Key(esc()));
+        assert_eq!(
+            sifted.next().await.unwrap().unwrap(),
+            Sifted::Event(Event::Key(esc()))
+        );
     }
 }

@@ -3,8 +3,8 @@
     python3 late_terminal.py ANSWER_NOW ANSWERED program args...
 
 Runs the program in a pty of its own, passing keys in and the screen out
-unchanged, except the background question (OSC 11) and the device
-attributes question (DA1) that follows it: those are kept from the outer
+unchanged, except the background question (OSC 11), and the device
+attributes question (DA1) should one follow it: those are kept from the outer
 terminal and answered only once the file ANSWER_NOW exists, long after the
 program stopped waiting. The file ANSWERED is made once the answer is sent.
 Exits with the program's status.
@@ -20,15 +20,18 @@ import tty
 
 OSC11 = (b"\x1b]11;?\x1b\\", b"\x1b]11;?\x07")
 DA1 = b"\x1b[c"
-ANSWER = b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\" + b"\x1b[?62;22c"
+ANSWER = b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\"
+DA1_ANSWER = b"\x1b[?62;22c"
 
 
 def take_questions(buffer):
-    """The output with both questions taken out, or None until both came."""
+    """The output with the questions taken out, and whether DA1 was asked;
+    None until the background question came."""
     osc = next((q for q in OSC11 if q in buffer), None)
-    if osc is None or DA1 not in buffer:
+    if osc is None:
         return None
-    return buffer.replace(osc, b"", 1).replace(DA1, b"", 1)
+    rest = buffer.replace(osc, b"", 1)
+    return rest.replace(DA1, b"", 1), DA1 in rest
 
 
 def main():
@@ -41,7 +44,7 @@ def main():
         os.execvp(program[0], program)
     saved = termios.tcgetattr(sys.stdin.fileno())
     tty.setraw(sys.stdin.fileno())
-    asked, sent, held = False, False, b""
+    asked, sent, held, da1 = False, False, b"", False
     try:
         while True:
             ready, _, _ = select.select([sys.stdin, master], [], [], 0.02)
@@ -59,10 +62,11 @@ def main():
                     rest = take_questions(held)
                     if rest is None:
                         continue
-                    asked, data = True, rest
+                    asked = True
+                    data, da1 = rest
                 os.write(sys.stdout.fileno(), data)
             if asked and not sent and os.path.exists(answer_now):
-                os.write(master, ANSWER)
+                os.write(master, ANSWER + (DA1_ANSWER if da1 else b""))
                 sent = True
                 open(answered, "w").close()
     finally:

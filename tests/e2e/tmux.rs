@@ -72,6 +72,11 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Set a tmux option for every window, such as `window-style`.
+    pub fn option(&self, name: &str, value: &str) {
+        self.ok(&["set-option", "-g", name, value]);
+    }
+
     /// Type `text` literally.
     pub fn text(&self, text: &str) {
         self.ok(&["send-keys", "-t", "main", "-l", text]);
