@@ -44,7 +44,7 @@ def read_until(fd, marker, started, timeout=10.0):
 
 
 def quit_and_wait(pid, fd):
-    os.write(fd, b"q")
+    os.write(fd, b"qy")  # q asks; y leaves the meeting unfinished
     while True:
         drain(fd, 0.05)
         done, status, usage = os.wait4(pid, os.WNOHANG)

@@ -130,7 +130,7 @@ def keystrokes(fd, n):
 
 
 def quit(pid, fd):
-    os.write(fd, b"q")
+    os.write(fd, b"qy")  # q asks; y leaves the meeting unfinished
     for _ in range(100):
         drain(fd, 0.05)
         done, _ = os.waitpid(pid, os.WNOHANG)

@@ -80,6 +80,7 @@ for background in light dark silent; do
     shoot "$window" "$background-$size-agenda"
     key "$window" Escape
     key "$window" q
+    key "$window" y
     wait "$terminal" || true
   done
 done

@@ -249,7 +249,7 @@ fn every_frame() -> Vec<(String, Meeting)> {
         );
         frames.push((format!("{mode} banner"), field));
         let mut quit = m.clone();
-        update(&mut quit, Action::Quit);
+        common::quit(&mut quit);
         frames.push((format!("{mode} after quit"), quit));
     }
     frames

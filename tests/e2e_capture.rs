@@ -186,7 +186,7 @@ fn kill_9_at_random_moments_loses_nothing_that_was_on_screen() {
         t.keys(&["Right"]);
     }
     t.wait_for("the last section", |s| s.contains("11/11"));
-    t.keys(&["q"]);
+    t.quit_meeting();
     t.wait_for("the exit", |s| s.contains("exit=0"));
     let record_path = std::fs::read_dir(records.path())
         .unwrap()
@@ -286,7 +286,7 @@ fn a_failed_write_shows_a_banner_and_loses_nothing() {
     t.wait_for("the banner to go", |s| {
         !s.contains("Cannot save") && s.contains("said while saving failed")
     });
-    t.keys(&["q"]);
+    t.quit_meeting();
     t.wait_for("the exit", |s| s.contains("exit=0"));
     let (captured, _) = on_disk(&records);
     assert!(captured.iter().any(|c| c == "said while saving failed"));
@@ -364,7 +364,7 @@ fn resuming_after_the_plan_changed_says_so() {
     );
     let t = Tmux::start("planchange", 100, 30, repo(), "sh", &["-c", &script]);
     t.wait_for("the first frame", |s| s.contains("/11 "));
-    t.keys(&["q"]);
+    t.quit_meeting();
     t.wait_for("the exit", |s| s.contains("exit=0"));
     drop(t);
     let mut text = std::fs::read_to_string(&plan).unwrap();
@@ -377,7 +377,7 @@ fn resuming_after_the_plan_changed_says_so() {
     t.wait_for("the notice on the meeting's screen", |s| {
         s.contains("The plan changed since this meeting started") && s.contains("/11 ")
     });
-    t.keys(&["q"]);
+    t.quit_meeting();
     t.wait_for("the exit", |s| s.contains("exit=0"));
     let (paths, _) = unfinished(&records, "shipment-tracking").unwrap();
     let record: Record = toml::from_str(&std::fs::read_to_string(&paths.record).unwrap()).unwrap();
@@ -405,7 +405,7 @@ fn a_fifo_in_the_records_folder_is_named_not_waited_on() {
     t.wait_for("the warning on the first screen", |s| {
         s.contains("/11 ") && s.contains("An earlier record could not be read")
     });
-    t.keys(&["q"]);
+    t.quit_meeting();
     t.wait_for("the exit", |s| s.contains("exit=0"));
     let history = common::resetpoint(
         repo(),
@@ -523,7 +523,7 @@ fn when_nothing_will_take_the_record_it_is_printed_for_the_pm_to_save() {
     t.text("kept on the screen at least");
     t.keys(&["Enter"]);
     t.wait_for("the banner", |s| s.contains("Cannot save"));
-    t.keys(&["q"]);
+    t.quit_meeting();
     let screen = t.wait_for("the exit", |s| s.contains("exit="));
     assert!(!screen.contains("exit=0"), "{screen}");
     let said = std::fs::read_to_string(&stderr).unwrap();

@@ -58,6 +58,6 @@ fn keys_typed_while_years_of_meetings_are_read_are_kept_and_numbered_after_them(
     let back = again.wait_for("the meeting again", |s| s.contains(&next));
     assert!(back.contains("1/12 Welcome"), "the same sections:\n{back}");
     assert!(back.contains("2. Follow-ups from last time"), "{back}");
-    again.keys(&["q"]);
+    again.quit_meeting();
     again.wait_for("the way out", |s| s.contains("exit=0"));
 }

@@ -136,7 +136,7 @@ fn the_projector_follows_the_meeting_and_never_shows_private_things() {
     wait_safe(&projector, "section 5", |s| s.contains("5/11"));
 
     // Quit before the end: the meeting is left to resume; the screen says it ended.
-    pm.keys(&["q"]);
+    pm.quit_meeting();
     wait_safe(&projector, "the end", |s| {
         s.contains("The meeting has ended.")
     });

@@ -118,7 +118,7 @@ fn a_late_answer_does_not_type_into_an_open_note() {
     t.tmux.wait_for("the note sent", |s| {
         s.contains(note) && !s.contains("Esc close")
     });
-    t.tmux.keys(&["q"]);
+    t.tmux.quit_meeting();
     let screen = t.tmux.wait_for("the exit", |s| s.contains("exit=0"));
     assert!(!shows_the_answer(&screen), "{screen}");
     assert_eq!(captures(records.path()), vec![note.to_owned()]);
@@ -152,7 +152,7 @@ fn a_late_answer_between_keys_changes_nothing_and_swallows_no_key() {
         "still the first section"
     );
     assert!(!shows_the_answer(&screen), "{screen}");
-    t.tmux.keys(&["q"]);
+    t.tmux.quit_meeting();
     t.tmux.wait_for("the exit", |s| s.contains("exit=0"));
     assert_eq!(captures(records.path()), vec![note.to_owned()]);
 }

@@ -73,7 +73,7 @@ fn leaving_a_meeting_says_what_comes_next_and_the_next_meeting_follows_up() {
     t.wait_for("the action captured", |s| {
         s.contains("Send the revised plan")
     });
-    t.keys(&["q"]);
+    t.quit_meeting();
     let screen = t.wait_for("the exit code", |s| s.contains("exit="));
     assert!(screen.contains("exit=0"), "{screen}");
     assert!(
@@ -89,7 +89,7 @@ fn leaving_a_meeting_says_what_comes_next_and_the_next_meeting_follows_up() {
     t.wait_for("the meeting resumed", header_shows("3/8 "));
     t.keys(&["Right", "Right", "Right", "Right", "Right"]);
     t.wait_for("the last section", header_shows("8/8 "));
-    t.keys(&["q"]);
+    t.quit_meeting();
     let screen = t.wait_for("the exit code", |s| s.contains("exit="));
     assert!(screen.contains("exit=0"), "{screen}");
     let record = after(&screen, "The meeting is finished; its record is ");
@@ -145,7 +145,7 @@ fn leaving_a_meeting_says_what_comes_next_and_the_next_meeting_follows_up() {
         header_shows("2/12 Follow-ups from last time"),
     );
     assert!(screen.contains("Send the revised plan"), "{screen}");
-    t.keys(&["q"]);
+    t.quit_meeting();
     let screen = t.wait_for("the exit code", |s| s.contains("exit="));
     let resume = after(&screen, "To resume it: ");
     assert_eq!(resume, "resetpoint run 'our plan.toml' --resume");
@@ -153,8 +153,9 @@ fn leaving_a_meeting_says_what_comes_next_and_the_next_meeting_follows_up() {
 
     // Resumed, it keeps the follow-ups section it was started with.
     let t = start("second-resumed", dir, &resume);
-    let screen = t.wait_for("the resumed follow-ups", header_shows("2/12 Follow-ups"));
-    assert!(screen.contains("Send the revised plan"), "{screen}");
+    t.wait_for("the resumed follow-ups, brought back", |s| {
+        header_shows("2/12 Follow-ups")(s) && s.contains("Send the revised plan")
+    });
 }
 
 /// What the heat map's cell at `impact` and `probability` says.
@@ -224,7 +225,7 @@ fn a_moved_date_and_a_scored_risk_are_the_latest_word_on_screen_and_in_the_minut
     assert!(ct1.contains("8 Dec") && !ct1.contains("10 Dec"), "{tasks}");
     t.keys(&["Right", "Right"]);
     t.wait_for("the last section", header_shows("8/8 "));
-    t.keys(&["q"]);
+    t.quit_meeting();
     let screen = t.wait_for("the exit code", |s| s.contains("exit="));
     let minutes = after(&screen, "For the minutes: ");
     drop(t);

@@ -54,7 +54,7 @@ fn minutes_written_on_the_review_screen_are_rewritten_when_the_meeting_ends() {
     assert!(early.contains(", from "), "{early}");
     t.keys(&["Right"]);
     t.wait_for("the last section", |s| s.contains("11/11"));
-    t.keys(&["q"]);
+    t.quit_meeting();
     t.wait_for("the exit", |s| s.contains("exit=0"));
     let ended = minutes_when(records.path(), "the minutes at the end", |m| {
         !m.contains(", from ")

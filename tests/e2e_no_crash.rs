@@ -42,8 +42,11 @@ fn a_wide_character_after_a_relative_date_is_asked_about_and_resumes() {
     t.wait_for("asked again, still running", |s| {
         s.contains("due:+3é is not a date")
     });
-    // Quit with the field open: it stays a draft, to resume.
+    // Quit with the field open: Ctrl-C asks too, and y leaves; the field
+    // stays a draft, to resume.
     t.keys(&["C-c"]);
+    t.wait_for("the question", |s| s.contains("Leave now?"));
+    t.keys(&["y"]);
     t.wait_for("the exit", |s| s.contains("exit=0"));
     drop(t);
 
@@ -51,6 +54,9 @@ fn a_wide_character_after_a_relative_date_is_asked_about_and_resumes() {
     t.wait_for("the draft back", |s| s.contains("due:+3é"));
     t.keys(&["Enter"]);
     t.wait_for("asked, not crashed", |s| s.contains("not a date"));
+    // Ctrl-C twice leaves too.
+    t.keys(&["C-c"]);
+    t.wait_for("the question", |s| s.contains("Leave now?"));
     t.keys(&["C-c"]);
     let screen = t.wait_for("the exit", |s| s.contains("exit="));
     assert!(screen.contains("exit=0"), "{screen}");
@@ -92,7 +98,7 @@ fn a_glossary_term_after_a_kelvin_sign_draws_with_its_meaning() {
     t.wait_for("the scope, with the term's meaning at its foot", |s| {
         s.contains("2/8") && s.contains("Plain words: éx = the exchange")
     });
-    t.keys(&["q"]);
+    t.quit_meeting();
     let screen = t.wait_for("the exit", |s| s.contains("exit="));
     assert!(screen.contains("exit=0"), "{screen}");
 }

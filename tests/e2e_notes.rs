@@ -104,7 +104,7 @@ fn kill_9_loses_nothing_and_notes_come_back_with_every_word() {
     again.wait_for("the private note", |s| {
         s.contains("private: half a thought")
     });
-    again.keys(&["q"]);
+    again.quit_meeting();
     let left = again.wait_for("the way out", |s| s.contains("The notes are finished"));
     assert!(left.contains("resetpoint new --from"), "{left}");
 }

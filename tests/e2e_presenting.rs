@@ -130,7 +130,7 @@ fn private_things_typed_while_presenting_never_reach_the_terminal() {
     );
 
     // Quit mid-meeting in the private view; resume comes back in it.
-    t.keys(&["q"]);
+    t.quit_meeting();
     t.wait_for("the exit", |s| s.contains("exit=0"));
     drop(t);
     let t = start("resumed", records.path());
@@ -145,7 +145,7 @@ fn private_things_typed_while_presenting_never_reach_the_terminal() {
     t.wait_for("presenting again, without a question", |s| {
         s.contains("PRESENTING") && !s.contains(MARK) && !s.contains("y/N")
     });
-    t.keys(&["q"]);
+    t.quit_meeting();
     wait_safe(&t, "the exit", |s| s.contains("exit=0"));
 }
 
@@ -163,6 +163,6 @@ fn a_pm_with_a_second_screen_can_start_in_the_private_view() {
     t.wait_for("the first frame, private", |s| {
         s.contains("1/11") && s.contains("PRIVATE VIEW")
     });
-    t.keys(&["q"]);
+    t.quit_meeting();
     t.wait_for("the exit", |s| s.contains("exit=0"));
 }

@@ -39,7 +39,7 @@ fn a_long_meeting_comes_back_whole_and_a_key_typed_at_once_is_kept() {
         s.contains("Captured here (2001)")
     });
     assert!(!back.contains("Bringing back"), "{back}");
-    t.keys(&["q"]);
+    t.quit_meeting();
     t.wait_for("the exit", |s| s.contains("exit=0"));
     let record = read_record(&path).unwrap();
     assert_eq!(record.notes.len(), 2_001);

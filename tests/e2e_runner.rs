@@ -89,7 +89,7 @@ fn a_whole_reset_point_meeting_in_a_real_terminal() {
     t.keys(&["p"]);
     t.wait_for("presenting again", |s| s.contains("PRESENTING"));
 
-    t.keys(&["q"]);
+    t.quit_meeting();
     t.wait_for("the exit code", |s| s.contains("exit="));
     assert_eq!(
         t.format("alternate_on"),
@@ -121,7 +121,7 @@ fn the_demo_runs_presenting_with_nothing_internal_on_screen() {
         !raid.contains("I-3"),
         "internal issue on a presenting screen:\n{raid}"
     );
-    t.keys(&["q"]);
+    t.quit_meeting();
     t.wait_until_exited();
     assert_eq!(t.format("alternate_on"), "0");
 }

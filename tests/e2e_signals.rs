@@ -73,7 +73,7 @@ fn back_in_the_meeting(t: &Tmux) {
     // Escape alone, or it reads as Alt-q.
     t.keys(&["Escape"]);
     t.wait_for("the field to close", |s| !s.contains("Esc close"));
-    t.keys(&["q"]);
+    t.quit_meeting();
     // (The shell ran `echo exit=$?` when the job stopped; `fg` runs only the job.)
     t.wait_for("the meeting to end", |s| {
         s.contains("The meeting is not finished")

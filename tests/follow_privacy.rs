@@ -354,7 +354,7 @@ fn every_byte_written_to_a_follower_leaves_the_private_things_out() {
     }
     // Each section turned the PM's screen over, without a question.
     assert_eq!(m.presenting, m.sections.len().is_multiple_of(2));
-    update(&mut m, Action::Quit);
+    common::quit(&mut m);
     publish(&m);
     publisher.finish();
     let bytes = reader.join().unwrap();

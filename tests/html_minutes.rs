@@ -15,7 +15,7 @@ use resetpoint::agenda::SectionKind;
 use resetpoint::export::html::colours::{PAPER, contrast};
 use resetpoint::export::minutes::{Audience, html};
 use resetpoint::figures::money;
-use resetpoint::meeting::{Action, Clock, Meeting, public_only, update};
+use resetpoint::meeting::{Action, Clock, Meeting, public_only};
 use resetpoint::plan::model::{AgendaName, Plan, RiskStatus};
 use resetpoint::record::format::Record;
 
@@ -36,7 +36,7 @@ fn meeting() -> Record {
     typed(&mut m, Action::Note, "Marcus wants the risk log weekly");
     to(&mut m, SectionKind::Raid);
     typed(&mut m, Action::Risk, "Vendor may fold @priya #internal");
-    update(&mut m, Action::Quit);
+    common::quit(&mut m);
     Record::of(&m)
 }
 

@@ -480,7 +480,7 @@ fn esc_leaves_a_field_unsent_and_quit_keeps_it_to_resume() {
     for c in " — and more".chars() {
         update(&mut m, key(KeyCode::Char(c)));
     }
-    let effects = update(&mut m, Action::Quit);
+    let effects = common::quit(&mut m);
     assert!(effects.contains(&Effect::Quit));
     assert!(m.captures.is_empty(), "quitting sends nothing either");
     assert_eq!(
@@ -505,7 +505,7 @@ fn at_the_end_unsent_drafts_are_kept_as_private_notes_marked_unsent() {
     for c in "still typing".chars() {
         update(&mut m, key(KeyCode::Char(c)));
     }
-    update(&mut m, Action::Quit);
+    common::quit(&mut m);
     assert!(m.ended.is_some());
     let notes: Vec<_> = m.captures.iter().map(|c| &c.what).collect();
     assert_eq!(
@@ -552,7 +552,7 @@ fn at_the_end_unsent_drafts_are_kept_as_private_notes_marked_unsent() {
 fn quitting_on_the_last_section_ends_the_meeting() {
     let mut m = meeting();
     update(&mut m, Action::JumpTo(99));
-    update(&mut m, Action::Quit);
+    common::quit(&mut m);
     assert!(m.ended.is_some());
 }
 

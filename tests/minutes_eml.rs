@@ -64,7 +64,7 @@ fn record(plan_path: &Path) -> Record {
         &mut m,
         Action::Tick(start + SignedDuration::from_secs(80 * 60)),
     );
-    update(&mut m, Action::Quit);
+    common::quit(&mut m);
     let mut record = Record::of(&m);
     record.meeting.plan = plan_path.display().to_string();
     record

@@ -10,7 +10,7 @@ use std::path::Path;
 use common::{demo_plan, resetpoint, type_line};
 use resetpoint::agenda::SectionKind;
 use resetpoint::commands::notes::{open, unplanned};
-use resetpoint::meeting::{Action, Capture, Meeting, Origin, update};
+use resetpoint::meeting::{Action, Capture, Meeting, Origin};
 use resetpoint::plan::model::{AgendaName, Plan};
 use resetpoint::record::format::Record;
 use resetpoint::record::session::{Prompt, Question, Session, SessionOptions, Unfinished};
@@ -243,7 +243,7 @@ fn finished_notes(dir: &Path) -> std::path::PathBuf {
     type_line(&mut m, Action::Note, "They want weekly reports");
     type_line(&mut m, Action::PrivateNote, "Søren sounded unconvinced");
     type_line(&mut m, Action::Risk, "Label printers short @Dana p:4 i:3");
-    update(&mut m, Action::Quit);
+    common::quit(&mut m);
     assert!(m.ended.is_some(), "q on the one section ends the notes");
     std::fs::write(&session.paths.record, Record::of(&m).to_toml()).unwrap();
     session.paths.record

@@ -76,6 +76,7 @@ fn account(dir: &Path, id: &str, extra: &str, history: &[Met]) {
             ids: Default::default(),
             last_seq: 0,
             presenting: None,
+            next: None,
         };
         let mut record = Record::empty(header);
         let item = |id: String, what: Capture| Captured {

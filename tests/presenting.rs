@@ -153,8 +153,14 @@ fn leaving_presenting_asks_and_only_y_says_yes() {
     update(&mut m, Action::Presenting);
     assert!(m.presenting, "the same key twice is not a yes");
     update(&mut m, Action::Presenting);
+    update(&mut m, Action::Quit);
+    assert_eq!(
+        m.pending,
+        Some(resetpoint::meeting::Pending::Leave),
+        "Ctrl-C asks to leave"
+    );
     let effects = update(&mut m, Action::Quit);
-    assert!(effects.contains(&Effect::Quit), "Ctrl-C still quits");
+    assert!(effects.contains(&Effect::Quit), "Ctrl-C again leaves");
     assert!(m.presenting);
 
     update(&mut m, Action::Presenting);

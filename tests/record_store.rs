@@ -740,7 +740,7 @@ fn an_ended_meeting_says_so_and_leaves_only_its_record() {
     carry_out(&store, &m, effects);
     let last = m.sections.len() - 1;
     let mut effects = update(&mut m, Action::JumpTo(last));
-    effects.extend(update(&mut m, Action::Quit));
+    effects.extend(common::quit(&mut m));
     carry_out(&store, &m, effects);
     assert_eq!(store.finish(), Finished::Saved { ended: true });
     let record = on_disk(&paths.record);

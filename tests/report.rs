@@ -81,7 +81,7 @@ fn last_meeting(plan: &Plan) -> (String, Record) {
         &mut m,
         Action::Tick(start + SignedDuration::from_secs(80 * 60)),
     );
-    update(&mut m, Action::Quit);
+    common::quit(&mut m);
     ("2026-11-24-1400-reset-point".to_owned(), Record::of(&m))
 }
 

@@ -177,9 +177,11 @@ fn a_record_filled_in_from_the_entries_holds_what_the_meeting_holds() {
     let last = m.sections.len() - 1;
     let effects = update(&mut m, Action::JumpTo(last));
     store.carry_out(&m, effects);
-    let quit = update(&mut m, Action::Quit);
+    // q asks for the next meeting; Enter on empty: none agreed.
+    let mut quit = update(&mut m, Action::Quit);
+    quit.extend(update(&mut m, key(KeyCode::Enter)));
     let rest = store.carry_out(&m, quit);
-    assert_eq!(rest, vec![Effect::Quit]);
+    assert_eq!(rest, vec![Effect::WriteMinutes, Effect::Quit]);
     assert!(m.ended.is_some());
     assert_eq!(store.finish(), Finished::Saved { ended: true });
     let on_disk = read_record(&paths.record).unwrap();

@@ -43,6 +43,8 @@ pub enum DraftKind {
     CustomerTask,
     /// The rehearsing PM's answer to the pushback card on the table.
     CardAnswer,
+    /// The last field of a meeting: when the next one is, as agreed.
+    NextMeeting,
 }
 
 impl DraftKind {
@@ -82,6 +84,9 @@ impl DraftKind {
             DraftKind::CustomerTask => "Customer task: what @who due:date",
             DraftKind::CardAnswer => {
                 "Your answer, in the customer's language (Enter on empty: you said it aloud)"
+            }
+            DraftKind::NextMeeting => {
+                "Next meeting: fri 10:00 · 2026-12-14 10:00 · +2w 10:00 (Enter on empty: none)"
             }
         }
     }

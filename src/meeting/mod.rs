@@ -9,6 +9,7 @@ pub mod clock;
 pub mod draft;
 pub mod ids;
 pub mod latest;
+pub mod next;
 pub mod section_rows;
 pub mod shared;
 pub mod typed;
@@ -37,6 +38,8 @@ pub enum Pending {
     Delete(String),
     /// "Show internal items on this screen? y/N": only `y` leaves presenting.
     LeavePresenting,
+    /// "Leave now? …": only `y` (or Ctrl-C again) leaves an unfinished meeting.
+    Leave,
 }
 
 /// How this meeting is recorded, for the record's header.
@@ -102,6 +105,8 @@ pub struct Meeting {
     /// have more than fits.
     pub scroll: usize,
     pub ended: Option<Timestamp>,
+    /// The next meeting, as agreed at the end of this one.
+    pub next_meeting: Option<next::NextMeeting>,
     pub origin: Origin,
     /// When a resumed meeting first started.
     pub first_started: Option<Timestamp>,
@@ -173,6 +178,7 @@ impl Meeting {
             capture_cursor: 0,
             scroll: 0,
             ended: None,
+            next_meeting: None,
             origin: Origin::default(),
             first_started: None,
             earlier: Vec::new(),

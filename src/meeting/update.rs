@@ -202,6 +202,10 @@ pub enum Change {
     Card {
         result: crate::rehearsal::CardResult,
     },
+    /// The next meeting, as agreed at the end of this one.
+    NextMeeting {
+        next: Option<crate::meeting::next::NextMeeting>,
+    },
 }
 
 /// Work for the loop, which owns the terminal and hands writes to the store.
@@ -230,6 +234,11 @@ pub fn update(meeting: &mut Meeting, action: Action) -> Vec<Effect> {
         Action::SaveRecovered => meeting.banner = None,
         Action::Wrote(path) => meeting.notice = Some(format!("Written: {path}")),
         Action::Followers(n) => meeting.followers = n,
+        action if meeting.pending == Some(Pending::Leave) => {
+            meeting.pending = None;
+            meeting.notice = None;
+            answer_leave(meeting, &action, &mut out);
+        }
         action if meeting.draft.is_some() => {
             // A notice raised while a private field is open may quote it.
             let private = meeting
@@ -654,6 +663,9 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
     if draft.kind == DraftKind::CardAnswer {
         return cards::answered(meeting, out, closing);
     }
+    if draft.kind == DraftKind::NextMeeting {
+        return next_meeting_typed(meeting, out, closing);
+    }
     let text = draft.text();
     let kind = draft.kind;
     let editing = draft.editing.clone();
@@ -814,12 +826,77 @@ fn delete(meeting: &mut Meeting, pending: Option<Pending>, out: &mut Effects) {
     }
 }
 
-/// `q`: end the meeting when on its last section; earlier, it stays open
-/// to resume, with any open field still open.
+/// What `q` (and Ctrl-C) asks before a live meeting is left: one line
+/// that fits at 80 columns.
+pub const LEAVE_QUESTION: &str =
+    "Leave now? The meeting stays unfinished, to resume. y: leave · other keys: stay";
+
+/// `q`: never leaves at once. Before the last section it asks whether to
+/// leave the meeting unfinished; at the last section it is the end of the
+/// meeting, which asks for the next one first (a rehearsal's end step is
+/// its pacing report).
 fn quit(meeting: &mut Meeting, out: &mut Effects) {
     if cards::pacing_first(meeting) {
         return;
     }
+    let ending = meeting.current + 1 == meeting.sections.len();
+    if ending && meeting.origin.rehearsal {
+        return leave(meeting, out);
+    }
+    if ending && meeting.draft.is_none() {
+        open(meeting, DraftKind::NextMeeting, out);
+        meeting.notice = Some(
+            "Ending: when is the next meeting? Enter on empty: none agreed · Esc: keep going"
+                .into(),
+        );
+        return;
+    }
+    meeting.pending = Some(Pending::Leave);
+    meeting.notice = Some(LEAVE_QUESTION.into());
+}
+
+/// The answer to [`LEAVE_QUESTION`]: `y`, or Ctrl-C again, leaves; any
+/// other key stays, and does nothing else.
+fn answer_leave(meeting: &mut Meeting, action: &Action, out: &mut Effects) {
+    let yes = *action == Action::Quit
+        || matches!(action, Action::Type(key) if matches!(key.code, KeyCode::Char('y' | 'Y')));
+    if yes {
+        leave(meeting, out);
+    } else {
+        meeting.notice = Some("Still in the meeting.".into());
+    }
+}
+
+/// Enter in the next meeting's field ends the meeting with what it says
+/// (nothing: none agreed); text it cannot read keeps the field open and
+/// says how to write it. Esc: the meeting goes on.
+fn next_meeting_typed(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
+    if closing {
+        close_draft(meeting, out);
+        meeting.notice = Some("Still in the meeting.".into());
+        return;
+    }
+    let text = meeting.draft.as_ref().map(Draft::text).unwrap_or_default();
+    let today = meeting
+        .clock
+        .now
+        .to_zoned(meeting.clock.zone.clone())
+        .date();
+    match crate::meeting::next::read(&text, today) {
+        Ok(next) => {
+            close_draft(meeting, out);
+            meeting.next_meeting = next;
+            out.journal(meeting, Change::NextMeeting { next });
+            leave(meeting, out);
+        }
+        Err(why) => meeting.notice = Some(why),
+    }
+}
+
+/// Leave the meeting: at its last section it ends (what was never sent is
+/// kept as private notes, and the minutes are written beside the record);
+/// before it, it stays unfinished, to resume.
+fn leave(meeting: &mut Meeting, out: &mut Effects) {
     let ending = meeting.current + 1 == meeting.sections.len();
     if ending {
         keep_unsent(meeting, out);
@@ -836,7 +913,8 @@ fn quit(meeting: &mut Meeting, out: &mut Effects) {
         out.journal(meeting, Change::Ended { at });
     }
     out.save();
-    if meeting.ended.is_some() && meeting.minutes_written {
+    // A live meeting's end writes its minutes; a rehearsal's only when asked.
+    if meeting.ended.is_some() && (meeting.minutes_written || !meeting.origin.rehearsal) {
         out.list.push(Effect::WriteMinutes);
     }
     out.list.push(Effect::Quit);
@@ -866,6 +944,7 @@ pub fn replay(meeting: &mut Meeting, change: Change) {
             }
         }
         Change::Ended { at } => meeting.ended = Some(at),
+        Change::NextMeeting { next } => meeting.next_meeting = next,
         Change::Mode { presenting } => meeting.presenting = presenting,
         Change::Dealt { dealt } => meeting.dealt = dealt,
         Change::Card { result } => {

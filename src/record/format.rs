@@ -42,6 +42,9 @@ pub struct Header {
     /// Whether the screen was presenting, so a resume comes back the same.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presenting: Option<bool>,
+    /// The next meeting, as agreed at the end of this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<crate::meeting::next::NextMeeting>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -136,6 +139,7 @@ impl Record {
             ids: meeting.ids.clone(),
             last_seq: meeting.seq,
             presenting: Some(meeting.presenting),
+            next: meeting.next_meeting,
         };
         let sections = meeting
             .sections
@@ -367,6 +371,7 @@ pub fn restore(meeting: &mut Meeting, record: &Record) {
     }
     meeting.seq = record.meeting.last_seq;
     meeting.ended = record.meeting.ended;
+    meeting.next_meeting = record.meeting.next;
     meeting.current = record
         .meeting
         .current_section

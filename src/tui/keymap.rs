@@ -141,12 +141,16 @@ pub fn footer_words(action: &Action, listen: bool) -> Option<(&'static str, &'st
 }
 
 /// The action a key asks for, given what has focus: an open text field
-/// (and the "show internal items?" question) takes every key first, so
-/// `q` types a q; only Ctrl-C still reaches the keymap.
+/// (and the "show internal items?" and "leave now?" questions) takes every
+/// key first, so `q` types a q; only Ctrl-C still reaches the keymap.
 pub fn key_action(meeting: &Meeting, keymap: &Keymap, key: KeyEvent) -> Option<Action> {
     let quit_key = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-    // The "show internal items?" question takes any key as its answer.
-    let asked = meeting.pending == Some(Pending::LeavePresenting);
+    // The "show internal items?" and "leave now?" questions take any key
+    // as their answer.
+    let asked = matches!(
+        meeting.pending,
+        Some(Pending::LeavePresenting | Pending::Leave)
+    );
     if (meeting.draft.is_some() || asked) && !quit_key {
         return Some(Action::Type(key));
     }

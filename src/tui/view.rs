@@ -205,19 +205,22 @@ impl View<'_> {
 
     fn footer(&self, shown: &Shared, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
+        // A notice lasts one key (it may be a question, such as "Leave
+        // now?", that must be seen to be answered); the saving banner
+        // stays until the disk takes the meeting again.
+        if let Some(notice) = &shown.notice {
+            Line::styled(
+                notice.clone(),
+                t.rag(Rag::Amber).add_modifier(Modifier::BOLD),
+            )
+            .render(area, buf);
+            return;
+        }
         if let Some(banner) = &shown.banner {
             Line::styled(
                 banner.clone(),
                 t.rag(Rag::Red)
                     .add_modifier(Modifier::BOLD | Modifier::REVERSED),
-            )
-            .render(area, buf);
-            return;
-        }
-        if let Some(notice) = &shown.notice {
-            Line::styled(
-                notice.clone(),
-                t.rag(Rag::Amber).add_modifier(Modifier::BOLD),
             )
             .render(area, buf);
             return;

@@ -65,6 +65,29 @@ pub fn type_line(m: &mut Meeting, open: Action, text: &str) -> Vec<resetpoint::m
     effects
 }
 
+/// `q` as a PM answers it: `y` to leave the meeting unfinished, or Enter
+/// (no next meeting agreed) to end it at its last section.
+pub fn quit(m: &mut Meeting) -> Vec<resetpoint::meeting::Effect> {
+    use resetpoint::meeting::{DraftKind, Pending};
+    let mut effects = update(m, Action::Quit);
+    if m.pending == Some(Pending::Leave) {
+        effects.extend(update(
+            m,
+            Action::Type(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE)),
+        ));
+    } else if m
+        .draft
+        .as_ref()
+        .is_some_and(|d| d.kind == DraftKind::NextMeeting)
+    {
+        effects.extend(update(
+            m,
+            Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+        ));
+    }
+    effects
+}
+
 /// Jump to the first section of this kind.
 pub fn go_to(m: &mut Meeting, kind: SectionKind) {
     let n = m

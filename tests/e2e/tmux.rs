@@ -72,6 +72,21 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Leave the meeting as a PM does: `q`, then `y` to leave it
+    /// unfinished, or, at its last section, Enter (no next meeting agreed)
+    /// to end it. Nothing when the program has already gone.
+    pub fn quit_meeting(&self) {
+        self.keys(&["q"]);
+        let asked = self.wait_for("what q asks", |s| {
+            s.contains("Leave now?") || s.contains("Ending:") || self.format("pane_dead") == "1"
+        });
+        if asked.contains("Leave now?") {
+            self.keys(&["y"]);
+        } else if asked.contains("Ending:") {
+            self.keys(&["Enter"]);
+        }
+    }
+
     /// Set a tmux option for every window, such as `window-style`.
     pub fn option(&self, name: &str, value: &str) {
         self.ok(&["set-option", "-g", name, value]);

@@ -4,7 +4,7 @@
 //! The readers of each kind of line are beside this dispatcher.
 
 mod people;
-mod quick;
+pub(super) mod quick;
 #[cfg(test)]
 mod reading_tests;
 mod signoff;
@@ -80,6 +80,8 @@ pub(super) fn to_capture(
     Ok(match kind {
         // The card's field is taken by the card itself, never as an item.
         DraftKind::CardAnswer => return ask("Answer the card with Enter.".into()),
+        // The end of the meeting reads its own field.
+        DraftKind::NextMeeting => return ask(crate::meeting::next::HOW.into()),
         DraftKind::Answer { question } => Capture::Answer {
             question: meeting
                 .sections
