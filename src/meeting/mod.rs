@@ -260,5 +260,8 @@ pub fn public_only(plan: &Plan) -> Plan {
     public.issues.retain(|i| i.visible);
     public.risks.retain(|r| r.visible);
     public.milestones.retain(|m| m.visible);
+    if public.financials.as_ref().is_some_and(|f| !f.visible) {
+        public.financials = None;
+    }
     public
 }

@@ -350,6 +350,11 @@ pub struct Financials {
     #[serde(default)]
     #[schemars(with = "Option<Thresholds>")]
     pub thresholds: Option<Spanned<Thresholds>>,
+    /// `false`: internal only (a fixed-price contract's margin, say): no
+    /// amount, index or cost reason on a shared screen, the projector, the
+    /// customer report or the customer minutes.
+    #[serde(default = "yes")]
+    pub visible: bool,
     /// Planned and actual spend month by month, for the burn chart.
     #[serde(default)]
     pub periods: Vec<Period>,

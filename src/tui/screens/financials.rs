@@ -17,7 +17,14 @@ use crate::tui::widgets::spend_chart::SpendChart;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let Some(money_plan) = &ctx.plan().financials else {
-        Paragraph::new("The plan has no [financials] yet.")
+        // On a shared screen the money may be kept internal: the customer
+        // is told nothing of why it is not there.
+        let missing = if ctx.shown.presenting {
+            "Budget and spend are reviewed separately."
+        } else {
+            "The plan has no [financials] yet."
+        };
+        Paragraph::new(missing)
             .style(ctx.theme.muted())
             .block(panel("Budget and spend", ctx.theme))
             .render(area, buf);
