@@ -17,6 +17,17 @@ pub struct Section {
     pub title: String,
     pub minutes: u32,
     pub questions: Vec<String>,
+    /// Which of `questions` (by place) are sensitive: their answers are
+    /// typed masked while presenting and go to our management only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sensitive: Vec<usize>,
+}
+
+impl Section {
+    /// Whether question `n` of this section is sensitive.
+    pub fn is_sensitive(&self, n: usize) -> bool {
+        self.sensitive.contains(&n)
+    }
 }
 
 #[derive(Deserialize)]
@@ -48,6 +59,18 @@ pub const DEFAULT_QUESTIONS: [&str; 4] = [
     "What worries you most about the weeks ahead?",
     "What would make this project a success for you?",
 ];
+
+/// The built-in reset-point asks, fourth, about the people on our team:
+/// the answer names someone, so it goes to our management only.
+pub const RESET_POINT_QUESTIONS: [&str; 4] = [
+    "What is your view of the project's status?",
+    "What has worked for you, and what has not?",
+    "What worries you most about the weeks ahead?",
+    "Are there members of the project team who are specifically causing you concern, and why?",
+];
+
+/// The place of the reset-point's sensitive question: the fourth.
+const RESET_POINT_SENSITIVE: usize = 3;
 
 /// The agenda a meeting runs when none is named: the plan's own if it has
 /// one, else `meeting.agenda`, else `status`.
@@ -84,7 +107,14 @@ pub fn sections(plan: &Plan, name: AgendaName) -> Vec<Section> {
                         .minutes
                         .as_ref()
                         .map_or(5, |m| (*m.get_ref()).clamp(0, 600) as u32),
-                    questions: questions_for(item.kind, &item.questions),
+                    questions: questions_for(item.kind, &item.questions, name),
+                    sensitive: item
+                        .questions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, q)| q.sensitive())
+                        .map(|(n, _)| n)
+                        .collect(),
                 })
                 .collect();
         }
@@ -102,7 +132,12 @@ pub fn sections(plan: &Plan, name: AgendaName) -> Vec<Section> {
             kind: step.kind,
             title: step.kind.default_title().to_owned(),
             minutes: step.minutes,
-            questions: questions_for(step.kind, &[]),
+            questions: questions_for(step.kind, &[], name),
+            sensitive: if step.kind == SectionKind::Listen && name == AgendaName::ResetPoint {
+                vec![RESET_POINT_SENSITIVE]
+            } else {
+                Vec::new()
+            },
         })
         .collect()
 }
@@ -140,6 +175,7 @@ pub fn add_followups(steps: &mut Vec<Section>, plan: &Plan, name: AgendaName) ->
             title: SectionKind::Followups.default_title().to_owned(),
             minutes: FOLLOWUPS_MINUTES,
             questions: Vec::new(),
+            sensitive: Vec::new(),
         },
     );
     Some(after_welcome)
@@ -165,14 +201,26 @@ pub fn notes(title: &str) -> Vec<Section> {
         },
         minutes: NOTES_MINUTES,
         questions: Vec::new(),
+        sensitive: Vec::new(),
     }]
 }
 
-fn questions_for(kind: SectionKind, given: &[String]) -> Vec<String> {
+/// The questions of a section: the plan's, else (for `listen`) the
+/// agenda's own: the reset-point's or the default ones.
+fn questions_for(
+    kind: SectionKind,
+    given: &[crate::plan::model::Question],
+    agenda: AgendaName,
+) -> Vec<String> {
     if kind == SectionKind::Listen && given.is_empty() {
-        DEFAULT_QUESTIONS.iter().map(|q| (*q).to_owned()).collect()
+        let built_in = if agenda == AgendaName::ResetPoint {
+            RESET_POINT_QUESTIONS
+        } else {
+            DEFAULT_QUESTIONS
+        };
+        built_in.iter().map(|q| (*q).to_owned()).collect()
     } else {
-        given.to_vec()
+        given.iter().map(|q| q.text().to_owned()).collect()
     }
 }
 

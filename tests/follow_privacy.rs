@@ -59,6 +59,7 @@ fn every_kind() -> (Vec<Capture>, Vec<Capture>) {
         Capture::Answer {
             question: DEFAULT_QUESTIONS[0].to_owned(),
             text: seen("answer"),
+            sensitive: false,
         },
         Capture::Note {
             text: seen("note"),
@@ -122,6 +123,11 @@ fn every_kind() -> (Vec<Capture>, Vec<Capture>) {
         },
     ];
     let private = vec![
+        Capture::Answer {
+            question: DEFAULT_QUESTIONS[1].to_owned(),
+            text: format!("{MARK} sensitive answer"),
+            sensitive: true,
+        },
         Capture::Note {
             text: format!("{MARK} private note"),
             private: true,

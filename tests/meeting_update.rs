@@ -118,7 +118,7 @@ fn answers_are_captured_per_question_verbatim_and_multi_line() {
         Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)),
     );
     type_in(&mut m, "and were vague — 日本語 ✅", KeyCode::Enter);
-    let Capture::Answer { question, text } = last(&m) else {
+    let Capture::Answer { question, text, .. } = last(&m) else {
         panic!()
     };
     assert_eq!(question, &m.section().questions[1]);

@@ -808,6 +808,7 @@ proptest! {
         record.answers[0].what = Capture::Answer {
             question: "What is your view of the project's status?".into(),
             text: text.clone(),
+            sensitive: false,
         };
         record.decisions[0].what = Capture::Decision { text: text.clone() };
         record.notes[0].what = Capture::Note { text: text.clone(), private: false, unsent: false };

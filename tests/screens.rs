@@ -183,6 +183,7 @@ fn every_valid_fixture_plan_draws_every_screen() {
                 title: kind.default_title().to_owned(),
                 minutes: 5,
                 questions: Vec::new(),
+                sensitive: Vec::new(),
             })
             .collect();
         for presenting in [false, true] {

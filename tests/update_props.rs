@@ -43,6 +43,7 @@ fn meeting() -> Meeting {
             } else {
                 Vec::new()
             },
+            sensitive: Vec::new(),
         })
         .collect();
     Meeting::with_sections(

@@ -88,8 +88,8 @@ pub fn recipients(record: &Record, plan: Option<&Plan>, audience: Audience) -> R
         let list = match (audience, person.side) {
             (Audience::Customer, Side::Customer) => &mut found.to,
             (Audience::Customer, Side::Us) => &mut found.cc,
-            (Audience::Internal, Side::Us) => &mut found.to,
-            (Audience::Internal, Side::Customer) => continue,
+            (Audience::Internal | Audience::Management, Side::Us) => &mut found.to,
+            (Audience::Internal | Audience::Management, Side::Customer) => continue,
         };
         match person.email.as_ref().map(|e| e.get_ref().trim()) {
             Some(email) if !email.is_empty() => list.push(Recipient {
@@ -113,6 +113,7 @@ pub fn subject(record: &Record, audience: Audience, zone: &TimeZone) -> String {
     let minutes = match audience {
         Audience::Customer => "Minutes",
         Audience::Internal => "Internal minutes",
+        Audience::Management => "Minutes for management",
     };
     header_text(&format!("{minutes}: {} — {meeting}, {day}", m.project))
 }

@@ -58,8 +58,8 @@ pub fn page(minutes: &Minutes, plan: Option<&Plan>, audience: Audience, zone: &T
         escape(&minutes.when(zone)),
         escape(&minutes.agenda)
     );
-    if audience == Audience::Internal {
-        out.push_str("<p class=\"warn\">Internal minutes: they include private notes and internal items. Do not send them to the customer.</p>\n");
+    if let Some(warning) = audience.warning() {
+        let _ = writeln!(out, "<p class=\"warn\">{warning}</p>");
     }
     for section in &minutes.sections {
         write_section(&mut out, section);
@@ -148,7 +148,7 @@ fn milestone_table(out: &mut String, milestones: &[MilestoneRow]) {
 fn charts(out: &mut String, plan: &Plan, audience: Audience) {
     let shown = match audience {
         Audience::Customer => public_only(plan),
-        Audience::Internal => plan.clone(),
+        Audience::Internal | Audience::Management => plan.clone(),
     };
     out.push_str("<div class=\"charts\">\n<figure class=\"chart heat\">\n");
     out.push_str(&heat_map::risk_heat_map(&shown, "risk-heat-map"));

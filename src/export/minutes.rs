@@ -25,10 +25,7 @@ pub use super::audience::Audience;
 pub use super::minutes_model::{Group, Item, MilestoneRow, Minutes, Section};
 
 fn shown(items: &[Captured], audience: Audience) -> Vec<&Captured> {
-    items
-        .iter()
-        .filter(|c| audience == Audience::Internal || c.what.is_public())
-        .collect()
+    items.iter().filter(|c| audience.sees(&c.what)).collect()
 }
 
 fn date(d: Date) -> String {
@@ -115,8 +112,9 @@ pub fn minutes(
 
     let mut heard = Section::list("What we heard", Vec::new(), "Nothing was recorded.");
     heard.groups.clear();
-    for a in &record.answers {
-        let Capture::Answer { question, text } = &a.what else {
+    // A sensitive question's answers are for our management only.
+    for a in record.answers.iter().filter(|a| audience.sees(&a.what)) {
+        let Capture::Answer { question, text, .. } = &a.what else {
             continue;
         };
         // Quoted as said: blank lines or spaces typed around the words
@@ -395,7 +393,7 @@ fn standing(plan: &Plan, audience: Audience) -> Section {
     let public = public_only(plan);
     let shown = match audience {
         Audience::Customer => &public,
-        Audience::Internal => plan,
+        Audience::Internal | Audience::Management => plan,
     };
     let derived = derive(shown);
     let public_reasons = derive(&public).overall_reasons;
@@ -503,8 +501,8 @@ pub fn markdown(
         escape_inline(&minutes.when(zone)),
         escape_inline(&minutes.agenda)
     );
-    if audience == Audience::Internal {
-        out.push_str("\n> Internal minutes: they include private notes and internal items. Do not send them to the customer.\n");
+    if let Some(warning) = audience.warning() {
+        let _ = writeln!(out, "\n> {warning}");
     }
     for section in &minutes.sections {
         markdown_section(&mut out, section);

@@ -84,7 +84,7 @@ pub fn report(
     let public = public_only(plan);
     let shown = match audience {
         Audience::Customer => &public,
-        Audience::Internal => plan,
+        Audience::Internal | Audience::Management => plan,
     };
     let sections = vec![
         standing(shown, &public),
@@ -360,8 +360,7 @@ fn since_last_meeting(
     let Some((stem, last)) = meetings.last() else {
         return list(title, Vec::new(), "No meeting with you is on record yet.");
     };
-    let public =
-        |c: &crate::meeting::Captured| audience == Audience::Internal || c.what.is_public();
+    let public = |c: &crate::meeting::Captured| audience.sees(&c.what);
     let name = |id: &str| shown.name_of(id).to_owned();
     let all_actions = rows(meetings, shown, true);
     let opened: Vec<Item> = all_actions

@@ -41,6 +41,9 @@ pub enum Capture {
     Answer {
         question: String,
         text: String,
+        /// An answer to a sensitive question: for our management only.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        sensitive: bool,
     },
     Note {
         text: String,
@@ -212,8 +215,20 @@ impl Capture {
         match self {
             Capture::Note { private, .. } => !private,
             Capture::Risk { visible, .. } | Capture::Issue { visible, .. } => *visible,
+            Capture::Answer { sensitive, .. } => !sensitive,
             _ => true,
         }
+    }
+
+    /// An answer to a sensitive question, for our management only.
+    pub fn is_sensitive(&self) -> bool {
+        matches!(
+            self,
+            Capture::Answer {
+                sensitive: true,
+                ..
+            }
+        )
     }
 }
 

@@ -172,6 +172,7 @@ impl Draft {
             DraftKind::Note { private: true } => Some("Private note"),
             DraftKind::Risk if self.internal => Some("Internal risk"),
             DraftKind::Issue if self.internal => Some("Internal issue"),
+            DraftKind::Answer { .. } if self.internal => Some("Sensitive answer"),
             _ => None,
         }
     }
@@ -184,6 +185,9 @@ impl Draft {
             }
             DraftKind::Issue if self.internal => {
                 "Internal issue (never on the shared screen): what @owner"
+            }
+            DraftKind::Answer { .. } if self.internal => {
+                "Their answer, for our management only (never on the shared screen)"
             }
             kind => kind.title(),
         }

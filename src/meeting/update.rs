@@ -506,6 +506,11 @@ fn show_draft(meeting: &mut Meeting, mut draft: Draft, out: &mut Effects) {
 fn select(meeting: &mut Meeting, out: &mut Effects) {
     let row = meeting.selected;
     match meeting.section().kind {
+        // A sensitive question's answer is typed masked, like an internal
+        // risk, and kept off every screen and document but management's.
+        SectionKind::Listen if meeting.section().is_sensitive(row) => {
+            open_internal(meeting, DraftKind::Answer { question: row }, out)
+        }
         SectionKind::Listen if !meeting.section().questions.is_empty() => {
             open(meeting, DraftKind::Answer { question: row }, out)
         }
@@ -694,9 +699,12 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
             close_draft(meeting, out);
             if private {
                 // A field that was masked is never saved as a public item.
-                if let Capture::Risk { visible, .. } | Capture::Issue { visible, .. } = &mut capture
-                {
-                    *visible = false;
+                match &mut capture {
+                    Capture::Risk { visible, .. } | Capture::Issue { visible, .. } => {
+                        *visible = false;
+                    }
+                    Capture::Answer { sensitive, .. } => *sensitive = true,
+                    _ => {}
                 }
             }
             // One follow-up per item, one buy-in per proposal: a second

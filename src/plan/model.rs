@@ -694,7 +694,73 @@ pub struct AgendaItem {
     #[serde(default)]
     #[schemars(with = "Option<i64>", range(min = 1, max = 600))]
     pub minutes: Option<Spanned<i64>>,
-    /// Questions to ask in it.
+    /// Questions to ask in it: their text, or `{ text = "…", sensitive =
+    /// true }` for one whose answers go to our management only.
     #[serde(default)]
-    pub questions: Vec<String>,
+    pub questions: Vec<Question>,
+}
+
+/// A question of a section: its text, or its text marked sensitive.
+/// Read by hand, so a mistake in the marked form is named as such.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Question {
+    Plain(String),
+    Marked(MarkedQuestion),
+}
+
+/// `{ text = "…", sensitive = true }`: its answers are typed masked while
+/// presenting, never reach the projector, the customer's or the team's
+/// minutes, and appear in `minutes --audience management`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MarkedQuestion {
+    /// The question, as it is asked.
+    pub text: String,
+    /// `true`: its answers are for our management only.
+    #[serde(default)]
+    pub sensitive: bool,
+}
+
+impl<'de> Deserialize<'de> for Question {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Either;
+
+        impl<'de> serde::de::Visitor<'de> for Either {
+            type Value = Question;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a question: its text, or { text = \"…\", sensitive = true }")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Question, E> {
+                Ok(Question::Plain(text.to_owned()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Question, A::Error> {
+                MarkedQuestion::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Question::Marked)
+            }
+        }
+
+        deserializer.deserialize_any(Either)
+    }
+}
+
+impl Question {
+    pub fn text(&self) -> &str {
+        match self {
+            Question::Plain(text) | Question::Marked(MarkedQuestion { text, .. }) => text,
+        }
+    }
+
+    pub fn sensitive(&self) -> bool {
+        matches!(
+            self,
+            Question::Marked(MarkedQuestion {
+                sensitive: true,
+                ..
+            })
+        )
+    }
 }

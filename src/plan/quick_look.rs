@@ -25,7 +25,7 @@ pub fn rag_word(rag: Rag) -> &'static str {
 /// customer's holds none of them.
 pub fn quick_look_for(plan: &Plan, audience: Audience) -> String {
     match audience {
-        Audience::Internal => quick_look(plan, &derive(plan)),
+        Audience::Internal | Audience::Management => quick_look(plan, &derive(plan)),
         Audience::Customer => {
             let public = crate::meeting::public_only(plan);
             quick_look(&public, &derive(&public))

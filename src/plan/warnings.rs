@@ -339,7 +339,7 @@ fn customer_visible_text(plan: &Plan) -> Vec<CustomerText<'_>> {
         }
         for (at, q) in item.questions.iter().enumerate() {
             let whose = Whose::Plain("an agenda question");
-            texts.push((whose, field("agenda", entry, "questions", at), q));
+            texts.push((whose, field("agenda", entry, "questions", at), q.text()));
         }
     }
     texts

@@ -129,6 +129,7 @@ pub fn every_section_meeting(plan: Plan, presenting: bool) -> Meeting {
             } else {
                 Vec::new()
             },
+            sensitive: Vec::new(),
         })
         .collect();
     let mut m = Meeting::with_sections(

@@ -36,7 +36,7 @@ pub fn markdown(report: &Report) -> String {
         escape_inline(&report.customer),
         escape_inline(&dates(report))
     );
-    if report.audience == Audience::Internal {
+    if report.audience.ours() {
         let _ = write!(out, "\n> {INTERNAL_WARNING}\n");
     }
     if !report.headline.trim().is_empty() {
@@ -66,7 +66,7 @@ pub fn html(report: &Report, plan: &Plan) -> String {
         html_escape(&report.customer),
         html_escape(&dates(report))
     );
-    if report.audience == Audience::Internal {
+    if report.audience.ours() {
         let _ = writeln!(out, "<p class=\"warn\">{INTERNAL_WARNING}</p>");
     }
     if !report.headline.trim().is_empty() {
@@ -78,7 +78,7 @@ pub fn html(report: &Report, plan: &Plan) -> String {
     }
     let shown = match report.audience {
         Audience::Customer => public_only(plan),
-        Audience::Internal => plan.clone(),
+        Audience::Internal | Audience::Management => plan.clone(),
     };
     let (standing, rest) = report.sections.split_at(1.min(report.sections.len()));
     for section in standing {

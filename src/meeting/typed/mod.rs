@@ -90,6 +90,10 @@ pub(super) fn to_capture(
                 .cloned()
                 .unwrap_or_default(),
             text: text.to_owned(),
+            sensitive: meeting
+                .sections
+                .get(section)
+                .is_some_and(|s| s.is_sensitive(question)),
         },
         DraftKind::Note { private } => Capture::Note {
             text: text.to_owned(),
@@ -347,7 +351,7 @@ pub(super) fn wants_changes(text: &str) -> bool {
 /// `None` for items changed with Enter on their row (attendance, buy-in).
 pub(super) fn as_typed(meeting: &Meeting, item: &Captured) -> Option<(DraftKind, String)> {
     Some(match &item.what {
-        Capture::Answer { question, text } => {
+        Capture::Answer { question, text, .. } => {
             let index = meeting
                 .sections
                 .get(item.section)

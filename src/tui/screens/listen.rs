@@ -82,9 +82,9 @@ fn answers_to<'a>(ctx: &'a Ctx, question: Option<&String>) -> Vec<&'a str> {
         .iter()
         .filter(|c| c.section == ctx.shown.current)
         .filter_map(|c| match &c.what {
-            crate::meeting::Capture::Answer { question: q, text } if q == question => {
-                Some(text.as_str())
-            }
+            crate::meeting::Capture::Answer {
+                question: q, text, ..
+            } if q == question => Some(text.as_str()),
             _ => None,
         })
         .collect()

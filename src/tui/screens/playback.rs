@@ -23,7 +23,9 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     for question in &questions {
         lines.push(Line::styled(ctx.plain(question), ctx.theme.heading()));
         for item in &ctx.shown.captures {
-            if let Capture::Answer { question: q, text } = &item.what
+            if let Capture::Answer {
+                question: q, text, ..
+            } = &item.what
                 && q == question
             {
                 lines.extend(super::quoted(text, "  ", "   ").into_iter().map(Line::raw));
