@@ -254,28 +254,12 @@ async fn run_loop(
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut dirty = true;
-    // Keys that wait their turn, in the order typed: those typed before
-    // the first frame, and those typed while the reads are out.
+    // Keys that wait their turn, in the order typed, while the reads are
+    // out. The first frame does not wait for the background's answer: it
+    // is drawn at once in colours that read on both, and again in the
+    // terminal's own when the answer comes (a few milliseconds later in a
+    // terminal that answers; never, in one that does not).
     let mut waiting: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
-    if choice == Choice::Ask {
-        // The first frame waits a moment for the answer, so it is drawn in
-        // the colours that read on this terminal.
-        let deadline = tokio::time::Instant::now() + super::background::ASK_AT_MOST;
-        loop {
-            tokio::select! {
-                sifted = events.next() => match sifted {
-                    Some(Ok(Sifted::Background(background))) => {
-                        theme.palette.background = background;
-                        break;
-                    }
-                    Some(Ok(Sifted::Event(event))) => waiting.push_back(event),
-                    Some(Err(e)) => return Err(e.into()),
-                    None => break,
-                },
-                () = tokio::time::sleep_until(deadline) => break,
-            }
-        }
-    }
     loop {
         if dirty {
             let view = View {

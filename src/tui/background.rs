@@ -3,9 +3,8 @@
 //! `COLORFGBG` first and otherwise asks the terminal (OSC 11) once the
 //! screen is taken. The answer comes back among the keys, where
 //! `late_answer` takes it out and reads it, so a key typed before it is
-//! never lost; the first frame waits for it no longer than `ASK_AT_MOST`.
-
-use std::time::Duration;
+//! never lost. The first frame does not wait for it: it is drawn in the
+//! colours that read on both, and again once the answer is in.
 
 use serde::Deserialize;
 
@@ -38,12 +37,6 @@ pub enum Background {
     #[default]
     Unknown,
 }
-
-/// The longest the first frame waits for the terminal to say its
-/// background colour. Most terminals answer within a few milliseconds;
-/// one that never answers costs this once. The answer is read among the
-/// keys (see `late_answer`), so keys typed meanwhile are kept, in order.
-pub const ASK_AT_MOST: Duration = Duration::from_millis(80);
 
 /// Read `COLORFGBG` ("fg;bg" or "fg;default;bg", as rxvt and Konsole set
 /// it): the last field is the background's colour number. 0–6 and 8 are
