@@ -306,11 +306,26 @@ async fn run_loop(
                         dirty = true;
                         None
                     }
-                    Some(Ok(Sifted::Event(Event::Key(key)))) if holding && is_leave_key(&key) => return Ok(()),
+                    // Before a resumed meeting is whole there is nothing to
+                    // save yet: Ctrl-C leaves at once.
+                    Some(Ok(Sifted::Event(Event::Key(key))))
+                        if !reads.meeting_whole() && is_leave_key(&key) => return Ok(()),
                     Some(Ok(Sifted::Event(event @ Event::Key(_) | event @ Event::Paste(_)))) if holding
                         && !matches!(&event, Event::Key(key) if is_suspend_key(key)) => {
-                        waiting.push_back(event);
-                        None
+                        // A key that needs nothing from the earlier meetings
+                        // (moving, help, presenting, leaving) acts at once,
+                        // unless keys typed before it still wait.
+                        let now = match &event {
+                            Event::Key(key) if waiting.is_empty() && reads.meeting_whole() => {
+                                super::keymap::key_action(&meeting, &config.keymap, *key)
+                                    .filter(|action| !super::later::waits_for_reads(&meeting, action))
+                            }
+                            _ => None,
+                        };
+                        if now.is_none() {
+                            waiting.push_back(event);
+                        }
+                        now
                     }
                     Some(Ok(Sifted::Event(event))) => {
                         on_event(event, &meeting, &config, &mut terminal, &mut dirty)?

@@ -9,13 +9,42 @@ use std::sync::Arc;
 use tokio::sync::oneshot::Receiver;
 use tokio::sync::oneshot::error::RecvError;
 
-use crate::meeting::{CarriedOver, Meeting};
+use crate::meeting::{Action, CarriedOver, Meeting};
 use crate::record::earlier::EarlierMeetings;
 use crate::record::format::Record;
 use crate::record::open::OpenError;
 use crate::record::resume::{BroughtBack, ComingBack};
 use crate::record::session::Later;
 use crate::record::store::{Message, Store};
+
+/// Whether an action waits until the earlier meetings are read: what it
+/// captures needs their ids, and the rows it acts on their follow-ups.
+/// Moving between sections, help, presenting and leaving need nothing from
+/// them (the agenda gaining its follow-ups section keeps the screen where
+/// it is), nor does the answer to a question on screen.
+pub fn waits_for_reads(meeting: &Meeting, action: &Action) -> bool {
+    use crate::meeting::{Overlay, Pending};
+    match action {
+        Action::NextSection
+        | Action::PreviousSection
+        | Action::JumpTo(_)
+        | Action::Agenda
+        | Action::Help
+        | Action::Close
+        | Action::Presenting
+        | Action::Quit
+        | Action::Up
+        | Action::Down
+        | Action::ScrollUp
+        | Action::ScrollDown => meeting.draft.is_some(),
+        Action::Select => meeting.overlay == Overlay::None,
+        Action::Type(_) => !matches!(
+            meeting.pending,
+            Some(Pending::Leave | Pending::LeavePresenting)
+        ),
+        _ => true,
+    }
+}
 
 /// The reads still to come, and the one running.
 pub struct Reads {
@@ -135,4 +164,42 @@ fn came_back(meeting: &mut Meeting, mut whole: Box<Meeting>, told: Vec<String>) 
     whole.notice = meeting.notice.take();
     whole.tell(&told);
     *meeting = *whole;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meeting::{Clock, Overlay, Pending};
+    use crate::plan::model::AgendaName;
+    use crossterm::event::{KeyCode, KeyEvent};
+
+    fn meeting() -> Meeting {
+        let plan = crate::plan::load_bytes("demo.toml", include_bytes!("../../assets/demo.toml"))
+            .plan
+            .unwrap();
+        Meeting::new(plan, AgendaName::ResetPoint, Clock::system(), false)
+    }
+
+    #[test]
+    fn moving_and_leaving_act_at_once_capturing_waits_for_the_earlier_meetings() {
+        let mut m = meeting();
+        for action in [
+            Action::NextSection,
+            Action::PreviousSection,
+            Action::Help,
+            Action::Presenting,
+            Action::Quit,
+        ] {
+            assert!(!waits_for_reads(&m, &action), "{action:?}");
+        }
+        let y = Action::Type(KeyEvent::from(KeyCode::Char('y')));
+        for action in [Action::NewAction, Action::Note, Action::Select, y.clone()] {
+            assert!(waits_for_reads(&m, &action), "{action:?}");
+        }
+        // The answer to "Leave now?" needs nothing; nor does Enter on the agenda.
+        m.pending = Some(Pending::Leave);
+        assert!(!waits_for_reads(&m, &y));
+        m.overlay = Overlay::Agenda { selected: 2 };
+        assert!(!waits_for_reads(&m, &Action::Select));
+    }
 }
