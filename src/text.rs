@@ -20,6 +20,21 @@ pub fn is_unsafe(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 
+/// Characters a terminal draws as nothing but that still take part in
+/// the line: zero-width spaces and joiners, the word joiner and the BOM.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
+/// `text` as drawn on a screen: what cannot be seen or would reorder the
+/// line (controls, bidi overrides and isolates, zero-width characters, the
+/// BOM) left out, so the row shows what it says and nothing else.
+pub fn on_screen(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !is_unsafe(c) && !is_invisible(c))
+        .collect()
+}
+
 /// `text` with every unsafe character written as a visible escape.
 pub fn visible(text: &str) -> String {
     if !text.chars().any(is_unsafe) {

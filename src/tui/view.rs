@@ -150,14 +150,17 @@ impl View<'_> {
         let section = m.section();
         let [top, bottom] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        // Typed in a plan or on the command line: drawn without what
+        // would reorder or hide part of the row.
+        let screen = crate::text::on_screen;
         Line::from(vec![
-            Span::styled(m.plan.project.name.clone(), t.title()),
+            Span::styled(screen(&m.plan.project.name), t.title()),
             Span::styled(format!(" · {} · ", m.agenda.as_str()), t.muted()),
             Span::styled(
                 format!("{}/{} ", m.current + 1, m.sections.len()),
                 t.heading(),
             ),
-            Span::styled(section.title.clone(), t.heading()),
+            Span::styled(screen(&section.title), t.heading()),
         ])
         .render(top, buf);
         let in_section = m.seconds_in(m.current);
@@ -210,7 +213,7 @@ impl View<'_> {
         // stays until the disk takes the meeting again.
         if let Some(notice) = &shown.notice {
             Line::styled(
-                notice.clone(),
+                crate::text::on_screen(notice),
                 t.rag(Rag::Amber).add_modifier(Modifier::BOLD),
             )
             .render(area, buf);
