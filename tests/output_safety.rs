@@ -175,7 +175,7 @@ proptest! {
             )
             .as_bytes(),
         );
-        let report = json_report(&checked, true);
+        let report = json_report(&checked, true, resetpoint::export::minutes::Audience::Internal);
         assert_no_raw_control(&report);
         prop_assert!(!report.contains(['\n', '\r']));
         let back: serde_json::Value = serde_json::from_str(&report).unwrap();

@@ -28,7 +28,7 @@ pub fn run(path: &Path, format: ReportFormat, strict: bool, audience: Audience) 
     }
     let passed = passes(&checked, strict);
     let out = match format {
-        ReportFormat::Json => json_report(&checked, passed) + "\n",
+        ReportFormat::Json => json_report(&checked, passed, audience) + "\n",
         ReportFormat::Human => human_report(&checked, strict, audience),
     };
     // A closed pipe (`check plan.toml | head`) is not worth a panic.
@@ -73,8 +73,9 @@ pub fn human_report(checked: &Checked, strict: bool, audience: Audience) -> Stri
 /// The report as one JSON object. Like the human report it holds the first
 /// fifty errors and warnings, and says how many more there are, so that a
 /// file of ten thousand mistakes does not give a report a hundred times its
-/// size.
-pub fn json_report(checked: &Checked, ok: bool) -> String {
+/// size. For the customer, the derived figures are worked out without the
+/// internal items, as the human quick look's are.
+pub fn json_report(checked: &Checked, ok: bool, audience: Audience) -> String {
     let pick = |errors: bool| -> (Vec<serde_json::Value>, usize) {
         let all: Vec<_> = checked
             .diagnostics
@@ -90,7 +91,10 @@ pub fn json_report(checked: &Checked, ok: bool) -> String {
     };
     let (errors, errors_not_shown) = pick(true);
     let (warnings, warnings_not_shown) = pick(false);
-    let derived = checked.plan.as_ref().map(derive);
+    let derived = checked.plan.as_ref().map(|plan| match audience {
+        Audience::Customer => derive(&crate::meeting::public_only(plan)),
+        Audience::Internal | Audience::Management => derive(plan),
+    });
     // The derived figures carry the plan's own text (milestone names, ids).
     crate::text::json(&serde_json::json!({
         "ok": ok,
