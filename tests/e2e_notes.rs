@@ -108,3 +108,84 @@ fn kill_9_loses_nothing_and_notes_come_back_with_every_word() {
     let left = again.wait_for("the way out", |s| s.contains("The notes are finished"));
     assert!(left.contains("resetpoint new --from"), "{left}");
 }
+
+#[test]
+fn resume_without_the_customer_finds_the_notes_of_that_title() {
+    let home = tempfile::tempdir().unwrap();
+    let records = home.path().join("meetings");
+    let records_arg = records.to_str().unwrap();
+    let t = in_a_shell(
+        "notes-customer",
+        home.path(),
+        "Call --customer Acme --records",
+        records_arg,
+    );
+    t.wait_for("the notes screen", |s| s.contains("1/1 Call"));
+    t.keys(&["n"]);
+    t.text("Øyvind wants the pilot in March");
+    t.keys(&["Enter"]);
+    wait_for_journal(&records, "Øyvind wants the pilot in March");
+    let pid = t.child_pid();
+    kill_9(&pid);
+    // Gone once its lock is free: the next start would otherwise be refused.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(std::time::Instant::now() < deadline, "the kill");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+
+    // Resumed without --customer: the same notes, not new empty ones.
+    let again = in_a_shell(
+        "notes-resume",
+        home.path(),
+        "Call --resume --records",
+        records_arg,
+    );
+    let screen = again.wait_for("the notes back", |s| {
+        s.contains("Øyvind wants the pilot in March")
+    });
+    assert!(screen.contains("Acme"), "{screen}");
+}
+
+#[test]
+fn resume_with_several_unfinished_notes_names_each_with_its_command() {
+    use resetpoint::commands::notes::unplanned;
+    use resetpoint::meeting::{Clock, Meeting};
+    use resetpoint::plan::model::AgendaName;
+    use resetpoint::record::format::Record;
+    let home = tempfile::tempdir().unwrap();
+    let records = home.path().join("meetings");
+    std::fs::create_dir_all(&records).unwrap();
+    for (n, customer) in ["Acme", "Søren's Bakery"].iter().enumerate() {
+        let clock = Clock::at(
+            common::meeting_start() + jiff::SignedDuration::from_hours(n as i64),
+            jiff::tz::TimeZone::UTC,
+        );
+        let mut m = Meeting::new(unplanned(Some(customer)), AgendaName::Notes, clock, false);
+        m.sections = resetpoint::agenda::notes("Call");
+        let path = records.join(format!("2026-11-24-1{n}00-notes.toml"));
+        std::fs::write(&path, Record::of(&m).to_toml()).unwrap();
+        std::fs::write(path.with_extension("journal"), "").unwrap();
+    }
+    let out = common::resetpoint(
+        home.path(),
+        &[
+            "notes",
+            "Call",
+            "--resume",
+            "--records",
+            records.to_str().unwrap(),
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("2 unfinished notes"), "{said}");
+    assert!(
+        said.contains("resetpoint notes Call --resume --customer Acme"),
+        "{said}"
+    );
+    assert!(
+        said.contains("--customer 'Søren'\\''s Bakery'") || said.contains("Søren"),
+        "{said}"
+    );
+}

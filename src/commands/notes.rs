@@ -57,6 +57,11 @@ pub fn notes_dir(plan: Option<&Path>, asked: Option<&Path>) -> PathBuf {
 }
 
 pub fn run(options: &Options) -> ExitCode {
+    let config = match settings(options.config) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let asked = options.records.or(config.records_dir.as_deref());
     let (plan, origin) = match options.plan {
         Some(path) => {
             let plan = match checked_plan(path) {
@@ -65,11 +70,21 @@ pub fn run(options: &Options) -> ExitCode {
             };
             (plan, origin_of(path, false))
         }
-        None => (unplanned(options.customer), Origin::default()),
-    };
-    let config = match settings(options.config) {
-        Ok(config) => config,
-        Err(code) => return code,
+        None => {
+            // `--resume` without `--customer`: the unfinished notes of that
+            // title (or of any, with none), whoever they were filed under.
+            let mut customer = options.customer.map(str::to_owned);
+            if customer.is_none() && options.unfinished == Unfinished::Resume {
+                let dir = notes_dir(None, asked);
+                let found = unfinished_notes(&dir, options.title);
+                match found.as_slice() {
+                    [] => {}
+                    [one] => customer = Some(one.customer.clone()),
+                    several => return fail(1, several_unfinished(several, options.records)),
+                }
+            }
+            (unplanned(customer.as_deref()), Origin::default())
+        }
     };
     if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
         return fail(
@@ -77,7 +92,6 @@ pub fn run(options: &Options) -> ExitCode {
             "notes are taken full screen and need a terminal; run `resetpoint notes` in one",
         );
     }
-    let asked = options.records.or(config.records_dir.as_deref());
     let setup = SessionOptions {
         origin,
         agenda: AgendaName::Notes,
@@ -114,6 +128,82 @@ pub fn open(
         session.meeting.sections = notes(title);
     }
     Ok(session)
+}
+
+/// Unfinished notes found in a records folder, whoever they are filed under.
+#[derive(Debug, PartialEq, Eq)]
+struct UnfinishedNotes {
+    title: String,
+    customer: String,
+    started: jiff::Timestamp,
+}
+
+/// The unfinished notes in `dir` titled `title` (any, with none), oldest
+/// first: told by the journal or lock an unfinished meeting keeps beside
+/// its record, and by the record's header and sections alone.
+fn unfinished_notes(dir: &Path, title: Option<&str>) -> Vec<UnfinishedNotes> {
+    use crate::record::format::Record;
+    use crate::record::fs::read_plain_text;
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut records: Vec<PathBuf> = listing
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "journal" || x == "lock"))
+        .map(|p| p.with_extension("toml"))
+        .collect();
+    records.sort();
+    records.dedup();
+    let wanted = title.map(|t| t.trim().to_lowercase());
+    let mut found: Vec<UnfinishedNotes> = records
+        .iter()
+        .filter_map(|path| Record::frame_from_text(&read_plain_text(path).ok()?))
+        .filter(|r| r.meeting.agenda == AgendaName::Notes.as_str() && r.meeting.ended.is_none())
+        .map(|r| UnfinishedNotes {
+            title: r
+                .sections
+                .first()
+                .map(|s| s.title.clone())
+                .unwrap_or_default(),
+            customer: r.meeting.customer,
+            started: r.meeting.started,
+        })
+        .filter(|n| {
+            wanted
+                .as_ref()
+                .is_none_or(|w| n.title.trim().to_lowercase() == *w)
+        })
+        .collect();
+    found.sort_by_key(|n| n.started);
+    found
+}
+
+/// Several unfinished notes answer `--resume`: each, with the command
+/// that resumes it.
+fn several_unfinished(found: &[UnfinishedNotes], records: Option<&Path>) -> String {
+    let mut lines = vec![format!(
+        "{} unfinished notes could be resumed; say which:",
+        found.len()
+    )];
+    for notes in found {
+        let mut command = format!("resetpoint notes {} --resume", shell_word(&notes.title));
+        if !notes.customer.is_empty() {
+            command.push_str(&format!(" --customer {}", shell_word(&notes.customer)));
+        }
+        if let Some(dir) = records {
+            command.push_str(&format!(
+                " --records {}",
+                shell_word(&dir.display().to_string())
+            ));
+        }
+        lines.push(format!("  {command}"));
+    }
+    lines
+        .iter()
+        .map(|l| visible(l))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// What the PM reads on leaving: unfinished notes, the command that
