@@ -397,7 +397,7 @@ fn the_start_of_a_name_offers_that_person() {
     to(&mut m, SectionKind::Status);
     type_line(&mut m, Action::NewAction, "Send the codes @jen due:fri");
     let said = m.notice.clone().unwrap_or_default();
-    assert!(said.contains("Did you mean Jennifer Chen?"), "{said}");
+    assert!(said.contains("Enter: Jennifer Chen"), "{said}");
     assert!(m.captures.is_empty(), "asked before anything is saved");
 }
 

@@ -201,7 +201,7 @@ fn an_unknown_owner_is_asked_about_then_taken_as_a_guest() {
         m.notice
             .as_deref()
             .unwrap()
-            .contains("Did you mean Priya Raman?"),
+            .contains("Enter: Priya Raman"),
         "a slip of the keys is offered the nearest person first"
     );
 }

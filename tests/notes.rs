@@ -130,7 +130,7 @@ fn with_a_plan_an_at_name_is_matched_to_its_people_as_in_a_meeting() {
     type_line(&mut m, Action::NewAction, "Book the workshop @Danna");
     let asked = m.notice.clone().unwrap_or_default();
     assert!(m.draft.is_some(), "not taken yet");
-    assert!(asked.contains("Did you mean Dana Wu?"), "{asked}");
+    assert!(asked.contains("Enter: Dana Wu"), "{asked}");
 }
 
 #[test]

@@ -120,6 +120,8 @@ pub struct Draft {
     /// stays set, so a field masked on a shared screen never comes back into
     /// view and its item is always kept internal.
     pub internal: bool,
+    /// An unknown `@name` Enter asked about: Tab keeps it as a guest.
+    pub guest_offer: Option<String>,
 }
 
 impl Draft {
@@ -140,6 +142,7 @@ impl Draft {
             editor,
             asked: Vec::new(),
             internal: false,
+            guest_offer: None,
         };
         draft.notice_internal();
         draft

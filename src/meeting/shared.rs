@@ -142,7 +142,7 @@ impl Field {
 
 /// Said instead of a notice raised by a private field while presenting:
 /// the notice may quote what was typed (an unknown `@name`, a date).
-pub const PRIVATE_NOTICE: &str = "The private field needs a look; its message is hidden while presenting. Enter again takes it as typed (a new name as a guest, a risk unscored), Esc keeps the text.";
+pub const PRIVATE_NOTICE: &str = "The private field has a question, hidden while presenting. Enter again accepts what it offers; Esc keeps the text.";
 
 impl Shared {
     /// The customer-safe projection: everything a shared screen draws, and

@@ -630,6 +630,22 @@ fn typing(meeting: &mut Meeting, action: Action, out: &mut Effects) {
             let newline = (key.code == KeyCode::Enter && key.modifiers.contains(KeyModifiers::ALT))
                 || (key.code == KeyCode::Char('j')
                     && key.modifiers.contains(KeyModifiers::CONTROL));
+            if key.code == KeyCode::Tab
+                && let Some(name) = draft.guest_offer.take()
+            {
+                // The deliberate answer to "not in the plan": a guest.
+                draft.asked.push(typed::guest_kept(&name));
+                return finish_draft(meeting, out, false);
+            }
+            // Any other key changes the line the question was about.
+            draft.guest_offer = None;
+            if key.code == KeyCode::Char('u') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                // As in a shell: Ctrl-U clears the line up to the cursor.
+                draft.editor.delete_line_by_head();
+                let state = draft.state();
+                out.journal(meeting, Change::Draft { draft: Some(state) });
+                return;
+            }
             if newline && multiline {
                 draft.editor.insert_newline();
             } else if key.code == KeyCode::Enter || newline {
@@ -716,13 +732,37 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
                     .find(|c| supersedes(&capture, &c.what))
                     .map(|c| c.id.clone())
             });
+            // A date worked out from `+1d` or `fri` may land on a weekend
+            // without anyone noticing: say so, and keep it.
+            let weekend = match &capture {
+                Capture::Action { due: Some(due), .. }
+                    if matches!(
+                        due.weekday(),
+                        jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+                    ) =>
+                {
+                    Some(*due)
+                }
+                _ => None,
+            };
             commit(meeting, capture, editing, out);
+            if let Some(due) = weekend {
+                meeting.notice = Some(format!(
+                    "Saved, due {}: a weekend day.",
+                    due.strftime("%a %-d %b")
+                ));
+            }
         }
-        Err(typed::Ask { notice, again }) => {
-            if let Some(draft) = meeting.draft.as_mut()
-                && again
-            {
-                draft.asked.push(notice.clone());
+        Err(typed::Ask {
+            notice,
+            again,
+            guest,
+        }) => {
+            if let Some(draft) = meeting.draft.as_mut() {
+                if again {
+                    draft.asked.push(notice.clone());
+                }
+                draft.guest_offer = guest;
             }
             meeting.notice = Some(notice);
         }

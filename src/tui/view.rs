@@ -38,15 +38,15 @@ impl Widget for &View<'_> {
             too_small(area, buf);
             return;
         }
-        let [header, body, footer] = Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Min(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
         // Everything below draws from what this screen may show: the
         // customer-safe projection while presenting, never the meeting.
         let shown = Shared::of(self.meeting);
+        let [header, body, footer] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(1),
+            Constraint::Length(footer_rows(&shown, area.width)),
+        ])
+        .areas(area);
         self.header(&shown, header, buf);
         let ctx = Ctx {
             shown: &shown,
@@ -212,20 +212,20 @@ impl View<'_> {
         // now?", that must be seen to be answered); the saving banner
         // stays until the disk takes the meeting again.
         if let Some(notice) = &shown.notice {
-            Line::styled(
-                crate::text::on_screen(notice),
-                t.rag(Rag::Amber).add_modifier(Modifier::BOLD),
-            )
-            .render(area, buf);
+            Paragraph::new(crate::text::on_screen(notice))
+                .style(t.rag(Rag::Amber).add_modifier(Modifier::BOLD))
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
             return;
         }
         if let Some(banner) = &shown.banner {
-            Line::styled(
-                banner.clone(),
-                t.rag(Rag::Red)
-                    .add_modifier(Modifier::BOLD | Modifier::REVERSED),
-            )
-            .render(area, buf);
+            Paragraph::new(crate::text::on_screen(banner))
+                .style(
+                    t.rag(Rag::Red)
+                        .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+                )
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
             return;
         }
         if let Some(field) = &shown.field {
@@ -333,6 +333,21 @@ pub fn rows_high(rows: usize, frame: u16) -> u16 {
     u16::try_from(rows)
         .unwrap_or(u16::MAX)
         .saturating_add(frame)
+}
+
+/// How many rows the footer takes: a notice or banner wider than the
+/// screen wraps onto a second row, so its last words (the key to go on)
+/// are never cut off.
+fn footer_rows(shown: &Shared, width: u16) -> u16 {
+    let words = shown.notice.as_ref().or(shown.banner.as_ref());
+    match words {
+        Some(words)
+            if unicode_width::UnicodeWidthStr::width(words.as_str()) > usize::from(width) =>
+        {
+            2
+        }
+        _ => 1,
+    }
 }
 
 /// A key in the footer: its label, what it does in full and in short, and

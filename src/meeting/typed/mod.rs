@@ -24,6 +24,28 @@ use crate::plan::model::{AgendaName, Side};
 pub(super) struct Ask {
     pub(super) notice: String,
     pub(super) again: bool,
+    /// An `@name` that Tab keeps as a guest, when it matched nobody.
+    pub(super) guest: Option<String>,
+}
+
+/// What Tab on an unknown `@name` leaves in the field's `asked`: keep it
+/// as a guest, as typed.
+pub(super) fn guest_kept(name: &str) -> String {
+    format!("guest:{name}")
+}
+
+/// An item has one owner: a second `@name` is asked about, never dropped.
+fn one_owner(quick: &QuickCapture) -> Result<(), Ask> {
+    match (&quick.owner, &quick.second_owner) {
+        (Some((first, _)), Some(second)) => Err(Ask {
+            notice: format!(
+                "@{first} and @{second}: one owner only. Keep one, or write the other without @."
+            ),
+            again: false,
+            guest: None,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Asked of a risk typed without its score.
@@ -47,6 +69,7 @@ pub(super) fn to_capture(
         Err(Ask {
             notice,
             again: false,
+            guest: None,
         })
     };
     let asked_before = |notice: &str| asked.iter().any(|a| a == notice);
@@ -61,20 +84,30 @@ pub(super) fn to_capture(
         if meeting.agenda == AgendaName::Notes && plan.people.is_empty() {
             return Ok(Some(name.clone()));
         }
-        let notice = match people.nearest(name) {
-            Some(near) => format!(
-                "@{name} is not in the plan. Did you mean {near}? Correct the name, or press Enter again to take {name} as a guest."
+        // Tab on the question: a guest, deliberately.
+        if asked_before(&guest_kept(name)) {
+            return Ok(Some(name.clone()));
+        }
+        // Enter takes the name offered; a guest is Tab, named in the line.
+        let (notice, enter_takes) = match people.nearest(name) {
+            Some(near) => (
+                format!("@{name} is not in the plan. Enter: {near} · Tab: {name} as a guest"),
+                people.find(&near).unwrap_or(near),
             ),
-            None => format!(
-                "@{name} is not in the plan. Press Enter again to take {name} as a guest, or correct the name."
+            None => (
+                format!(
+                    "@{name} is not in the plan. Enter or Tab: {name} as a guest, or correct it"
+                ),
+                name.clone(),
             ),
         };
         if asked_before(&notice) {
-            return Ok(Some(name.clone()));
+            return Ok(Some(enter_takes));
         }
         Err(Ask {
             notice,
             again: true,
+            guest: Some(name.clone()),
         })
     };
     Ok(match kind {
@@ -113,6 +146,7 @@ pub(super) fn to_capture(
             if quick.text.is_empty() {
                 return ask("Say what the action is, then @who and due:when.".into());
             }
+            one_owner(&quick)?;
             let owner = owner(&quick.owner)?;
             // A customer task is the customer's, whoever carries it out.
             let side = if kind == DraftKind::CustomerTask {
@@ -152,6 +186,7 @@ pub(super) fn to_capture(
                         .into(),
                 );
             }
+            one_owner(&quick)?;
             let owner = owner(&quick.owner)?;
             let (title, visible) = (quick.text, !quick.internal);
             if kind == DraftKind::Risk {
@@ -159,6 +194,7 @@ pub(super) fn to_capture(
                     return Err(Ask {
                         notice: ASK_SCORE.to_owned(),
                         again: true,
+                        guest: None,
                     });
                 }
                 // Half a score is no score: the heat map needs both.

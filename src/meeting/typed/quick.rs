@@ -16,6 +16,20 @@ pub struct QuickCapture {
     pub internal: bool,
     /// A `due:` that could not be read, as typed.
     pub bad_due: Option<String>,
+    /// A second `@name` after the owner, as typed: an item has one owner,
+    /// and neither name may be dropped without a word.
+    pub second_owner: Option<String>,
+}
+
+/// Whether the word after an `@` can be a name: letters, digits and the
+/// marks names carry (`O'Brien`, `Anne-Marie`, `j.smith`). `@SUM(1+1)`
+/// cannot, and stays in the text as typed.
+fn name_shaped(word: &str) -> bool {
+    let word = word.trim_end_matches([',', '.', ';', ':']);
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '\'' | '’'))
 }
 
 /// Read `@person`, `due:` and `#internal` out of a typed line.
@@ -27,18 +41,23 @@ pub fn quick_capture(line: &str, people: People, today: Date) -> QuickCapture {
         due: None,
         internal: false,
         bad_due: None,
+        second_owner: None,
     };
     let words: Vec<&str> = line.split_whitespace().collect();
     let mut at = 0;
     while let Some(&word) = words.get(at) {
         at += 1;
-        if let Some(name) = word.strip_prefix('@').filter(|n| !n.is_empty()) {
+        if let Some(name) = word.strip_prefix('@').filter(|n| name_shaped(n)) {
             let mut named = words[at - 1..].to_vec();
             named[0] = name;
             let (used, typed, id) = name_at(&named, people);
             if !typed.is_empty() {
                 at += used - 1;
-                quick.owner = Some((typed, id));
+                if quick.owner.is_some() {
+                    quick.second_owner.get_or_insert(typed);
+                } else {
+                    quick.owner = Some((typed, id));
+                }
                 continue;
             }
             kept.push(word);
@@ -57,10 +76,16 @@ pub fn quick_capture(line: &str, people: People, today: Date) -> QuickCapture {
     quick
 }
 
-/// `2026-12-01`, `+3d`, `+2w`, or a weekday (`fri`, `friday`: the next one).
+/// `2026-12-01`, `+3d`, `+2w`, `today`, `tomorrow`, or a weekday (`fri`,
+/// `friday`: the next one).
 pub fn due_date(when: &str, today: Date) -> Option<Date> {
     if let Ok(date) = when.parse::<Date>() {
         return Some(date);
+    }
+    match when.to_lowercase().as_str() {
+        "today" => return Some(today),
+        "tomorrow" => return today.tomorrow().ok(),
+        _ => {}
     }
     if let Some(n) = when.strip_prefix('+') {
         // The unit is the last character, whatever its width in bytes.
@@ -74,16 +99,19 @@ pub fn due_date(when: &str, today: Date) -> Option<Date> {
         };
         return today.checked_add(jiff::Span::new().days(days)).ok();
     }
+    // A weekday, written at least as far as its first three letters.
     let lower = when.to_lowercase();
-    let weekday = match lower.get(..3)? {
-        "mon" => Weekday::Monday,
-        "tue" => Weekday::Tuesday,
-        "wed" => Weekday::Wednesday,
-        "thu" => Weekday::Thursday,
-        "fri" => Weekday::Friday,
-        "sat" => Weekday::Saturday,
-        "sun" => Weekday::Sunday,
-        _ => return None,
-    };
+    let weekday = [
+        ("monday", Weekday::Monday),
+        ("tuesday", Weekday::Tuesday),
+        ("wednesday", Weekday::Wednesday),
+        ("thursday", Weekday::Thursday),
+        ("friday", Weekday::Friday),
+        ("saturday", Weekday::Saturday),
+        ("sunday", Weekday::Sunday),
+    ]
+    .into_iter()
+    .find(|(name, _)| lower.chars().count() >= 3 && name.starts_with(&lower))?
+    .1;
     today.nth_weekday(1, weekday).ok()
 }

@@ -195,3 +195,31 @@ fn verdicts_are_chosen_never_cycled() {
     assert_eq!(super::chosen_verdict("4"), None);
     assert_eq!(super::chosen_verdict(""), None);
 }
+
+#[test]
+fn today_tomorrow_and_weekdays_written_out_or_short() {
+    let day = jiff::civil::date;
+    assert_eq!(due_date("today", today()), Some(day(2026, 11, 24)));
+    assert_eq!(due_date("Tomorrow", today()), Some(day(2026, 11, 25)));
+    assert_eq!(due_date("thurs", today()), Some(day(2026, 11, 26)));
+    assert_eq!(due_date("sat", today()), Some(day(2026, 11, 28)));
+    assert_eq!(due_date("frisbee", today()), None, "not a weekday");
+    assert_eq!(due_date("fr", today()), None, "too short to tell");
+}
+
+#[test]
+fn an_at_that_is_no_name_stays_in_the_text_and_nothing_is_dropped() {
+    let plan = plan();
+    let q = quick_capture("@SUM(1+1) then @sam", People::of(&plan), today());
+    assert_eq!(q.text, "@SUM(1+1) then");
+    assert_eq!(q.owner, Some(("sam".to_owned(), Some("sam".to_owned()))));
+    assert_eq!(q.second_owner, None);
+    // Two names: the second is kept to be asked about, never dropped.
+    let q = quick_capture("Call the vendor @sam @priya", People::of(&plan), today());
+    assert_eq!(q.text, "Call the vendor");
+    assert_eq!(q.owner.map(|o| o.0), Some("sam".to_owned()));
+    assert_eq!(q.second_owner, Some("priya".to_owned()));
+    // Names keep their marks.
+    let q = quick_capture("Ask @O'Brien, today", People::of(&plan), today());
+    assert_eq!(q.owner.map(|o| o.0), Some("O'Brien".to_owned()));
+}

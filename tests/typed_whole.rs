@@ -1,0 +1,120 @@
+//! Every character typed ends up somewhere: in the title, as the owner, or
+//! in a clear question that keeps the field open. "Did you mean" is taken
+//! with Enter; a guest is a deliberate Tab. Dates read as a PM says them,
+//! and one that lands on a weekend is said to.
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use resetpoint::agenda::SectionKind;
+use resetpoint::meeting::{Action, Capture, Meeting, update};
+use resetpoint::plan::model::AgendaName;
+use unicode_width::UnicodeWidthStr as _;
+
+fn key(code: KeyCode) -> Action {
+    Action::Type(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn meeting() -> Meeting {
+    let mut m = common::agenda_meeting(AgendaName::Status);
+    common::go_to(&mut m, SectionKind::Status);
+    m
+}
+
+/// Open an action, type `text`, press Enter.
+fn action(m: &mut Meeting, text: &str) {
+    update(m, Action::NewAction);
+    for c in text.chars() {
+        update(m, key(KeyCode::Char(c)));
+    }
+    update(m, key(KeyCode::Enter));
+}
+
+fn last_action(m: &Meeting) -> (String, Option<String>, Option<jiff::civil::Date>) {
+    match &m.captures.last().expect("an item").what {
+        Capture::Action {
+            title, owner, due, ..
+        } => (title.clone(), owner.clone(), *due),
+        other => panic!("not an action: {other:?}"),
+    }
+}
+
+#[test]
+fn an_at_that_is_no_name_is_kept_in_the_title() {
+    let mut m = meeting();
+    action(&mut m, "@SUM(1+1) then @sam");
+    assert_eq!(
+        last_action(&m),
+        ("@SUM(1+1) then".to_owned(), Some("sam".to_owned()), None)
+    );
+}
+
+#[test]
+fn two_owners_are_asked_about_and_the_field_stays_open() {
+    let mut m = meeting();
+    action(&mut m, "Call the vendor @sam @priya");
+    assert!(m.captures.is_empty(), "nothing saved");
+    let notice = m.notice.clone().unwrap();
+    assert!(notice.contains("@sam and @priya"), "{notice}");
+    assert_eq!(
+        m.draft.as_ref().unwrap().text(),
+        "Call the vendor @sam @priya"
+    );
+}
+
+#[test]
+fn enter_takes_the_name_offered_and_tab_keeps_a_guest() {
+    let mut m = meeting();
+    action(&mut m, "Call the vendor @Prya");
+    let notice = m.notice.clone().unwrap();
+    assert!(notice.contains("Enter: Priya Raman"), "{notice}");
+    assert!(notice.contains("Tab: Prya as a guest"), "{notice}");
+    assert!(notice.width() <= 80, "{notice} is cut at 80 columns");
+    update(&mut m, key(KeyCode::Enter));
+    assert_eq!(
+        last_action(&m).1,
+        Some("priya".to_owned()),
+        "the suggestion"
+    );
+
+    action(&mut m, "Book the room @Prya");
+    update(&mut m, key(KeyCode::Tab));
+    assert_eq!(
+        last_action(&m).1,
+        Some("Prya".to_owned()),
+        "a guest, by choice"
+    );
+
+    // A key typed after the question changes the line: Tab is a key again.
+    action(&mut m, "Send the slides @Prya");
+    update(&mut m, key(KeyCode::Backspace));
+    update(&mut m, key(KeyCode::Char('a')));
+    assert!(m.draft.is_some());
+    assert_eq!(m.captures.len(), 2);
+}
+
+#[test]
+fn tomorrow_is_a_date_and_a_weekend_is_said() {
+    // 24 Nov 2026 is a Tuesday: tomorrow the 25th, +4d a Saturday.
+    let mut m = meeting();
+    action(&mut m, "Send the plan @sam due:tomorrow");
+    assert_eq!(last_action(&m).2, Some(jiff::civil::date(2026, 11, 25)));
+    action(&mut m, "Send the minutes @sam due:+4d");
+    assert_eq!(last_action(&m).2, Some(jiff::civil::date(2026, 11, 28)));
+    let notice = m.notice.clone().unwrap();
+    assert!(notice.contains("Sat 28 Nov: a weekend day"), "{notice}");
+}
+
+#[test]
+fn ctrl_u_clears_the_line() {
+    let mut m = meeting();
+    update(&mut m, Action::Note);
+    for c in "wrong words".chars() {
+        update(&mut m, key(KeyCode::Char(c)));
+    }
+    update(
+        &mut m,
+        Action::Type(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    assert_eq!(m.draft.as_ref().unwrap().text(), "");
+}
