@@ -198,10 +198,7 @@ fn an_unknown_owner_is_asked_about_then_taken_as_a_guest() {
     update(&mut m, Action::NewAction);
     type_in(&mut m, "Book the room @Pryia", KeyCode::Enter);
     assert!(
-        m.notice
-            .as_deref()
-            .unwrap()
-            .contains("Enter: Priya Raman"),
+        m.notice.as_deref().unwrap().contains("Enter: Priya Raman"),
         "a slip of the keys is offered the nearest person first"
     );
 }

@@ -472,11 +472,10 @@ fn key_span(value: &Spanned<DeValue<'_>>, path: &[Step]) -> Option<std::ops::Ran
         };
     }
     let Step::Key(k) = last else { return None };
+    // Looked up, not searched for: a table of many unknown keys is read
+    // in time that grows with its length, not its square.
     let table = here.get_ref().as_table()?;
-    table
-        .iter()
-        .find(|(key, _)| key.get_ref() == k)
-        .map(|(key, _)| key.span())
+    table.get_key_value(k.as_str()).map(|(key, _)| key.span())
 }
 
 /// A value of the wrong type or out of its choices, said in the PM's words.

@@ -39,7 +39,7 @@ pub fn customer_text_keys(section: &str) -> Option<(&'static str, &'static [&'st
 /// One customer-visible text in the file: its section, the entry of a list
 /// section (0 for a table), its key, and its item when the key holds a
 /// list of texts (0 for one text).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Field {
     pub section: &'static str,
     pub entry: usize,
@@ -59,35 +59,34 @@ impl Field {
 }
 
 /// Where each customer-visible text is written: the span of its TOML
-/// string, quotes included. A list per section, in the order the loader
-/// reads the entries, so each list is sorted by entry and a text is found
-/// by binary search: noting costs a push, not a hash, for every field of a
-/// large plan, and only the texts warned about are looked up.
+/// string, quotes included. Noting costs a push, not a hash, for every
+/// field of a large plan; the map to look them up by is built the first
+/// time a warning needs one, so a plan warned about nothing never pays
+/// for it, and one warned about every text pays once, not per warning.
 #[derive(Debug, Default)]
 pub struct FieldSpans {
-    sections: Vec<(&'static str, SectionSpans)>,
+    noted: Vec<(Field, Range<usize>)>,
+    by_field: std::sync::OnceLock<std::collections::HashMap<Field, Range<usize>>>,
 }
 
-/// The texts noted in one section, with their spans, in entry order.
-type SectionSpans = Vec<(Field, Range<usize>)>;
-
 impl FieldSpans {
-    /// Notes one text; entries must be noted in order within a section.
+    /// Notes one text.
     pub fn note(&mut self, field: Field, span: Range<usize>) {
-        match self.sections.iter_mut().find(|(s, _)| *s == field.section) {
-            Some((_, spans)) => spans.push((field, span)),
-            None => self.sections.push((field.section, vec![(field, span)])),
-        }
+        self.noted.push((field, span));
     }
 
     fn get(&self, field: &Field) -> Option<Range<usize>> {
-        let (_, spans) = self.sections.iter().find(|(s, _)| *s == field.section)?;
-        let first = spans.partition_point(|(f, _)| f.entry < field.entry);
-        spans[first..]
-            .iter()
-            .take_while(|(f, _)| f.entry == field.entry)
-            .find(|(f, _)| f == field)
-            .map(|(_, span)| span.clone())
+        self.by_field
+            .get_or_init(|| {
+                let mut map = std::collections::HashMap::with_capacity(self.noted.len());
+                for (field, span) in &self.noted {
+                    // The first place a field is written, as a search would find it.
+                    map.entry(*field).or_insert_with(|| span.clone());
+                }
+                map
+            })
+            .get(field)
+            .cloned()
     }
 }
 
@@ -401,9 +400,11 @@ fn jargon(plan: &Plan, source: &str, fields: &FieldSpans, found: &mut Vec<Diagno
         return;
     }
     let texts = customer_visible_text(plan);
+    let index = WordIndex::of(texts.iter().map(|(_, _, text)| *text));
     for (term, meaning) in &plan.project.glossary {
         let meaning_lower = meaning.to_lowercase();
-        for (whose, written, text) in &texts {
+        for at in index.texts_with_first_word_of(term) {
+            let (whose, written, text) = &texts[at];
             let Some(words) = find_term_span(text, term) else {
                 continue;
             };
@@ -425,6 +426,57 @@ fn jargon(plan: &Plan, source: &str, fields: &FieldSpans, found: &mut Vec<Diagno
             );
         }
     }
+}
+
+/// Which texts hold which words, so each glossary term is looked for only
+/// in the texts that hold its first word: a glossary of many terms over
+/// many texts costs what reading them once does, not their product.
+struct WordIndex {
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+    texts: usize,
+}
+
+impl WordIndex {
+    fn of<'t>(texts: impl Iterator<Item = &'t str>) -> WordIndex {
+        let mut by_word: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        let mut count = 0;
+        for (at, text) in texts.enumerate() {
+            count += 1;
+            for word in folded_words(text) {
+                let list = by_word.entry(word).or_default();
+                if list.last() != Some(&at) {
+                    list.push(at);
+                }
+            }
+        }
+        WordIndex {
+            by_word,
+            texts: count,
+        }
+    }
+
+    /// The texts, in order, that may hold `term` as a whole word: those
+    /// holding its first word, folded as [`find_term_span`] folds it (every
+    /// text, for a term with no letter or digit in it).
+    fn texts_with_first_word_of(&self, term: &str) -> Vec<usize> {
+        match folded_words(term).next() {
+            Some(first) => self.by_word.get(&first).cloned().unwrap_or_default(),
+            None => (0..self.texts).collect(),
+        }
+    }
+}
+
+/// The words of `text`, lower-cased the way [`find_term_span`] compares
+/// them, split at whatever is not a letter or a digit.
+fn folded_words(text: &str) -> impl Iterator<Item = String> {
+    let folded: String = text.chars().flat_map(char::to_lowercase).collect();
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect::<Vec<_>>()
+        .into_iter()
 }
 
 /// Where the words found in `text` are written in the file, given `value`,
