@@ -181,8 +181,13 @@ pub enum Command {
     /// The minutes of a meeting, as Markdown, HTML or a draft email (to
     /// standard output unless -o).
     Minutes {
-        /// The meeting record (the .toml file in the meetings folder).
+        /// The meeting record (the .toml file in the meetings folder), or a
+        /// plan or a records folder: its latest finished meeting.
         record: PathBuf,
+        /// With a plan or a folder: another meeting, by its number as
+        /// `history` counts them (1 is the first) or its day (2026-12-04).
+        #[arg(long, value_name = "N|DATE")]
+        meeting: Option<String>,
         /// customer (the default) leaves out private notes and internal items.
         #[arg(long, value_enum, default_value_t = Audience::Customer)]
         audience: Audience,

@@ -90,10 +90,17 @@ fn main() -> ExitCode {
         } => commands::check::run(&plan, format, strict, audience),
         Command::Minutes {
             record,
+            meeting,
             audience,
             format,
             output,
-        } => commands::minutes::run(&record, audience, format, output.as_deref()),
+        } => commands::minutes::run(
+            &record,
+            meeting.as_deref(),
+            audience,
+            format,
+            output.as_deref(),
+        ),
         Command::Actions {
             plan,
             records,

@@ -347,6 +347,12 @@ fn history_the_long_way(
             MeetingHistory {
                 record: stem.clone(),
                 date,
+                time: record
+                    .meeting
+                    .started
+                    .to_zoned(zone.clone())
+                    .strftime("%H:%M")
+                    .to_string(),
                 agenda: record.meeting.agenda.clone(),
                 pulse: (!scores.is_empty())
                     .then(|| scores.iter().sum::<f64>() / scores.len() as f64),

@@ -184,6 +184,7 @@ proptest! {
         let rows = [MeetingHistory {
             record: name.clone(),
             date: date(2026, 11, 24),
+            time: "14:00".into(),
             agenda: name.clone(),
             pulse: Some(3.5),
             recommend: None,
@@ -220,6 +221,7 @@ proptest! {
         let rows = [MeetingHistory {
             record: "r".into(),
             date: date(2026, 11, 24),
+            time: "14:00".into(),
             agenda: name.clone(),
             pulse: None,
             recommend: None,

@@ -17,11 +17,17 @@ use crate::record::format::Record;
 use crate::record::store::write_atomically;
 
 pub fn run(
-    record_path: &Path,
+    asked: &Path,
+    meeting: Option<&str>,
     audience: Audience,
     format: MinutesFormat,
     output: Option<&Path>,
 ) -> ExitCode {
+    let record_path = match super::which_meeting::record_for(asked, meeting) {
+        Ok(path) => path,
+        Err(why) => return fail(exit::BAD_INPUT, why),
+    };
+    let record_path = record_path.as_path();
     let text = match crate::record::fs::read_plain(record_path) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

@@ -19,6 +19,9 @@ use crate::record::format::Record;
 pub struct MeetingHistory {
     pub record: String,
     pub date: Date,
+    /// When it started on that day (`14:00`), so two meetings of one day
+    /// are told apart.
+    pub time: String,
     pub agenda: String,
     /// Mean confidence (1–5) of the customer's attendees, if asked.
     pub pulse: Option<f64>,
@@ -117,6 +120,12 @@ pub fn history(
             MeetingHistory {
                 record: stem.clone(),
                 date,
+                time: record
+                    .meeting
+                    .started
+                    .to_zoned(zone.clone())
+                    .strftime("%H:%M")
+                    .to_string(),
                 agenda: record.meeting.agenda.clone(),
                 pulse: (!scores.is_empty())
                     .then(|| scores.iter().sum::<f64>() / scores.len() as f64),
@@ -140,8 +149,8 @@ pub fn human(rows: &[MeetingHistory], plan: &Plan) -> String {
     }
     let _ = writeln!(
         out,
-        "{:<10}  {:<11}  {:>5}  {:>9}  {:>7}  {:>7}  {:>4}  promises kept",
-        "date", "agenda", "pulse", "recommend", "actions", "on time", "late"
+        "{:<10}  {:<5}  {:<11}  {:>5}  {:>9}  {:>7}  {:>7}  {:>4}  promises kept",
+        "date", "time", "agenda", "pulse", "recommend", "actions", "on time", "late"
     );
     for r in rows {
         let pulse = r
@@ -152,8 +161,9 @@ pub fn human(rows: &[MeetingHistory], plan: &Plan) -> String {
             .map_or_else(|| "—".to_owned(), |s| s.to_string());
         let _ = writeln!(
             out,
-            "{:<10}  {:<11}  {pulse:>5}  {recommend:>9}  {:>7}  {:>7}  {:>4}  {}",
+            "{:<10}  {:<5}  {:<11}  {pulse:>5}  {recommend:>9}  {:>7}  {:>7}  {:>4}  {}",
             r.date.to_string(),
+            r.time,
             crate::text::visible(&r.agenda),
             r.actions_opened,
             r.closed_on_time,
@@ -230,6 +240,7 @@ mod tests {
         let row = MeetingHistory {
             record: "r".into(),
             date: on("2026-11-30"),
+            time: "14:00".into(),
             agenda: "status".into(),
             pulse: None,
             recommend: None,
