@@ -70,12 +70,29 @@ fn a_stray_q_asks_esc_stays_and_the_end_books_the_next_meeting() {
         .find(|n| n.ends_with("-status.toml"))
         .expect("the record");
     let stem = record.trim_end_matches(".toml");
-    for document in ["-minutes.md", "-minutes-internal.md"] {
+    for document in [
+        "-minutes.md",
+        "-minutes-internal.md",
+        "-minutes.html",
+        "-minutes-internal.html",
+        "-next-meeting.ics",
+    ] {
+        let name = format!("{stem}{document}");
         assert!(
-            names.contains(&format!("{stem}{document}")),
+            names.contains(&name),
             "{document} beside the record: {names:?}"
         );
+        // The leaving lines name every file written.
+        let flat: String = screen.split_whitespace().collect();
+        assert!(
+            flat.contains(&name),
+            "{name} not named on leaving:\n{screen}"
+        );
     }
+    assert!(
+        screen.contains("Next meeting: Thu 15 Jan 2099, 10:00."),
+        "{screen}"
+    );
     let text = std::fs::read_to_string(records.join(record)).unwrap();
     assert!(text.contains("next = \"2099-01-15 10:00\""), "{text}");
     assert!(text.contains("ended = "), "{text}");

@@ -40,6 +40,9 @@ pub fn what_comes_next(record: &Path, ended: bool, plan: Option<&Path>) -> Strin
         ),
     };
     let mut lines = vec![said, then];
+    if ended {
+        lines.extend(written_beside(record));
+    }
     if !ended && plan.is_some() {
         lines.extend(later_unfinished(record));
     }
@@ -49,6 +52,41 @@ pub fn what_comes_next(record: &Path, ended: bool, plan: Option<&Path>) -> Strin
         .map(|line| crate::text::visible(line))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The documents the end of the meeting wrote beside its record, one a
+/// line, and the next meeting agreed with its invitation.
+fn written_beside(record: &Path) -> Vec<String> {
+    let Some(stem) = record.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+        return Vec::new();
+    };
+    let invitation = crate::export::invitation::file_name(&stem);
+    let documents = [
+        ("The customer's minutes", format!("{stem}-minutes.md")),
+        ("The customer's minutes", format!("{stem}-minutes.html")),
+        (
+            "The internal minutes",
+            format!("{stem}-minutes-internal.md"),
+        ),
+        (
+            "The internal minutes",
+            format!("{stem}-minutes-internal.html"),
+        ),
+        ("The invitation to the next meeting", invitation.clone()),
+    ];
+    let mut lines: Vec<String> = documents
+        .iter()
+        .map(|(what, name)| (what, record.with_file_name(name)))
+        .filter(|(_, path)| path.is_file())
+        .map(|(what, path)| format!("{what}: {}", shell_word(&path.display().to_string())))
+        .collect();
+    let next = crate::record::open::read_header(record).and_then(|h| h.next);
+    if let Some(next) = next {
+        lines.push(format!("Next meeting: {next}."));
+    } else if !lines.is_empty() {
+        lines.push("No date was agreed for the next meeting.".to_owned());
+    }
+    lines
 }
 
 /// When a later meeting of the same project in the same folder is

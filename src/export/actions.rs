@@ -11,6 +11,7 @@ use std::path::Path;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use super::ical;
 use super::markdown::{escape, escape_inline};
 use crate::meeting::Capture;
 use crate::meeting::capture::ActionStatus;
@@ -19,7 +20,7 @@ use crate::plan::model::{Plan, Side};
 use crate::record::folder::Folder;
 use crate::record::format::Record;
 use crate::record::open::OpenError;
-use crate::text::{visible, visible_lines};
+use crate::text::visible_lines;
 
 /// One action, with the meeting it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -253,25 +254,6 @@ fn csv_cell(text: &str) -> String {
     }
 }
 
-/// RFC 5545 TEXT: backslash, semicolon, comma and newline escaped, and
-/// control characters and bidi overrides written as visible escapes (TEXT
-/// has no escape of its own for them, and a calendar would show U+202E as
-/// a reversal of the rest of the line).
-fn ics_text(text: &str) -> String {
-    let text = visible_lines(text);
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The owner as an ATTENDEE, so a calendar can tell whose to-do it is: the
 /// name as CN, and the plan's `email` as a `mailto:` address; without one,
 /// Outlook's own `invalid:nomail`, which calendars show as the name alone.
@@ -283,81 +265,37 @@ fn ics_attendee(plan: &Plan, row: &ActionRow) -> Option<String> {
         .and_then(|p| p.email.as_ref())
         .map(|email| email.get_ref().trim())
         .filter(|email| !email.is_empty());
-    let address = email.map_or_else(|| "invalid:nomail".to_owned(), mailto);
-    Some(format!("ATTENDEE;CN=\"{}\":{address}", ics_param(name)))
-}
-
-/// A parameter value for inside double quotes: RFC 5545 has no escape for
-/// a quote there, so RFC 6868's carets stand in (`^'` a quote, `^^` a
-/// caret), and control characters are written as visible escapes.
-fn ics_param(text: &str) -> String {
-    let mut out = String::new();
-    for c in visible(text).chars() {
-        match c {
-            '^' => out.push_str("^^"),
-            '"' => out.push_str("^'"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A `mailto:` URI (RFC 6068) for an address `check` has accepted: any
-/// byte outside the address's plain characters percent-encoded, so nothing
-/// in it can end the line or start a parameter.
-fn mailto(address: &str) -> String {
-    let mut out = String::from("mailto:");
-    for byte in address.bytes() {
-        if byte.is_ascii_alphanumeric() || b"@.-_+~!$&'*=".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-/// A content line folded at 75 octets (never inside a character), CRLF ended.
-fn ics_line(out: &mut String, line: &str) {
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
-    }
-    out.push_str("\r\n");
+    let address = email.map_or_else(|| "invalid:nomail".to_owned(), ical::mailto);
+    Some(format!("ATTENDEE;CN=\"{}\":{address}", ical::param(name)))
 }
 
 pub fn ics(rows: &[ActionRow], plan: &Plan) -> String {
     let mut out = String::new();
     let project = plan.project.slug();
-    ics_line(&mut out, "BEGIN:VCALENDAR");
-    ics_line(&mut out, "VERSION:2.0");
-    ics_line(&mut out, "PRODID:-//resetpoint//open actions//EN");
+    ical::line(&mut out, "BEGIN:VCALENDAR");
+    ical::line(&mut out, "VERSION:2.0");
+    ical::line(&mut out, "PRODID:-//resetpoint//open actions//EN");
     for r in rows {
-        ics_line(&mut out, "BEGIN:VTODO");
-        ics_line(
+        ical::line(&mut out, "BEGIN:VTODO");
+        ical::line(
             &mut out,
             &format!(
                 "UID:{}-{}-{}@resetpoint",
-                ics_text(&project),
-                ics_text(&r.meeting),
-                ics_text(&r.id)
+                ical::text(&project),
+                ical::text(&r.meeting),
+                ical::text(&r.id)
             ),
         );
-        ics_line(
+        ical::line(
             &mut out,
             &format!("DTSTAMP:{}", r.created.strftime("%Y%m%dT%H%M%SZ")),
         );
-        ics_line(
+        ical::line(
             &mut out,
-            &format!("SUMMARY:{}", ics_text(&format!("{} {}", r.id, r.title))),
+            &format!("SUMMARY:{}", ical::text(&format!("{} {}", r.id, r.title))),
         );
         if let Some(due) = r.due {
-            ics_line(
+            ical::line(
                 &mut out,
                 &format!("DUE;VALUE=DATE:{}", due.strftime("%Y%m%d")),
             );
@@ -367,21 +305,21 @@ pub fn ics(rows: &[ActionRow], plan: &Plan) -> String {
             ActionStatus::Done => "COMPLETED",
             ActionStatus::Dropped => "CANCELLED",
         };
-        ics_line(&mut out, &format!("STATUS:{status}"));
+        ical::line(&mut out, &format!("STATUS:{status}"));
         if let Some(attendee) = ics_attendee(plan, r) {
-            ics_line(&mut out, &attendee);
+            ical::line(&mut out, &attendee);
         }
         let owner = r.owner.as_deref().unwrap_or("no owner yet");
-        ics_line(
+        ical::line(
             &mut out,
             &format!(
                 "DESCRIPTION:{}",
-                ics_text(&format!("Owner: {owner}\nFrom the meeting {}", r.meeting))
+                ical::text(&format!("Owner: {owner}\nFrom the meeting {}", r.meeting))
             ),
         );
-        ics_line(&mut out, "END:VTODO");
+        ical::line(&mut out, "END:VTODO");
     }
-    ics_line(&mut out, "END:VCALENDAR");
+    ical::line(&mut out, "END:VCALENDAR");
     out
 }
 
@@ -403,15 +341,18 @@ mod tests {
     #[test]
     fn an_address_with_letters_beyond_ascii_is_percent_encoded() {
         assert_eq!(
-            mailto("søren@kjærgaard.example"),
+            ical::mailto("søren@kjærgaard.example"),
             "mailto:s%C3%B8ren@kj%C3%A6rgaard.example"
         );
-        assert_eq!(mailto("a.b+c@x.example"), "mailto:a.b+c@x.example");
+        assert_eq!(ical::mailto("a.b+c@x.example"), "mailto:a.b+c@x.example");
     }
 
     #[test]
     fn a_control_character_in_a_name_is_visible_in_the_attendee() {
-        assert_eq!(ics_param("Ana\u{1b}[2J \"A\" ^"), "Ana\\u{1b}[2J ^'A^' ^^");
+        assert_eq!(
+            ical::param("Ana\u{1b}[2J \"A\" ^"),
+            "Ana\\u{1b}[2J ^'A^' ^^"
+        );
     }
 
     #[test]

@@ -372,8 +372,12 @@ pub fn minutes(
 
     let mut next = Section::list("Next meeting", Vec::new(), "");
     next.groups.clear();
-    next.after =
-        Some("Open actions and your open tasks are the first item of the next meeting.".into());
+    next.after = Some(match m.next {
+        Some(agreed) => {
+            format!("Agreed for {agreed}. Open actions and your open tasks are its first item.")
+        }
+        None => "Open actions and your open tasks are the first item of the next meeting.".into(),
+    });
     sections.push(next);
 
     Minutes {

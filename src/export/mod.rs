@@ -9,6 +9,8 @@ pub mod carry_over;
 pub mod eml;
 pub mod history;
 pub mod html;
+pub mod ical;
+pub mod invitation;
 pub mod markdown;
 pub mod minutes;
 pub mod minutes_model;

@@ -527,8 +527,9 @@ fn since_last_meeting(
     }
 }
 
-/// The next meeting: the plan keeps no date for it, so the report says so
-/// and gives what the communication plan says of how often we meet.
+/// The next meeting: the date agreed at the end of the latest meeting
+/// (or that none is set yet), and what the communication plan says of how
+/// often we meet.
 fn next_meeting(shown: &Plan, meetings: &[(String, Record)]) -> Section {
     let mut items: Vec<Item> = shown
         .communication
@@ -558,7 +559,15 @@ fn next_meeting(shown: &Plan, meetings: &[(String, Record)]) -> Section {
     } else {
         " Open actions and your open tasks will be its first item."
     };
-    section.after = Some(format!("No date is set for it yet.{open}"));
+    let agreed = meetings
+        .iter()
+        .rev()
+        .find(|(_, r)| r.meeting.ended.is_some())
+        .and_then(|(_, r)| r.meeting.next);
+    section.after = Some(match agreed {
+        Some(next) => format!("Agreed for {next}.{open}"),
+        None => format!("No date is set for it yet.{open}"),
+    });
     if section.groups[0].items.is_empty() {
         section.groups.clear();
     }

@@ -893,10 +893,15 @@ fn quit(meeting: &mut Meeting, out: &mut Effects) {
     }
     if ending && meeting.draft.is_none() {
         open(meeting, DraftKind::NextMeeting, out);
-        meeting.notice = Some(
-            "Ending: when is the next meeting? Enter on empty: none agreed · Esc: keep going"
-                .into(),
-        );
+        // Notes end a conversation: what comes next is a contact.
+        let next = if meeting.agenda == crate::plan::model::AgendaName::Notes {
+            "contact"
+        } else {
+            "meeting"
+        };
+        meeting.notice = Some(format!(
+            "Ending: when is the next {next}? Enter on empty: none agreed · Esc: keep going"
+        ));
         return;
     }
     meeting.pending = Some(Pending::Leave);

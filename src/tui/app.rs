@@ -390,7 +390,7 @@ fn carry_out(meeting: &mut Meeting, action: Action, store: Option<&Store>, deali
         match effect {
             Effect::WriteMinutes => {
                 if let Some(store) = store {
-                    for (name, text) in minutes_of(meeting, store) {
+                    for (name, text) in documents_of(meeting, store) {
                         store.send(Message::Document { name, text });
                     }
                 }
@@ -412,8 +412,9 @@ async fn follower_count(followers: &mut Option<UnboundedReceiver<usize>>) -> Opt
 }
 
 /// The customer's and the internal minutes, in Markdown and HTML, named
-/// after the record.
-fn minutes_of(meeting: &Meeting, store: &Store) -> Vec<(String, String)> {
+/// after the record; and once a live meeting has ended with the next one
+/// agreed, its invitation.
+fn documents_of(meeting: &Meeting, store: &Store) -> Vec<(String, String)> {
     use crate::export::minutes::{Audience, html, markdown};
     let record = Record::of(meeting);
     let zone = meeting.clock.zone.clone();
@@ -430,6 +431,16 @@ fn minutes_of(meeting: &Meeting, store: &Store) -> Vec<(String, String)> {
         documents.push((
             format!("{stem}-minutes{suffix}.html"),
             html(&record, plan, &meeting.earlier, audience, &zone),
+        ));
+    }
+    if let Some(next) = meeting.next_meeting
+        && meeting.ended.is_some()
+        && !meeting.origin.rehearsal
+    {
+        use crate::export::invitation::{file_name, invitation};
+        documents.push((
+            file_name(&stem),
+            invitation(&meeting.plan, &record, &stem, next, &zone),
         ));
     }
     documents
