@@ -38,11 +38,30 @@ fn facilitator(name: &str, runtime: &Path, records: &Path) -> Tmux {
     start(name, runtime, &args, 120, 35)
 }
 
+/// What the room never sees on the projector: a sign that something is
+/// typed privately, a key hint or coaching meant for the PM, the PM's
+/// note of when an item was raised.
+const NOT_FOR_THE_ROOM: [&str; 7] = [
+    "typing privately",
+    "masked",
+    "Private note",
+    "Enter:",
+    "Reminder",
+    "Listen to understand",
+    "not yet in the plan",
+];
+
 /// Wait for `ready` on the follower, failing at once if any screen seen
-/// on the way shows the marker.
+/// on the way shows the marker, or anything not for the room.
 fn wait_safe(t: &Tmux, what: &str, ready: impl Fn(&str) -> bool) -> String {
     t.wait_for(what, |s| {
         assert!(!s.contains(MARK), "{MARK} on the projector ({what}):\n{s}");
+        for words in NOT_FOR_THE_ROOM {
+            assert!(
+                !s.contains(words),
+                "{words:?} on the projector ({what}):\n{s}"
+            );
+        }
         ready(s)
     })
 }
@@ -82,14 +101,24 @@ fn the_projector_follows_the_meeting_and_never_shows_private_things() {
     });
     pm.keys(&["N"]);
     pm.text(&format!("{MARK} they will walk if March slips"));
-    wait_safe(&projector, "the masked field", |s| {
-        s.contains("typing privately")
+    pm.wait_for("the private field, masked on the PM's own screen", |s| {
+        s.contains("masked while presenting")
     });
     pm.keys(&["Enter"]);
+    // The next public words show on the projector; no screen on the way
+    // showed a sign of the private note.
+    pm.keys(&["n"]);
+    pm.text("Weekly calls from now on");
+    pm.keys(&["Enter"]);
+    wait_safe(&projector, "the public note", |s| {
+        s.contains("Weekly calls from now on")
+    });
     pm.keys(&["R"]);
     pm.text(&format!("{MARK} margin below the floor @sam p:3 i:4"));
     pm.keys(&["Enter"]);
-    pm.wait_for("the field to close", |s| !s.contains("typing privately"));
+    pm.wait_for("the field to close", |s| {
+        !s.contains("masked while presenting")
+    });
     // The PM's own screen goes private without a question: a screen follows.
     pm.keys(&["p"]);
     pm.wait_for("the private view", |s| s.contains("PRIVATE VIEW"));
@@ -207,4 +236,38 @@ fn a_meeting_of_another_version_is_named_in_one_line() {
         said[0].contains("version 2") && said[0].contains("version 1"),
         "{screen}"
     );
+}
+
+#[test]
+fn b_blanks_the_projector_and_b_again_brings_it_back() {
+    let runtime = tempfile::tempdir().unwrap();
+    let records = tempfile::tempdir().unwrap();
+    let projector = start(
+        "blank-follower",
+        runtime.path(),
+        "follow assets/demo.toml",
+        100,
+        30,
+    );
+    let pm = facilitator("blank-facilitator", runtime.path(), records.path());
+    pm.wait_for("the projector", |s| s.contains("projector: 1"));
+    wait_safe(&projector, "the welcome", |s| s.contains("1/11 · WELCOME"));
+    pm.keys(&["b"]);
+    pm.wait_for("the PM told the projector is blank", |s| {
+        s.contains("PROJECTOR BLANK")
+    });
+    let blank = wait_safe(&projector, "the blank projector", |s| {
+        !s.contains("WELCOME")
+    });
+    assert!(
+        blank.contains("Shipment Tracking Rebuild"),
+        "the title alone:\n{blank}"
+    );
+    assert!(!blank.contains("1/11") && !blank.contains("┌"), "{blank}");
+    pm.keys(&["b"]);
+    wait_safe(&projector, "the meeting again", |s| {
+        s.contains("1/11 · WELCOME")
+    });
+    pm.quit_meeting();
+    pm.wait_for("the facilitator to exit", |s| s.contains("exit=0"));
 }

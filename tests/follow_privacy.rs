@@ -280,7 +280,7 @@ fn a_rehearsal_card_travels_without_its_prepared_answer() {
 }
 
 #[test]
-fn an_open_private_field_travels_as_its_length_only() {
+fn an_open_private_field_never_travels_to_the_projector() {
     for presenting in [true, false] {
         for open in [
             Action::PrivateNote,
@@ -290,9 +290,18 @@ fn an_open_private_field_travels_as_its_length_only() {
             let mut m = full_meeting(presenting);
             update(&mut m, open.clone());
             type_text(&mut m, &format!("{MARK} half typed"));
-            let line = protocol::screen_line(&Shared::presenting(&m)).unwrap();
-            assert_private_absent(&line, &format!("typing {open:?}"));
-            assert!(line.contains("\"characters\":13"), "{open:?}: {line}");
+            // The PM's own presenting screen shows how much, to see the
+            // keys taken; the projector is told nothing of it.
+            let laptop = protocol::screen_line(&Shared::presenting(&m)).unwrap();
+            assert_private_absent(&laptop, &format!("typing {open:?}"));
+            assert!(laptop.contains("\"characters\":13"), "{open:?}: {laptop}");
+            let projector = protocol::screen_line(&Shared::projector(&m)).unwrap();
+            assert_private_absent(&projector, &format!("typing {open:?}"));
+            assert!(
+                projector.contains("\"field\":null"),
+                "{open:?}: {projector}"
+            );
+            assert!(!projector.contains("characters"), "{open:?}: {projector}");
         }
     }
 }
@@ -366,6 +375,15 @@ fn every_byte_written_to_a_follower_leaves_the_private_things_out() {
     let bytes = reader.join().unwrap();
     let text = String::from_utf8(bytes).unwrap();
     assert_private_absent(&text, "to the socket");
+    // Not even that a private field was open, nor how much was in it.
+    assert!(
+        !text.contains("\"masked\""),
+        "a masked field reached the projector"
+    );
+    assert!(
+        !text.contains("characters"),
+        "a length reached the projector"
+    );
     assert!(
         m.captures
             .iter()

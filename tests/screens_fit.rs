@@ -432,7 +432,7 @@ fn the_help_lists_the_scroll_keys_and_fits_80x24() {
     assert!(
         drawn_whole(
             &grid(&buf),
-            "presenting mode: hide internal items and private notes"
+            "presenting mode (no internal items); blank the projector"
         ),
         "{screen}"
     );

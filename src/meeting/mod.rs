@@ -130,6 +130,8 @@ pub struct Meeting {
     pub minutes_written: bool,
     /// How many `follow` screens show the customer-safe view right now.
     pub followers: usize,
+    /// `b`: the `follow` screens show the plan's title alone.
+    pub projector_blank: bool,
     /// A rehearsal's pushback cards, to deal from (none in a live meeting).
     pub deck: Option<crate::rehearsal::deck::Deck>,
     /// The pushback card on the table, answered or not yet.
@@ -189,6 +191,7 @@ impl Meeting {
             bringing_back: false,
             minutes_written: false,
             followers: 0,
+            projector_blank: false,
             deck: None,
             dealt: None,
             cards: Vec::new(),

@@ -68,6 +68,9 @@ pub struct Shared {
     /// The pushback card on the table in a rehearsal.
     #[serde(default)]
     pub card: Option<CardFace>,
+    /// `b`: the projector shows the plan's title alone.
+    #[serde(default)]
+    pub projector_blank: bool,
 }
 
 /// The pushback card on the table, as this view may show it.
@@ -126,7 +129,9 @@ pub struct Field {
 pub enum FieldText {
     /// What has been typed, line by line.
     Typed { lines: Vec<String> },
-    /// A private or internal field while presenting: only how much.
+    /// A private or internal field on the PM's presenting screen: only
+    /// how much, so the PM sees the keys taken. The projector is sent no
+    /// field at all ([`Shared::projector`]).
     Masked {
         /// "Private note", "Internal risk", "Internal issue".
         what: String,
@@ -174,6 +179,10 @@ impl Shared {
         // A follow screen gets this projection while the PM's own screen
         // is in private view, so it cannot lean on the meeting's mode.
         shared.raised_earlier.retain(|r| r.item.what.is_public());
+        // "Not yet in the plan" is the PM's note, not the customer's.
+        for raised in &mut shared.raised_earlier {
+            raised.mark.clear();
+        }
         let internal: std::collections::HashSet<(&str, &str)> = meeting
             .raised_earlier
             .iter()
@@ -186,6 +195,19 @@ impl Shared {
         if shared.section().kind == SectionKind::Followups {
             shared.rows = shared.followups.len();
         }
+        shared
+    }
+
+    /// What the projector (`follow`) is sent: the customer-safe view with
+    /// no sign that anything private is being typed (no masked field, no
+    /// notice, no saving banner: those are the PM's).
+    pub fn projector(meeting: &Meeting) -> Shared {
+        let mut shared = Shared::presenting(meeting);
+        if shared.field.as_ref().is_some_and(Field::masked) {
+            shared.field = None;
+        }
+        shared.notice = None;
+        shared.banner = None;
         shared
     }
 
@@ -281,6 +303,7 @@ impl Shared {
             overlay: meeting.overlay,
             field: None,
             notice: None,
+            projector_blank: meeting.projector_blank,
             banner: meeting.banner.clone(),
             rehearsal: meeting.origin.rehearsal,
             card: card_face(meeting, true),

@@ -127,11 +127,15 @@ pub enum Action {
     CardNeedsWork,
     /// Toggle presenting mode (internal items hidden).
     #[strum(props(
-        help = "presenting mode: hide internal items and private notes",
+        help = "presenting mode (no internal items); blank the projector",
         footer = "presenting",
         short = "present"
     ))]
     Presenting,
+    /// Blank the `follow` screen, or bring it back (PowerPoint's B). It
+    /// shares the presenting line of the help, which fits 80×24.
+    #[strum(props(help = "presenting mode (no internal items); blank the projector"))]
+    BlankProjector,
     #[strum(props(help = "this help", footer = "help"))]
     Help,
     #[strum(props(help = "quit (everything is already saved)", footer = "quit"))]
@@ -320,6 +324,16 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
             meeting.pending = Some(Pending::LeavePresenting);
         }
         Action::Presenting => set_presenting(meeting, true, out),
+        // A moment for the room only: not journaled, so a resumed meeting
+        // comes back with the projector showing.
+        Action::BlankProjector => {
+            meeting.projector_blank = !meeting.projector_blank;
+            meeting.notice = Some(if meeting.projector_blank {
+                "The projector is blank; b brings it back.".into()
+            } else {
+                "The projector shows the meeting again.".into()
+            });
+        }
         Action::Up | Action::Down => move_cursor(meeting, action == Action::Up),
         Action::ScrollDown => {
             meeting.scroll = (meeting.scroll + 1).min(meeting.scroll_limit());

@@ -92,7 +92,7 @@ impl Publisher {
     /// Hand on the screen as it stands now; returns at once.
     pub fn publish(&self, meeting: &Meeting) {
         self.said
-            .send_replace(Said::Screen(Arc::new(Shared::presenting(meeting))));
+            .send_replace(Said::Screen(Arc::new(Shared::projector(meeting))));
     }
 
     /// How many screens follow, each time it changes (taken once, by the loop).

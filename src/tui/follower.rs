@@ -1,7 +1,8 @@
 //! The `follow` screen: the projector's view of a meeting run in another
 //! resetpoint. It draws only what the facilitator sends — the
 //! customer-safe projection — at its own size: the section's screen under
-//! a large n/m and title, no capture pane, no key hints. It takes no keys
+//! a large n/m and title, what was captured there that the customer may
+//! see, no key hints and no coaching. It takes no keys
 //! but `q` and Ctrl-C, and when the meeting goes away it says so and waits
 //! for it to come back.
 
@@ -76,6 +77,7 @@ impl Widget for &FollowScreen<'_> {
             Following::Lost(None) => {
                 self.message(area, buf, "Waiting for the meeting to come back…")
             }
+            Following::Showing(shown) if shown.projector_blank => self.blank(shown, area, buf),
             Following::Showing(shown) => self.meeting(shown, None, area, buf),
             Following::Lost(Some(shown)) => self.meeting(
                 shown,
@@ -135,19 +137,45 @@ impl FollowScreen<'_> {
             shown,
             theme: t,
             keymap: &keymap,
+            projector: true,
         };
-        screens::render(&ctx, body, buf);
-        // The field as presenting mode shows it: typed text, or masked.
+        // What was captured here that the customer may see, below the
+        // section, once there is something: the room sees its words taken.
+        // (Notes and the review list what was captured themselves.)
+        let own_list = shown.is_review() || section.kind == crate::agenda::SectionKind::Notes;
+        let pane_height = if own_list || shown.pane_items().is_empty() {
+            0
+        } else {
+            capture_pane::height_below(shown, t, body.width, 4).min(body.height / 3)
+        };
+        let [main, pane] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(pane_height)]).areas(body);
+        screens::render(&ctx, main, buf);
+        if pane_height > 0 {
+            capture_pane::render_pane(shown, t, pane, buf);
+        }
+        // The field being typed, when it is one the customer may see.
         capture_pane::render_draft(shown, None, t, body, buf);
-        match trouble {
-            Some(trouble) => Line::styled(
+        // The footer says only what went wrong; the room sees no key hint.
+        if let Some(trouble) = trouble {
+            Line::styled(
                 trouble.to_owned(),
                 t.rag(Rag::Amber).add_modifier(Modifier::BOLD),
             )
-            .render(footer, buf),
-            None => Line::styled("following the meeting · q stops following", t.muted())
-                .render(footer, buf),
+            .render(footer, buf);
         }
+    }
+
+    /// `b` on the PM's screen: the plan's title alone, centred, until `b`
+    /// again brings the meeting back.
+    fn blank(&self, shown: &Shared, area: Rect, buf: &mut Buffer) {
+        let [row] = Layout::vertical([Constraint::Length(1)])
+            .flex(Flex::Center)
+            .areas(area);
+        Paragraph::new(crate::text::on_screen(&shown.plan.project.name))
+            .style(self.theme.muted())
+            .alignment(Alignment::Center)
+            .render(row, buf);
     }
 
     fn message(&self, area: Rect, buf: &mut Buffer, said: &str) {

@@ -32,6 +32,7 @@ pub fn waits_for_reads(meeting: &Meeting, action: &Action) -> bool {
         | Action::Help
         | Action::Close
         | Action::Presenting
+        | Action::BlankProjector
         | Action::Quit
         | Action::Up
         | Action::Down
@@ -158,6 +159,7 @@ impl Reads {
 /// gave the frame (a rehearsal's deck).
 fn came_back(meeting: &mut Meeting, mut whole: Box<Meeting>, told: Vec<String>) {
     whole.followers = meeting.followers;
+    whole.projector_blank = meeting.projector_blank;
     whole.banner = meeting.banner.take();
     whole.deck = meeting.deck.take();
     whole.reading_earlier = meeting.reading_earlier;

@@ -52,6 +52,7 @@ impl Widget for &View<'_> {
             shown: &shown,
             theme: self.theme,
             keymap: self.keymap,
+            projector: false,
         };
         // Wide screens put the capture pane beside the section, narrow ones below.
         let notes = shown.section().kind == crate::agenda::SectionKind::Notes;
@@ -202,6 +203,10 @@ impl View<'_> {
                 format!("  projector: {}", self.meeting.followers),
                 t.accent(),
             ));
+        }
+        if self.meeting.projector_blank {
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled("PROJECTOR BLANK", t.fill(Rag::Amber)));
         }
         Line::from(spans).render(bottom, buf);
     }

@@ -13,8 +13,6 @@ use crate::plan::derive::days_between;
 use crate::plan::model::{Rag, TaskKind, TaskStatus};
 use crate::tui::widgets::fitted_table::Column;
 
-const TITLE: &str = "Tasks on your side — Enter: they accept it · t: a new task";
-
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
     let added = ctx.shown.new_customer_tasks();
@@ -130,7 +128,11 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     ]);
     // The highlighted task (only the plan's can be chosen) is kept in view
     // as ↑/↓ move through the list.
-    ctx.table(TITLE, columns)
+    let title = ctx.hinted(
+        "Tasks on your side",
+        "Enter: they accept it · t: a new task",
+    );
+    ctx.table(&title, columns)
         .selected((ctx.shown.rows > 0).then_some(ctx.shown.selected))
         .rows(rows)
         .empty(Line::styled(

@@ -80,9 +80,10 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     }
     // A long list says how long.
     let title = match meeting.followups.len() {
-        0..=9 => "Still open from last time — Enter: done / dropped / open due:…".to_owned(),
-        n => format!("Still open from last time ({n}) — Enter: done / dropped / open due:…"),
+        0..=9 => "Still open from last time".to_owned(),
+        n => format!("Still open from last time ({n})"),
     };
+    let title = ctx.hinted(&title, "Enter: done / dropped / open due:…");
     ctx.rows(&title, 0)
         .rows(lines)
         .selected(Some(meeting.selected.saturating_sub(shown.start)))

@@ -11,10 +11,9 @@ use super::Ctx;
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let questions = &ctx.shown.section().questions;
     let at = ctx.shown.selected.min(questions.len().saturating_sub(1));
-    let title = format!(
-        "Question {} of {} — Enter: their answer",
-        at + 1,
-        questions.len()
+    let title = ctx.hinted(
+        &format!("Question {} of {}", at + 1, questions.len()),
+        "Enter: their answer",
     );
     let asked = questions.get(at);
     let text = asked.map_or_else(String::new, |q| ctx.plain(q));
@@ -69,7 +68,10 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     .areas(area);
     question.render(question_area, buf);
     list.render(list_area, buf);
-    reminder.render(reminder_area, buf);
+    // The reminder coaches the PM: never on the projector.
+    if !ctx.projector {
+        reminder.render(reminder_area, buf);
+    }
 }
 
 /// The answers captured in this section to `question`.

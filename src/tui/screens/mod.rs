@@ -38,9 +38,22 @@ pub struct Ctx<'a> {
     pub shown: &'a Shared,
     pub theme: &'a Theme,
     pub keymap: &'a Keymap,
+    /// Drawn on the projector (`follow`): the customer's story alone, with
+    /// no key hints and no coaching for the PM.
+    pub projector: bool,
 }
 
 impl Ctx<'_> {
+    /// A panel's title, with the PM's key hint after it on the laptop
+    /// only: "Pulse — Enter: their score", on the projector "Pulse".
+    pub fn hinted(&self, title: &str, hint: &str) -> String {
+        if self.projector {
+            title.to_owned()
+        } else {
+            format!("{title} — {hint}")
+        }
+    }
+
     pub fn plan(&self) -> &Plan {
         &self.shown.plan
     }

@@ -52,6 +52,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             Span::styled("Your correction: ", ctx.theme.rag(Rag::Amber)),
             Span::raw(correction),
         ]),
+        None if ctx.projector => Line::raw(""),
         None => Line::styled(
             "Enter: the customer confirms, or type their correction.",
             ctx.theme.muted(),

@@ -52,7 +52,10 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         items.push(lines);
     }
     ctx.rows(
-        "What we propose — Enter, then 1 agreed · 2 with changes · 3 not agreed",
+        &ctx.hinted(
+            "What we propose",
+            "Enter, then 1 agreed · 2 with changes · 3 not agreed",
+        ),
         3,
     )
     .rows(items)

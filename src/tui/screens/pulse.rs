@@ -79,7 +79,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         previous(&meeting.pulse_trend),
         ctx.theme.muted(),
     ));
-    ctx.rows("Pulse — Enter: their score", 2)
+    ctx.rows(&ctx.hinted("Pulse", "Enter: their score"), 2)
         .selected(chosen)
         .rows(lines.into_iter().map(|l| vec![l]))
         .render(area, buf);

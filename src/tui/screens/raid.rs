@@ -175,11 +175,15 @@ fn raised(ctx: &Ctx, kind: fn(&Capture) -> bool) -> Vec<(Captured, Line<'static>
         .raised_earlier
         .iter()
         .map(|r| (r.item.clone(), r.mark.clone()));
-    let today = ctx
-        .shown
-        .captures
-        .iter()
-        .map(|c| (c.clone(), "raised today".to_owned()));
+    let today = ctx.shown.captures.iter().map(|c| {
+        // When it was raised is the PM's note, not the customer's.
+        let mark = if ctx.shown.presenting {
+            ""
+        } else {
+            "raised today"
+        };
+        (c.clone(), mark.to_owned())
+    });
     earlier
         .chain(today)
         .filter(|(item, _)| kind(&item.what))
@@ -188,10 +192,10 @@ fn raised(ctx: &Ctx, kind: fn(&Capture) -> bool) -> Vec<(Captured, Line<'static>
                 Capture::Risk { owner, .. } | Capture::Issue { owner, .. } => owner.clone(),
                 _ => None,
             };
-            let mut title = vec![
-                Span::raw(ctx.plain(&item.what.text())),
-                Span::styled(format!(" ({mark})"), ctx.theme.muted()),
-            ];
+            let mut title = vec![Span::raw(ctx.plain(&item.what.text()))];
+            if !mark.is_empty() {
+                title.push(Span::styled(format!(" ({mark})"), ctx.theme.muted()));
+            }
             if !item.what.is_public() {
                 title.insert(0, ctx.theme.internal());
             }

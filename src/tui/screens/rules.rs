@@ -89,6 +89,6 @@ fn signoff_title(ctx: &Ctx) -> String {
         .map(|c| c.in_one_line(ctx.plan()));
     match signoff {
         Some(said) => format!("How we keep you informed — {said}"),
-        None => "How we keep you informed — s: sign-off".to_owned(),
+        None => ctx.hinted("How we keep you informed", "s: sign-off"),
     }
 }

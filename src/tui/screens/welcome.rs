@@ -51,9 +51,11 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ])]
         })
         .collect();
-    attendees.push(vec![Line::styled("+ add a guest", ctx.theme.accent())]);
+    if !ctx.projector {
+        attendees.push(vec![Line::styled("+ add a guest", ctx.theme.accent())]);
+    }
     let people = ctx
-        .rows("In the room — Enter: here / away", 8)
+        .rows(&ctx.hinted("In the room", "Enter: here / away"), 8)
         .rows(attendees);
 
     let rows = ctx.shown.sections.iter().enumerate().map(|(n, s)| {
