@@ -5,7 +5,7 @@
 
 mod common;
 
-/// The demo plan's internal issue I-3 and risk R-4, both reasons for its
+/// The demo plan's internal issue II-1 and risk IR-1, both reasons for its
 /// internal colour.
 const INTERNAL: [&str; 2] = ["Two developers rotated off", "Margin on this account"];
 

@@ -114,11 +114,11 @@ fn the_demo_runs_presenting_with_nothing_internal_on_screen() {
         s.contains("6/11 Issues and risks") && s.contains("R-2") && !s.contains("What we heard")
     });
     assert!(
-        !raid.contains("R-4"),
+        !raid.contains("IR-1"),
         "internal risk on a presenting screen:\n{raid}"
     );
     assert!(
-        !raid.contains("I-3"),
+        !raid.contains("II-1"),
         "internal issue on a presenting screen:\n{raid}"
     );
     t.quit_meeting();

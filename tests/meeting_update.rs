@@ -86,7 +86,7 @@ fn presenting_hides_internal_plan_items_and_private_captures() {
     assert_eq!(shown, ["Agreed to weekly calls"]);
     let drawn: Vec<String> = shared.pane_items().iter().map(|c| c.what.text()).collect();
     assert_eq!(drawn, shown, "the pane draws what the cursor moves through");
-    assert!(!shared.derived.overall_reasons.join(" ").contains("I-3"));
+    assert!(!shared.derived.overall_reasons.join(" ").contains("II-1"));
 }
 
 #[test]

@@ -501,7 +501,7 @@ fn journal_lines_with_impossible_numbers_are_clamped_or_refused_on_replay() {
     assert_eq!(m.captures[0].section, last);
     assert_eq!(m.current, last);
     assert_eq!(
-        m.ids.take('A'),
+        m.ids.take("A"),
         "A-1",
         "an impossible id number takes nothing"
     );

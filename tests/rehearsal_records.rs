@@ -149,8 +149,8 @@ fn the_next_live_meeting_follows_up_only_live_meetings() {
         "the same follow-ups section"
     );
     assert_eq!(
-        with.ids.clone().take('A'),
-        without.ids.clone().take('A'),
+        with.ids.clone().take("A"),
+        without.ids.clone().take("A"),
         "ids go on from live meetings"
     );
 }

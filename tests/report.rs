@@ -110,7 +110,7 @@ fn the_customers_report_holds_nothing_internal() {
     // The page's CSS names the `internal` class whether or not it is used.
     let body = html.split("</style>").nth(1).unwrap_or_default().to_owned();
     for page in [markdown_for(Audience::Customer), body] {
-        for internal in [MARKER, "internal", "Internal", "I-3", "R-4", "R-5"] {
+        for internal in [MARKER, "internal", "Internal", "II-1", "IR-1", "IR-2"] {
             assert!(
                 !page.contains(internal),
                 "{internal:?} in the customer's report:\n{page}"
@@ -142,9 +142,9 @@ fn the_internal_report_marks_internal_items() {
     let md = markdown_for(Audience::Internal);
     assert!(md.contains("Do not send it to the customer"), "{md}");
     for marked in [
-        format!("**R-4** {MARKER} Margin on this account"),
+        format!("**IR-1** {MARKER} Margin on this account"),
         format!("{MARKER} vendor may fold — Priya Raman *(internal)*"),
-        format!("Issue I-3 \"{MARKER} Two developers"),
+        format!("Issue II-1 \"{MARKER} Two developers"),
         format!("{MARKER} Internal load test"),
     ] {
         assert!(md.contains(&marked), "{marked:?} missing:\n{md}");

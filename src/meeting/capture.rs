@@ -192,20 +192,30 @@ impl Capture {
     }
 
     /// The letter of an item's id: N-3 a note, A-4 an action.
-    pub fn prefix(&self) -> char {
+    /// The series its id is taken from. What the customer may not see has
+    /// a series of its own (`IR-1` an internal risk, `PN-1` a private
+    /// note), so the ids the customer sees run on without a gap that
+    /// would tell of something hidden.
+    pub fn prefix(&self) -> &'static str {
         match self {
-            Capture::Answer { .. } => 'Q',
-            Capture::Note { .. } => 'N',
-            Capture::Action { .. } => 'A',
-            Capture::Decision { .. } => 'D',
-            Capture::Risk { .. } => 'R',
-            Capture::Issue { .. } => 'I',
-            Capture::Signoff { .. } => 'S',
-            Capture::BuyIn { .. } => 'B',
-            Capture::Attendance { .. } => 'P',
-            Capture::Playback { .. } => 'H',
-            Capture::Pulse { .. } | Capture::Recommend { .. } => 'C',
-            Capture::Followup { .. } => 'F',
+            Capture::Answer {
+                sensitive: true, ..
+            } => "SQ",
+            Capture::Answer { .. } => "Q",
+            Capture::Note { private: true, .. } => "PN",
+            Capture::Note { .. } => "N",
+            Capture::Action { .. } => "A",
+            Capture::Decision { .. } => "D",
+            Capture::Risk { visible: false, .. } => "IR",
+            Capture::Risk { .. } => "R",
+            Capture::Issue { visible: false, .. } => "II",
+            Capture::Issue { .. } => "I",
+            Capture::Signoff { .. } => "S",
+            Capture::BuyIn { .. } => "B",
+            Capture::Attendance { .. } => "P",
+            Capture::Playback { .. } => "H",
+            Capture::Pulse { .. } | Capture::Recommend { .. } => "C",
+            Capture::Followup { .. } => "F",
         }
     }
 

@@ -64,9 +64,9 @@ impl Ids {
         }
     }
 
-    /// The next free id for this letter, now taken.
-    pub fn take(&mut self, letter: char) -> String {
-        let highest = self.0.entry(letter.to_string()).or_default();
+    /// The next free id of this series, now taken.
+    pub fn take(&mut self, letter: &str) -> String {
+        let highest = self.0.entry(letter.to_owned()).or_default();
         *highest = highest.saturating_add(1);
         format!("{letter}-{highest}")
     }
@@ -84,14 +84,14 @@ mod tests {
         ids.saw("CT-2");
         ids.saw("not-an-id");
         ids.saw("A6");
-        assert_eq!(ids.take('R'), "R-4");
-        assert_eq!(ids.take('A'), "A-1");
-        assert_eq!(ids.take('A'), "A-2");
-        assert_eq!(ids.take('R'), "R-5");
+        assert_eq!(ids.take("R"), "R-4");
+        assert_eq!(ids.take("A"), "A-1");
+        assert_eq!(ids.take("A"), "A-2");
+        assert_eq!(ids.take("R"), "R-5");
         let mut other = Ids::default();
         other.saw("A-9");
         ids.merge(&other);
-        assert_eq!(ids.take('A'), "A-10");
+        assert_eq!(ids.take("A"), "A-10");
     }
 
     #[test]
@@ -101,6 +101,6 @@ mod tests {
         ids.saw("A-18446744073709551615");
         let hostile: Ids = toml::from_str("A = 18446744073709551615").unwrap();
         ids.merge(&hostile);
-        assert_eq!(ids.take('A'), "A-1");
+        assert_eq!(ids.take("A"), "A-1");
     }
 }

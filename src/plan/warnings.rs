@@ -98,8 +98,52 @@ pub fn warnings(plan: &Plan, source: &str, fields: &FieldSpans) -> Vec<Diagnosti
     jargon(plan, source, fields, &mut found);
     colour_without_evidence(plan, &mut found);
     missing_owners_and_dates(plan, &mut found);
+    hidden_ids(plan, &mut found);
     found.extend(placeholders(plan, source));
     found
+}
+
+/// `hidden-id`: a public risk or issue numbered after an internal one of
+/// the same series shows the customer a gap that tells of
+/// something hidden. Warned once per internal id, at the first public id
+/// past it.
+fn hidden_ids(plan: &Plan, found: &mut Vec<Diagnostic>) {
+    let number = |id: &str| -> Option<(String, u64)> {
+        let (series, n) = id.rsplit_once('-')?;
+        Some((series.to_owned(), n.parse().ok()?))
+    };
+    let risks = plan.risks.iter().map(|r| (&r.id, r.visible, "risk"));
+    let issues = plan.issues.iter().map(|i| (&i.id, i.visible, "issue"));
+    for items in [risks.collect::<Vec<_>>(), issues.collect::<Vec<_>>()] {
+        for (hidden, _, kind) in items.iter().filter(|(_, visible, _)| !visible) {
+            let Some((series, at)) = number(hidden.get_ref()) else {
+                continue;
+            };
+            let past = items
+                .iter()
+                .filter(|(_, visible, _)| *visible)
+                .filter_map(|(id, _, _)| Some((*id, number(id.get_ref())?)))
+                .filter(|(_, (s, n))| *s == series && *n > at)
+                .min_by_key(|(_, (_, n))| *n);
+            if let Some((public, _)) = past {
+                found.push(
+                    Diagnostic::warning(
+                        "hidden-id",
+                        format!(
+                            "{kind} {} is shown to the customer after the internal {}: the gap in the numbers tells of something hidden",
+                            public.get_ref(),
+                            hidden.get_ref()
+                        ),
+                    )
+                    .at(public.span())
+                    .hint(format!(
+                        "number internal ones in a series of their own (I{}-1) or after the public ones",
+                        series
+                    )),
+                );
+            }
+        }
+    }
 }
 
 fn promises_without_buffer(plan: &Plan, found: &mut Vec<Diagnostic>) {
