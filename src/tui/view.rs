@@ -133,6 +133,43 @@ pub fn clock_time(seconds: i64) -> String {
     crate::meeting::clock::hours_minutes(seconds)
 }
 
+/// The timebox's state in words, so it does not speak in colour alone
+/// (`NO_COLOR`, a washed-out projector): "2 min left" from 80 % of it,
+/// "over by 0:01" from the first second over; nothing before.
+pub fn timebox_words(seconds: i64, minutes: u32) -> Option<String> {
+    let budget = i64::from(minutes) * 60;
+    match timebox_rag(seconds, minutes) {
+        Rag::Red => {
+            let over = seconds - budget;
+            Some(format!("over by {}:{:02}", over / 60, over % 60))
+        }
+        Rag::Amber => Some(format!("{} min left", (budget - seconds + 59) / 60)),
+        _ => None,
+    }
+}
+
+/// `text` cut to `width` columns, with "…" at the cut when it must be cut.
+pub fn cut(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar as _;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Green under 80 % of the timebox, amber from 80 %, red when over.
 pub fn timebox_rag(seconds: i64, minutes: u32) -> Rag {
     let budget = i64::from(minutes) * 60;
@@ -154,14 +191,24 @@ impl View<'_> {
         // Typed in a plan or on the command line: drawn without what
         // would reorder or hide part of the row.
         let screen = crate::text::on_screen;
+        let agenda = format!(" · {} · ", m.agenda.as_str());
+        let place = format!("{}/{} ", m.current + 1, m.sections.len());
+        // A long project name gives way first, then the section's title,
+        // each cut with "…" rather than mid-word with nothing to say so.
+        let width = usize::from(top.width);
+        let fixed = unicode_width::UnicodeWidthStr::width(agenda.as_str())
+            + unicode_width::UnicodeWidthStr::width(place.as_str());
+        let title = screen(&section.title);
+        let title_width = unicode_width::UnicodeWidthStr::width(title.as_str());
+        let for_name = width.saturating_sub(fixed + title_width).max(12);
+        let name = cut(&screen(&m.plan.project.name), for_name);
+        let for_title =
+            width.saturating_sub(fixed + unicode_width::UnicodeWidthStr::width(name.as_str()));
         Line::from(vec![
-            Span::styled(screen(&m.plan.project.name), t.title()),
-            Span::styled(format!(" · {} · ", m.agenda.as_str()), t.muted()),
-            Span::styled(
-                format!("{}/{} ", m.current + 1, m.sections.len()),
-                t.heading(),
-            ),
-            Span::styled(screen(&section.title), t.heading()),
+            Span::styled(name, t.title()),
+            Span::styled(agenda, t.muted()),
+            Span::styled(place, t.heading()),
+            Span::styled(cut(&title, for_title), t.heading()),
         ])
         .render(top, buf);
         let in_section = m.seconds_in(m.current);
@@ -177,6 +224,14 @@ impl View<'_> {
                 ),
                 t.rag(timebox_rag(in_section, section.minutes)),
             ),
+        ];
+        if let Some(words) = timebox_words(in_section, section.minutes) {
+            spans.push(Span::styled(
+                format!(" · {words}"),
+                t.rag(timebox_rag(in_section, section.minutes)),
+            ));
+        }
+        spans.extend([
             Span::styled("  meeting ", t.muted()),
             Span::styled(
                 format!(
@@ -186,7 +241,7 @@ impl View<'_> {
                 ),
                 t.rag(timebox_rag(total, m.planned_minutes())),
             ),
-        ];
+        ]);
         // Filled, as htop's header is: it reads on any page.
         spans.push(Span::raw("  "));
         if m.rehearsal {
@@ -520,6 +575,32 @@ mod tests {
         assert_eq!(timebox_rag(480, 10), Rag::Amber);
         assert_eq!(timebox_rag(600, 10), Rag::Amber);
         assert_eq!(timebox_rag(601, 10), Rag::Red);
+    }
+
+    #[test]
+    fn the_timebox_says_its_state_in_words() {
+        // A 5-minute timebox: nothing, then minutes left, then over.
+        assert_eq!(timebox_words(0, 5), None);
+        assert_eq!(timebox_words(239, 5), None);
+        assert_eq!(timebox_words(240, 5).as_deref(), Some("1 min left"));
+        assert_eq!(timebox_words(300, 5).as_deref(), Some("0 min left"));
+        assert_eq!(timebox_words(301, 5).as_deref(), Some("over by 0:01"));
+        assert_eq!(
+            timebox_words(300 + 754, 5).as_deref(),
+            Some("over by 12:34")
+        );
+        assert_eq!(timebox_words(480, 10).as_deref(), Some("2 min left"));
+    }
+
+    #[test]
+    fn a_cut_says_so() {
+        assert_eq!(
+            cut("Where the project stands", 40),
+            "Where the project stands"
+        );
+        assert_eq!(cut("Where the project stands", 10), "Where the…");
+        assert_eq!(cut("日本語のタイトル", 7), "日本語…");
+        assert_eq!(cut("abc", 0), "");
     }
 
     #[test]
