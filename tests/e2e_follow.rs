@@ -257,7 +257,7 @@ fn b_blanks_the_projector_and_b_again_brings_it_back() {
         s.contains("PROJECTOR BLANK")
     });
     let blank = wait_safe(&projector, "the blank projector", |s| {
-        !s.contains("WELCOME")
+        !s.contains("WELCOME") && s.contains("Shipment Tracking Rebuild")
     });
     assert!(
         blank.contains("Shipment Tracking Rebuild"),

@@ -71,7 +71,12 @@ pub struct Derived {
     #[serde(flatten)]
     pub earned_value: EarnedValue,
     pub overall: Rag,
+    /// Why, worst first.
     pub overall_reasons: Vec<String>,
+    /// How many of the reasons, from the first, are of the overall colour
+    /// itself: what a screen shows first, however small.
+    #[serde(default)]
+    pub reasons_for_colour: usize,
     pub risks: Vec<RiskScore>,
     pub milestones: Vec<MilestoneSlip>,
 }
@@ -231,11 +236,16 @@ pub fn derive(plan: &Plan) -> Derived {
             rag: milestone_rag(m, plan.status.as_of),
         })
         .collect();
-    let (overall, overall_reasons) = overall(plan, &earned_value);
+    let (overall, reasons) = overall(plan, &earned_value);
+    let reasons_for_colour = reasons
+        .iter()
+        .take_while(|(rag, _)| *rag == overall)
+        .count();
     Derived {
         earned_value,
         overall,
-        overall_reasons,
+        overall_reasons: reasons.into_iter().map(|(_, why)| why).collect(),
+        reasons_for_colour,
         risks: plan.risks.iter().map(risk_score).collect(),
         milestones,
     }
@@ -243,7 +253,7 @@ pub fn derive(plan: &Plan) -> Derived {
 
 /// The overall colour and why. `auto` takes the worst of schedule, cost,
 /// issues and risks; a colour set by hand stands, with its evidence.
-fn overall(plan: &Plan, ev: &EarnedValue) -> (Rag, Vec<String>) {
+fn overall(plan: &Plan, ev: &EarnedValue) -> (Rag, Vec<(Rag, String)>) {
     let setting = plan.status.overall_setting();
     let manual = match setting {
         OverallSetting::Auto => None,
@@ -258,7 +268,7 @@ fn overall(plan: &Plan, ev: &EarnedValue) -> (Rag, Vec<String>) {
         } else {
             format!("set by hand: {evidence}")
         };
-        return (rag, vec![reason]);
+        return (rag, vec![(rag, reason)]);
     }
     let mut reasons: Vec<(Rag, String)> = Vec::new();
     for m in plan.milestones.iter() {
@@ -318,7 +328,7 @@ fn overall(plan: &Plan, ev: &EarnedValue) -> (Rag, Vec<String>) {
     }
     reasons.sort_by_key(|(rag, _)| std::cmp::Reverse(*rag));
     let worst = reasons.first().map_or(Rag::Green, |(rag, _)| *rag);
-    (worst, reasons.into_iter().map(|(_, why)| why).collect())
+    (worst, reasons)
 }
 
 #[cfg(test)]

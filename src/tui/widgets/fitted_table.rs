@@ -536,7 +536,10 @@ impl Widget for FittedTable<'_> {
             if start_shown > 0 {
                 hint.push_str(&format!("{start_shown} above · "));
             }
-            if below > 0 {
+            if below > 0 && self.more_key.is_empty() {
+                // A screen that takes no keys (the projector) names none.
+                hint.push_str(&format!("+{below} more "));
+            } else if below > 0 {
                 hint.push_str(&format!("+{below} more, {} ", self.more_key));
             } else {
                 hint.push_str("end ");
