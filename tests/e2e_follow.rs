@@ -271,3 +271,89 @@ fn b_blanks_the_projector_and_b_again_brings_it_back() {
     pm.quit_meeting();
     pm.wait_for("the facilitator to exit", |s| s.contains("exit=0"));
 }
+
+#[test]
+fn with_several_meetings_running_follow_asks_which() {
+    let runtime = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let demo = std::fs::read_to_string(repo().join("assets/demo.toml")).unwrap();
+    let mut meetings = Vec::new();
+    for (n, project) in ["Harbour Cranes Upgrade", "Depot Scanners Rollout"]
+        .iter()
+        .enumerate()
+    {
+        let plan = home.path().join(format!("plan{n}.toml"));
+        std::fs::write(
+            &plan,
+            demo.replace(
+                "name = \"Shipment Tracking Rebuild\"",
+                &format!("name = \"{project}\""),
+            ),
+        )
+        .unwrap();
+        let records = home.path().join(format!("meetings{n}"));
+        let args = format!(
+            "run {} --agenda status --records {} --fresh",
+            plan.display(),
+            records.display()
+        );
+        let pm = start(&format!("several-{n}"), runtime.path(), &args, 100, 30);
+        pm.wait_for("the meeting", |s| s.contains(project));
+        meetings.push(pm);
+    }
+    // Another meeting starting never looked like a projector to the first.
+    let first = meetings[0].screen();
+    assert!(!first.contains("projector:"), "{first}");
+
+    let projector = start("several-follower", runtime.path(), "follow", 100, 30);
+    let asked = projector.wait_for("the question", |s| s.contains("Its number, then Enter"));
+    assert!(
+        asked.contains("1  Harbour Cranes Upgrade — status"),
+        "{asked}"
+    );
+    assert!(
+        asked.contains("2  Depot Scanners Rollout — status"),
+        "{asked}"
+    );
+    projector.text("2");
+    projector.keys(&["Enter"]);
+    wait_safe(&projector, "the second meeting", |s| {
+        s.contains("Depot Scanners Rollout") && s.contains("1/")
+    });
+    meetings[1].wait_for("its projector", |s| s.contains("projector: 1"));
+    for pm in &meetings {
+        pm.quit_meeting();
+    }
+}
+
+#[test]
+fn with_several_running_and_no_terminal_to_ask_on_each_is_named() {
+    let runtime = tempfile::tempdir().unwrap();
+    let folder = runtime.path().join("resetpoint");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::set_permissions(&folder, std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
+    for (n, project) in ["Harbour Cranes Upgrade", "Depot Scanners Rollout"]
+        .iter()
+        .enumerate()
+    {
+        let socket = folder.join(format!("{n:012x}-{:012x}.sock", n + 7));
+        std::fs::write(&socket, "").unwrap();
+        let about = format!(
+            "{{\"plan\":\"/plans/p{n}.toml\",\"project\":\"{project}\",\"agenda\":\"status\",\"started\":\"2026-12-0{}T09:00:00Z\",\"pid\":{}}}",
+            n + 1,
+            std::process::id()
+        );
+        std::fs::write(socket.with_extension("about"), about).unwrap();
+    }
+    let out = std::process::Command::new(BIN)
+        .arg("follow")
+        .env("XDG_RUNTIME_DIR", runtime.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("2 meetings are running"), "{said}");
+    assert!(said.contains("resetpoint follow /plans/p0.toml"), "{said}");
+    assert!(said.contains("Depot Scanners Rollout — status"), "{said}");
+}

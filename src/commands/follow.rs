@@ -34,21 +34,44 @@ pub fn run(options: &Options) -> ExitCode {
             );
         }
     }
-    let wanted = Wanted {
+    let mut wanted = Wanted {
         plan: options.plan.map(place::path_key),
         records: options.records.map(place::path_key),
     };
+    let folder = match place::folder() {
+        Ok(folder) => folder,
+        Err(e) => return fail(exit::IO, format!("the follow folder cannot be used: {e}")),
+    };
+    // Nothing named and several meetings running: which one is asked, never
+    // guessed (the projector must not show the wrong customer's meeting).
+    let mut chosen = None;
+    if options.plan.is_none() && options.records.is_none() {
+        let running = place::running(&folder);
+        let pick = match running.len() {
+            0 => None,
+            1 => Some(0),
+            _ if std::io::stdin().is_terminal() => match ask_which(&running) {
+                Some(n) => Some(n),
+                None => return ExitCode::from(exit::BAD_INPUT),
+            },
+            _ => return fail(exit::BAD_INPUT, several_running(&running)),
+        };
+        if let Some((name, about)) = pick.and_then(|n| running.get(n)) {
+            wanted = Wanted {
+                plan: Some(name.plan.clone()),
+                records: Some(name.records.clone()),
+            };
+            chosen = Some(format!("the meeting of {}", visible(&about.project)));
+        }
+    }
     let what = match (options.plan, options.records) {
+        _ if chosen.is_some() => chosen.unwrap_or_default(),
         (Some(plan), _) => format!("the meeting of {}", visible(&plan.display().to_string())),
         (None, Some(dir)) => format!(
             "a meeting recorded in {}",
             visible(&dir.display().to_string())
         ),
         (None, None) => "a meeting".to_owned(),
-    };
-    let folder = match place::folder() {
-        Ok(folder) => folder,
-        Err(e) => return fail(exit::IO, format!("the follow folder cannot be used: {e}")),
     };
     if options.no_wait && !follower::running(&folder, &wanted) {
         return fail(
@@ -77,5 +100,64 @@ pub fn run(options: &Options) -> ExitCode {
         Ok(Stopped::Asked) => ExitCode::from(exit::OK),
         Ok(Stopped::Unreadable(said)) => fail(exit::BAD_INPUT, said),
         Err(e) => fail(exit::IO, format!("the terminal failed: {e}")),
+    }
+}
+
+/// One line for a running meeting: its project, agenda, when it started
+/// and its plan.
+fn one_line(about: &place::About) -> String {
+    let zone = crate::meeting::clock::local_zone();
+    visible(&format!(
+        "{} — {}, started {} ({})",
+        about.project,
+        about.agenda,
+        about.started.to_zoned(zone).strftime("%a %-d %b %H:%M"),
+        about.plan
+    ))
+}
+
+/// Several meetings run and none was named: each, with the command that
+/// follows it, for a caller with no terminal to answer on.
+fn several_running(running: &[(place::MeetingName, place::About)]) -> String {
+    let mut lines = vec![format!(
+        "{} meetings are running on this machine; name the one to follow:",
+        running.len()
+    )];
+    for (_, about) in running {
+        lines.push(format!(
+            "  resetpoint follow {}    # {}",
+            super::leaving::shell_word(&about.plan),
+            one_line(about)
+        ));
+    }
+    lines.join("\n")
+}
+
+/// Ask which of the running meetings to follow: its number, then Enter.
+/// None when the question is not answered (end of input).
+fn ask_which(running: &[(place::MeetingName, place::About)]) -> Option<usize> {
+    use std::io::{BufRead as _, Write as _};
+    let mut out = std::io::stdout();
+    let _ = writeln!(
+        out,
+        "Several meetings are running on this machine. Which one should this screen follow?"
+    );
+    for (n, (_, about)) in running.iter().enumerate() {
+        let _ = writeln!(out, "  {}  {}", n + 1, one_line(about));
+    }
+    let stdin = std::io::stdin();
+    loop {
+        let _ = write!(out, "Its number, then Enter: ");
+        let _ = out.flush();
+        let mut answer = String::new();
+        if stdin.lock().read_line(&mut answer).ok()? == 0 {
+            return None;
+        }
+        match answer.trim().parse::<usize>() {
+            Ok(n) if (1..=running.len()).contains(&n) => return Some(n - 1),
+            _ => {
+                let _ = writeln!(out, "Type a number from 1 to {}.", running.len());
+            }
+        }
     }
 }

@@ -134,17 +134,72 @@ pub fn sockets(folder: &Path, wanted: &Wanted) -> Vec<PathBuf> {
     found
 }
 
-/// Remove the sockets in `folder` that nobody answers on: left by
-/// facilitators that were killed. A follower waiting for one of those
-/// meetings keeps waiting, and finds it again when it is resumed.
+/// What a meeting says of itself beside its socket (`NAME.about`, 0600),
+/// so `follow` with no plan can list the meetings running and ask which,
+/// and a new meeting can tell a socket left by a killed one, without
+/// connecting to any (a connection is a follower to the meeting).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct About {
+    /// The plan as the meeting was started with it.
+    pub plan: String,
+    pub project: String,
+    pub agenda: String,
+    pub started: jiff::Timestamp,
+    pub pid: u32,
+}
+
+/// Where a socket's `About` is.
+pub fn about_path(socket: &Path) -> PathBuf {
+    socket.with_extension("about")
+}
+
+/// Write what the meeting serving `socket` says of itself.
+pub fn write_about(socket: &Path, about: &About) -> io::Result<()> {
+    let text = serde_json::to_string(about).map_err(io::Error::other)?;
+    crate::record::fs::Disk::real().replace(&about_path(socket), text.as_bytes())
+}
+
+/// What the meeting serving `socket` said of itself, if it did.
+pub fn read_about(socket: &Path) -> Option<About> {
+    let bytes = crate::record::fs::read_plain(&about_path(socket)).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// Whether the process `pid` is still running.
+fn alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: kill(2) with signal 0 sends nothing; it only checks the pid.
+    unsafe { libc::kill(pid, 0) == 0 || *libc::__errno_location() == libc::EPERM }
+}
+
+/// The meetings running in `folder`, with what each says of itself, in
+/// the order they started.
+pub fn running(folder: &Path) -> Vec<(MeetingName, About)> {
+    let mut found: Vec<(MeetingName, About)> = sockets(folder, &Wanted::default())
+        .into_iter()
+        .filter_map(|socket| {
+            let name = MeetingName::parse(socket.file_name()?.to_str()?)?;
+            let about = read_about(&socket).filter(|a| alive(a.pid))?;
+            Some((name, about))
+        })
+        .collect();
+    found.sort_by_key(|(_, about)| about.started);
+    found
+}
+
+/// Remove the sockets in `folder` left by facilitators that were killed,
+/// told by the process their `About` names, never by connecting: a
+/// running meeting is not touched. A socket with no `About` is left to
+/// its own meeting, which clears it when it starts again. A follower
+/// waiting for one of those meetings keeps waiting, and finds it again
+/// when it is resumed.
 pub fn clear_stale(folder: &Path) {
     for socket in sockets(folder, &Wanted::default()) {
-        let refused = matches!(
-            std::os::unix::net::UnixStream::connect(&socket),
-            Err(e) if e.kind() == io::ErrorKind::ConnectionRefused
-        );
-        if refused {
+        if read_about(&socket).is_some_and(|a| !alive(a.pid)) {
             let _ = fs::remove_file(&socket);
+            let _ = fs::remove_file(about_path(&socket));
         }
     }
 }

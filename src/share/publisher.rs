@@ -67,6 +67,18 @@ impl Publisher {
         place::clear_stale(&folder);
         let socket = folder.join(name_of(meeting, records_dir).file_name());
         let publisher = Publisher::start_at(socket)?;
+        // For `follow` with no plan, and the next meeting's look for stale
+        // sockets; the meeting is followed all the same if it cannot be written.
+        let _ = place::write_about(
+            &publisher.socket,
+            &place::About {
+                plan: meeting.origin.plan_path.clone(),
+                project: meeting.plan.project.name.clone(),
+                agenda: meeting.agenda.as_str().to_owned(),
+                started: meeting.first_started.unwrap_or(meeting.clock.started),
+                pid: std::process::id(),
+            },
+        );
         publisher.publish(meeting);
         Ok(publisher)
     }
@@ -120,6 +132,7 @@ impl Publisher {
         }
         let _ = thread.join();
         let _ = std::fs::remove_file(&self.socket);
+        let _ = std::fs::remove_file(place::about_path(&self.socket));
     }
 }
 
