@@ -446,12 +446,12 @@ fn without_colour_the_spend_chart_tells_plan_from_actual_and_the_gauges_have_a_s
     for (width, height) in [(80, 24), (120, 40)] {
         let text = text_of(&without_colour(&m, width, height));
         // The demo plan's months differ: over plan in Aug and Sep, under after.
-        assert!(text.contains("█ spent  ░ plan left  ▓ over plan"), "{text}");
+        assert!(text.contains("█ spent  ▄ plan left  ▀ over plan"), "{text}");
         assert!(text.contains("63 of 60 over"), "{text}");
         assert!(text.contains("54 of 70"), "{text}");
         let row = |month: &str| text.lines().find(|l| l.contains(month)).unwrap().to_owned();
-        assert!(row("26-09").contains('▓') && !row("26-09").contains('░'));
-        assert!(row("26-11").contains('░') && !row("26-11").contains('▓'));
+        assert!(row("26-09").contains('▀') && !row("26-09").contains('▄'));
+        assert!(row("26-11").contains('▄') && !row("26-11").contains('▀'));
         assert!(text.contains("0.90") && text.contains("0.95"), "{text}");
         insta::assert_snapshot!(format!("financials_no_color_{width}x{height}"), text);
     }

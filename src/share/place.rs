@@ -262,22 +262,43 @@ mod tests {
     }
 
     #[test]
-    fn sockets_nobody_answers_on_are_cleared_and_live_ones_kept() {
+    fn sockets_of_meetings_gone_are_cleared_and_live_ones_kept_untouched() {
         let dir = tempfile::tempdir().unwrap();
         let name = |n: &str| MeetingName {
             plan: key_of(n),
             records: key_of(n),
         };
+        let about = |pid| About {
+            plan: "/p.toml".into(),
+            project: "P".into(),
+            agenda: "status".into(),
+            started: "2026-12-04T09:00:00Z".parse().unwrap(),
+            pid,
+        };
+        // A process that has ended: its pid, once reaped.
+        let mut gone = std::process::Command::new("true").spawn().unwrap();
+        let gone_pid = gone.id();
+        gone.wait().unwrap();
         let stale = dir.path().join(name("stale").file_name());
         drop(std::os::unix::net::UnixListener::bind(&stale).unwrap());
+        write_about(&stale, &about(gone_pid)).unwrap();
+        // A live one, which a connection would count as a follower: it is
+        // told by its process and never connected to.
         let live = dir.path().join(name("live").file_name());
-        let _listener = std::os::unix::net::UnixListener::bind(&live).unwrap();
+        let listener = std::os::unix::net::UnixListener::bind(&live).unwrap();
+        listener.set_nonblocking(true).unwrap();
+        write_about(&live, &about(std::process::id())).unwrap();
         let other = dir.path().join("notes.txt");
         fs::write(&other, "kept").unwrap();
         clear_stale(dir.path());
-        assert!(!stale.exists());
-        assert!(live.exists());
+        assert!(!stale.exists() && !about_path(&stale).exists());
+        assert!(live.exists() && about_path(&live).exists());
         assert!(other.exists());
+        assert!(
+            listener.accept().is_err(),
+            "nobody connected to the live meeting"
+        );
+        assert_eq!(running(dir.path()).len(), 1);
     }
 
     #[test]

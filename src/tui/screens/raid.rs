@@ -17,8 +17,18 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let issues = issues_table(ctx);
     let risks_table = risks_table(ctx);
     // A narrow screen draws the map with smaller cells, leaving the risk
-    // titles room to read.
-    let cell = if area.width < 100 { 3 } else { 5 };
+    // titles room to read; with no risk to list, the map takes half the width.
+    let cell = if on_the_map(ctx)
+        .iter()
+        .all(|r| r.status != crate::plan::model::RiskStatus::Open)
+    {
+        (area.width / 2).saturating_sub(6) / 5
+    } else if area.width < 100 {
+        3
+    } else {
+        5
+    }
+    .clamp(3, heat_map::MOST_CELL);
     let map_width = heat_map::width(cell) + 2;
     let map_height = heat_map::HEIGHT + 2;
     let list_width = area.width.saturating_sub(map_width);

@@ -6,8 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use ratatui::style::Modifier;
+
 use crate::plan::derive::Band;
-use crate::plan::model::Risk;
+use crate::plan::model::{Rag, Risk};
 use crate::tui::theme::Theme;
 
 pub struct HeatMap<'a> {
@@ -22,6 +24,9 @@ pub struct HeatMap<'a> {
 pub const fn width(cell: u16) -> u16 {
     3 + 5 * cell + 1
 }
+
+/// The widest cells: a map in a panel of its own takes the room it has.
+pub const MOST_CELL: u16 = 9;
 
 /// Width and height of the map with its usual cells.
 pub const WIDTH: u16 = width(5);
@@ -41,7 +46,7 @@ fn letter(band: Band) -> char {
 
 impl Widget for HeatMap<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let cell = self.cell.clamp(3, 5);
+        let cell = self.cell.clamp(3, MOST_CELL);
         if area.width < width(cell) || area.height < HEIGHT {
             return;
         }
@@ -64,16 +69,20 @@ impl Widget for HeatMap<'_> {
                 let w = usize::from(cell);
                 let label = match n {
                     0 => format!("{:^w$}", "·"),
-                    n if w >= 5 => format!("{n:>2} {} ", letter(band)),
+                    n if w >= 5 => format!("{:^w$}", format!("{n:>2} {}", letter(band))),
                     n => format!("{:^w$}", format!("{n}{}", letter(band))),
                 };
                 let x = area.x + 3 + (p as u16) * cell;
                 // Without colour a grid of reversed cells would be one black
                 // block: the letters alone say the band.
-                let style = if self.theme.has_colour() {
-                    self.theme.fill(Theme::band_rag(band))
-                } else {
+                // Critical is not high: high cells are red letters on the
+                // page, critical ones filled red, and their letters differ.
+                let style = if !self.theme.has_colour() {
                     self.theme.heading()
+                } else if band == Band::High {
+                    self.theme.rag(Rag::Red).add_modifier(Modifier::BOLD)
+                } else {
+                    self.theme.fill(Theme::band_rag(band))
                 };
                 buf.set_string(x, y, label, style);
             }

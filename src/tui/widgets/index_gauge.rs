@@ -68,7 +68,8 @@ impl Widget for IndexGauge<'_> {
             } else if i < filled {
                 ("█", t.rag(self.rag))
             } else {
-                ("░", t.muted())
+                // The track: solid ink, thin, never a shade.
+                ("▁", t.muted())
             };
             buf.set_string(area.x + i, bar, symbol, style);
         }
@@ -146,7 +147,7 @@ mod tests {
         // 0.88 of 0.5–1.5 on 38 cells fills 15 cells; marks at 0.90 and 0.95.
         assert_eq!(lines[1].chars().filter(|&c| c == '█').count(), 15);
         assert_eq!(lines[1].chars().filter(|&c| c == '│').count(), 2);
-        assert!(lines[1].contains('░'), "the rest of the scale is drawn");
+        assert!(lines[1].contains('▁'), "the rest of the scale is drawn");
         assert!(lines[2].starts_with("0.5"), "{}", lines[2]);
         assert!(lines[2].ends_with("1.5"), "{}", lines[2]);
         assert!(lines[2].contains("0.90"), "{}", lines[2]);
@@ -164,6 +165,6 @@ mod tests {
     fn values_beyond_the_scale_stop_at_its_ends() {
         assert_eq!(cell_of(0.1, 40), 0);
         assert_eq!(cell_of(9.0, 40), 39);
-        assert!(!draw(Some(3.0), Rag::Green, 20)[1].contains('░'));
+        assert!(!draw(Some(3.0), Rag::Green, 20)[1].contains('▁'));
     }
 }

@@ -1,7 +1,9 @@
 //! Monthly spend against plan, one row a month. Spent money within the
-//! plan is solid, plan not yet spent is light shade, spend over the plan is
-//! a dark shade with the word "over", and every month carries its two
-//! figures, so plan, actual and over-plan read without colour.
+//! plan is a full block, plan not yet spent a lower half block, spend over
+//! the plan an upper half block with the word "over", and every month
+//! carries its two figures, so plan, actual and over-plan read without
+//! colour. Every mark is solid ink in its colour: a shade (░ ▒ ▓) mixes
+//! its ink with the page and loses its contrast on a projector.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,8 +19,8 @@ pub struct SpendChart<'a> {
 }
 
 const SPENT: &str = "█";
-const PLAN_LEFT: &str = "░";
-const OVER: &str = "▓";
+const PLAN_LEFT: &str = "▄";
+const OVER: &str = "▀";
 
 /// Thousands, rounded, as the chart's figures show them.
 fn thousands(v: f64) -> u64 {
@@ -149,18 +151,18 @@ mod tests {
             40,
             3,
         );
-        assert_eq!(lines[0].trim_end(), "█ spent  ░ plan left  ▓ over plan");
+        assert_eq!(lines[0].trim_end(), "█ spent  ▄ plan left  ▀ over plan");
         assert!(lines[1].starts_with("26-07 █"), "{}", lines[1]);
-        assert!(lines[1].contains('░') && !lines[1].contains('▓'));
+        assert!(lines[1].contains('▄') && !lines[1].contains('▀'));
         assert!(lines[1].trim_end().ends_with("30 of 45"), "{}", lines[1]);
-        assert!(lines[2].contains('▓') && !lines[2].contains('░'));
+        assert!(lines[2].contains('▀') && !lines[2].contains('▄'));
         assert!(
             lines[2].trim_end().ends_with("75 of 60 over"),
             "{}",
             lines[2]
         );
         // The longest bar is the largest figure, 75, across the bar's width.
-        let bar = |l: &str| l.chars().filter(|c| "█░▓".contains(*c)).count();
+        let bar = |l: &str| l.chars().filter(|c| "█▄▀".contains(*c)).count();
         assert_eq!(bar(&lines[2]), 40 - 6 - 1 - 8 - 5);
     }
 
@@ -184,7 +186,7 @@ mod tests {
             40,
             3,
         );
-        assert!(lines[1].contains('░'), "{}", lines[1]);
-        assert!(lines[2].contains('▓'), "{}", lines[2]);
+        assert!(lines[1].contains('▄'), "{}", lines[1]);
+        assert!(lines[2].contains('▀'), "{}", lines[2]);
     }
 }
