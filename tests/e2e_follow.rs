@@ -357,3 +357,37 @@ fn with_several_running_and_no_terminal_to_ask_on_each_is_named() {
     assert!(said.contains("resetpoint follow /plans/p0.toml"), "{said}");
     assert!(said.contains("Depot Scanners Rollout — status"), "{said}");
 }
+
+#[test]
+fn a_sensitive_answer_never_reaches_the_projector() {
+    let runtime = tempfile::tempdir().unwrap();
+    let records = tempfile::tempdir().unwrap();
+    let projector = start(
+        "sensitive-follower",
+        runtime.path(),
+        "follow assets/demo.toml",
+        100,
+        30,
+    );
+    let pm = facilitator("sensitive-facilitator", runtime.path(), records.path());
+    pm.wait_for("the projector", |s| s.contains("projector: 1"));
+    pm.keys(&["Right"]);
+    wait_safe(&projector, "section 2", |s| {
+        s.contains("2/11 · YOUR VIEW FIRST")
+    });
+    // The fourth question asks about people on our team: its answer is
+    // typed masked and is for our management only.
+    pm.keys(&["Down", "Down", "Down", "Enter"]);
+    pm.wait_for("the masked answer field", |s| {
+        s.contains("Sensitive answer")
+    });
+    pm.text(&format!("{MARK} the tech lead misses every call"));
+    pm.keys(&["Enter"]);
+    pm.keys(&["Up", "Up", "Up", "Enter"]);
+    pm.text("Status is clearer now");
+    pm.keys(&["Enter"]);
+    wait_safe(&projector, "the public answer", |s| {
+        s.contains("Status is clearer now")
+    });
+    pm.quit_meeting();
+}

@@ -115,3 +115,41 @@ fn the_customer_documents_leave_the_money_out_and_the_internal_ones_keep_it() {
     ));
     assert!(internal.contains("CPI"), "{internal}");
 }
+
+#[test]
+fn check_for_the_customer_holds_no_money_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = include_str!("../assets/demo.toml").replace(
+        "[financials]\ncurrency = \"GBP\"",
+        "[financials]\nvisible = false\ncurrency = \"GBP\"",
+    );
+    std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+    let out = common::resetpoint(
+        dir.path(),
+        &[
+            "check",
+            "plan.toml",
+            "--format",
+            "json",
+            "--audience",
+            "customer",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["derived"]["cpi"].is_null(), "{json}");
+    assert!(json["derived"]["eac"].is_null(), "{json}");
+    assert!(!json["derived"].to_string().contains("CPI"), "{json}");
+    let out = common::resetpoint(
+        dir.path(),
+        &[
+            "check",
+            "plan.toml",
+            "--format",
+            "json",
+            "--audience",
+            "internal",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["derived"]["cpi"].is_number(), "{json}");
+}

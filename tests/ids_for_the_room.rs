@@ -78,3 +78,37 @@ fn the_demo_plan_shows_the_customer_no_gap_it_could_read() {
     let out = common::resetpoint(dir.path(), &["check", "plan.toml"]);
     assert!(!String::from_utf8_lossy(&out.stdout).contains("hidden-id"));
 }
+
+#[test]
+fn the_customer_minutes_number_notes_without_a_gap_or_the_pms_note() {
+    use jiff::tz::TimeZone;
+    use resetpoint::export::minutes::{Audience, markdown};
+    use resetpoint::record::format::Record;
+    let mut m = common::agenda_meeting(AgendaName::Status);
+    go_to(&mut m, SectionKind::Raid);
+    type_line(&mut m, Action::PrivateNote, "They may walk");
+    type_line(&mut m, Action::Note, "Weekly calls from now on");
+    type_line(&mut m, Action::InternalRisk, "Margin thin @sam p:2 i:2");
+    type_line(&mut m, Action::Risk, "Printers short @sam p:3 i:3");
+    common::quit(&mut m);
+    let minutes = markdown(
+        &Record::of(&m),
+        Some(&m.plan),
+        &[],
+        Audience::Customer,
+        &TimeZone::UTC,
+    );
+    for hidden in [
+        "PN-",
+        "IR-3",
+        "They may walk",
+        "Margin thin",
+        "not yet in the plan",
+    ] {
+        assert!(
+            !minutes.contains(hidden),
+            "{hidden} in the customer's minutes:\n{minutes}"
+        );
+    }
+    assert!(minutes.contains("Printers short"), "{minutes}");
+}
