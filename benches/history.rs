@@ -23,7 +23,7 @@
 //! Measured on the 2-core build machine (December 2026): before the
 //! follow-ups were looked up by id, `actions` took 8.9 s and `history`
 //! 5.8 s on 800 x 50 (issue 16); after, see `benches/figures.py` output in
-//! the README's "Speed".
+//! docs/performance.md, "Speed".
 
 #[path = "../tests/common/mod.rs"]
 mod common;

@@ -203,7 +203,7 @@ if os.path.exists(csv_fods):
         print("  ", [(k, t) for k, t, _ in r[:4]])
     names = [r[2][1] for r in rows[1:]]
     # Known: LibreOffice 7.4 headless ignores the byte-order mark and reads
-    # the file as Windows-1252; the README says so. Said, not failed.
+    # the file as Windows-1252; docs/commands.md says so. Said, not failed.
     print("note", "names as read with no options:", names)
     titles = [r[1] for r in rows[1:]]
     check(not any(k == "formula" for r in rows for k, _, _ in r), "no cell is a formula", titles)

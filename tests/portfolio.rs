@@ -1,7 +1,7 @@
 //! The portfolio from generated accounts whose answers are known: each
 //! piece of advice and its boundary, the overdue counts, worst first, a
 //! plan with errors listed (never skipped), folders that are not plans
-//! skipped, and the JSON shape the README documents.
+//! skipped, and the JSON shape docs/commands.md documents.
 
 mod common;
 

@@ -171,7 +171,7 @@ fn place(e: &super::PlanError) -> String {
     }
 }
 
-/// One JSON object (shape in the README), unsafe characters escaped.
+/// One JSON object (shape in docs/commands.md), unsafe characters escaped.
 pub fn json(portfolio: &Portfolio) -> String {
     crate::text::json(portfolio)
 }
