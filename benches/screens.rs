@@ -9,8 +9,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use resetpoint::agenda::SectionKind;
-use resetpoint::config;
 use resetpoint::meeting::{Action, update};
+use resetpoint::tui::config;
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::View;
 

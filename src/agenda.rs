@@ -75,14 +75,7 @@ const RESET_POINT_SENSITIVE: usize = 3;
 /// The agenda a meeting runs when none is named: the plan's own if it has
 /// one, else `meeting.agenda`, else `status`.
 pub fn default_agenda(plan: &Plan) -> AgendaName {
-    if !plan.agenda.is_empty() {
-        AgendaName::Plan
-    } else {
-        plan.meeting
-            .agenda
-            .as_ref()
-            .map_or(AgendaName::Status, |a| *a.get_ref())
-    }
+    plan.default_agenda()
 }
 
 /// The sections of the named agenda. `Plan` with no `[[agenda]]` falls back

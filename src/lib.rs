@@ -3,7 +3,6 @@
 pub mod agenda;
 pub mod cli;
 pub mod commands;
-pub mod config;
 pub mod contrast;
 pub mod export;
 pub mod figures;

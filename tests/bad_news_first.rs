@@ -54,7 +54,7 @@ fn flat(terminal: &Terminal<TestBackend>) -> String {
 
 fn projector(m: &Meeting, width: u16, height: u16) -> Terminal<TestBackend> {
     let theme = Theme {
-        palette: resetpoint::config::load(None, false, false)
+        palette: resetpoint::tui::config::load(None, false, false)
             .unwrap()
             .palette,
     };

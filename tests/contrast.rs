@@ -12,10 +12,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use resetpoint::agenda::SectionKind;
-use resetpoint::config::{self, Palette};
 use resetpoint::meeting::capture::Earlier;
 use resetpoint::meeting::{Action, Meeting, update};
 use resetpoint::tui::background::Background;
+use resetpoint::tui::config::{self, Palette};
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
 

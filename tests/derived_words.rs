@@ -6,10 +6,10 @@ use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use resetpoint::agenda::SectionKind;
-use resetpoint::config;
 use resetpoint::meeting::{Action, Clock, Meeting, update};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::AgendaName;
+use resetpoint::tui::config;
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
 

@@ -5,10 +5,10 @@
 use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use resetpoint::config;
 use resetpoint::meeting::{Action, Clock, Meeting, Shared, update};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::AgendaName;
+use resetpoint::tui::config;
 use resetpoint::tui::follower::{FollowScreen, Following};
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};

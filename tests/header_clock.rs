@@ -6,9 +6,9 @@ mod common;
 use jiff::{SignedDuration, Timestamp, tz::TimeZone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use resetpoint::config;
 use resetpoint::meeting::{Action, Clock, Meeting, update};
 use resetpoint::plan::model::AgendaName;
+use resetpoint::tui::config;
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
 

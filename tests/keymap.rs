@@ -9,7 +9,9 @@ use resetpoint::meeting::{Action, Meeting, Pending, update};
 use resetpoint::tui::keymap::{Keymap, key_action};
 
 fn keymap() -> Keymap {
-    resetpoint::config::load(None, false, false).unwrap().keymap
+    resetpoint::tui::config::load(None, false, false)
+        .unwrap()
+        .keymap
 }
 
 fn key(code: KeyCode) -> KeyEvent {

@@ -32,7 +32,7 @@ fn meeting(plan_text: &str) -> Meeting {
 
 /// Every screen of the meeting, and the agenda overlay, drawn at 80×24.
 fn draw_every_screen(m: &mut Meeting) -> Vec<String> {
-    let config = resetpoint::config::load(None, false, false).unwrap();
+    let config = resetpoint::tui::config::load(None, false, false).unwrap();
     let theme = Theme {
         palette: config.palette,
     };

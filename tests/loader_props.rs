@@ -4,9 +4,9 @@
 mod common;
 
 use proptest::prelude::*;
+use resetpoint::export::quick_look::quick_look;
 use resetpoint::plan::derive::derive;
 use resetpoint::plan::load_bytes;
-use resetpoint::plan::quick_look::quick_look;
 
 const DEMO: &str = include_str!("../assets/demo.toml");
 

@@ -11,10 +11,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use resetpoint::agenda::notes;
 use resetpoint::commands::notes::unplanned;
-use resetpoint::config;
 use resetpoint::meeting::{Action, Clock, Meeting, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::tui::background::Background;
+use resetpoint::tui::config;
 use resetpoint::tui::theme::Theme;
 
 const PRIVATE: &str = "Søren sounded unconvinced";

@@ -11,13 +11,13 @@ use jiff::{Timestamp, tz::TimeZone};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use resetpoint::agenda::SectionKind;
-use resetpoint::config;
 use resetpoint::export::actions::meetings_before;
 use resetpoint::export::minutes::{Audience, markdown};
 use resetpoint::meeting::{Action, Capture, Clock, Meeting, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::earlier::carry_over;
 use resetpoint::record::format::Record;
+use resetpoint::tui::config;
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};
 

@@ -303,7 +303,7 @@ fn a_control_character_cannot_be_a_key() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.toml");
     std::fs::write(&path, "[keys]\nhelp = [\"\\u009b\"]\n").unwrap();
-    let bad = resetpoint::config::load(Some(&path), true, false).unwrap_err();
+    let bad = resetpoint::tui::config::load(Some(&path), true, false).unwrap_err();
     let text = bad.render();
     common_safe(&text);
     assert!(

@@ -4,13 +4,13 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::{Timestamp, tz::TimeZone};
-use resetpoint::config;
 use resetpoint::meeting::shared::{FieldText, PRIVATE_NOTICE};
 use resetpoint::meeting::update::{Change, replay};
 use resetpoint::meeting::{Action, Capture, Clock, Effect, Meeting, Shared, update};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::{Record, restore};
+use resetpoint::tui::config;
 
 fn start() -> Timestamp {
     "2026-11-24T14:00:00Z".parse().unwrap()

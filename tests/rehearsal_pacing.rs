@@ -8,12 +8,12 @@ use common::{demo_plan, go_to, type_line};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::{SignedDuration, tz::TimeZone};
 use resetpoint::agenda::SectionKind;
+use resetpoint::export::rehearsal::pacing::Pacing;
 use resetpoint::meeting::{Action, Clock, Meeting, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
 use resetpoint::rehearsal::Mark;
 use resetpoint::rehearsal::deck::Deck;
-use resetpoint::rehearsal::pacing::Pacing;
 
 fn enter() -> Action {
     Action::Type(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))

@@ -163,7 +163,7 @@ fn folding_text(most: usize) -> impl Strategy<Value = String> {
 
 /// Draw the meeting as it stands, as the screen would.
 fn draw_it(m: &Meeting) {
-    let config = resetpoint::config::load(None, false, false).unwrap();
+    let config = resetpoint::tui::config::load(None, false, false).unwrap();
     let theme = resetpoint::tui::theme::Theme {
         palette: config.palette,
     };

@@ -70,12 +70,12 @@ pub fn assert_terminal_safe(text: &str) {
 pub fn draw(meeting: &Meeting) {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
-    use resetpoint::config::Config;
+    use resetpoint::tui::config::Config;
     use resetpoint::tui::theme::Theme;
     use resetpoint::tui::view::{View, draw};
     static CONFIG: OnceLock<Config> = OnceLock::new();
     let config =
-        CONFIG.get_or_init(|| resetpoint::config::load(None, false, false).expect("built-in config"));
+        CONFIG.get_or_init(|| resetpoint::tui::config::load(None, false, false).expect("built-in config"));
     let theme = Theme {
         palette: config.palette,
     };

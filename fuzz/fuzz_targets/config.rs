@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     if std::fs::write(&path, data).is_err() {
         return;
     }
-    match resetpoint::config::load(Some(&path), true, false) {
+    match resetpoint::tui::config::load(Some(&path), true, false) {
         Ok(config) => {
             for (action, keys) in &config.keymap.bindings {
                 common::assert_terminal_safe(&config.keymap.label(action.clone()));

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use super::{exit, fail};
 use crate::cli::ReportFormat;
 use crate::export::minutes::Audience;
+use crate::export::quick_look::quick_look_for;
 use crate::plan::derive::derive;
 use crate::plan::diagnostics::SHOWN;
-use crate::plan::quick_look::quick_look_for;
 use crate::plan::{Checked, OpenError, load_file};
 
 pub fn run(path: &Path, format: ReportFormat, strict: bool, audience: Audience) -> ExitCode {

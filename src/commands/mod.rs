@@ -4,6 +4,7 @@ pub mod actions;
 pub mod check;
 pub mod demo;
 pub mod follow;
+pub mod from_record;
 pub mod history;
 pub mod leaving;
 pub mod minutes;

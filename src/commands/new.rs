@@ -3,14 +3,14 @@
 //! Its first line, `#:schema ./resetpoint.schema.json`, points editors at
 //! the plan's schema, which `new PATH` writes beside the plan when none is
 //! there yet, so completion works from the first keystroke. With `--from
-//! RECORD` the plan is made from a meeting record instead (`plan/from_record.rs`).
+//! RECORD` the plan is made from a meeting record instead (`commands/from_record.rs`).
 
 use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::from_record::{FromRecord, starter_plan};
 use super::{exit, fail};
-use crate::plan::from_record::{FromRecord, starter_plan};
 use crate::plan::model::AgendaName;
 use crate::plan::schema::{FILE_NAME, plan_schema_text};
 

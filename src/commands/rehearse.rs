@@ -14,13 +14,14 @@ use super::run::{
 };
 use super::{exit, fail};
 use crate::cli::HistoryFormat;
+use crate::export::rehearsal::pacing::Pacing;
+use crate::export::rehearsal::progress;
 use crate::plan::model::{AgendaName, Plan};
 use crate::record::open::{read_record, records_dir};
 use crate::record::session::{Session, SessionOptions, Unfinished};
 use crate::record::store::write_atomically;
+use crate::rehearsal::cards;
 use crate::rehearsal::deck::Deck;
-use crate::rehearsal::pacing::Pacing;
-use crate::rehearsal::{cards, progress};
 use crate::text::visible;
 
 /// The folder inside the records folder that rehearsals go to.

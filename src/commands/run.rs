@@ -8,7 +8,6 @@ use std::process::ExitCode;
 
 use super::{exit, fail};
 use crate::agenda::default_agenda;
-use crate::config::{self, Config};
 use crate::meeting::Origin;
 use crate::plan::model::{AgendaName, Plan};
 use crate::plan::{Checked, OpenError, load_file};
@@ -17,6 +16,7 @@ use crate::record::session::{Prompt, Question, Session, SessionError, SessionOpt
 use crate::record::store::Finished;
 use crate::text::visible;
 use crate::tui::app::Stopped;
+use crate::tui::config::{self, Config};
 
 /// The settings, or the exit code after saying what is wrong with them.
 pub fn settings(path: Option<&Path>) -> Result<Config, ExitCode> {

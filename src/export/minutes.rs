@@ -12,12 +12,12 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use super::markdown::{escape, escape_inline};
+use crate::export::quick_look::rag_word;
 use crate::meeting::capture::{ActionStatus, Earlier};
 use crate::meeting::latest::{Latest, task_now};
 use crate::meeting::{Capture, Captured, public_only};
 use crate::plan::derive::{derive, milestone_state, short_date, slip_days};
 use crate::plan::model::{Milestone, Plan, Rag};
-use crate::plan::quick_look::rag_word;
 use crate::plan::warnings::find_term;
 use crate::record::format::Record;
 

@@ -9,8 +9,8 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 pub use super::audience::Audience;
+use crate::export::quick_look::rag_word;
 use crate::plan::model::Rag;
-use crate::plan::quick_look::rag_word;
 
 /// One line of the minutes: an optional bold lead (an id), the text, and
 /// a mark such as "private" or "internal".

@@ -15,6 +15,8 @@ pub mod markdown;
 pub mod minutes;
 pub mod minutes_model;
 pub mod portfolio;
+pub mod quick_look;
+pub mod rehearsal;
 pub mod report;
 pub mod whose;
 pub mod workbook;

@@ -3,11 +3,9 @@
 pub mod dates;
 pub mod derive;
 pub mod diagnostics;
-pub mod from_record;
 pub mod keys;
 pub mod load;
 pub mod model;
-pub mod quick_look;
 pub mod schema;
 pub mod schema_parts;
 pub mod section_kind;

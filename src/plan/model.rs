@@ -764,3 +764,18 @@ impl Question {
         )
     }
 }
+
+impl Plan {
+    /// The agenda a meeting runs when none is named: the plan's own if it
+    /// has one, else `meeting.agenda`, else `status`.
+    pub fn default_agenda(&self) -> AgendaName {
+        if !self.agenda.is_empty() {
+            AgendaName::Plan
+        } else {
+            self.meeting
+                .agenda
+                .as_ref()
+                .map_or(AgendaName::Status, |a| *a.get_ref())
+        }
+    }
+}

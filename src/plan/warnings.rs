@@ -6,7 +6,6 @@ use std::ops::Range;
 
 use super::diagnostics::Diagnostic;
 use super::model::{AgendaName, OverallSetting, Plan};
-use crate::agenda::default_agenda;
 
 /// The keys holding text the customer reads, by section (a table or a list
 /// of tables; `a.b` for a list of tables inside the table `a`). The loader
@@ -200,7 +199,7 @@ fn stale_forecasts(plan: &Plan, found: &mut Vec<Diagnostic>) {
 }
 
 fn sponsor_absent(plan: &Plan, found: &mut Vec<Diagnostic>) {
-    let reset_point = plan.agenda.is_empty() && default_agenda(plan) == AgendaName::ResetPoint;
+    let reset_point = plan.agenda.is_empty() && plan.default_agenda() == AgendaName::ResetPoint;
     if !reset_point {
         return;
     }
@@ -613,7 +612,7 @@ pub fn no_followups(plan: &Plan, source: &str, open: usize) -> Option<Diagnostic
     let reviews = plan
         .agenda
         .iter()
-        .any(|s| s.kind == crate::agenda::SectionKind::Followups);
+        .any(|s| s.kind == super::section_kind::SectionKind::Followups);
     if plan.agenda.is_empty() || reviews || open == 0 {
         return None;
     }

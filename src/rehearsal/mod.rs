@@ -5,8 +5,6 @@
 
 pub mod cards;
 pub mod deck;
-pub mod pacing;
-pub mod progress;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};

@@ -15,7 +15,6 @@ use super::late_answer::{Sieve, Sifted, sift};
 use super::later::{Done, Reads};
 use super::theme::Theme;
 use super::view::{View, draw};
-use crate::config::Config;
 use crate::meeting::{Action, Effect, Meeting, update};
 use crate::record::format::Record;
 use crate::record::open::Lock;
@@ -23,6 +22,7 @@ use crate::record::open::OpenError;
 use crate::record::session::Later;
 use crate::record::store::{Finished, Health, Message, Paths, Store};
 use crate::share::publisher::Publisher;
+use crate::tui::config::Config;
 use tokio::sync::mpsc::UnboundedReceiver;
 
 /// Puts the terminal back (bracketed paste, raw mode, alternate screen,

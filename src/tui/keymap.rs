@@ -273,7 +273,7 @@ mod tests {
 
     #[test]
     fn every_action_in_the_built_in_config_has_keys() {
-        let config = crate::config::load(None, false, false).unwrap();
+        let config = crate::tui::config::load(None, false, false).unwrap();
         for action in bindable() {
             assert!(
                 !config.keymap.keys_for(action.clone()).is_empty(),

@@ -11,11 +11,11 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use super::theme::Theme;
 use super::widgets::panel::panel;
 use super::widgets::wrap::{wrap_all, wrap_indented};
+use crate::export::rehearsal::pacing::{Pacing, jargon_line, said};
 use crate::meeting::Action;
 use crate::meeting::clock::hours_minutes;
 use crate::meeting::shared::CardFace;
 use crate::plan::model::Rag;
-use crate::rehearsal::pacing::{Pacing, jargon_line, said};
 use crate::tui::keymap::Keymap;
 
 /// The card over the section's `area` (the field for the answer and the

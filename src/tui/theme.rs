@@ -15,9 +15,9 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 
 use super::background::Background;
-use crate::config::Palette;
 use crate::plan::derive::Band;
 use crate::plan::model::Rag;
+use crate::tui::config::Palette;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {

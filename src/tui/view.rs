@@ -103,7 +103,8 @@ impl Widget for &View<'_> {
             Overlay::Agenda { selected } => self.agenda(&shown, selected, area, buf),
             Overlay::Pacing => {
                 let record = crate::record::format::Record::of(self.meeting);
-                let pacing = crate::rehearsal::pacing::Pacing::of(&record, &self.meeting.plan);
+                let pacing =
+                    crate::export::rehearsal::pacing::Pacing::of(&record, &self.meeting.plan);
                 super::rehearsal::render_pacing(
                     &pacing,
                     self.meeting.scroll,

@@ -2,9 +2,9 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use resetpoint::config;
 use resetpoint::meeting::Meeting;
 use resetpoint::tui::background::Background;
+use resetpoint::tui::config;
 use resetpoint::tui::keymap::Keymap;
 use resetpoint::tui::theme::Theme;
 use resetpoint::tui::view::{View, draw};

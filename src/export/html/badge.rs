@@ -2,8 +2,8 @@
 //! minutes and in any other page that shows a RAG colour.
 
 use super::colours::{BadgeColours, badge};
+use crate::export::quick_look::rag_word;
 use crate::plan::model::Rag;
-use crate::plan::quick_look::rag_word;
 
 /// `<span class="badge red">RED</span>`; the look comes from [`css`].
 pub fn rag_badge(rag: Rag) -> String {

@@ -8,8 +8,8 @@ use unicode_width::UnicodeWidthStr;
 use super::{Account, Portfolio};
 use crate::export::html::badge::rag_badge;
 use crate::export::html::{escape as html_escape, style};
+use crate::export::quick_look::rag_word;
 use crate::figures::ratio;
-use crate::plan::quick_look::rag_word;
 use crate::text::visible;
 
 /// "3.2 → 2.9 → 2.4 ↓", or "—" when no meeting asked.

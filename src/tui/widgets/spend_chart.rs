@@ -127,7 +127,7 @@ mod tests {
 
     fn draw(periods: &[Period], width: u16, height: u16) -> Vec<String> {
         let theme = Theme {
-            palette: crate::config::Palette::NONE,
+            palette: crate::tui::config::Palette::NONE,
         };
         let area = Rect::new(0, 0, width, height);
         let mut buf = Buffer::empty(area);

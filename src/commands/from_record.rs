@@ -11,9 +11,9 @@ use std::collections::BTreeSet;
 
 use jiff::civil::Date;
 
-use super::model::{AgendaName, Plan, Project, Side};
 use crate::export::actions::still_open;
 use crate::meeting::Capture;
+use crate::plan::model::{AgendaName, Plan, Project, Side};
 use crate::record::format::Record;
 
 /// The starter's example texts, kept so `check` says they are not the PM's yet.

@@ -5,10 +5,10 @@
 
 use std::fmt::Write as _;
 
-use super::derive::{Derived, derive, milestone_rag, slip_days};
-use super::model::{Plan, Rag};
-use crate::export::audience::Audience;
+use super::audience::Audience;
 use crate::figures::{money, ratio};
+use crate::plan::derive::{Derived, derive, milestone_rag, slip_days};
+use crate::plan::model::{Plan, Rag};
 use crate::text::visible;
 
 /// A colour as a word a reader sees even without colour.

@@ -16,7 +16,7 @@ use crate::plan::keys::closest;
 use crate::tui::background::{Background, BackgroundSetting};
 use crate::tui::keymap::{Keymap, KeysTable};
 
-pub const DEFAULT_CONFIG: &str = include_str!("../config/config.toml");
+pub const DEFAULT_CONFIG: &str = include_str!("../../config/config.toml");
 
 /// Semantic colours: the `[theme]` overrides (`None`: the theme's own
 /// colour for the background), the background they are drawn on, and

@@ -10,7 +10,6 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{CardResult, Mark};
 use crate::agenda::SectionKind;
 use crate::export::markdown::escape_inline;
 use crate::meeting::Capture;
@@ -19,6 +18,7 @@ use crate::meeting::clock::hours_minutes;
 use crate::plan::model::{AgendaName, Plan, TaskStatus};
 use crate::plan::warnings::find_term;
 use crate::record::format::Record;
+use crate::rehearsal::{CardResult, Mark};
 
 /// One section's time against its timebox.
 #[derive(Debug, Clone, PartialEq, Serialize)]
