@@ -56,7 +56,7 @@ pub fn what_comes_next(record: &Path, ended: bool, plan: Option<&Path>) -> Strin
 
 /// The documents the end of the meeting wrote beside its record, one a
 /// line, and the next meeting agreed with its invitation.
-fn written_beside(record: &Path) -> Vec<String> {
+pub fn written_beside(record: &Path) -> Vec<String> {
     let Some(stem) = record.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
         return Vec::new();
     };

@@ -212,11 +212,14 @@ pub fn what_comes_next(record: &Path, ended: bool, options: &Options) -> String 
     let shown = record.display().to_string();
     let word = shell_word(&shown);
     let lines = if ended {
-        vec![
+        let mut lines = vec![
             format!("The notes are finished; their record is {shown}."),
             format!("For the minutes: resetpoint minutes {word}"),
             format!("To start a plan from them: resetpoint new --from {word} plan.toml"),
-        ]
+        ];
+        // The minutes and the invitation the end wrote, and the next contact.
+        lines.extend(super::leaving::written_beside(record));
+        lines
     } else {
         let mut resume = "resetpoint notes --resume".to_owned();
         if let Some(plan) = options.plan {
@@ -260,6 +263,40 @@ mod tests {
             unfinished: Unfinished::Ask,
             config: None,
         }
+    }
+
+    #[test]
+    fn finished_notes_name_what_their_end_wrote_and_the_next_contact() {
+        use crate::meeting::{Clock, Meeting};
+        use crate::record::format::Record;
+        let dir = tempfile::tempdir().unwrap();
+        let start: jiff::Timestamp = "2026-12-04T09:00:00Z".parse().unwrap();
+        let mut m = Meeting::new(
+            unplanned(Some("Acme")),
+            AgendaName::Notes,
+            Clock::at(start, jiff::tz::TimeZone::UTC),
+            false,
+        );
+        m.ended = Some(start);
+        m.next_meeting = Some("2026-12-14 10:00".to_owned().try_into().unwrap());
+        let record = dir.path().join("2026-12-04-0900-notes.toml");
+        std::fs::write(&record, Record::of(&m).to_toml()).unwrap();
+        for name in [
+            "2026-12-04-0900-notes-minutes.md",
+            "2026-12-04-0900-notes-next-meeting.ics",
+        ] {
+            std::fs::write(dir.path().join(name), "").unwrap();
+        }
+        let said = what_comes_next(&record, true, &options(Some("Acme"), None));
+        assert!(said.contains("2026-12-04-0900-notes-minutes.md"), "{said}");
+        assert!(
+            said.contains("2026-12-04-0900-notes-next-meeting.ics"),
+            "{said}"
+        );
+        assert!(
+            said.contains("Next meeting: Mon 14 Dec 2026, 10:00."),
+            "{said}"
+        );
     }
 
     #[test]
