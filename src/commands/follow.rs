@@ -64,15 +64,14 @@ pub fn run(options: &Options) -> ExitCode {
             chosen = Some(format!("the meeting of {}", visible(&about.project)));
         }
     }
-    let what = match (options.plan, options.records) {
-        _ if chosen.is_some() => chosen.unwrap_or_default(),
+    let what = chosen.unwrap_or_else(|| match (options.plan, options.records) {
         (Some(plan), _) => format!("the meeting of {}", visible(&plan.display().to_string())),
         (None, Some(dir)) => format!(
             "a meeting recorded in {}",
             visible(&dir.display().to_string())
         ),
         (None, None) => "a meeting".to_owned(),
-    };
+    });
     if options.no_wait && !follower::running(&folder, &wanted) {
         return fail(
             exit::BAD_INPUT,

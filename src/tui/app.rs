@@ -298,8 +298,8 @@ async fn run_loop(
                     None
                 }
                 // Read as they come even while they wait, so the answer to
-                // the background question is still told from keys; Ctrl-C
-                // leaves and Ctrl-Z stops at once.
+                // the background question is still told from keys; Ctrl-Z
+                // stops at once.
                 sifted = events.next() => match sifted {
                     Some(Ok(Sifted::Background(background))) => {
                         theme.palette.background = background;
