@@ -2,9 +2,11 @@
 //! long each section has taken, and what is on screen. Changed only by
 //! `update`; drawn by the screens.
 
+pub mod action;
 pub mod capture;
 pub mod capture_words;
 pub mod carried;
+pub mod change;
 pub mod clock;
 pub mod draft;
 pub mod ids;
