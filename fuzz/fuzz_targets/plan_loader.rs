@@ -14,7 +14,11 @@ fuzz_target!(|data: &[u8]| {
     let checked = resetpoint::plan::load_bytes("fuzz.toml", data);
     let human = human_report(&checked, false, resetpoint::export::audience::Audience::Internal);
     common::assert_terminal_safe(&human);
-    let json = json_report(&checked, checked.plan.is_some());
+    let json = json_report(
+        &checked,
+        checked.plan.is_some(),
+        resetpoint::export::minutes::Audience::Customer,
+    );
     common::assert_terminal_safe(&json);
     // The report stays proportional to the plan (each diagnostic shows a
     // window of its line, and only the first 50 are shown).
