@@ -143,8 +143,8 @@ fn the_report_reads_as_markdown_and_as_printed_lines() {
     for want in [
         "# Rehearsal pacing: Shipment tracking",
         "## Time",
-        "- Your view first  1:15 of 0:20, 0:55 over",
-        "Projected 2:14 against 1:25 planned: 0:49 over.",
+        "- Your view first  75:00 of 20:00, 55:00 over",
+        "Projected 134:00 against 85:00 planned: 49:00 over.",
         "## Questions not asked",
         "## Sign-offs not obtained",
         "- the communication plan",
@@ -156,11 +156,11 @@ fn the_report_reads_as_markdown_and_as_printed_lines() {
         assert!(md.contains(want), "{want:?} in:\n{md}");
     }
     assert!(
-        md.contains("- What we heard  not rehearsed (0:05 planned)"),
+        md.contains("- What we heard  not rehearsed (5:00 planned)"),
         "sections not rehearsed say so:\n{md}"
     );
     let text = pacing.text("Shipment tracking");
-    assert!(text.contains("Projected 2:14 against 1:25 planned: 0:49 over."));
+    assert!(text.contains("Projected 134:00 against 85:00 planned: 49:00 over."));
     assert!(text.contains("needs work: “"));
     for card in demo_plan().pushback {
         assert!(
@@ -189,4 +189,40 @@ fn a_rehearsal_that_ends_on_time_says_so() {
     assert_eq!(pacing.overrun_seconds, 0);
     assert!(pacing.total_line().ends_with("on time."));
     assert_eq!(pacing.cards_line(), "Cards: none answered.");
+}
+
+#[test]
+fn a_section_flicked_past_is_skimmed_and_the_meeting_not_called_on_time() {
+    let mut m = Meeting::new(
+        demo_plan(),
+        AgendaName::Status,
+        Clock::at(common::meeting_start(), TimeZone::UTC),
+        false,
+    );
+    m.origin.rehearsal = true;
+    // Every section visited for 20 seconds: each under 30 s and under a
+    // fifth of its timebox.
+    let mut now = common::meeting_start();
+    for n in 0..m.sections.len() {
+        update(&mut m, Action::JumpTo(n));
+        now += jiff::SignedDuration::from_secs(20);
+        update(&mut m, Action::Tick(now));
+    }
+    update(&mut m, Action::Quit);
+    update(&mut m, Action::Select);
+    let pacing = Pacing::of(&Record::of(&m), &demo_plan());
+    assert!(
+        pacing.sections.iter().all(|s| s.skimmed),
+        "{:?}",
+        pacing.sections
+    );
+    assert_eq!(
+        pacing.projected_seconds, pacing.planned_seconds,
+        "projected at their timeboxes"
+    );
+    let total = pacing.total_line();
+    assert!(!total.contains("on time."), "{total}");
+    assert!(total.contains("skimmed — not rehearsed"), "{total}");
+    let md = pacing.markdown("Shipment tracking");
+    assert!(md.contains("0:20 of 5:00, skimmed — not rehearsed"), "{md}");
 }

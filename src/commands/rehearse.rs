@@ -48,7 +48,8 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
     let setup = SessionOptions {
         origin: origin_of(path, true),
         agenda,
-        presenting: config.start_presenting,
+        // Nobody but the team is in the room: the prepared answers show.
+        presenting: false,
         records_dir: records.join(REHEARSALS),
         unfinished: Unfinished::Ask,
     };

@@ -11,9 +11,9 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use super::theme::Theme;
 use super::widgets::panel::panel;
 use super::widgets::wrap::{wrap_all, wrap_indented};
+use crate::export::rehearsal::pacing::minutes_seconds;
 use crate::export::rehearsal::pacing::{Pacing, jargon_line, said};
 use crate::meeting::Action;
-use crate::meeting::clock::hours_minutes;
 use crate::meeting::shared::CardFace;
 use crate::plan::model::Rag;
 use crate::tui::keymap::Keymap;
@@ -128,20 +128,25 @@ pub fn render_pacing(
     Paragraph::new(top).render(summary, buf);
     let [time, rest] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(columns);
-    let mut left = vec![Line::styled("Spent / timebox  (▲ over)", theme.heading())];
+    let mut left = vec![Line::styled(
+        "Spent / timebox  (▲ over, ~ skimmed)",
+        theme.heading(),
+    )];
     for s in &pacing.sections {
         let (rag, mark, spent) = if !s.rehearsed {
             (Rag::Grey, " ", "—".to_owned())
+        } else if s.skimmed {
+            (Rag::Amber, "~", minutes_seconds(s.seconds))
         } else if s.over_seconds() >= 60 {
-            (Rag::Red, "▲", hours_minutes(s.seconds))
+            (Rag::Red, "▲", minutes_seconds(s.seconds))
         } else {
-            (Rag::Green, " ", hours_minutes(s.seconds))
+            (Rag::Green, " ", minutes_seconds(s.seconds))
         };
         // Said by the mark and the dash too, not by colour alone.
         let line = Line::styled(
             format!(
                 "{mark} {spent:>5} / {:<5} {}",
-                hours_minutes(s.planned_seconds),
+                minutes_seconds(s.planned_seconds),
                 s.title
             ),
             theme.rag(rag),

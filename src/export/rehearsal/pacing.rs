@@ -14,7 +14,6 @@ use crate::agenda::SectionKind;
 use crate::export::markdown::escape_inline;
 use crate::meeting::Capture;
 use crate::meeting::capture::{SignoffDecision, Verdict, acceptance};
-use crate::meeting::clock::hours_minutes;
 use crate::plan::model::{AgendaName, Plan, TaskStatus};
 use crate::plan::warnings::find_term;
 use crate::record::format::Record;
@@ -29,12 +28,30 @@ pub struct SectionPace {
     /// Some time was spent in it; one not rehearsed is projected at its
     /// timebox.
     pub rehearsed: bool,
+    /// Visited, but for under a fifth of its timebox (or under 30 s):
+    /// flicked past, not rehearsed, and projected at its timebox too.
+    #[serde(default)]
+    pub skimmed: bool,
 }
+
+/// Under this long in a section, it was skimmed whatever its timebox.
+const SKIMMED_UNDER: i64 = 30;
 
 impl SectionPace {
     pub fn over_seconds(&self) -> i64 {
         (self.seconds - self.planned_seconds).max(0)
     }
+
+    /// Whether its time tells how long it takes: rehearsed, not skimmed.
+    fn timed(&self) -> bool {
+        self.rehearsed && !self.skimmed
+    }
+}
+
+/// `m:ss`: a rehearsal's sections last minutes, and seconds matter.
+pub fn minutes_seconds(seconds: i64) -> String {
+    let seconds = seconds.max(0);
+    format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
 /// A glossary term used in the PM's typed answers.
@@ -69,18 +86,24 @@ impl Pacing {
         let sections: Vec<SectionPace> = record
             .sections
             .iter()
-            .map(|s| SectionPace {
-                title: s.title.clone(),
-                seconds: s.seconds.max(0),
-                planned_seconds: i64::from(s.planned_minutes) * 60,
-                rehearsed: s.seconds > 0,
+            .map(|s| {
+                let (seconds, planned_seconds) =
+                    (s.seconds.max(0), i64::from(s.planned_minutes) * 60);
+                SectionPace {
+                    title: s.title.clone(),
+                    seconds,
+                    planned_seconds,
+                    rehearsed: seconds > 0,
+                    skimmed: seconds > 0
+                        && (seconds * 5 < planned_seconds || seconds < SKIMMED_UNDER),
+                }
             })
             .collect();
         let planned_seconds = sections.iter().map(|s| s.planned_seconds).sum();
         let projected_seconds: i64 = sections
             .iter()
             .map(|s| {
-                if s.rehearsed {
+                if s.timed() {
                     s.seconds
                 } else {
                     s.planned_seconds
@@ -171,15 +194,26 @@ impl Pacing {
         out
     }
 
-    /// "Projected 1:32 against 1:25 planned: 0:07 over."
+    /// "Projected 92:00 against 85:00 planned: 7:00 over." A rehearsal
+    /// that skimmed sections cannot say the meeting will be on time.
     pub fn total_line(&self) -> String {
         let head = format!(
             "Projected {} against {} planned",
-            hours_minutes(self.projected_seconds),
-            hours_minutes(self.planned_seconds)
+            minutes_seconds(self.projected_seconds),
+            minutes_seconds(self.planned_seconds)
         );
+        let skimmed = self.sections.iter().filter(|s| s.skimmed).count();
         if self.overrun_seconds > 0 {
-            format!("{head}: {} over.", hours_minutes(self.overrun_seconds))
+            format!("{head}: {} over.", minutes_seconds(self.overrun_seconds))
+        } else if skimmed > 0 {
+            let sections = if skimmed == 1 {
+                "section was"
+            } else {
+                "sections were"
+            };
+            format!(
+                "{head}: not known to be on time, {skimmed} {sections} skimmed — not rehearsed."
+            )
         } else {
             format!("{head}: on time.")
         }
@@ -210,23 +244,26 @@ impl Pacing {
     }
 }
 
-/// "Your view first  0:24 of 0:20, 0:04 over" (or "not rehearsed").
+/// "Your view first  24:10 of 20:00, 4:10 over" (or "not rehearsed", or
+/// "skimmed — not rehearsed").
 pub fn section_line(s: &SectionPace) -> String {
     if !s.rehearsed {
         return format!(
             "{}  not rehearsed ({} planned)",
             s.title,
-            hours_minutes(s.planned_seconds)
+            minutes_seconds(s.planned_seconds)
         );
     }
     let mut line = format!(
         "{}  {} of {}",
         s.title,
-        hours_minutes(s.seconds),
-        hours_minutes(s.planned_seconds)
+        minutes_seconds(s.seconds),
+        minutes_seconds(s.planned_seconds)
     );
-    if s.over_seconds() >= 60 {
-        let _ = write!(line, ", {} over", hours_minutes(s.over_seconds()));
+    if s.skimmed {
+        line.push_str(", skimmed — not rehearsed");
+    } else if s.over_seconds() >= 60 {
+        let _ = write!(line, ", {} over", minutes_seconds(s.over_seconds()));
     }
     line
 }
