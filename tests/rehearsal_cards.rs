@@ -143,7 +143,16 @@ fn each_card_is_dealt_once_in_an_order_the_seed_repeats() {
     let mut m = rehearsal(1);
     go_to(&mut m, SectionKind::Listen);
     let first = deal_them_all(&mut m);
-    assert_eq!(first.len(), m.plan.pushback.len(), "every card, once");
+    // One deck: the plan's own pushback and the cards its facts make.
+    let deck = m.deck.as_ref().unwrap().len();
+    assert!(
+        deck > m.plan.pushback.len(),
+        "fact cards join the plan's own"
+    );
+    assert_eq!(first.len(), deck, "every card, once");
+    for card in &m.plan.pushback {
+        assert!(first.contains(&card.says), "{} was dealt", card.says);
+    }
     let mut sorted = first.clone();
     sorted.sort();
     sorted.dedup();

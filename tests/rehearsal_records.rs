@@ -223,3 +223,59 @@ fn history_rehearsals_lists_the_rehearsals_in_their_folder() {
     let text = stdout_of(none.path(), &["history", "plan.toml", "--rehearsals"]);
     assert!(text.contains("No rehearsals on record yet"), "{text}");
 }
+
+#[test]
+fn a_card_handled_in_the_last_rehearsal_of_the_agenda_comes_later() {
+    use resetpoint::export::rehearsal::progress::handled_last_time;
+    use resetpoint::rehearsal::{CardResult, Mark};
+    let at: Timestamp = "2026-11-20T10:00:00Z".parse().unwrap();
+    let result = |says: &str, mark| CardResult {
+        says: says.into(),
+        answer: String::new(),
+        typed: String::new(),
+        mark,
+        section: 1,
+        by_itself: false,
+        at,
+    };
+    let rehearsal = |start: &str, agenda: &str, cards: Vec<CardResult>| {
+        let mut record = meeting(start, true, "Practise");
+        record.meeting.agenda = agenda.into();
+        record.cards = cards;
+        (start.to_owned(), record)
+    };
+    let found = [
+        rehearsal(
+            "2026-11-18T10:00:00Z",
+            "reset-point",
+            vec![result("Old", Mark::Handled)],
+        ),
+        rehearsal(
+            "2026-11-20T10:00:00Z",
+            "reset-point",
+            vec![
+                result("Handled", Mark::Handled),
+                result("Work", Mark::NeedsWork),
+            ],
+        ),
+        rehearsal(
+            "2026-11-21T10:00:00Z",
+            "status",
+            vec![result("Status", Mark::Handled)],
+        ),
+    ];
+    let now: Timestamp = "2026-11-24T10:00:00Z".parse().unwrap();
+    assert_eq!(handled_last_time(&found, "reset-point", now), ["Handled"]);
+    assert!(handled_last_time(&found, "kickoff", now).is_empty());
+    // The deck deals what needed work, and what was never dealt, first.
+    let cards = ["Handled", "Work", "New"].map(|s| resetpoint::rehearsal::Card {
+        says: s.into(),
+        answer: String::new(),
+    });
+    let deck = Deck::shuffled(cards.to_vec(), 3).handled_last(&handled_last_time(
+        &found,
+        "reset-point",
+        now,
+    ));
+    assert_eq!(deck.cards().last().unwrap().says, "Handled");
+}

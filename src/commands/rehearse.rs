@@ -71,7 +71,14 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
             "note: the plan has no [[pushback]] and no broken promise, red CPI, critical issue or overdue customer task to make a card from; add [[pushback]] to rehearse hard questions"
         );
     }
-    meeting.deck = Some(Deck::shuffled(made, seed));
+    // A card handled in the last rehearsal of this agenda comes after
+    // those that needed work, or were never dealt.
+    let handled = progress::handled_last_time(
+        &progress::rehearsals(&records.join(REHEARSALS), &meeting.plan.project.slug()),
+        meeting.agenda.as_str(),
+        meeting.first_started.unwrap_or(meeting.clock.started),
+    );
+    meeting.deck = Some(Deck::shuffled(made, seed).handled_last(&handled));
     let plan = meeting.plan.clone();
     live_with(session, config, |record, ended| {
         leaving(record, ended, path, &plan)

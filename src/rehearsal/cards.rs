@@ -1,8 +1,9 @@
-//! The deck a rehearsal deals from: the plan's own `[[pushback]]`, or, when
-//! it has none, hard questions made from the plan's facts — a broken or
-//! slipping promise, a red CPI, an open critical issue, a customer task
-//! overdue — so a team can rehearse from the first day. Only facts the
-//! customer can see make a card: they are the ones the customer raises.
+//! The deck a rehearsal deals from: the plan's own `[[pushback]]` and the
+//! hard questions made from the plan's facts — a broken or slipping
+//! promise, a red CPI, an open critical issue, a customer task overdue —
+//! so a team rehearses both what it prepared and what the facts will make
+//! the customer ask, from the first day. Only facts the customer can see
+//! make a card: they are the ones the customer raises.
 
 use jiff::civil::Date;
 
@@ -10,19 +11,24 @@ use super::Card;
 use crate::plan::derive::{Derived, short_date};
 use crate::plan::model::{Plan, Rag, Severity, TaskStatus};
 
-/// The cards of this plan, in the plan's order (the deck shuffles them).
+/// The cards of this plan: its own pushback, then those its facts make
+/// (the deck shuffles them). A fact card saying what a pushback card
+/// already says is left out.
 pub fn for_plan(plan: &Plan, derived: &Derived, today: Date) -> Vec<Card> {
-    if !plan.pushback.is_empty() {
-        return plan
-            .pushback
-            .iter()
-            .map(|p| Card {
-                says: p.says.clone(),
-                answer: p.answer.clone(),
-            })
-            .collect();
+    let mut cards: Vec<Card> = plan
+        .pushback
+        .iter()
+        .map(|p| Card {
+            says: p.says.clone(),
+            answer: p.answer.clone(),
+        })
+        .collect();
+    for card in from_facts(plan, derived, today) {
+        if !cards.iter().any(|c| c.says == card.says) {
+            cards.push(card);
+        }
     }
-    from_facts(plan, derived, today)
+    cards
 }
 
 /// Hard questions the plan's own facts raise, as the customer would ask them.
@@ -117,17 +123,19 @@ mod tests {
     }
 
     #[test]
-    fn the_plans_own_pushback_comes_first_and_alone() {
+    fn the_plans_own_pushback_comes_first_then_what_its_facts_make() {
         let found = cards(
             "[[pushback]]\nsays = \"You told us June.\"\nanswer = \"We did.\"\n\n[[milestones]]\nname = \"Pilot\"\nbaseline = 2026-10-01\nforecast = 2026-12-01\n",
         );
+        assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(
-            found,
-            vec![Card {
+            found[0],
+            Card {
                 says: "You told us June.".into(),
                 answer: "We did.".into()
-            }]
+            }
         );
+        assert!(found[1].says.contains("Pilot"), "{:?}", found[1]);
     }
 
     #[test]

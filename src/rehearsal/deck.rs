@@ -21,6 +21,18 @@ impl Deck {
         Deck { cards }
     }
 
+    /// The cards `handled` last time (by what they say) moved to the end,
+    /// each side in its shuffled order: what needed work comes up first.
+    pub fn handled_last(self, handled: &[String]) -> Deck {
+        let (later, first): (Vec<Card>, Vec<Card>) = self
+            .cards
+            .into_iter()
+            .partition(|c| handled.contains(&c.says));
+        Deck {
+            cards: first.into_iter().chain(later).collect(),
+        }
+    }
+
     /// The next card not `dealt` yet, in the deck's order.
     pub fn next(&self, dealt: impl Fn(&Card) -> bool) -> Option<&Card> {
         self.cards.iter().find(|card| !dealt(card))
@@ -92,5 +104,30 @@ mod tests {
         }
         assert_eq!(dealt.len(), 3);
         assert!(deck.next(|c| dealt.contains(&c.says)).is_none());
+    }
+}
+
+#[cfg(test)]
+mod handled_last {
+    use super::*;
+
+    fn card(says: &str) -> Card {
+        Card {
+            says: says.into(),
+            answer: String::new(),
+        }
+    }
+
+    #[test]
+    fn cards_handled_last_time_come_after_the_rest_in_their_order() {
+        let deck = Deck::shuffled(["a", "b", "c", "d", "e"].map(card).to_vec(), 7);
+        let order: Vec<String> = deck.cards().iter().map(|c| c.says.clone()).collect();
+        let handled = vec![order[0].clone(), order[2].clone()];
+        let again = deck.handled_last(&handled);
+        let after: Vec<&str> = again.cards().iter().map(|c| c.says.as_str()).collect();
+        assert_eq!(
+            after,
+            [&order[1], &order[3], &order[4], &order[0], &order[2]].map(String::as_str)
+        );
     }
 }

@@ -44,6 +44,28 @@ pub fn rehearsals(dir: &Path, project_id: &str) -> Vec<(String, Record)> {
         .collect()
 }
 
+/// What the cards handled in the last rehearsal of `agenda` before
+/// `before` said: they come later in the next deck than those that
+/// needed work.
+pub fn handled_last_time(
+    rehearsals: &[(String, Record)],
+    agenda: &str,
+    before: jiff::Timestamp,
+) -> Vec<String> {
+    rehearsals
+        .iter()
+        .rev()
+        .find(|(_, r)| r.meeting.agenda == agenda && r.meeting.started < before)
+        .map(|(_, r)| {
+            r.cards
+                .iter()
+                .filter(|c| c.mark == crate::rehearsal::Mark::Handled)
+                .map(|c| c.says.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// One row per rehearsal, oldest first.
 pub fn rows(
     rehearsals: &[(String, Record)],
