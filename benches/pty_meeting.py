@@ -28,6 +28,18 @@ def spawn(records, rows=40, cols=120):
     return pid, fd
 
 
+def spawn_program(argv, rows=40, cols=120, environment=None):
+    """Start `argv` (the program's path first) in a pseudo-terminal of
+    `rows` x `cols`, with `environment` added; return (pid, pty fd)."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm-256color"
+        os.environ.update(environment or {})
+        os.execv(argv[0], argv)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    return pid, fd
+
+
 def drain(fd, wait=0.0):
     """Read and drop whatever the program has drawn, waiting `wait` seconds for more."""
     while True:
