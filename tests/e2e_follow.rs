@@ -317,8 +317,13 @@ fn with_several_meetings_running_follow_asks_which() {
     );
     projector.text("2");
     projector.keys(&["Enter"]);
-    wait_safe(&projector, "the second meeting", |s| {
-        s.contains("Depot Scanners Rollout") && s.contains("1/")
+    // The question stays on screen until the follower takes it: wait for
+    // the meeting there first, then hold every screen to the room's rules.
+    projector.wait_for("the second meeting", |s| {
+        s.contains("Depot Scanners Rollout") && s.contains(" · ") && !s.contains("Its number")
+    });
+    wait_safe(&projector, "the second meeting, as the room sees it", |s| {
+        s.contains("Depot Scanners Rollout")
     });
     meetings[1].wait_for("its projector", |s| s.contains("projector: 1"));
     for pm in &meetings {
