@@ -118,3 +118,58 @@ fn ctrl_u_clears_the_line() {
     );
     assert_eq!(m.draft.as_ref().unwrap().text(), "");
 }
+
+/// The field is still open with every character of `text`, and nothing
+/// was saved: the question in the footer says what to do.
+fn still_open(m: &Meeting, text: &str, saved: usize) -> String {
+    assert_eq!(m.captures.len(), saved, "nothing more saved");
+    assert_eq!(m.draft.as_ref().expect("the field is open").text(), text);
+    m.notice.clone().expect("a question")
+}
+
+#[test]
+fn internal_on_an_action_is_asked_about_not_dropped() {
+    let mut m = meeting();
+    action(&mut m, "Chase the vendor @sam #internal");
+    let notice = still_open(&m, "Chase the vendor @sam #internal", 0);
+    assert!(
+        notice.contains("#internal is for a new risk or issue"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn a_second_due_date_is_asked_about_not_dropped() {
+    let mut m = meeting();
+    action(&mut m, "Send the plan @sam due:fri due:mon");
+    let notice = still_open(&m, "Send the plan @sam due:fri due:mon", 0);
+    assert!(notice.contains("due:mon is a second due date"), "{notice}");
+}
+
+#[test]
+fn a_second_score_is_asked_about_not_dropped() {
+    let mut m = common::agenda_meeting(AgendaName::ResetPoint);
+    common::go_to(&mut m, SectionKind::Raid);
+    update(&mut m, Action::Risk);
+    for c in "Vendor may fold @sam p:2 i:3 p:4".chars() {
+        update(&mut m, key(KeyCode::Char(c)));
+    }
+    update(&mut m, key(KeyCode::Enter));
+    let notice = still_open(&m, "Vendor may fold @sam p:2 i:3 p:4", 0);
+    assert!(notice.contains("p:4: a second probability"), "{notice}");
+}
+
+#[test]
+fn a_long_typed_name_is_quoted_short_so_the_keys_still_show() {
+    let mut m = meeting();
+    let long = "Bartholomew-Featherstonehaugh-Cholmondeley-Marjoribanks";
+    action(&mut m, &format!("Call the vendor @{long}"));
+    let notice = m.notice.clone().unwrap();
+    assert!(!notice.contains(long), "quoted short: {notice}");
+    assert!(notice.contains("@Bartholomew-Featherston…"), "{notice}");
+    // Two rows of the footer at 80 columns at most, whatever was typed.
+    assert!(notice.width() <= 2 * 80, "{notice}");
+    // The whole name is still what Tab keeps.
+    update(&mut m, key(KeyCode::Tab));
+    assert_eq!(last_action(&m).1.as_deref(), Some(long));
+}

@@ -555,6 +555,7 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
             // without anyone noticing: say so, and keep it.
             let weekend = match &capture {
                 Capture::Action { due: Some(due), .. }
+                | Capture::Followup { due: Some(due), .. }
                     if matches!(
                         due.weekday(),
                         jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
