@@ -39,7 +39,7 @@ pub(super) fn guest_kept(name: &str) -> String {
 const QUOTED: usize = 24;
 
 /// A typed word as a notice quotes it.
-fn quoted(typed: &str) -> String {
+pub(crate) fn quoted(typed: &str) -> String {
     crate::text::cut(typed, QUOTED)
 }
 
