@@ -1,6 +1,7 @@
 //! "Did you mean …?" in a real terminal: `@Sorn` for Søren Ødegård asks in
 //! one line that fits at 80 columns; Enter makes Søren the owner, on disk;
-//! keeping the name as typed, a guest, is the deliberate Tab.
+//! keeping the name as typed, a guest, is the deliberate Tab. Ctrl-U
+//! clears a field's line.
 
 mod common;
 #[path = "e2e/tmux.rs"]
@@ -64,5 +65,17 @@ fn enter_takes_the_person_offered_and_tab_keeps_a_guest() {
     t.keys(&["Tab"]);
     wait_for_journal(&records, r#"title: "Book the room", owner: Some("Sorn")"#);
     t.wait_for("both saved", |s| s.contains("Captured here (2)"));
+
+    // Ctrl-U clears the line, in the real terminal as in a shell.
+    t.keys(&["a"]);
+    t.wait_for("the action field", |s| s.contains("┌ Action"));
+    t.text("wrong words");
+    t.wait_for("the line typed", |s| s.contains("│wrong words"));
+    t.keys(&["C-u"]);
+    t.wait_for("the line cleared", |s| {
+        s.contains("┌ Action") && !s.contains("wrong words") && !s.contains("wrong word")
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("the field closed", |s| !s.contains("┌ Action"));
     t.quit_meeting();
 }
