@@ -35,6 +35,28 @@ pub fn on_screen(text: &str) -> String {
         .collect()
 }
 
+/// `text` cut to `width` columns, with "…" at the cut when it must be cut.
+pub fn cut(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar as _;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// `text` with every unsafe character written as a visible escape.
 pub fn visible(text: &str) -> String {
     if !text.chars().any(is_unsafe) {

@@ -118,3 +118,113 @@ fn ctrl_u_clears_the_line() {
     );
     assert_eq!(m.draft.as_ref().unwrap().text(), "");
 }
+
+/// The field is still open with every character of `text`, and nothing
+/// was saved: the question in the footer says what to do.
+fn still_open(m: &Meeting, text: &str, saved: usize) -> String {
+    assert_eq!(m.captures.len(), saved, "nothing more saved");
+    assert_eq!(m.draft.as_ref().expect("the field is open").text(), text);
+    m.notice.clone().expect("a question")
+}
+
+#[test]
+fn internal_on_an_action_is_asked_about_not_dropped() {
+    let mut m = meeting();
+    action(&mut m, "Chase the vendor @sam #internal");
+    let notice = still_open(&m, "Chase the vendor @sam #internal", 0);
+    assert!(
+        notice.contains("#internal is for a new risk or issue"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn a_second_due_date_is_asked_about_not_dropped() {
+    let mut m = meeting();
+    action(&mut m, "Send the plan @sam due:fri due:mon");
+    let notice = still_open(&m, "Send the plan @sam due:fri due:mon", 0);
+    assert!(notice.contains("due:mon is a second due date"), "{notice}");
+}
+
+#[test]
+fn a_second_score_is_asked_about_not_dropped() {
+    let mut m = common::agenda_meeting(AgendaName::ResetPoint);
+    common::go_to(&mut m, SectionKind::Raid);
+    update(&mut m, Action::Risk);
+    for c in "Vendor may fold @sam p:2 i:3 p:4".chars() {
+        update(&mut m, key(KeyCode::Char(c)));
+    }
+    update(&mut m, key(KeyCode::Enter));
+    let notice = still_open(&m, "Vendor may fold @sam p:2 i:3 p:4", 0);
+    assert!(notice.contains("p:4: a second probability"), "{notice}");
+}
+
+#[test]
+fn a_long_typed_name_is_quoted_short_so_the_keys_still_show() {
+    let mut m = meeting();
+    let long = "Bartholomew-Featherstonehaugh-Cholmondeley-Marjoribanks";
+    action(&mut m, &format!("Call the vendor @{long}"));
+    let notice = m.notice.clone().unwrap();
+    assert!(!notice.contains(long), "quoted short: {notice}");
+    assert!(notice.contains("@Bartholomew-Featherston…"), "{notice}");
+    // Two rows of the footer at 80 columns at most, whatever was typed.
+    assert!(notice.width() <= 2 * 80, "{notice}");
+    // The whole name is still what Tab keeps.
+    update(&mut m, key(KeyCode::Tab));
+    assert_eq!(last_action(&m).1.as_deref(), Some(long));
+}
+
+#[test]
+fn a_key_that_changes_the_line_takes_the_guest_question_away() {
+    let mut m = meeting();
+    action(&mut m, "Call the vendor @Prya");
+    assert!(
+        m.notice
+            .as_deref()
+            .unwrap()
+            .contains("Tab: Prya as a guest")
+    );
+    // Ctrl-U clears the line: "Tab: Prya as a guest" would now be a lie.
+    update(
+        &mut m,
+        Action::Type(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    assert_eq!(m.draft.as_ref().unwrap().text(), "");
+    assert_eq!(m.notice, None, "the question went with its line");
+}
+
+/// Answer the first follow-up row with `text`.
+fn follow_up(text: &str) -> Meeting {
+    let mut m = meeting();
+    common::go_to(&mut m, SectionKind::Followups);
+    update(&mut m, Action::Select);
+    for c in text.chars() {
+        update(&mut m, key(KeyCode::Char(c)));
+    }
+    update(&mut m, key(KeyCode::Enter));
+    m
+}
+
+#[test]
+fn a_follow_ups_new_date_on_a_weekend_is_said_and_kept() {
+    let m = follow_up("open due:+4d");
+    let notice = m.notice.clone().unwrap();
+    assert!(notice.contains("Sat 28 Nov: a weekend day"), "{notice}");
+    match &m.captures.last().expect("saved").what {
+        Capture::Followup { due, .. } => assert_eq!(*due, Some(jiff::civil::date(2026, 11, 28))),
+        other => panic!("not a follow-up: {other:?}"),
+    }
+}
+
+#[test]
+fn a_follow_up_asks_about_what_it_would_drop() {
+    for (line, asked) in [
+        ("done #internal", "#internal is for a new risk or issue"),
+        ("open @sam @priya", "one owner only"),
+        ("open due:fri due:mon", "a second due date"),
+    ] {
+        let m = follow_up(line);
+        let notice = still_open(&m, line, 0);
+        assert!(notice.contains(asked), "{line}: {notice}");
+    }
+}

@@ -9,6 +9,7 @@ use jiff::civil::{Date, Time};
 use serde::{Deserialize, Serialize};
 
 use super::typed::quick::due_date;
+use super::typed::quoted;
 
 /// A day, and the time on it when one was agreed (in the meeting's zone).
 /// Kept in the record as one value, `next = "2026-12-14 10:00"`, so the
@@ -63,15 +64,16 @@ pub fn read(text: &str, today: Date) -> Result<Option<NextMeeting>, String> {
         [day, time] => (day, Some(time)),
         _ => return Err(HOW.to_owned()),
     };
-    let date = due_date(day, today).ok_or_else(|| format!("\"{day}\" is not a day. {HOW}"))?;
+    let date =
+        due_date(day, today).ok_or_else(|| format!("\"{}\" is not a day. {HOW}", quoted(day)))?;
     if date < today {
         return Err(format!("{date} has passed. {HOW}"));
     }
     let time = match time {
         None => None,
-        Some(time) => {
-            Some(read_time(time).ok_or_else(|| format!("\"{time}\" is not a time. {HOW}"))?)
-        }
+        Some(time) => Some(
+            read_time(time).ok_or_else(|| format!("\"{}\" is not a time. {HOW}", quoted(time)))?,
+        ),
     };
     Ok(Some(NextMeeting { date, time }))
 }

@@ -55,7 +55,20 @@ pub fn update(meeting: &mut Meeting, action: Action) -> Vec<Effect> {
                 .as_ref()
                 .is_some_and(|d| d.private_words().is_some());
             let before = meeting.notice.clone();
+            let offered = meeting
+                .draft
+                .as_ref()
+                .is_some_and(|d| d.guest_offer.is_some());
             typing(meeting, action, &mut out);
+            // A key that changed the line withdraws the question about its
+            // @name: its Enter and Tab no longer mean what it said.
+            let withdrawn = meeting
+                .draft
+                .as_ref()
+                .is_some_and(|d| d.guest_offer.is_none());
+            if offered && withdrawn && meeting.notice == before {
+                meeting.notice = None;
+            }
             if meeting.notice != before {
                 meeting.notice_private = private && meeting.notice.is_some();
             }
@@ -477,6 +490,7 @@ fn typing(meeting: &mut Meeting, action: Action, out: &mut Effects) {
             draft.notice_internal();
         }
         Action::Paste(text) => {
+            draft.guest_offer = None;
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
             let text = if multiline {
                 text
@@ -555,6 +569,7 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
             // without anyone noticing: say so, and keep it.
             let weekend = match &capture {
                 Capture::Action { due: Some(due), .. }
+                | Capture::Followup { due: Some(due), .. }
                     if matches!(
                         due.weekday(),
                         jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday

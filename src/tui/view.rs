@@ -17,6 +17,8 @@ use super::theme::Theme;
 use super::widgets::fitted_table::{Column, FittedTable};
 use crate::meeting::{Action, Meeting, Overlay, Shared};
 use crate::plan::model::Rag;
+/// Cut with "…": the one the meeting's words use too.
+pub use crate::text::cut;
 
 /// The smallest terminal the meeting screens are drawn in.
 pub const MIN_WIDTH: u16 = 80;
@@ -147,28 +149,6 @@ pub fn timebox_words(seconds: i64, minutes: u32) -> Option<String> {
         Rag::Amber => Some(format!("{} min left", (budget - seconds + 59) / 60)),
         _ => None,
     }
-}
-
-/// `text` cut to `width` columns, with "…" at the cut when it must be cut.
-pub fn cut(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar as _;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 /// Green under 80 % of the timebox, amber from 80 %, red when over.
@@ -396,19 +376,41 @@ pub fn rows_high(rows: usize, frame: u16) -> u16 {
         .saturating_add(frame)
 }
 
+/// The most rows a notice may take from the screen: enough for any the
+/// meeting raises (a typed word is quoted at most 24 columns long).
+const NOTICE_ROWS: usize = 3;
+
 /// How many rows the footer takes: a notice or banner wider than the
-/// screen wraps onto a second row, so its last words (the key to go on)
-/// are never cut off.
+/// screen wraps onto more rows, so its last words (the key to go on) are
+/// never cut off.
 fn footer_rows(shown: &Shared, width: u16) -> u16 {
     let words = shown.notice.as_ref().or(shown.banner.as_ref());
-    match words {
-        Some(words)
-            if unicode_width::UnicodeWidthStr::width(words.as_str()) > usize::from(width) =>
-        {
-            2
+    let rows = words.map_or(1, |w| wrapped_rows(&crate::text::on_screen(w), width));
+    rows_high(rows.clamp(1, NOTICE_ROWS), 0)
+}
+
+/// How many rows `text` takes wrapped at word breaks to `width` columns,
+/// as the footer's paragraph wraps it; a word wider than a row is broken.
+fn wrapped_rows(text: &str, width: u16) -> usize {
+    let width = usize::from(width).max(1);
+    let (mut rows, mut used) = (1, 0);
+    for word in text.split_whitespace() {
+        let w = unicode_width::UnicodeWidthStr::width(word);
+        let needed = if used == 0 { w } else { used + 1 + w };
+        if needed <= width {
+            used = needed;
+            continue;
         }
-        _ => 1,
+        if used > 0 {
+            rows += 1;
+        }
+        rows += w.saturating_sub(1) / width;
+        used = match w % width {
+            0 => width,
+            r => r,
+        };
     }
+    rows
 }
 
 /// A key in the footer: its label, what it does in full and in short, and
@@ -591,6 +593,19 @@ mod tests {
             Some("over by 12:34")
         );
         assert_eq!(timebox_words(480, 10).as_deref(), Some("2 min left"));
+    }
+
+    #[test]
+    fn a_notice_takes_the_rows_its_words_wrap_to() {
+        assert_eq!(wrapped_rows("Still in the meeting.", 80), 1);
+        assert_eq!(wrapped_rows("aaaa bbbb", 9), 1);
+        assert_eq!(wrapped_rows("aaaa bbbbb", 9), 2);
+        // A word is never split between rows when it fits on one, so a
+        // notice of 150 columns may need three rows of 80.
+        let words = ["x".repeat(50), "y".repeat(50), "z".repeat(48)].join(" ");
+        assert_eq!(wrapped_rows(&words, 80), 3);
+        // A word wider than a row is broken across rows.
+        assert_eq!(wrapped_rows(&"w".repeat(170), 80), 3);
     }
 
     #[test]

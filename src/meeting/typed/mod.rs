@@ -34,18 +34,54 @@ pub(super) fn guest_kept(name: &str) -> String {
     format!("guest:{name}")
 }
 
-/// An item has one owner: a second `@name` is asked about, never dropped.
-fn one_owner(quick: &QuickCapture) -> Result<(), Ask> {
-    match (&quick.owner, &quick.second_owner) {
-        (Some((first, _)), Some(second)) => Err(Ask {
-            notice: format!(
-                "@{first} and @{second}: one owner only. Keep one, or write the other without @."
-            ),
+/// How much of a typed word a notice quotes back: enough to recognise it,
+/// never so much that the key to go on is pushed off the footer.
+const QUOTED: usize = 24;
+
+/// A typed word as a notice quotes it.
+pub(crate) fn quoted(typed: &str) -> String {
+    crate::text::cut(typed, QUOTED)
+}
+
+/// An item has one owner and one due date: a second `@name` or `due:` is
+/// asked about, never dropped.
+fn one_of_each(quick: &QuickCapture) -> Result<(), Ask> {
+    let ask = |notice| {
+        Err(Ask {
+            notice,
             again: false,
             guest: None,
-        }),
-        _ => Ok(()),
+        })
+    };
+    if let (Some((first, _)), Some(second)) = (&quick.owner, &quick.second_owner) {
+        return ask(format!(
+            "@{} and @{}: one owner only. Keep one, or write the other without @.",
+            quoted(first),
+            quoted(second)
+        ));
     }
+    if let Some(second) = &quick.second_due {
+        return ask(format!(
+            "due:{} is a second due date: keep one due:, or write the other without due:.",
+            quoted(second)
+        ));
+    }
+    Ok(())
+}
+
+/// `#internal` keeps a risk or issue off the shared screen; an action or
+/// a follow-up has no such mark, so it is asked about rather than dropped.
+fn no_internal_mark(quick: &QuickCapture) -> Result<(), Ask> {
+    if !quick.internal {
+        return Ok(());
+    }
+    Err(Ask {
+        notice:
+            "#internal is for a new risk or issue (R, I). Leave it out, or keep it private with N."
+                .into(),
+        again: false,
+        guest: None,
+    })
 }
 
 /// Asked of a risk typed without its score.
@@ -91,12 +127,17 @@ pub(super) fn to_capture(
         // Enter takes the name offered; a guest is Tab, named in the line.
         let (notice, enter_takes) = match people.nearest(name) {
             Some(near) => (
-                format!("@{name} is not in the plan. Enter: {near} · Tab: {name} as a guest"),
+                format!(
+                    "@{typed} is not in the plan. Enter: {} · Tab: {typed} as a guest",
+                    quoted(&near),
+                    typed = quoted(name)
+                ),
                 people.find(&near).unwrap_or(near),
             ),
             None => (
                 format!(
-                    "@{name} is not in the plan. Enter or Tab: {name} as a guest, or correct it"
+                    "@{typed} is not in the plan. Enter or Tab: {typed} as a guest, or correct it",
+                    typed = quoted(name)
                 ),
                 name.clone(),
             ),
@@ -140,13 +181,15 @@ pub(super) fn to_capture(
             let quick = quick_capture(text, people, today);
             if let Some(bad) = &quick.bad_due {
                 return ask(format!(
-                    "due:{bad} is not a date: use 2026-12-01, +3d, +2w or a weekday."
+                    "due:{} is not a date: use 2026-12-01, +3d, tomorrow or a weekday.",
+                    quoted(bad)
                 ));
             }
             if quick.text.is_empty() {
                 return ask("Say what the action is, then @who and due:when.".into());
             }
-            one_owner(&quick)?;
+            one_of_each(&quick)?;
+            no_internal_mark(&quick)?;
             let owner = owner(&quick.owner)?;
             // A customer task is the customer's, whoever carries it out.
             let side = if kind == DraftKind::CustomerTask {
@@ -186,7 +229,7 @@ pub(super) fn to_capture(
                         .into(),
                 );
             }
-            one_owner(&quick)?;
+            one_of_each(&quick)?;
             let owner = owner(&quick.owner)?;
             let (title, visible) = (quick.text, !quick.internal);
             if kind == DraftKind::Risk {
@@ -270,9 +313,12 @@ pub(super) fn to_capture(
             let quick = quick_capture(text, people, today);
             if let Some(bad) = &quick.bad_due {
                 return ask(format!(
-                    "due:{bad} is not a date: use 2026-12-15, +1w or a weekday."
+                    "due:{} is not a date: use 2026-12-15, +1w or a weekday.",
+                    quoted(bad)
                 ));
             }
+            one_of_each(&quick)?;
+            no_internal_mark(&quick)?;
             let new_owner = owner(&quick.owner)?;
             // Only a new date is kept: the earlier one is in its own record.
             let due = quick.due;
@@ -286,7 +332,8 @@ pub(super) fn to_capture(
                     "open" | "o" | "still" => status = Some(ActionStatus::Open),
                     _ => {
                         return ask(format!(
-                            "`{word}`: say done, dropped, or open with due:2026-12-15 and @who."
+                            "`{}`: say done, dropped, or open with due:2026-12-15 and @who.",
+                            quoted(word)
                         ));
                     }
                 }
@@ -354,11 +401,19 @@ fn take_score(text: &str) -> Result<(String, Option<u8>, Option<u8>), String> {
             kept.push(word);
             continue;
         };
+        // A second score may not quietly replace the first.
+        if slot.is_some() {
+            return Err(format!(
+                "{}: a second {what}. Keep one, as in p:4 i:3.",
+                quoted(word)
+            ));
+        }
         match value.parse::<u8>().ok().filter(|n| (1..=5).contains(n)) {
             Some(n) => *slot = Some(n),
             None => {
                 return Err(format!(
-                    "{word}: the {what} is a number from 1 to 5, as in p:4 i:3."
+                    "{}: the {what} is a number from 1 to 5, as in p:4 i:3.",
+                    quoted(word)
                 ));
             }
         }

@@ -19,12 +19,15 @@ pub struct QuickCapture {
     /// A second `@name` after the owner, as typed: an item has one owner,
     /// and neither name may be dropped without a word.
     pub second_owner: Option<String>,
+    /// A second `due:` after the first, as typed: an item has one due
+    /// date, and the later one may not quietly replace the earlier.
+    pub second_due: Option<String>,
 }
 
 /// Whether the word after an `@` can be a name: letters, digits and the
 /// marks names carry (`O'Brien`, `Anne-Marie`, `j.smith`). `@SUM(1+1)`
 /// cannot, and stays in the text as typed.
-fn name_shaped(word: &str) -> bool {
+pub(super) fn name_shaped(word: &str) -> bool {
     let word = word.trim_end_matches([',', '.', ';', ':']);
     !word.is_empty()
         && word
@@ -42,6 +45,7 @@ pub fn quick_capture(line: &str, people: People, today: Date) -> QuickCapture {
         internal: false,
         bad_due: None,
         second_owner: None,
+        second_due: None,
     };
     let words: Vec<&str> = line.split_whitespace().collect();
     let mut at = 0;
@@ -62,6 +66,10 @@ pub fn quick_capture(line: &str, people: People, today: Date) -> QuickCapture {
             }
             kept.push(word);
         } else if let Some(when) = word.strip_prefix("due:") {
+            if quick.due.is_some() || quick.bad_due.is_some() {
+                quick.second_due.get_or_insert(when.to_owned());
+                continue;
+            }
             match due_date(when, today) {
                 Some(date) => quick.due = Some(date),
                 None => quick.bad_due = Some(when.to_owned()),

@@ -223,3 +223,29 @@ fn an_at_that_is_no_name_stays_in_the_text_and_nothing_is_dropped() {
     let q = quick_capture("Ask @O'Brien, today", People::of(&plan), today());
     assert_eq!(q.owner.map(|o| o.0), Some("O'Brien".to_owned()));
 }
+
+#[test]
+fn a_second_due_date_is_kept_to_be_asked_about() {
+    let q = quick_capture(
+        "Send the plan @sam due:fri due:mon",
+        People::of(&plan()),
+        today(),
+    );
+    assert_eq!(q.text, "Send the plan");
+    assert_eq!(q.due, Some(jiff::civil::date(2026, 11, 27)), "the first");
+    assert_eq!(q.second_due.as_deref(), Some("mon"));
+}
+
+#[test]
+fn a_signoff_keeps_an_at_that_is_no_name_in_its_reason() {
+    let line = signoff_line(
+        "deferred @ola until @SUM(1+1) is checked",
+        People::of(&plan()),
+    )
+    .unwrap();
+    assert_eq!(line.by, Some(("ola".to_owned(), Some("ola".to_owned()))));
+    assert_eq!(line.reason, "until @SUM(1+1) is checked");
+    let line = signoff_line("deferred @SUM(1+1) first", People::of(&plan())).unwrap();
+    assert_eq!(line.by, None, "no name, so nobody");
+    assert_eq!(line.reason, "@SUM(1+1) first");
+}

@@ -2,6 +2,7 @@
 //! path` read into the decision, who gave it and why.
 
 use super::people::{People, name_at};
+use super::quick::name_shaped;
 use crate::meeting::capture::SignoffDecision;
 
 /// A sign-off line read: the decision, who gave it (as typed, and the
@@ -49,7 +50,8 @@ pub fn signoff_line(line: &str, people: People) -> Option<SignoffLine> {
         let named = if after_by {
             at += 1;
             Some(&words[at - 1..])
-        } else if word.len() > 1 && word.starts_with('@') {
+        } else if word.strip_prefix('@').is_some_and(name_shaped) {
+            // `@SUM(1+1)` is no name: it stays in the reason as typed.
             Some(&words[at - 1..])
         } else {
             None
