@@ -60,19 +60,28 @@ pub fn written_beside(record: &Path) -> Vec<String> {
     let Some(stem) = record.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
         return Vec::new();
     };
-    let invitation = crate::export::invitation::file_name(&stem);
+    use crate::export::minutes::{Audience, file_name};
     let documents = [
-        ("The customer's minutes", format!("{stem}-minutes.md")),
-        ("The customer's minutes", format!("{stem}-minutes.html")),
         (
-            "The internal minutes",
-            format!("{stem}-minutes-internal.md"),
+            "The customer's minutes",
+            file_name(&stem, Audience::Customer, "md"),
+        ),
+        (
+            "The customer's minutes",
+            file_name(&stem, Audience::Customer, "html"),
         ),
         (
             "The internal minutes",
-            format!("{stem}-minutes-internal.html"),
+            file_name(&stem, Audience::Internal, "md"),
         ),
-        ("The invitation to the next meeting", invitation.clone()),
+        (
+            "The internal minutes",
+            file_name(&stem, Audience::Internal, "html"),
+        ),
+        (
+            "The invitation to the next meeting",
+            crate::export::invitation::file_name(&stem),
+        ),
     ];
     let mut lines: Vec<String> = documents
         .iter()

@@ -581,3 +581,16 @@ pub fn html(
     let minutes = minutes(record, plan, earlier, audience);
     super::html::page(&minutes, plan, audience, zone)
 }
+
+/// The file the end of a meeting writes its minutes for `audience` to,
+/// beside the record named `stem`: `STEM-minutes.md`,
+/// `STEM-minutes-internal.html`. The loop writes them; the leaving lines
+/// name them.
+pub fn file_name(stem: &str, audience: Audience, extension: &str) -> String {
+    let suffix = match audience {
+        Audience::Customer => "",
+        Audience::Internal => "-internal",
+        Audience::Management => "-management",
+    };
+    format!("{stem}-minutes{suffix}.{extension}")
+}

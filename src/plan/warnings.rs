@@ -503,7 +503,7 @@ impl WordIndex {
     /// holding its first word, folded as [`find_term_span`] folds it (every
     /// text, for a term with no letter or digit in it).
     fn texts_with_first_word_of(&self, term: &str) -> Vec<usize> {
-        match folded_words(term).next() {
+        match folded_words(term).into_iter().next() {
             Some(first) => self.by_word.get(&first).cloned().unwrap_or_default(),
             None => (0..self.texts).collect(),
         }
@@ -512,14 +512,13 @@ impl WordIndex {
 
 /// The words of `text`, lower-cased the way [`find_term_span`] compares
 /// them, split at whatever is not a letter or a digit.
-fn folded_words(text: &str) -> impl Iterator<Item = String> {
+fn folded_words(text: &str) -> Vec<String> {
     let folded: String = text.chars().flat_map(char::to_lowercase).collect();
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
-        .collect::<Vec<_>>()
-        .into_iter()
+        .collect()
 }
 
 /// Where the words found in `text` are written in the file, given `value`,

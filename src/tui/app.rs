@@ -415,7 +415,7 @@ async fn follower_count(followers: &mut Option<UnboundedReceiver<usize>>) -> Opt
 /// after the record; and once a live meeting has ended with the next one
 /// agreed, its invitation.
 fn documents_of(meeting: &Meeting, store: &Store) -> Vec<(String, String)> {
-    use crate::export::minutes::{Audience, html, markdown};
+    use crate::export::minutes::{Audience, file_name, html, markdown};
     let record = Record::of(meeting);
     let zone = meeting.clock.zone.clone();
     let stem = store.stem();
@@ -423,13 +423,13 @@ fn documents_of(meeting: &Meeting, store: &Store) -> Vec<(String, String)> {
     let plan = crate::meeting::latest::plan_after(&meeting.plan, &meeting.earlier_followups);
     let plan = Some(&plan);
     let mut documents = Vec::new();
-    for (audience, suffix) in [(Audience::Customer, ""), (Audience::Internal, "-internal")] {
+    for audience in [Audience::Customer, Audience::Internal] {
         documents.push((
-            format!("{stem}-minutes{suffix}.md"),
+            file_name(&stem, audience, "md"),
             markdown(&record, plan, &meeting.earlier, audience, &zone),
         ));
         documents.push((
-            format!("{stem}-minutes{suffix}.html"),
+            file_name(&stem, audience, "html"),
             html(&record, plan, &meeting.earlier, audience, &zone),
         ));
     }
@@ -437,10 +437,10 @@ fn documents_of(meeting: &Meeting, store: &Store) -> Vec<(String, String)> {
         && meeting.ended.is_some()
         && !meeting.origin.rehearsal
     {
-        use crate::export::invitation::{file_name, invitation};
+        use crate::export::invitation;
         documents.push((
-            file_name(&stem),
-            invitation(&meeting.plan, &record, &stem, next, &zone),
+            invitation::file_name(&stem),
+            invitation::invitation(&meeting.plan, &record, &stem, next, &zone),
         ));
     }
     documents
