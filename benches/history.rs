@@ -6,7 +6,7 @@
 //!
 //! - `actions` and `history` (the folder read, the rows worked out and
 //!   written) against reading and parsing every record once: within 1.5x;
-//! - a meeting's set-up from the folder (`record::session`, then the
+//! - a meeting's set-up from the folder (`session`, then the
 //!   earlier meetings read and taken in: carry-over, follow-ups, ids,
 //!   pulse trend) against parsing every record once; and the part of it
 //!   before the first frame (finding a meeting to resume) against the same
@@ -33,15 +33,17 @@ use std::time::{Duration, Instant};
 
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan as _};
-use resetpoint::export::actions::{markdown, meetings, rows};
-use resetpoint::export::history::{history, human};
+use resetpoint::export::actions::markdown;
+use resetpoint::export::history::human;
+use resetpoint::left_open::actions::{meetings, rows};
+use resetpoint::left_open::history::history;
 use resetpoint::meeting::capture::ActionStatus;
 use resetpoint::meeting::{Capture, Captured, Clock, Meeting, Origin};
 use resetpoint::plan::load_bytes;
 use resetpoint::plan::model::{AgendaName, Plan};
 use resetpoint::record::format::Record;
 use resetpoint::record::open::read_record;
-use resetpoint::record::session::{Session, SessionOptions, Unfinished};
+use resetpoint::session::{Session, SessionOptions, Unfinished};
 
 const MEETINGS: usize = 800;
 const ACTIONS: usize = 50;

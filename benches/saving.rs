@@ -43,8 +43,8 @@ use resetpoint::record::format::Record;
 use resetpoint::record::fs::Disk;
 use resetpoint::record::open::{create, read_record, reopen};
 use resetpoint::record::resume::resumed;
-use resetpoint::record::session::{Session, SessionOptions, Unfinished};
 use resetpoint::record::store::{Message, Paths, Store, Timing};
+use resetpoint::session::{Session, SessionOptions, Unfinished};
 
 fn origin() -> Origin {
     Origin {

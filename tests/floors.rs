@@ -1,18 +1,20 @@
 //! The house has one-way floors: a module imports only modules on its own
 //! floor or below, so data flows one way (plan → meeting → record →
-//! documents → screens → commands). The floors, and the one import that
-//! still runs up, are named in docs/architecture.md; this keeps it so.
+//! documents → screens → commands). The floors are named in
+//! docs/architecture.md; this keeps it so.
 
 use std::path::Path;
 
 /// From the ground up. A module may import its own floor and those below.
-const FLOORS: [&[&str]; 11] = [
+const FLOORS: [&[&str]; 13] = [
     &["text", "figures", "contrast"],
     &["plan"],
     &["agenda"],
     &["rehearsal"],
     &["meeting"],
     &["record"],
+    &["left_open"],
+    &["session"],
     &["export"],
     &["share"],
     &["cli", "tui"],
@@ -21,7 +23,7 @@ const FLOORS: [&[&str]; 11] = [
 ];
 
 /// Imports that run up a floor, each justified in docs/architecture.md.
-const NAMED: [(&str, &str); 1] = [("record", "export")];
+const NAMED: [(&str, &str); 0] = [];
 
 fn floor_of(module: &str) -> usize {
     FLOORS

@@ -21,8 +21,8 @@ pub fn run(path: &Path, format: ReportFormat, strict: bool, audience: Audience) 
     if let Some(plan) = &checked.plan {
         // What earlier meetings left open is in the records beside the plan.
         let records = crate::record::open::records_dir(path, None);
-        let earlier = crate::export::actions::meetings(&records, &plan.project.slug());
-        let open = crate::export::carry_over::open_after(&earlier, plan);
+        let earlier = crate::left_open::actions::meetings(&records, &plan.project.slug());
+        let open = crate::left_open::tasks::open_after(&earlier, plan);
         let warning = crate::plan::warnings::no_followups(plan, &checked.source.text, open);
         checked.diagnostics.extend(warning);
     }

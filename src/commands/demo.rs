@@ -15,7 +15,7 @@ use crate::export::minutes::Audience;
 use crate::meeting::Origin;
 use crate::plan::load_bytes;
 use crate::plan::model::AgendaName;
-use crate::record::session::{Session, SessionOptions, Unfinished};
+use crate::session::{Session, SessionOptions, Unfinished};
 
 pub const DEMO_PLAN: &str = include_str!("../../assets/demo.toml");
 

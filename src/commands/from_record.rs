@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use jiff::civil::Date;
 
-use crate::export::actions::still_open;
+use crate::left_open::actions::still_open;
 use crate::meeting::Capture;
 use crate::plan::model::{AgendaName, Plan, Project, Side};
 use crate::record::format::Record;

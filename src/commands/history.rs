@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use super::actions::{deliver, plan_and_meetings, workbook_has_somewhere_to_go};
 use super::{exit, fail};
 use crate::cli::HistoryFormat;
-use crate::export::history::{history, human, json};
+use crate::export::history::{human, json};
 use crate::export::workbook::history::history_workbook;
+use crate::left_open::history::history;
 
 pub fn run(
     plan_path: &Path,

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use super::{exit, fail};
 use crate::cli::MinutesFormat;
-use crate::export::actions::{meetings_before, still_open};
 use crate::export::eml::eml;
 use crate::export::minutes::{Audience, html, markdown};
+use crate::left_open::actions::{meetings_before, still_open};
 use crate::meeting::latest::{in_order, plan_after};
 use crate::plan::diagnostics::{Diagnostic, Source};
 use crate::plan::model::Plan;

@@ -18,7 +18,7 @@ use crate::agenda::notes;
 use crate::meeting::Origin;
 use crate::plan::model::{AgendaName, Plan, Project};
 use crate::record::open::records_dir;
-use crate::record::session::{Prompt, Session, SessionError, SessionOptions, Unfinished};
+use crate::session::{Prompt, Session, SessionError, SessionOptions, Unfinished};
 use crate::text::visible;
 
 pub struct Options<'a> {

@@ -18,10 +18,10 @@ use crate::export::rehearsal::pacing::Pacing;
 use crate::export::rehearsal::progress;
 use crate::plan::model::{AgendaName, Plan};
 use crate::record::open::{read_record, records_dir};
-use crate::record::session::{Session, SessionOptions, Unfinished};
 use crate::record::store::write_atomically;
 use crate::rehearsal::cards;
 use crate::rehearsal::deck::Deck;
+use crate::session::{Session, SessionOptions, Unfinished};
 use crate::text::visible;
 
 /// The folder inside the records folder that rehearsals go to.

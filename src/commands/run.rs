@@ -1,5 +1,5 @@
 //! `resetpoint run PLAN` and the live part of `demo`: check the plan and the
-//! settings, set the meeting up (`record::session`), then take the screen.
+//! settings, set the meeting up (`session`), then take the screen.
 //! Errors are printed before the screen is taken, never on it.
 
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
@@ -12,8 +12,8 @@ use crate::meeting::Origin;
 use crate::plan::model::{AgendaName, Plan};
 use crate::plan::{Checked, OpenError, load_file};
 use crate::record::open::records_dir;
-use crate::record::session::{Prompt, Question, Session, SessionError, SessionOptions};
 use crate::record::store::Finished;
+use crate::session::{Prompt, Question, Session, SessionError, SessionOptions};
 use crate::text::visible;
 use crate::tui::app::Stopped;
 use crate::tui::config::{self, Config};
@@ -89,7 +89,7 @@ pub fn session_failed(e: SessionError) -> ExitCode {
     }
 }
 
-pub use crate::record::session::Unfinished;
+pub use crate::session::Unfinished;
 
 pub struct Options<'a> {
     pub agenda: Option<AgendaName>,

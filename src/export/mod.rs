@@ -1,11 +1,9 @@
 //! Documents made from meeting records: the minutes (Markdown and HTML),
 //! the open actions (Markdown, CSV, iCalendar, a workbook), the meetings'
-//! history (also a workbook) and what earlier meetings carry over into the
-//! next.
+//! history (also a workbook), the report, the portfolio, the invitation.
 
 pub mod actions;
 pub mod audience;
-pub mod carry_over;
 pub mod eml;
 pub mod history;
 pub mod html;

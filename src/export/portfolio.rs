@@ -16,9 +16,9 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use super::actions::{meetings_and_unreadable, rows};
-use super::history::history;
 use super::report::{colours, open_customer_tasks};
+use crate::left_open::actions::{meetings_and_unreadable, rows};
+use crate::left_open::history::history;
 use crate::meeting::capture::ActionStatus;
 use crate::plan::derive::{days_between, derive};
 use crate::plan::model::{Plan, Rag};

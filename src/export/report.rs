@@ -11,9 +11,9 @@ pub mod write;
 
 use jiff::civil::Date;
 
-use super::actions::rows;
 use super::minutes::{Audience, Group, Item, Section, milestone_row};
 use crate::figures::{money, ratio};
+use crate::left_open::actions::rows;
 use crate::meeting::Capture;
 use crate::meeting::capture::ActionStatus;
 use crate::meeting::public_only;

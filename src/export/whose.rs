@@ -3,7 +3,7 @@
 //! is matched as an `@name` is in the meeting, so a PM asks with the words
 //! they typed then.
 
-use super::actions::ActionRow;
+use crate::left_open::actions::ActionRow;
 use crate::meeting::typed::People;
 use crate::plan::model::{Plan, Side};
 

@@ -2,7 +2,7 @@
 //! have been read: the actions still open, the latest word on the plan's
 //! customer tasks, the risks and issues raised but not yet in the plan,
 //! the ids they used and the pulse trend. They are read after the first
-//! frame (`record::earlier`), so years of records never keep the screen
+//! frame (`left_open::earlier`), so years of records never keep the screen
 //! waiting; until they are in, the meeting says it is reading them.
 
 use super::capture::{Earlier, Raised};

@@ -9,13 +9,13 @@ use std::sync::Arc;
 use tokio::sync::oneshot::Receiver;
 use tokio::sync::oneshot::error::RecvError;
 
+use crate::left_open::earlier::EarlierMeetings;
 use crate::meeting::{Action, CarriedOver, Meeting};
-use crate::record::earlier::EarlierMeetings;
 use crate::record::format::Record;
 use crate::record::open::OpenError;
 use crate::record::resume::{BroughtBack, ComingBack};
-use crate::record::session::Later;
 use crate::record::store::{Message, Store};
+use crate::session::Later;
 
 /// Whether an action waits until the earlier meetings are read: what it
 /// captures needs their ids, and the rows it acts on their follow-ups.

@@ -208,10 +208,10 @@ pub fn write_earlier_meetings(dir: &Path, count: usize, actions: usize) -> usize
 /// with its one value.
 pub struct Answers(pub bool);
 
-impl resetpoint::record::session::Prompt for Answers {
+impl resetpoint::session::Prompt for Answers {
     fn tell(&mut self, _: &str) {}
 
-    fn resume(&mut self, _: &resetpoint::record::session::Question) -> Option<bool> {
+    fn resume(&mut self, _: &resetpoint::session::Question) -> Option<bool> {
         Some(self.0)
     }
 }

@@ -4,7 +4,8 @@
 use jiff::tz::TimeZone;
 
 use super::{Cell, Table, WorkbookError, workbook};
-use crate::export::actions::{ActionRow, status_word};
+use crate::export::actions::status_word;
+use crate::left_open::actions::ActionRow;
 use crate::plan::model::{Plan, Side};
 
 pub const HEADERS: [&str; 9] = [

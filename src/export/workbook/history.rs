@@ -2,7 +2,7 @@
 //! date cell and every figure a number.
 
 use super::{Cell, Table, WorkbookError, workbook};
-use crate::export::history::MeetingHistory;
+use crate::left_open::history::MeetingHistory;
 use crate::plan::model::Plan;
 
 pub const HEADERS: [&str; 11] = [

@@ -1,0 +1,155 @@
+//! The screens show what was captured as it was said: an answer's own line
+//! breaks and closing quote, a buy-in's changes, a task the customer
+//! accepted and a task added in the room.
+
+use crate::common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::{Timestamp, tz::TimeZone};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use resetpoint::agenda::SectionKind;
+use resetpoint::meeting::{Action, Clock, Meeting, update};
+use resetpoint::plan::load_bytes;
+use resetpoint::plan::model::AgendaName;
+
+fn meeting() -> Meeting {
+    let demo = include_str!("../../assets/demo.toml");
+    let plan = load_bytes("demo.toml", demo.as_bytes()).plan.unwrap();
+    let start: Timestamp = "2026-11-24T14:00:00Z".parse().unwrap();
+    Meeting::new(
+        plan,
+        AgendaName::ResetPoint,
+        Clock::at(start, TimeZone::UTC),
+        false,
+    )
+}
+
+fn to(m: &mut Meeting, kind: SectionKind) {
+    let n = m.sections.iter().position(|s| s.kind == kind).unwrap();
+    update(m, Action::JumpTo(n));
+}
+
+fn key(code: KeyCode, modifiers: KeyModifiers) -> Action {
+    Action::Type(KeyEvent::new(code, modifiers))
+}
+
+/// Type `text`; a `\n` is Alt-Enter, a new line in the field.
+fn type_in(m: &mut Meeting, text: &str) {
+    for c in text.chars() {
+        let action = if c == '\n' {
+            key(KeyCode::Enter, KeyModifiers::ALT)
+        } else {
+            key(KeyCode::Char(c), KeyModifiers::NONE)
+        };
+        update(m, action);
+    }
+    update(m, key(KeyCode::Enter, KeyModifiers::NONE));
+}
+
+fn render(m: &Meeting, width: u16, height: u16) -> Terminal<TestBackend> {
+    common::screen::render(
+        m,
+        width,
+        height,
+        resetpoint::tui::background::Background::Unknown,
+    )
+}
+
+fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content()
+        .chunks(usize::from(buffer.area.width))
+        .map(|row| row.iter().map(|c| c.symbol()).collect())
+        .collect()
+}
+
+fn answered() -> Meeting {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Listen);
+    update(&mut m, Action::Select);
+    type_in(&mut m, "Three things:\nthe dates slipped\nnobody told us");
+    m
+}
+
+#[test]
+fn a_multi_line_answer_keeps_its_lines_on_the_question_card() {
+    let m = answered();
+    let screen = rows(&render(&m, 120, 40));
+    let at = screen
+        .iter()
+        .position(|r| r.starts_with("│“Three things:"))
+        .expect("the answer's first line");
+    assert!(screen[at + 1].contains("the dates slipped"), "{screen:#?}");
+    assert!(screen[at + 2].contains("nobody told us”"), "{screen:#?}");
+    assert!(
+        !screen[at].contains("Three things:”"),
+        "closed only at its end"
+    );
+}
+
+#[test]
+fn what_we_heard_closes_the_quote() {
+    let mut m = answered();
+    to(&mut m, SectionKind::Playback);
+    let terminal = render(&m, 120, 40);
+    let screen = rows(&terminal);
+    assert!(screen.iter().any(|r| r.contains("  “Three things:")));
+    assert!(
+        screen.iter().any(|r| r.contains("nobody told us”")),
+        "{screen:#?}"
+    );
+    insta::assert_snapshot!("playback_multi_line_120x40", terminal.backend());
+}
+
+#[test]
+fn a_buy_in_with_changes_shows_the_changes() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Proposals);
+    update(&mut m, Action::Select);
+    type_in(&mut m, "2 weekly demos, not fortnightly");
+    update(&mut m, Action::Down);
+    update(&mut m, Action::Select);
+    type_in(&mut m, "3");
+    let terminal = render(&m, 120, 40);
+    let screen = rows(&terminal).join("\n");
+    assert!(screen.contains("✓ AGREED WITH"), "{screen}");
+    assert!(
+        screen.contains("Changes: weekly demos, not fortnightly"),
+        "{screen}"
+    );
+    assert!(screen.contains("✗ NOT"), "{screen}");
+    insta::assert_snapshot!("proposals_with_changes_120x40", terminal.backend());
+}
+
+#[test]
+fn the_chooser_shows_its_three_keys() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Proposals);
+    update(&mut m, Action::Select);
+    let terminal = render(&m, 80, 24);
+    let screen = rows(&terminal).join("\n");
+    assert!(screen.contains("1 agreed"), "{screen}");
+    assert!(screen.contains("3 not agreed"), "{screen}");
+    insta::assert_snapshot!("buy_in_chooser_80x24", terminal.backend());
+}
+
+#[test]
+fn an_accepted_task_and_a_new_one_on_the_tasks_screen() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::CustomerTasks);
+    update(&mut m, Action::Select);
+    update(&mut m, Action::CustomerTask);
+    type_in(&mut m, "Send the depot list @marcus due:2026-12-04");
+    let terminal = render(&m, 120, 40);
+    let screen = rows(&terminal);
+    let ct1 = screen.iter().find(|r| r.contains("CT-1")).unwrap();
+    assert!(ct1.contains("✓ accepted"), "{ct1}");
+    let new = screen
+        .iter()
+        .find(|r| r.starts_with("│A-1 ") && r.contains("Marcus Bell"))
+        .unwrap_or_else(|| panic!("the new task in the table:\n{}", screen.join("\n")));
+    assert!(new.contains("new today"), "{new}");
+    insta::assert_snapshot!("customer_tasks_accepted_and_new_120x40", terminal.backend());
+}
