@@ -12,10 +12,10 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use super::markdown::{escape, escape_inline};
+use super::minutes_sections::Writer;
 use crate::export::quick_look::rag_word;
-use crate::meeting::capture::{ActionStatus, Earlier};
-use crate::meeting::latest::{Latest, task_now};
-use crate::meeting::{Capture, Captured, public_only};
+use crate::meeting::capture::Earlier;
+use crate::meeting::{Captured, public_only};
 use crate::plan::derive::{derive, milestone_state, short_date, slip_days};
 use crate::plan::model::{Milestone, Plan, Rag};
 use crate::plan::warnings::find_term;
@@ -24,22 +24,22 @@ use crate::record::format::Record;
 pub use super::audience::Audience;
 pub use super::minutes_model::{Group, Item, MilestoneRow, Minutes, Section};
 
-fn shown(items: &[Captured], audience: Audience) -> Vec<&Captured> {
+pub(super) fn shown(items: &[Captured], audience: Audience) -> Vec<&Captured> {
     items.iter().filter(|c| audience.sees(&c.what)).collect()
 }
 
-fn date(d: Date) -> String {
+pub(super) fn date(d: Date) -> String {
     d.strftime("%a %-d %b %Y").to_string()
 }
 
 /// "due Tue 1 Dec 2026", or "no due date".
-fn due(d: Option<Date>) -> String {
+pub(super) fn due(d: Option<Date>) -> String {
     d.map_or_else(|| "no due date".into(), |d| format!("due {}", date(d)))
 }
 
 /// "the meeting of Tue 10 Nov 2026" from a record's file stem
 /// (`2026-11-10-1400-status`), or the stem itself.
-fn meeting_of(stem: &str) -> String {
+pub(super) fn meeting_of(stem: &str) -> String {
     match stem.get(..10).and_then(|d| d.parse::<Date>().ok()) {
         Some(d) => format!("the meeting of {}", date(d)),
         None => stem.to_owned(),
@@ -54,332 +54,31 @@ pub fn minutes(
     earlier: &[Earlier],
     audience: Audience,
 ) -> Minutes {
-    let name = |id: &str| plan.map_or(id, |p| p.name_of(id)).to_owned();
-    let owner = |id: Option<&str>| id.map_or_else(|| "no owner yet".to_owned(), name);
-    let m = &record.meeting;
-    let mut sections = Vec::new();
-
-    let person = |id: &str, note: &str| {
-        let role = plan
-            .and_then(|p| p.person(id))
-            .map_or("guest", |p| p.role.as_str());
-        let role = if role.is_empty() {
-            String::new()
-        } else {
-            format!(" — {role}")
-        };
-        Item::text(format!("{}{role}{note}", name(id)))
+    let w = Writer {
+        record,
+        plan,
+        earlier,
+        audience,
     };
-    let taken = record
-        .attendance
-        .iter()
-        .any(|a| matches!(a.what, Capture::Attendance { .. }));
-    let mut attendees = Section::list(
-        "Attendees",
-        m.attendees.iter().map(|id| person(id, "")).collect(),
-        "Nobody was marked present.",
-    );
-    if !taken {
-        // Attendance was not taken: say who was expected, not "nobody".
-        let expected: Vec<Item> = plan
-            .map(|p| {
-                p.meeting
-                    .attendees
-                    .iter()
-                    .map(|id| person(id.get_ref(), " (expected)"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        attendees = Section::list("Attendees", expected, "No attendees were named.");
-        attendees.after = Some("Attendance was not taken in the meeting.".into());
-    }
-    sections.push(attendees);
-    let away: Vec<Item> = record
-        .attendance
-        .iter()
-        .filter_map(|a| match &a.what {
-            Capture::Attendance {
-                person: who,
-                present: false,
-                ..
-            } => Some(person(who, "")),
-            _ => None,
-        })
-        .collect();
-    if !away.is_empty() {
-        sections.push(Section::list("Apologies", away, ""));
-    }
-
-    let mut heard = Section::list("What we heard", Vec::new(), "Nothing was recorded.");
-    heard.groups.clear();
-    // A sensitive question's answers are for our management only.
-    for a in record.answers.iter().filter(|a| audience.sees(&a.what)) {
-        let Capture::Answer { question, text, .. } = &a.what else {
-            continue;
-        };
-        // Quoted as said: blank lines or spaces typed around the words
-        // would only push the quote marks away from them.
-        let answer = Item::text(format!("“{}”", text.trim()));
-        match heard
-            .groups
-            .iter_mut()
-            .find(|g| g.heading.as_deref() == Some(question))
-        {
-            Some(group) => group.items.push(answer),
-            None => heard.groups.push(Group {
-                heading: Some(question.clone()),
-                items: vec![answer],
-            }),
-        }
-    }
-    heard.after = record.playback.iter().rev().find_map(|p| match &p.what {
-        Capture::Playback {
-            confirmed: true, ..
-        } => Some("The customer confirmed this is what they said.".to_owned()),
-        Capture::Playback { correction, .. } => {
-            Some(format!("The customer corrected us: {correction}"))
-        }
-        _ => None,
-    });
-    // An agenda without a listening section has nothing to say here.
-    if !heard.groups.is_empty() || heard.after.is_some() {
-        sections.push(heard);
-    }
-
-    let outcomes: Vec<Item> = record
-        .followups
-        .iter()
-        .filter_map(|f| match &f.what {
-            Capture::Followup { item, meeting, .. } => {
-                // What it was before this meeting, so a moved date says so.
-                let (title, before) = if meeting == "plan" {
-                    plan.and_then(|p| p.customer_tasks.iter().find(|t| t.id.get_ref() == item))
-                        .map(|t| (t.title.clone(), task_now(t, &[], &[])))
-                        .unzip()
-                } else {
-                    earlier
-                        .iter()
-                        .find(|e| &e.id == item && &e.meeting == meeting)
-                        .map(|e| {
-                            let before = Latest {
-                                moved_from: e.moved_from,
-                                ..Latest::new(ActionStatus::Open, e.due, e.owner.clone())
-                            };
-                            (e.title.clone(), before)
-                        })
-                        .unzip()
-                };
-                let title = title.unwrap_or_else(|| format!("from {}", meeting_of(meeting)));
-                let before = before.unwrap_or(Latest::new(ActionStatus::Open, None, None));
-                let now = before.clone().after([f], item, meeting);
-                let word = now.status.word();
-                let mut outcome = match (now.status, now.due) {
-                    (ActionStatus::Done | ActionStatus::Dropped, _) => word.to_owned(),
-                    (ActionStatus::Open, Some(d)) if now.moved_from.is_some() => {
-                        format!("{word}, new date {}", date(d))
-                    }
-                    (ActionStatus::Open, when) => format!("{word}, {}", due(when)),
-                };
-                if let (true, Some(first)) = (now.is_open(), now.moved_from) {
-                    outcome.push_str(&format!(" (moved from {})", date(first)));
-                }
-                if now.owner != before.owner
-                    && let Some(who) = &now.owner
-                {
-                    outcome.push_str(&format!(", now with {}", name(who)));
-                }
-                Some(Item::led(item, format!("{title}: {outcome}")))
-            }
-            _ => None,
-        })
-        .collect();
-    if !outcomes.is_empty() {
-        sections.push(Section::list("Follow-up outcomes", outcomes, ""));
-    }
-
+    let mut sections = vec![w.attendees()];
+    sections.extend(w.apologies());
+    sections.extend(w.heard());
+    sections.extend(w.outcomes());
     if let Some(plan) = plan {
         sections.push(standing(plan, audience));
     }
-
-    let decisions = shown(&record.decisions, audience)
-        .iter()
-        .map(|d| Item::text(d.what.text()))
-        .collect();
-    sections.push(Section::list(
-        "Decisions",
-        decisions,
-        "No decisions were recorded.",
-    ));
-
-    let actions = shown(&record.actions, audience)
-        .iter()
-        .filter_map(|a| match &a.what {
-            Capture::Action {
-                title,
-                owner: who,
-                due: when,
-                ..
-            } => Some(Item::led(
-                &a.id,
-                format!("{title} — {}, {}", owner(who.as_deref()), due(*when)),
-            )),
-            _ => None,
-        })
-        .collect();
-    sections.push(Section::list("Actions", actions, "No new actions."));
-
-    // What the follow-ups said of a customer task stands over the plan.
-    let tasks = plan
-        .map(|p| {
-            p.customer_tasks
-                .iter()
-                .map(|t| (t, task_now(t, &[], &record.followups)))
-                .filter(|(_, now)| now.is_open())
-                .map(|(t, now)| {
-                    let mut when = due(now.due);
-                    if let Some(first) = now.moved_from {
-                        when.push_str(&format!(" (moved from {})", date(first)));
-                    }
-                    Item::led(
-                        t.id.get_ref(),
-                        format!("{} — {}, {when}", t.title, owner(now.owner.as_deref())),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    sections.push(Section::list(
-        "Tasks on your side",
-        tasks,
-        "Nothing is open on your side.",
-    ));
-
-    let mut agreed: Vec<Item> = record
-        .signoffs
-        .iter()
-        .filter_map(|s| match &s.what {
-            Capture::Signoff {
-                what,
-                by,
-                decision,
-                reason,
-            } => {
-                let word = decision.word();
-                let by = by
-                    .as_deref()
-                    .map_or_else(String::new, |b| format!(" by {}", name(b)));
-                let reason = if reason.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({reason})")
-                };
-                Some(Item::text(sentence(&format!("{what}: {word}{by}{reason}"))))
-            }
-            _ => None,
-        })
-        .collect();
-    agreed.extend(record.buy_in.iter().filter_map(|b| match &b.what {
-        Capture::BuyIn {
-            proposal,
-            verdict,
-            changes,
-        } if !changes.is_empty() => Some(Item::text(format!(
-            "{proposal}: {}: {changes}",
-            verdict.words()
-        ))),
-        Capture::BuyIn {
-            proposal, verdict, ..
-        } => Some(Item::text(format!("{proposal}: {}", verdict.words()))),
-        _ => None,
-    }));
-    if !agreed.is_empty() {
-        sections.push(Section::list("Sign-offs and buy-in", agreed, ""));
-    }
-
-    let raised = shown(&record.risks, audience)
-        .into_iter()
-        .chain(shown(&record.issues, audience))
-        .filter_map(|r| {
-            let raised = r.what.risk_or_issue()?;
-            // A scored risk says how bad, in the plan's own bands.
-            let score = (raised.score).map_or_else(String::new, |s| format!(", {}", s.in_full()));
-            let owner = owner(raised.owner);
-            Some(Item {
-                lead: None,
-                text: format!(
-                    "{}: {} — {owner}{score}",
-                    sentence(raised.kind),
-                    raised.title
-                ),
-                mark: raised.internal.then(|| "internal".to_owned()),
-            })
-        })
-        .collect();
-    sections.push(Section::list(
-        "Risks and issues raised",
-        raised,
-        "No new risks or issues were raised.",
-    ));
-
-    let notes: Vec<Item> = shown(&record.notes, audience)
-        .iter()
-        .map(|n| Item {
-            lead: None,
-            text: n.what.text(),
-            mark: match n.what {
-                Capture::Note { unsent: true, .. } => Some("private, never sent".to_owned()),
-                _ => (!n.what.is_public()).then(|| "private".to_owned()),
-            },
-        })
-        .collect();
-    if !notes.is_empty() {
-        sections.push(Section::list("Notes", notes, ""));
-    }
-
-    let pulse = record
-        .pulse
-        .iter()
-        .filter_map(|p| match &p.what {
-            Capture::Pulse {
-                person,
-                confidence,
-                comment,
-            } => {
-                let comment = match comment.trim() {
-                    "" => String::new(),
-                    said => format!(": “{said}”"),
-                };
-                Some(Item::text(format!(
-                    "{}: confidence {confidence} of 5{comment}",
-                    name(person)
-                )))
-            }
-            Capture::Recommend { score } => {
-                Some(Item::text(format!("Would recommend us: {score} of 10")))
-            }
-            _ => None,
-        })
-        .collect::<Vec<_>>();
-    if !pulse.is_empty() {
-        sections.push(Section::list("Pulse", pulse, ""));
-    }
-
+    sections.extend([w.decisions(), w.actions(), w.tasks()]);
+    sections.extend(w.agreed());
+    sections.push(w.raised());
+    sections.extend(w.notes());
+    sections.extend(w.pulse());
     if let Some(plan) = plan
         && let Some(words) = plain_words(plan, &sections)
     {
         sections.push(words);
     }
-
-    let mut next = Section::list("Next meeting", Vec::new(), "");
-    next.groups.clear();
-    next.after = Some(match m.next {
-        Some(agreed) => {
-            format!("Agreed for {agreed}. Open actions and your open tasks are its first item.")
-        }
-        None => "Open actions and your open tasks are the first item of the next meeting.".into(),
-    });
-    sections.push(next);
-
+    sections.push(w.next());
+    let m = &record.meeting;
     Minutes {
         project: m.project.clone(),
         customer: m.customer.clone(),
@@ -431,7 +130,7 @@ fn standing(plan: &Plan, audience: Audience) -> Section {
 }
 
 /// `text` with its first letter capitalised, as a list item in a letter.
-fn sentence(text: &str) -> String {
+pub(super) fn sentence(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()

@@ -1,0 +1,378 @@
+//! The minutes' sections from a record, one method each, in the order a
+//! reader meets them. `minutes::minutes` puts them together with where
+//! the project stands and the plain words.
+
+use super::minutes::{date, due, meeting_of, sentence, shown};
+use super::minutes_model::{Group, Item, Section};
+use crate::export::audience::Audience;
+use crate::meeting::capture::{ActionStatus, Earlier};
+use crate::meeting::latest::{Latest, task_now};
+use crate::meeting::{Capture, Captured};
+use crate::plan::model::Plan;
+use crate::record::format::Record;
+
+/// A record being written up for one audience. `earlier` holds the
+/// actions still open from earlier meetings, for the titles of the
+/// follow-ups.
+pub struct Writer<'a> {
+    pub record: &'a Record,
+    pub plan: Option<&'a Plan>,
+    pub earlier: &'a [Earlier],
+    pub audience: Audience,
+}
+
+impl Writer<'_> {
+    /// A person's name from the plan, or the id as recorded (a guest).
+    fn name(&self, id: &str) -> String {
+        self.plan.map_or(id, |p| p.name_of(id)).to_owned()
+    }
+
+    fn owner(&self, id: Option<&str>) -> String {
+        id.map_or_else(|| "no owner yet".to_owned(), |id| self.name(id))
+    }
+
+    /// "Name — role" and a note, or "— guest" for someone not in the plan.
+    fn person(&self, id: &str, note: &str) -> Item {
+        let role = self
+            .plan
+            .and_then(|p| p.person(id))
+            .map_or("guest", |p| p.role.as_str());
+        let role = if role.is_empty() {
+            String::new()
+        } else {
+            format!(" — {role}")
+        };
+        Item::text(format!("{}{role}{note}", self.name(id)))
+    }
+
+    pub fn attendees(&self) -> Section {
+        let record = self.record;
+        let taken = record
+            .attendance
+            .iter()
+            .any(|a| matches!(a.what, Capture::Attendance { .. }));
+        if taken {
+            return Section::list(
+                "Attendees",
+                record
+                    .meeting
+                    .attendees
+                    .iter()
+                    .map(|id| self.person(id, ""))
+                    .collect(),
+                "Nobody was marked present.",
+            );
+        }
+        // Attendance was not taken: say who was expected, not "nobody".
+        let expected: Vec<Item> = self
+            .plan
+            .map(|p| {
+                p.meeting
+                    .attendees
+                    .iter()
+                    .map(|id| self.person(id.get_ref(), " (expected)"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut attendees = Section::list("Attendees", expected, "No attendees were named.");
+        attendees.after = Some("Attendance was not taken in the meeting.".into());
+        attendees
+    }
+
+    pub fn apologies(&self) -> Option<Section> {
+        let away: Vec<Item> = self
+            .record
+            .attendance
+            .iter()
+            .filter_map(|a| match &a.what {
+                Capture::Attendance {
+                    person: who,
+                    present: false,
+                    ..
+                } => Some(self.person(who, "")),
+                _ => None,
+            })
+            .collect();
+        (!away.is_empty()).then(|| Section::list("Apologies", away, ""))
+    }
+
+    /// The customer's answers by question, and whether they confirmed the
+    /// playback; None for an agenda without a listening section.
+    pub fn heard(&self) -> Option<Section> {
+        let record = self.record;
+        let mut heard = Section::list("What we heard", Vec::new(), "Nothing was recorded.");
+        heard.groups.clear();
+        // A sensitive question's answers are for our management only.
+        for a in record
+            .answers
+            .iter()
+            .filter(|a| self.audience.sees(&a.what))
+        {
+            let Capture::Answer { question, text, .. } = &a.what else {
+                continue;
+            };
+            // Quoted as said: blank lines or spaces typed around the words
+            // would only push the quote marks away from them.
+            let answer = Item::text(format!("“{}”", text.trim()));
+            match heard
+                .groups
+                .iter_mut()
+                .find(|g| g.heading.as_deref() == Some(question))
+            {
+                Some(group) => group.items.push(answer),
+                None => heard.groups.push(Group {
+                    heading: Some(question.clone()),
+                    items: vec![answer],
+                }),
+            }
+        }
+        heard.after = record.playback.iter().rev().find_map(|p| match &p.what {
+            Capture::Playback {
+                confirmed: true, ..
+            } => Some("The customer confirmed this is what they said.".to_owned()),
+            Capture::Playback { correction, .. } => {
+                Some(format!("The customer corrected us: {correction}"))
+            }
+            _ => None,
+        });
+        (!heard.groups.is_empty() || heard.after.is_some()).then_some(heard)
+    }
+
+    pub fn outcomes(&self) -> Option<Section> {
+        let outcomes: Vec<Item> = self
+            .record
+            .followups
+            .iter()
+            .filter_map(|f| self.outcome(f))
+            .collect();
+        (!outcomes.is_empty()).then(|| Section::list("Follow-up outcomes", outcomes, ""))
+    }
+
+    /// What became of one earlier action or customer task, said against
+    /// what it was before this meeting, so a moved date or owner says so.
+    fn outcome(&self, f: &Captured) -> Option<Item> {
+        let Capture::Followup { item, meeting, .. } = &f.what else {
+            return None;
+        };
+        let (title, before) = if meeting == "plan" {
+            self.plan
+                .and_then(|p| p.customer_tasks.iter().find(|t| t.id.get_ref() == item))
+                .map(|t| (t.title.clone(), task_now(t, &[], &[])))
+                .unzip()
+        } else {
+            self.earlier
+                .iter()
+                .find(|e| &e.id == item && &e.meeting == meeting)
+                .map(|e| {
+                    let before = Latest {
+                        moved_from: e.moved_from,
+                        ..Latest::new(ActionStatus::Open, e.due, e.owner.clone())
+                    };
+                    (e.title.clone(), before)
+                })
+                .unzip()
+        };
+        let title = title.unwrap_or_else(|| format!("from {}", meeting_of(meeting)));
+        let before = before.unwrap_or(Latest::new(ActionStatus::Open, None, None));
+        let now = before.clone().after([f], item, meeting);
+        let word = now.status.word();
+        let mut outcome = match (now.status, now.due) {
+            (ActionStatus::Done | ActionStatus::Dropped, _) => word.to_owned(),
+            (ActionStatus::Open, Some(d)) if now.moved_from.is_some() => {
+                format!("{word}, new date {}", date(d))
+            }
+            (ActionStatus::Open, when) => format!("{word}, {}", due(when)),
+        };
+        if let (true, Some(first)) = (now.is_open(), now.moved_from) {
+            outcome.push_str(&format!(" (moved from {})", date(first)));
+        }
+        if now.owner != before.owner
+            && let Some(who) = &now.owner
+        {
+            outcome.push_str(&format!(", now with {}", self.name(who)));
+        }
+        Some(Item::led(item, format!("{title}: {outcome}")))
+    }
+
+    pub fn decisions(&self) -> Section {
+        let decisions = shown(&self.record.decisions, self.audience)
+            .iter()
+            .map(|d| Item::text(d.what.text()))
+            .collect();
+        Section::list("Decisions", decisions, "No decisions were recorded.")
+    }
+
+    pub fn actions(&self) -> Section {
+        let actions = shown(&self.record.actions, self.audience)
+            .iter()
+            .filter_map(|a| match &a.what {
+                Capture::Action {
+                    title,
+                    owner: who,
+                    due: when,
+                    ..
+                } => Some(Item::led(
+                    &a.id,
+                    format!("{title} — {}, {}", self.owner(who.as_deref()), due(*when)),
+                )),
+                _ => None,
+            })
+            .collect();
+        Section::list("Actions", actions, "No new actions.")
+    }
+
+    /// The customer's open tasks: what the follow-ups said of a task
+    /// stands over the plan.
+    pub fn tasks(&self) -> Section {
+        let tasks = self
+            .plan
+            .map(|p| {
+                p.customer_tasks
+                    .iter()
+                    .map(|t| (t, task_now(t, &[], &self.record.followups)))
+                    .filter(|(_, now)| now.is_open())
+                    .map(|(t, now)| {
+                        let mut when = due(now.due);
+                        if let Some(first) = now.moved_from {
+                            when.push_str(&format!(" (moved from {})", date(first)));
+                        }
+                        Item::led(
+                            t.id.get_ref(),
+                            format!("{} — {}, {when}", t.title, self.owner(now.owner.as_deref())),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Section::list("Tasks on your side", tasks, "Nothing is open on your side.")
+    }
+
+    pub fn agreed(&self) -> Option<Section> {
+        let record = self.record;
+        let mut agreed: Vec<Item> = record
+            .signoffs
+            .iter()
+            .filter_map(|s| match &s.what {
+                Capture::Signoff {
+                    what,
+                    by,
+                    decision,
+                    reason,
+                } => {
+                    let word = decision.word();
+                    let by = by
+                        .as_deref()
+                        .map_or_else(String::new, |b| format!(" by {}", self.name(b)));
+                    let reason = if reason.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({reason})")
+                    };
+                    Some(Item::text(sentence(&format!("{what}: {word}{by}{reason}"))))
+                }
+                _ => None,
+            })
+            .collect();
+        agreed.extend(record.buy_in.iter().filter_map(|b| match &b.what {
+            Capture::BuyIn {
+                proposal,
+                verdict,
+                changes,
+            } if !changes.is_empty() => Some(Item::text(format!(
+                "{proposal}: {}: {changes}",
+                verdict.words()
+            ))),
+            Capture::BuyIn {
+                proposal, verdict, ..
+            } => Some(Item::text(format!("{proposal}: {}", verdict.words()))),
+            _ => None,
+        }));
+        (!agreed.is_empty()).then(|| Section::list("Sign-offs and buy-in", agreed, ""))
+    }
+
+    pub fn raised(&self) -> Section {
+        let raised = shown(&self.record.risks, self.audience)
+            .into_iter()
+            .chain(shown(&self.record.issues, self.audience))
+            .filter_map(|r| {
+                let raised = r.what.risk_or_issue()?;
+                // A scored risk says how bad, in the plan's own bands.
+                let score =
+                    (raised.score).map_or_else(String::new, |s| format!(", {}", s.in_full()));
+                let owner = self.owner(raised.owner);
+                Some(Item {
+                    lead: None,
+                    text: format!(
+                        "{}: {} — {owner}{score}",
+                        sentence(raised.kind),
+                        raised.title
+                    ),
+                    mark: raised.internal.then(|| "internal".to_owned()),
+                })
+            })
+            .collect();
+        Section::list(
+            "Risks and issues raised",
+            raised,
+            "No new risks or issues were raised.",
+        )
+    }
+
+    pub fn notes(&self) -> Option<Section> {
+        let notes: Vec<Item> = shown(&self.record.notes, self.audience)
+            .iter()
+            .map(|n| Item {
+                lead: None,
+                text: n.what.text(),
+                mark: match n.what {
+                    Capture::Note { unsent: true, .. } => Some("private, never sent".to_owned()),
+                    _ => (!n.what.is_public()).then(|| "private".to_owned()),
+                },
+            })
+            .collect();
+        (!notes.is_empty()).then(|| Section::list("Notes", notes, ""))
+    }
+
+    pub fn pulse(&self) -> Option<Section> {
+        let pulse: Vec<Item> = self
+            .record
+            .pulse
+            .iter()
+            .filter_map(|p| match &p.what {
+                Capture::Pulse {
+                    person,
+                    confidence,
+                    comment,
+                } => {
+                    let comment = match comment.trim() {
+                        "" => String::new(),
+                        said => format!(": “{said}”"),
+                    };
+                    Some(Item::text(format!(
+                        "{}: confidence {confidence} of 5{comment}",
+                        self.name(person)
+                    )))
+                }
+                Capture::Recommend { score } => {
+                    Some(Item::text(format!("Would recommend us: {score} of 10")))
+                }
+                _ => None,
+            })
+            .collect();
+        (!pulse.is_empty()).then(|| Section::list("Pulse", pulse, ""))
+    }
+
+    pub fn next(&self) -> Section {
+        let mut next = Section::list("Next meeting", Vec::new(), "");
+        next.groups.clear();
+        next.after = Some(match self.record.meeting.next {
+            Some(agreed) => {
+                format!("Agreed for {agreed}. Open actions and your open tasks are its first item.")
+            }
+            None => {
+                "Open actions and your open tasks are the first item of the next meeting.".into()
+            }
+        });
+        next
+    }
+}
