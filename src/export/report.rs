@@ -7,15 +7,15 @@
 //! internal one marks internal items. Built once as plain text in the
 //! minutes' pieces, then written as Markdown or HTML (`report/write.rs`).
 
+mod since;
 pub mod write;
+
+use since::since_last_meeting;
 
 use jiff::civil::Date;
 
 use super::minutes::{Audience, Group, Item, Section, milestone_row};
 use crate::figures::{money, ratio};
-use crate::left_open::actions::rows;
-use crate::meeting::Capture;
-use crate::meeting::capture::ActionStatus;
 use crate::meeting::public_only;
 use crate::plan::derive::{Band, derive, slip_days};
 use crate::plan::model::{Plan, Rag, RiskStatus};
@@ -43,14 +43,14 @@ pub fn day(d: Date) -> String {
     d.strftime("%a %-d %b %Y").to_string()
 }
 
-fn sentence(text: &str) -> String {
+pub(super) fn sentence(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
 }
 
-fn list(title: &str, items: Vec<Item>, empty: &'static str) -> Section {
+pub(super) fn list(title: &str, items: Vec<Item>, empty: &'static str) -> Section {
     Section {
         title: title.to_owned(),
         overall: None,
@@ -64,7 +64,7 @@ fn list(title: &str, items: Vec<Item>, empty: &'static str) -> Section {
     }
 }
 
-fn item(lead: Option<&str>, text: String, internal: bool) -> Item {
+pub(super) fn item(lead: Option<&str>, text: String, internal: bool) -> Item {
     Item {
         lead: lead.map(str::to_owned),
         text,
@@ -345,186 +345,6 @@ fn tasks_due_soon(shown: &Plan, meetings: &[(String, Record)], today: Date) -> S
         ));
     }
     section
-}
-
-/// What the last live meeting changed: the actions it opened and closed,
-/// the risks and issues raised in it, and its sign-offs and buy-in.
-fn since_last_meeting(
-    shown: &Plan,
-    meetings: &[(String, Record)],
-    audience: Audience,
-    today: Date,
-    zone: &jiff::tz::TimeZone,
-) -> Section {
-    let title = "Since our last meeting";
-    let Some((stem, last)) = meetings.last() else {
-        return list(title, Vec::new(), "No meeting with you is on record yet.");
-    };
-    let public = |c: &crate::meeting::Captured| audience.sees(&c.what);
-    let name = |id: &str| shown.name_of(id).to_owned();
-    let all_actions = rows(meetings, shown, true);
-    let opened: Vec<Item> = all_actions
-        .iter()
-        .filter(|a| &a.meeting == stem)
-        .map(|a| {
-            let due = a
-                .due
-                .map_or_else(|| "no due date".to_owned(), |d| format!("due {}", day(d)));
-            let who = a.owner.clone().unwrap_or_else(|| "no owner yet".to_owned());
-            let state = match a.status {
-                ActionStatus::Open => String::new(),
-                ActionStatus::Done => ", since done".to_owned(),
-                ActionStatus::Dropped => ", since dropped".to_owned(),
-            };
-            item(
-                Some(&a.id),
-                format!("{} — {who}, {due}{state}", a.title),
-                false,
-            )
-        })
-        .collect();
-    let closed: Vec<Item> = last
-        .followups
-        .iter()
-        .filter_map(|f| match &f.what {
-            Capture::Followup {
-                item: id,
-                meeting,
-                status: status @ (ActionStatus::Done | ActionStatus::Dropped),
-                ..
-            } => {
-                let title = if meeting == "plan" {
-                    shown
-                        .customer_tasks
-                        .iter()
-                        .find(|t| t.id.get_ref() == id)
-                        .map(|t| t.title.clone())
-                } else {
-                    all_actions
-                        .iter()
-                        .find(|a| &a.id == id && &a.meeting == meeting)
-                        .map(|a| a.title.clone())
-                };
-                let word = if *status == ActionStatus::Done {
-                    "done"
-                } else {
-                    "dropped"
-                };
-                Some(item(
-                    Some(id),
-                    format!(
-                        "{}: {word}",
-                        title.unwrap_or_else(|| "an earlier item".into())
-                    ),
-                    false,
-                ))
-            }
-            _ => None,
-        })
-        .collect();
-    let raised: Vec<Item> = last
-        .risks
-        .iter()
-        .chain(&last.issues)
-        .filter(|c| public(c))
-        .filter_map(|c| match &c.what {
-            Capture::Risk { title, owner, .. } | Capture::Issue { title, owner, .. } => {
-                let kind = if matches!(c.what, Capture::Risk { .. }) {
-                    "Risk"
-                } else {
-                    "Issue"
-                };
-                let who = owner.as_deref().map_or_else(|| "no owner yet".into(), name);
-                Some(item(
-                    Some(&c.id),
-                    format!("{kind}: {title} — {who}"),
-                    !c.what.is_public(),
-                ))
-            }
-            _ => None,
-        })
-        .collect();
-    let mut agreed: Vec<Item> = last
-        .signoffs
-        .iter()
-        .filter_map(|s| match &s.what {
-            Capture::Signoff {
-                what, by, decision, ..
-            } => {
-                let by = by
-                    .as_deref()
-                    .map_or_else(String::new, |b| format!(" by {}", name(b)));
-                Some(item(
-                    None,
-                    sentence(&format!("{what}: {}{by}", decision.word())),
-                    false,
-                ))
-            }
-            _ => None,
-        })
-        .collect();
-    agreed.extend(last.buy_in.iter().filter_map(|b| match &b.what {
-        Capture::BuyIn {
-            proposal, verdict, ..
-        } => Some(item(
-            None,
-            format!("{proposal}: {}", verdict.words()),
-            false,
-        )),
-        _ => None,
-    }));
-    let groups: Vec<Group> = [
-        ("Actions agreed", opened),
-        ("Actions and tasks closed", closed),
-        ("Risks and issues raised", raised),
-        ("Sign-offs and buy-in", agreed),
-    ]
-    .into_iter()
-    .filter(|(_, items)| !items.is_empty())
-    .map(|(heading, items)| Group {
-        heading: Some(heading.to_owned()),
-        items,
-    })
-    .collect();
-    let when = last.meeting.started.to_zoned(zone.clone()).date();
-    let open_now = all_actions
-        .iter()
-        .filter(|a| a.status == ActionStatus::Open)
-        .count();
-    let overdue = all_actions
-        .iter()
-        .filter(|a| a.status == ActionStatus::Open && a.due.is_some_and(|d| d < today))
-        .count();
-    let mut after = format!(
-        "Our last meeting was on {} ({}). ",
-        day(when),
-        last.meeting.agenda.replace('-', " ")
-    );
-    after.push_str(&match (open_now, overdue) {
-        (0, _) => "No action is open.".to_owned(),
-        (1, 0) => "1 action is open.".to_owned(),
-        (1, _) => "1 action is open, and it is overdue.".to_owned(),
-        (n, 0) => format!("{n} actions are open."),
-        (n, o) => format!(
-            "{n} {} open, {o} of them overdue.",
-            if n == 1 { "action is" } else { "actions are" }
-        ),
-    });
-    Section {
-        title: title.to_owned(),
-        overall: None,
-        groups: if groups.is_empty() {
-            vec![Group {
-                heading: None,
-                items: Vec::new(),
-            }]
-        } else {
-            groups
-        },
-        milestones: Vec::new(),
-        empty: "Nothing was agreed, closed or raised in it.",
-        after: Some(after),
-    }
 }
 
 /// The next meeting: the date agreed at the end of the latest meeting
