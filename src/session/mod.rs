@@ -15,7 +15,7 @@ use jiff::Timestamp;
 use crate::left_open::earlier::EarlierMeetings;
 use crate::meeting::{Clock, Meeting, Origin};
 use crate::plan::model::{AgendaName, Plan};
-use crate::record::folder::Folder;
+use crate::record::folder::{Folder, Found};
 use crate::record::format::{Mode, Record};
 use crate::record::open::{Lock, OpenError, Reopened, create, reopen, reopen_frame};
 use crate::record::resume::{ComingBack, recovered, resumed};
@@ -118,33 +118,10 @@ impl Session {
         options: SessionOptions,
         prompt: &mut dyn Prompt,
     ) -> Result<Session, SessionError> {
-        let mode = if options.origin.rehearsal {
-            Mode::Rehearsal
-        } else {
-            Mode::Live
-        };
-        let mut folder = Folder::read_unfinished(&options.records_dir, &plan.project.slug());
-        // Asked to resume and none left its journal or lock: every header.
-        if options.unfinished == Unfinished::Resume && folder.unfinished(mode).next().is_none() {
-            folder = Folder::read_every_unfinished(&options.records_dir, &plan.project.slug());
-        }
-        for unreadable in folder.unreadable.iter().filter(|u| !u.journal_holds_it) {
-            prompt.tell(&format!(
-                "warning: {}; it is left as it is",
-                unreadable.error
-            ));
-        }
-        // Notes resume notes only: a planned meeting left unfinished is
-        // for `run` to resume, not a conversation noted alongside it.
-        let notes = options.agenda == AgendaName::Notes;
-        let last_unfinished = folder
-            .unfinished(mode)
-            .filter(|m| !notes || m.record.meeting.agenda == AgendaName::Notes.as_str())
-            .last()
-            .cloned();
+        let found = last_unfinished(&plan, &options, prompt);
         // The lock is taken before anything is asked: a meeting open in
         // another resetpoint is refused at once, naming that process.
-        let resume = match (last_unfinished, options.unfinished) {
+        let resume = match (found, options.unfinished) {
             (None, _) | (Some(_), Unfinished::LeaveAlone) => None,
             (Some(found), Unfinished::Fresh) => {
                 // The earlier meetings, read later, hold it as it was closed.
@@ -155,78 +132,19 @@ impl Session {
             // needs is read before it, the rest once it is drawn.
             (Some(found), Unfinished::Resume) => {
                 let reopened = reopen_frame(&found.paths).map_err(SessionError::Reopen)?;
-                Some((found.paths, reopened, None))
+                Some(Resuming {
+                    paths: found.paths,
+                    reopened,
+                    meeting: None,
+                })
             }
-            (Some(found), _) => {
-                let reopened = reopen(&found.paths).map_err(SessionError::Reopen)?;
-                let found_meeting = resumed(
-                    plan.clone(),
-                    &reopened.record,
-                    options.origin.clone(),
-                    &reopened.entries,
-                    options.presenting,
-                );
-                let question = Question {
-                    paths: &found.paths,
-                    record: &reopened.record,
-                    found: &found_meeting.0,
-                };
-                let yes = prompt.resume(&question).ok_or(SessionError::Unanswered)?;
-                yes.then_some((found.paths, reopened, Some(found_meeting)))
-            }
+            (Some(found), _) => ask_to_resume(found, &plan, &options, prompt)?,
         };
-        // The earlier meetings are read once the meeting is on screen:
-        // one read serves the carry-over, the follow-ups, the ids and the
-        // pulse trend. A rehearsal (recorded in `rehearsals/` inside the
-        // records folder) follows up the live meetings, as the real
-        // meeting will.
-        let earlier = EarlierMeetings {
-            folder: match options.records_dir.parent() {
-                Some(live) if options.origin.rehearsal => live.to_path_buf(),
-                _ => options.records_dir.clone(),
-            },
-            project_id: plan.project.slug(),
-            before: resume
-                .as_ref()
-                .map_or_else(Timestamp::now, |(_, reopened, _)| {
-                    reopened.record.meeting.started
-                }),
-            new_meeting: resume.is_none(),
-        };
-        let mut coming_back = None;
-        let (mut meeting, paths, lock) = match resume {
-            Some((paths, mut reopened, found_meeting)) => {
-                let rest = reopened.rest.take();
-                let (mut meeting, refused) = match found_meeting {
-                    Some(found) => found,
-                    None => resumed(
-                        plan,
-                        &reopened.record,
-                        options.origin.clone(),
-                        &reopened.entries,
-                        options.presenting,
-                    ),
-                };
-                match rest {
-                    // Only the frame is in: what was captured comes back
-                    // once the screen is drawn, with any refused lines.
-                    Some(rest) => {
-                        // Presenting, whatever the record says: the frame
-                        // shows nothing private, the journal may have
-                        // turned presenting on since the record was written.
-                        meeting.presenting = true;
-                        meeting.bringing_back = true;
-                        coming_back =
-                            Some(ComingBack::new(rest, options.origin, options.presenting));
-                    }
-                    None => tell_what_was_recovered(&paths, &reopened, refused, prompt),
-                }
-                if plan_changed(reopened.record.plan_at_start(), &meeting.origin.plan_sha256) {
-                    let notice = "The plan changed since this meeting started; the record keeps both versions' SHA-256.";
-                    prompt.tell(&format!("note: {notice}"));
-                    meeting.notice = Some(notice.into());
-                }
-                (meeting, paths, reopened.lock)
+        let earlier = earlier_meetings(&plan, &options, resume.as_ref());
+        let (mut meeting, paths, lock, coming_back) = match resume {
+            Some(mut resuming) => {
+                let (meeting, coming_back) = resuming.come_back(plan, options, prompt);
+                (meeting, resuming.paths, resuming.reopened.lock, coming_back)
             }
             None => {
                 let mut meeting =
@@ -235,7 +153,7 @@ impl Session {
                 let stem = Record::file_stem(&meeting.clock.wall(), options.agenda.as_str());
                 let (paths, lock) =
                     create(&options.records_dir, &stem).map_err(SessionError::Create)?;
-                (meeting, paths, lock)
+                (meeting, paths, lock, None)
             }
         };
         meeting.reading_earlier = true;
@@ -248,6 +166,143 @@ impl Session {
                 earlier,
             },
         })
+    }
+}
+
+/// The latest meeting of this plan left unfinished, of the same kind (live
+/// or rehearsal); the records that cannot be read are named.
+fn last_unfinished(
+    plan: &Plan,
+    options: &SessionOptions,
+    prompt: &mut dyn Prompt,
+) -> Option<Found> {
+    let mode = if options.origin.rehearsal {
+        Mode::Rehearsal
+    } else {
+        Mode::Live
+    };
+    let mut folder = Folder::read_unfinished(&options.records_dir, &plan.project.slug());
+    // Asked to resume and none left its journal or lock: every header.
+    if options.unfinished == Unfinished::Resume && folder.unfinished(mode).next().is_none() {
+        folder = Folder::read_every_unfinished(&options.records_dir, &plan.project.slug());
+    }
+    for unreadable in folder.unreadable.iter().filter(|u| !u.journal_holds_it) {
+        prompt.tell(&format!(
+            "warning: {}; it is left as it is",
+            unreadable.error
+        ));
+    }
+    // Notes resume notes only: a planned meeting left unfinished is
+    // for `run` to resume, not a conversation noted alongside it.
+    let notes = options.agenda == AgendaName::Notes;
+    folder
+        .unfinished(mode)
+        .filter(|m| !notes || m.record.meeting.agenda == AgendaName::Notes.as_str())
+        .last()
+        .cloned()
+}
+
+/// An unfinished meeting being taken up again: its files, what was read of
+/// them, and the meeting itself when it was already put together to ask.
+struct Resuming {
+    paths: Paths,
+    reopened: Reopened,
+    meeting: Option<(Meeting, usize)>,
+}
+
+/// Ask the PM whether to resume `found`, showing what it holds.
+fn ask_to_resume(
+    found: Found,
+    plan: &Plan,
+    options: &SessionOptions,
+    prompt: &mut dyn Prompt,
+) -> Result<Option<Resuming>, SessionError> {
+    let reopened = reopen(&found.paths).map_err(SessionError::Reopen)?;
+    let found_meeting = resumed(
+        plan.clone(),
+        &reopened.record,
+        options.origin.clone(),
+        &reopened.entries,
+        options.presenting,
+    );
+    let question = Question {
+        paths: &found.paths,
+        record: &reopened.record,
+        found: &found_meeting.0,
+    };
+    let yes = prompt.resume(&question).ok_or(SessionError::Unanswered)?;
+    Ok(yes.then_some(Resuming {
+        paths: found.paths,
+        reopened,
+        meeting: Some(found_meeting),
+    }))
+}
+
+/// The earlier meetings, read once the meeting is on screen: one read
+/// serves the carry-over, the follow-ups, the ids and the pulse trend. A
+/// rehearsal (recorded in `rehearsals/` inside the records folder) follows
+/// up the live meetings, as the real meeting will.
+fn earlier_meetings(
+    plan: &Plan,
+    options: &SessionOptions,
+    resume: Option<&Resuming>,
+) -> EarlierMeetings {
+    EarlierMeetings {
+        folder: match options.records_dir.parent() {
+            Some(live) if options.origin.rehearsal => live.to_path_buf(),
+            _ => options.records_dir.clone(),
+        },
+        project_id: plan.project.slug(),
+        before: resume.map_or_else(Timestamp::now, |r| r.reopened.record.meeting.started),
+        new_meeting: resume.is_none(),
+    }
+}
+
+impl Resuming {
+    /// The meeting as it was left, and what is still to come back once the
+    /// screen is drawn when only its frame was read.
+    fn come_back(
+        &mut self,
+        plan: Plan,
+        options: SessionOptions,
+        prompt: &mut dyn Prompt,
+    ) -> (Meeting, Option<ComingBack>) {
+        let rest = self.reopened.rest.take();
+        let (mut meeting, refused) = match self.meeting.take() {
+            Some(found) => found,
+            None => resumed(
+                plan,
+                &self.reopened.record,
+                options.origin.clone(),
+                &self.reopened.entries,
+                options.presenting,
+            ),
+        };
+        let coming_back = match rest {
+            // Only the frame is in: what was captured comes back once the
+            // screen is drawn, with any refused lines.
+            Some(rest) => {
+                // Presenting, whatever the record says: the frame shows
+                // nothing private, the journal may have turned presenting
+                // on since the record was written.
+                meeting.presenting = true;
+                meeting.bringing_back = true;
+                Some(ComingBack::new(rest, options.origin, options.presenting))
+            }
+            None => {
+                tell_what_was_recovered(&self.paths, &self.reopened, refused, prompt);
+                None
+            }
+        };
+        if plan_changed(
+            self.reopened.record.plan_at_start(),
+            &meeting.origin.plan_sha256,
+        ) {
+            let notice = "The plan changed since this meeting started; the record keeps both versions' SHA-256.";
+            prompt.tell(&format!("note: {notice}"));
+            meeting.notice = Some(notice.into());
+        }
+        (meeting, coming_back)
     }
 }
 

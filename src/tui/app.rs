@@ -210,45 +210,14 @@ async fn run_loop(
     mut reads: Reads,
 ) -> Result<(), Stopped> {
     // Signals first, so a SIGTERM during start-up still restores the terminal.
-    let mut terminate = signal(SignalKind::terminate())?;
-    let mut hangup = signal(SignalKind::hangup())?;
-    let mut interrupt = signal(SignalKind::interrupt())?;
-    let mut quit_signal = signal(SignalKind::quit())?;
+    let mut leaving = Leaving::new()?;
     let mut stop = signal(SignalKind::from_raw(libc::SIGTSTP))?;
-    let choice = if config.palette.colour {
-        super::background::detect(config.background)
-    } else {
-        Choice::Known(config.palette.background)
-    };
-    if let Choice::Known(background) = choice {
-        config.palette.background = background;
-    }
-    // `init` chains a panic hook that restores the terminal before the
-    // message is printed.
-    let mut terminal: DefaultTerminal = ratatui::init();
-    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+    let choice = background_choice(&mut config);
+    let mut terminal = init_terminal();
     let _restore = Restore;
-    // A screen left by a program that was killed is still on the terminal,
-    // alternate screen and all: the first frame starts from a blank one.
-    crossterm::execute!(
-        io::stdout(),
-        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
-        crossterm::event::EnableBracketedPaste
-    )?;
+    let sieve = blank_and_ask(choice)?;
     let mut theme = Theme {
         palette: config.palette,
-    };
-    // The background question goes out once the terminal is in raw mode;
-    // its answer comes back among the keys, where the sieve reads it, so
-    // nothing typed (even before the program started) is lost to it.
-    let sieve = if choice == Choice::Ask {
-        use std::io::Write as _;
-        let mut out = io::stdout();
-        out.write_all(super::background::QUESTION)?;
-        out.flush()?;
-        Sieve::open(std::time::Instant::now())
-    } else {
-        Sieve::closed()
     };
     let mut events = sift(EventStream::new(), sieve);
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
@@ -312,20 +281,7 @@ async fn run_loop(
                         if !reads.meeting_whole() && is_leave_key(&key) => return Ok(()),
                     Some(Ok(Sifted::Event(event @ Event::Key(_) | event @ Event::Paste(_)))) if holding
                         && !matches!(&event, Event::Key(key) if is_suspend_key(key)) => {
-                        // A key that needs nothing from the earlier meetings
-                        // (moving, help, presenting, leaving) acts at once,
-                        // unless keys typed before it still wait.
-                        let now = match &event {
-                            Event::Key(key) if waiting.is_empty() && reads.meeting_whole() => {
-                                super::keymap::key_action(&meeting, &config.keymap, *key)
-                                    .filter(|action| !super::later::waits_for_reads(&meeting, action))
-                            }
-                            _ => None,
-                        };
-                        if now.is_none() {
-                            waiting.push_back(event);
-                        }
-                        now
+                        hold_or_act(event, &meeting, &config, &reads, &mut waiting)
                     }
                     Some(Ok(Sifted::Event(event))) => {
                         on_event(event, &meeting, &config, &mut terminal, &mut dirty)?
@@ -350,10 +306,7 @@ async fn run_loop(
                     Health::Wrote(path) => Action::Wrote(path.display().to_string()),
                 }),
                 Some(n) = follower_count(&mut followers) => Some(Action::Followers(n)),
-                _ = terminate.recv() => return Ok(()),
-                _ = hangup.recv() => return Ok(()),
-                _ = interrupt.recv() => return Ok(()),
-                _ = quit_signal.recv() => return Ok(()),
+                _ = leaving.any() => return Ok(()),
                 _ = stop.recv() => {
                     suspend(&mut terminal)?;
                     dirty = true;
@@ -367,6 +320,99 @@ async fn run_loop(
             return Ok(());
         }
     }
+}
+
+/// The signals that end a meeting: it is saved as it goes, so each simply
+/// leaves.
+struct Leaving([tokio::signal::unix::Signal; 4]);
+
+impl Leaving {
+    fn new() -> io::Result<Self> {
+        Ok(Leaving([
+            signal(SignalKind::terminate())?,
+            signal(SignalKind::hangup())?,
+            signal(SignalKind::interrupt())?,
+            signal(SignalKind::quit())?,
+        ]))
+    }
+
+    /// Any of them.
+    async fn any(&mut self) {
+        let [terminate, hangup, interrupt, quit] = &mut self.0;
+        tokio::select! {
+            _ = terminate.recv() => {}
+            _ = hangup.recv() => {}
+            _ = interrupt.recv() => {}
+            _ = quit.recv() => {}
+        }
+    }
+}
+
+/// The background the settings know, or that the terminal must be asked.
+fn background_choice(config: &mut Config) -> Choice {
+    let choice = if config.palette.colour {
+        super::background::detect(config.background)
+    } else {
+        Choice::Known(config.palette.background)
+    };
+    if let Choice::Known(background) = choice {
+        config.palette.background = background;
+    }
+    choice
+}
+
+/// The terminal, raw and on the alternate screen. `init` chains a panic
+/// hook that restores the terminal before the message is printed.
+fn init_terminal() -> DefaultTerminal {
+    let terminal = ratatui::init();
+    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
+    terminal
+}
+
+/// Blank what a killed program left on the screen, take pastes whole, and
+/// ask the background question when it must be asked.
+fn blank_and_ask(choice: Choice) -> io::Result<Sieve> {
+    // A screen left by a program that was killed is still on the terminal,
+    // alternate screen and all: the first frame starts from a blank one.
+    crossterm::execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+        crossterm::event::EnableBracketedPaste
+    )?;
+    // The background question goes out once the terminal is in raw mode;
+    // its answer comes back among the keys, where the sieve reads it, so
+    // nothing typed (even before the program started) is lost to it.
+    if choice != Choice::Ask {
+        return Ok(Sieve::closed());
+    }
+    use std::io::Write as _;
+    let mut out = io::stdout();
+    out.write_all(super::background::QUESTION)?;
+    out.flush()?;
+    Ok(Sieve::open(std::time::Instant::now()))
+}
+
+/// A key or paste that came while the earlier meetings are read: one that
+/// needs nothing from them (moving, help, presenting, leaving) acts at
+/// once, unless keys typed before it still wait; the rest wait their turn.
+fn hold_or_act(
+    event: Event,
+    meeting: &Meeting,
+    config: &Config,
+    reads: &Reads,
+    waiting: &mut std::collections::VecDeque<Event>,
+) -> Option<Action> {
+    let now = match &event {
+        Event::Key(key) if waiting.is_empty() && reads.meeting_whole() => {
+            super::keymap::key_action(meeting, &config.keymap, *key)
+                .filter(|action| !super::later::waits_for_reads(meeting, action))
+        }
+        _ => None,
+    };
+    if now.is_none() {
+        waiting.push_back(event);
+    }
+    now
 }
 
 /// Apply one action and carry out its effects: the journal entries and the
