@@ -42,7 +42,7 @@ fn a_stray_q_asks_esc_stays_and_the_end_books_the_next_meeting() {
     );
     t.keys(&["Escape"]);
     let stayed = t.wait_for("still in the meeting", |s| {
-        s.contains("Still in the meeting.")
+        s.contains("Still in the meeting.") && s.contains(&format!("3/{sections}"))
     });
     assert!(stayed.contains(&format!("3/{sections}")), "{stayed}");
 

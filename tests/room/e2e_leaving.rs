@@ -139,10 +139,9 @@ fn leaving_a_meeting_says_what_comes_next_and_the_next_meeting_follows_up() {
     );
     t.wait_for("the reset-point meeting", header_shows("1/12 Welcome"));
     t.keys(&["Right"]);
-    let screen = t.wait_for(
-        "the follow-ups",
-        header_shows("2/12 Follow-ups from last time"),
-    );
+    let screen = t.wait_for("the follow-ups and the action they follow up", |s| {
+        header_shows("2/12 Follow-ups from last time")(s) && s.contains("Send the revised plan")
+    });
     assert!(screen.contains("Send the revised plan"), "{screen}");
     t.quit_meeting();
     let screen = t.wait_for("the exit code", |s| s.contains("exit="));

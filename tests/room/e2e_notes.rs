@@ -69,14 +69,18 @@ fn kill_9_loses_nothing_and_notes_come_back_with_every_word() {
     let asked = again.wait_for("the question", |s| s.contains("Resume it? [Y/n]"));
     assert!(asked.contains("unfinished notes meeting"), "{asked}");
     again.keys(&["Enter"]);
-    let back = again.wait_for("the notes again", |s| s.contains("1/1 Call with Søren"));
-    for word in [
+    // What was captured comes back after the first frame: wait for all of it.
+    let words = [
         "✓ Søren Berg",
         "A-1 Send the revised plan — Dana",
         "They want weekly reports",
         "14 characters",
         "PRESENTING",
-    ] {
+    ];
+    let back = again.wait_for("the notes again, whole", |s| {
+        s.contains("1/1 Call with Søren") && words.iter().all(|w| s.contains(w))
+    });
+    for word in words {
         assert!(back.contains(word), "{word:?} is back:\n{back}");
     }
 
@@ -141,7 +145,7 @@ fn resume_without_the_customer_finds_the_notes_of_that_title() {
         records_arg,
     );
     let screen = again.wait_for("the notes back", |s| {
-        s.contains("Øyvind wants the pilot in March")
+        s.contains("Øyvind wants the pilot in March") && s.contains("Acme")
     });
     assert!(screen.contains("Acme"), "{screen}");
 }
