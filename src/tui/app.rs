@@ -43,7 +43,9 @@ static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
 pub fn leave_terminal() {
     if TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
         let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
-        ratatui::restore();
+        // Not `restore`: it prints its failure, and printing to a terminal
+        // that is gone would fail again.
+        let _ = ratatui::try_restore();
     }
 }
 
@@ -194,6 +196,12 @@ pub fn run(
         share,
         reads,
     ));
+    // A terminal that is gone ends the meeting as a hangup does, whatever
+    // failed first: drawing, reading or the clock's look at it.
+    let result = match result {
+        Err(Stopped::Terminal(_)) if super::lost::terminal_gone() => Ok(()),
+        result => result,
+    };
     if let Some(publisher) = publisher {
         publisher.finish();
     }
@@ -215,6 +223,7 @@ async fn run_loop(
     let choice = background_choice(&mut config);
     let mut terminal = init_terminal();
     let _restore = Restore;
+    let _gone = super::lost::LetGoIfGone;
     let sieve = blank_and_ask(choice)?;
     let mut theme = Theme {
         palette: config.palette,
@@ -290,6 +299,9 @@ async fn run_loop(
                     None => return Ok(()),
                 },
                 _ = tick.tick() => {
+                    if super::lost::terminal_gone() {
+                        return Ok(());
+                    }
                     let now = jiff::Timestamp::now();
                     if holding {
                         // While keys wait, time shows but nothing is dealt.

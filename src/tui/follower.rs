@@ -208,7 +208,8 @@ struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        ratatui::restore();
+        // Not `restore`: printing its failure to a gone terminal fails too.
+        let _ = ratatui::try_restore();
     }
 }
 
@@ -232,12 +233,15 @@ async fn follow_loop(
     let mut interrupt = signal(SignalKind::interrupt())?;
     let mut terminal = ratatui::init();
     let _restore = Restore;
+    let _gone = super::lost::LetGoIfGone;
     let mut events = EventStream::new();
     let mut look = tokio::time::interval(LOOK_AGAIN);
     look.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut following = Following::Waiting;
     let mut connection: Option<Lines<BufReader<UnixStream>>> = None;
     let mut dirty = true;
+    // Nothing else would notice a terminal gone without a hangup.
+    let mut alive = tokio::time::interval(std::time::Duration::from_secs(1));
     loop {
         if dirty {
             let screen = FollowScreen {
@@ -291,6 +295,9 @@ async fn follow_loop(
                     dirty = true;
                 }
             }
+            _ = alive.tick() => if super::lost::terminal_gone() {
+                return Ok(Stopped::Asked);
+            },
             _ = terminate.recv() => return Ok(Stopped::Asked),
             _ = hangup.recv() => return Ok(Stopped::Asked),
             _ = interrupt.recv() => return Ok(Stopped::Asked),

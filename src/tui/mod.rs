@@ -8,6 +8,7 @@ pub mod follower;
 pub mod keymap;
 pub mod late_answer;
 pub mod later;
+pub mod lost;
 pub mod rehearsal;
 pub mod screens;
 pub mod theme;

@@ -29,4 +29,5 @@ mod e2e_runner;
 mod e2e_signals;
 mod e2e_workbook;
 mod hostile_plan_path;
+mod lost_terminal;
 mod minutes_eml;
