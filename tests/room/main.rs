@@ -31,3 +31,4 @@ mod e2e_workbook;
 mod hostile_plan_path;
 mod lost_terminal;
 mod minutes_eml;
+mod other_meetings;
