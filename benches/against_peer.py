@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""resetpoint against a peer, side by side in pseudo-terminals.
+
+Each round starts `resetpoint run assets/demo.toml` (a fresh meeting) and
+the peer, in turn (the order alternates), each in a 120x40 pseudo-terminal
+that answers the queries a real terminal answers (cursor position, device
+attributes, the background colour), and takes of each:
+
+- first frame: from spawn until the frame is complete on the terminal;
+- peak RSS at the first frame (VmHWM, read from /proc as it is seen);
+- quit: from the quit keys until the process has exited;
+- CPU for the whole run (user + system, from wait4).
+
+The peer is, in this order: `--vs BINARY` (another resetpoint build, for a
+before/after), presenterm when it is on PATH (the strongest terminal
+presenter, on a one-slide deck), or a bare `printf` floor (a shell that
+draws one line and waits for a key): the least any program can do. Only
+the ratios count on a shared machine: each is taken within one round, and
+the median of the per-round ratios is printed.
+
+    cargo build --release && python3 benches/against_peer.py [--rounds N] [--vs BINARY]
+"""
+import argparse
+import os
+import select
+import shutil
+import statistics
+import tempfile
+import time
+
+from pty_meeting import PLAN, ROOT, drain, spawn_program
+
+BINARY = os.path.join(ROOT, "target", "release", "resetpoint")
+
+ANSWERS = {
+    b"\x1b[6n": b"\x1b[1;1R",
+    b"\x1b[c": b"\x1b[?62;22c",
+    b"\x1b[0c": b"\x1b[?62;22c",
+    b"\x1b]11;?": b"\x1b]11;rgb:0000/0000/0000\x1b\\",
+}
+DECK = "# Harbour Cranes Upgrade\n\nWhere the project stands.\n"
+
+
+class Program:
+    """How to start one program, see its first frame, and make it quit."""
+
+    def __init__(self, name, argv, frame_done, quit_keys):
+        self.name, self.argv = name, argv
+        self.frame_done, self.quit_keys = frame_done, quit_keys
+
+
+def resetpoint(binary, name):
+    def argv():
+        records = tempfile.mkdtemp(prefix="resetpoint-peer-")
+        return [binary, "run", PLAN, "--records", records, "--fresh"]
+    # The footer is drawn last; "q" asks, "y" leaves the meeting unfinished.
+    return Program(name, argv, b"quit", b"qy")
+
+
+def peer(vs):
+    if vs:
+        return resetpoint(os.path.abspath(vs), f"resetpoint ({vs})")
+    presenterm = shutil.which("presenterm")
+    if presenterm:
+        deck = os.path.join(tempfile.mkdtemp(prefix="resetpoint-peer-"), "deck.md")
+        with open(deck, "w") as f:
+            f.write(DECK)
+        return Program("presenterm", lambda: [presenterm, deck], b"Where the project", b"\x03")
+    floor = "printf '\\033[?1049h\\033[2J\\033[Hfloor ready'; read x; printf '\\033[?1049l'"
+    return Program("printf floor", lambda: ["/bin/sh", "-c", floor], b"floor ready", b"\n")
+
+
+def vm_hwm(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def one_run(program):
+    started = time.perf_counter()
+    pid, fd = spawn_program(program.argv())
+    seen, shown, peak = b"", None, 0
+    while shown is None:
+        if time.perf_counter() - started > 20:
+            raise SystemExit(f"{program.name}: no first frame in 20 s; got {seen[-200:]!r}")
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            raise SystemExit(f"{program.name} ended before its first frame: {seen[-200:]!r}")
+        seen += chunk
+        for query, answer in ANSWERS.items():
+            if query in chunk:
+                os.write(fd, answer)
+        if program.frame_done in seen:
+            shown = time.perf_counter()
+            peak = vm_hwm(pid)
+    drain(fd, 0.2)
+    asked = time.perf_counter()
+    os.write(fd, program.quit_keys)
+    while True:
+        drain(fd, 0.005)
+        done, _, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            gone = time.perf_counter()
+            break
+    os.close(fd)
+    return {
+        "first frame (ms)": (shown - started) * 1000,
+        "peak RSS at first frame (KiB)": peak,
+        "quit (ms)": (gone - asked) * 1000,
+        "CPU for the whole run (ms)": (usage.ru_utime + usage.ru_stime) * 1000,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--vs", help="another resetpoint binary to compare with")
+    args = parser.parse_args()
+    if not os.path.exists(BINARY):
+        raise SystemExit(f"{BINARY} is missing: run `cargo build --release` first")
+    ours, theirs = resetpoint(BINARY, "resetpoint"), peer(args.vs)
+    ratios, figures = {}, {ours.name: {}, theirs.name: {}}
+    for n in range(args.rounds):
+        order = [ours, theirs] if n % 2 == 0 else [theirs, ours]
+        got = {p.name: one_run(p) for p in order}
+        for key, value in got[ours.name].items():
+            for p in (ours, theirs):
+                figures[p.name].setdefault(key, []).append(got[p.name][key])
+            if got[theirs.name][key]:
+                ratios.setdefault(key, []).append(value / got[theirs.name][key])
+    print(f"resetpoint against {theirs.name}, {args.rounds} interleaved rounds "
+          f"(load average {os.getloadavg()[0]:.1f})")
+    print(f"{'figure':32} {'resetpoint':>12} {theirs.name[:14]:>14} {'ratio':>8}")
+    for key, values in ratios.items():
+        print(f"{key:32} {statistics.median(figures[ours.name][key]):12.1f} "
+              f"{statistics.median(figures[theirs.name][key]):14.1f} "
+              f"{'x%.2f' % statistics.median(values):>8}")
+    print("ratio: median of the per-round ratios, resetpoint / peer")
+
+
+if __name__ == "__main__":
+    main()
