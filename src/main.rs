@@ -7,6 +7,13 @@ use resetpoint::cli::{Cli, Command};
 use resetpoint::commands;
 
 fn main() -> ExitCode {
+    report_panics();
+    commands::exit_code(dispatch(Cli::parse()))
+}
+
+/// An internal error is said in one line, after the terminal is restored,
+/// with no backtrace: the PM is told their plan is safe and whom to tell.
+fn report_panics() {
     std::panic::set_hook(Box::new(|info| {
         // The terminal is restored first (the runner's hook wraps this one).
         resetpoint::tui::app::leave_terminal();
@@ -24,7 +31,10 @@ fn main() -> ExitCode {
             resetpoint::text::visible(&what)
         );
     }));
-    let cli = Cli::parse();
+}
+
+/// Hand the command line to its command.
+fn dispatch(cli: Cli) -> commands::Outcome {
     let config = cli.config.as_deref();
     match cli.command {
         Command::Demo { records } => commands::demo::run(records.as_deref(), config),

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::run::{plan_or_report, settings};
-use super::{exit, fail};
+use super::{Failed, Outcome, exit, fail};
 use crate::cli::ActionsFormat;
 use crate::export::actions::{csv, ics, markdown_of};
 use crate::export::whose::Whose;
@@ -29,20 +29,15 @@ pub struct Options<'a> {
     pub config: Option<&'a Path>,
 }
 
-pub fn run(plan_path: &Path, options: &Options) -> ExitCode {
-    if options.format == ActionsFormat::Xlsx
-        && let Err(code) = workbook_has_somewhere_to_go(options.output, "actions.xlsx")
-    {
-        return code;
+pub fn run(plan_path: &Path, options: &Options) -> Outcome {
+    if options.format == ActionsFormat::Xlsx {
+        workbook_has_somewhere_to_go(options.output, "actions.xlsx")?;
     }
-    let (plan, found) = match plan_and_meetings(plan_path, options.records, options.config) {
-        Ok(found) => found,
-        Err(code) => return code,
-    };
+    let (plan, found) = plan_and_meetings(plan_path, options.records, options.config)?;
     let rows = rows(&found, &plan, options.all);
     let whose = match Whose::of(&plan, &rows, options.owner, options.side) {
         Ok(whose) => whose,
-        Err(nobody) => return fail(exit::BAD_INPUT, nobody),
+        Err(nobody) => return Err(fail(exit::BAD_INPUT, nobody)),
     };
     let rows = whose.filter_rows(rows);
     let document = match options.format {
@@ -55,7 +50,7 @@ pub fn run(plan_path: &Path, options: &Options) -> ExitCode {
             let zone = crate::meeting::clock::local_zone();
             match actions_workbook(&rows, &plan, options.all, &zone) {
                 Ok(bytes) => bytes,
-                Err(e) => return fail(exit::IO, e),
+                Err(e) => return Err(fail(exit::IO, e)),
             }
         }
     };
@@ -65,7 +60,7 @@ pub fn run(plan_path: &Path, options: &Options) -> ExitCode {
 /// A workbook is binary: written to a terminal it would be noise, and
 /// could move the cursor or change the terminal's title. It needs a file
 /// or a pipe; `example` names the file in the message.
-pub fn workbook_has_somewhere_to_go(output: Option<&Path>, example: &str) -> Result<(), ExitCode> {
+pub fn workbook_has_somewhere_to_go(output: Option<&Path>, example: &str) -> Result<(), Failed> {
     if output.is_none() && std::io::stdout().is_terminal() {
         return Err(fail(
             exit::USAGE,
@@ -83,7 +78,7 @@ pub fn plan_and_meetings(
     plan_path: &Path,
     records: Option<&Path>,
     config: Option<&Path>,
-) -> Result<(Plan, Vec<(String, Record)>), ExitCode> {
+) -> Result<(Plan, Vec<(String, Record)>), Failed> {
     let checked = match load_file(plan_path) {
         Ok(checked) => checked,
         Err(e @ OpenError::NotFound(_)) => return Err(fail(exit::BAD_INPUT, e)),
@@ -97,16 +92,19 @@ pub fn plan_and_meetings(
 }
 
 /// Write a document to standard output, or atomically to `output`.
-pub fn deliver(document: impl AsRef<[u8]>, output: Option<&Path>) -> ExitCode {
+pub fn deliver(document: impl AsRef<[u8]>, output: Option<&Path>) -> Outcome {
     let document = document.as_ref();
     match output {
         None => {
             let _ = std::io::stdout().write_all(document);
-            ExitCode::from(exit::OK)
+            Ok(ExitCode::from(exit::OK))
         }
         Some(path) => match write_atomically(path, document) {
-            Ok(()) => ExitCode::from(exit::OK),
-            Err(e) => fail(exit::IO, format!("cannot write {}: {e}", path.display())),
+            Ok(()) => Ok(ExitCode::from(exit::OK)),
+            Err(e) => Err(fail(
+                exit::IO,
+                format!("cannot write {}: {e}", path.display()),
+            )),
         },
     }
 }

@@ -4,7 +4,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{exit, fail};
+use super::{Outcome, exit, fail};
 use crate::cli::ReportFormat;
 use crate::export::minutes::Audience;
 use crate::export::quick_look::quick_look_for;
@@ -12,11 +12,11 @@ use crate::plan::derive::derive;
 use crate::plan::diagnostics::SHOWN;
 use crate::plan::{Checked, OpenError, load_file};
 
-pub fn run(path: &Path, format: ReportFormat, strict: bool, audience: Audience) -> ExitCode {
+pub fn run(path: &Path, format: ReportFormat, strict: bool, audience: Audience) -> Outcome {
     let mut checked = match load_file(path) {
         Ok(checked) => checked,
-        Err(e @ OpenError::NotFound(_)) => return fail(exit::BAD_INPUT, e),
-        Err(e) => return fail(exit::IO, e),
+        Err(e @ OpenError::NotFound(_)) => return Err(fail(exit::BAD_INPUT, e)),
+        Err(e) => return Err(fail(exit::IO, e)),
     };
     if let Some(plan) = &checked.plan {
         // What earlier meetings left open is in the records beside the plan.
@@ -33,7 +33,11 @@ pub fn run(path: &Path, format: ReportFormat, strict: bool, audience: Audience) 
     };
     // A closed pipe (`check plan.toml | head`) is not worth a panic.
     let _ = std::io::stdout().write_all(out.as_bytes());
-    ExitCode::from(if passed { exit::OK } else { exit::BAD_INPUT })
+    Ok(ExitCode::from(if passed {
+        exit::OK
+    } else {
+        exit::BAD_INPUT
+    }))
 }
 
 /// Whether the plan passes: no errors, and no warnings when `strict`.

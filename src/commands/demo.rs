@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use super::check::human_report;
 use super::run::{OnStderr, live, plan_or_report, settings};
-use super::{exit, fail};
+use super::{Outcome, exit, fail};
 use crate::export::minutes::Audience;
 use crate::meeting::Origin;
 use crate::plan::load_bytes;
@@ -19,21 +19,15 @@ use crate::session::{Session, SessionOptions, Unfinished};
 
 pub const DEMO_PLAN: &str = include_str!("../../assets/demo.toml");
 
-pub fn run(records_dir: Option<&Path>, config_path: Option<&Path>) -> ExitCode {
+pub fn run(records_dir: Option<&Path>, config_path: Option<&Path>) -> Outcome {
     let checked = load_bytes("demo.toml", DEMO_PLAN.as_bytes());
     if !std::io::stdout().is_terminal() {
         // The team's quick look: internal items marked, not hidden.
         print!("{}", human_report(&checked, false, Audience::Internal));
-        return ExitCode::from(exit::OK);
+        return Ok(ExitCode::from(exit::OK));
     }
-    let plan = match plan_or_report(checked) {
-        Ok(plan) => plan,
-        Err(code) => return code,
-    };
-    let config = match settings(config_path) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
+    let plan = plan_or_report(checked)?;
+    let config = settings(config_path)?;
     let records_dir = records_dir.map_or_else(
         || std::env::temp_dir().join(format!("resetpoint-demo-{}", std::process::id())),
         Path::to_path_buf,
@@ -53,6 +47,6 @@ pub fn run(records_dir: Option<&Path>, config_path: Option<&Path>) -> ExitCode {
     };
     match Session::open(plan, setup, &mut OnStderr) {
         Ok(session) => live(session, config, None),
-        Err(e) => fail(exit::IO, e),
+        Err(e) => Err(fail(exit::IO, e)),
     }
 }

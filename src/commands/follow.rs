@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::run::settings;
-use super::{exit, fail};
+use super::{Outcome, exit, fail};
 use crate::share::place::{self, Wanted};
 use crate::text::visible;
 use crate::tui::follower::{self, Stopped};
@@ -22,16 +22,16 @@ pub struct Options<'a> {
     pub config: Option<&'a Path>,
 }
 
-pub fn run(options: &Options) -> ExitCode {
+pub fn run(options: &Options) -> Outcome {
     for (path, what) in [(options.plan, "plan"), (options.records, "records folder")] {
         if let Some(path) = path.filter(|p| !p.exists()) {
-            return fail(
+            return Err(fail(
                 exit::BAD_INPUT,
                 format!(
                     "there is no {what} at {}; name the one the meeting was started with",
                     path.display()
                 ),
-            );
+            ));
         }
     }
     let mut wanted = Wanted {
@@ -40,7 +40,12 @@ pub fn run(options: &Options) -> ExitCode {
     };
     let folder = match place::folder() {
         Ok(folder) => folder,
-        Err(e) => return fail(exit::IO, format!("the follow folder cannot be used: {e}")),
+        Err(e) => {
+            return Err(fail(
+                exit::IO,
+                format!("the follow folder cannot be used: {e}"),
+            ));
+        }
     };
     // Nothing named and several meetings running: which one is asked, never
     // guessed (the projector must not show the wrong customer's meeting).
@@ -52,9 +57,9 @@ pub fn run(options: &Options) -> ExitCode {
             1 => Some(0),
             _ if std::io::stdin().is_terminal() => match ask_which(&running) {
                 Some(n) => Some(n),
-                None => return ExitCode::from(exit::BAD_INPUT),
+                None => return Ok(ExitCode::from(exit::BAD_INPUT)),
             },
-            _ => return fail(exit::BAD_INPUT, several_running(&running)),
+            _ => return Err(fail(exit::BAD_INPUT, several_running(&running))),
         };
         if let Some((name, about)) = pick.and_then(|n| running.get(n)) {
             wanted = Wanted {
@@ -73,32 +78,29 @@ pub fn run(options: &Options) -> ExitCode {
         (None, None) => "a meeting".to_owned(),
     });
     if options.no_wait && !follower::running(&folder, &wanted) {
-        return fail(
+        return Err(fail(
             exit::BAD_INPUT,
             format!(
                 "no meeting is running for {} on this machine; start it with `resetpoint run PLAN`, or leave out --no-wait to wait for it",
                 what.trim_start_matches("the meeting of ")
                     .trim_start_matches("a meeting recorded in ")
             ),
-        );
+        ));
     }
     if !std::io::stdout().is_terminal() {
-        return fail(
+        return Err(fail(
             exit::BAD_INPUT,
             "follow draws the meeting full screen: run it in a terminal (the one on the projector)",
-        );
+        ));
     }
-    let config = match settings(options.config) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
+    let config = settings(options.config)?;
     let theme = Theme {
         palette: config.palette,
     };
     match follower::run(folder, wanted, theme, what) {
-        Ok(Stopped::Asked) => ExitCode::from(exit::OK),
-        Ok(Stopped::Unreadable(said)) => fail(exit::BAD_INPUT, said),
-        Err(e) => fail(exit::IO, format!("the terminal failed: {e}")),
+        Ok(Stopped::Asked) => Ok(ExitCode::from(exit::OK)),
+        Ok(Stopped::Unreadable(said)) => Err(fail(exit::BAD_INPUT, said)),
+        Err(e) => Err(fail(exit::IO, format!("the terminal failed: {e}"))),
     }
 }
 

@@ -2,10 +2,9 @@
 //! kept, meeting by meeting.
 
 use std::path::Path;
-use std::process::ExitCode;
 
 use super::actions::{deliver, plan_and_meetings, workbook_has_somewhere_to_go};
-use super::{exit, fail};
+use super::{Outcome, exit, fail};
 use crate::cli::HistoryFormat;
 use crate::export::history::{human, json};
 use crate::export::workbook::history::history_workbook;
@@ -17,23 +16,18 @@ pub fn run(
     format: HistoryFormat,
     output: Option<&Path>,
     config: Option<&Path>,
-) -> ExitCode {
-    if format == HistoryFormat::Xlsx
-        && let Err(code) = workbook_has_somewhere_to_go(output, "history.xlsx")
-    {
-        return code;
+) -> Outcome {
+    if format == HistoryFormat::Xlsx {
+        workbook_has_somewhere_to_go(output, "history.xlsx")?;
     }
-    let (plan, found) = match plan_and_meetings(plan_path, records, config) {
-        Ok(found) => found,
-        Err(code) => return code,
-    };
+    let (plan, found) = plan_and_meetings(plan_path, records, config)?;
     let rows = history(&found, &plan, &crate::meeting::clock::local_zone());
     let document = match format {
         HistoryFormat::Human => human(&rows, &plan).into_bytes(),
         HistoryFormat::Json => (json(&rows, &plan) + "\n").into_bytes(),
         HistoryFormat::Xlsx => match history_workbook(&rows, &plan) {
             Ok(bytes) => bytes,
-            Err(e) => return fail(exit::IO, e),
+            Err(e) => return Err(fail(exit::IO, e)),
         },
     };
     deliver(&document, output)

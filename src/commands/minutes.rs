@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{exit, fail};
+use super::{Outcome, exit, fail};
 use crate::cli::MinutesFormat;
 use crate::export::eml::eml;
 use crate::export::minutes::{Audience, html, markdown};
@@ -22,25 +22,25 @@ pub fn run(
     audience: Audience,
     format: MinutesFormat,
     output: Option<&Path>,
-) -> ExitCode {
+) -> Outcome {
     let record_path = match super::which_meeting::record_for(asked, meeting) {
         Ok(path) => path,
-        Err(why) => return fail(exit::BAD_INPUT, why),
+        Err(why) => return Err(fail(exit::BAD_INPUT, why)),
     };
     let record_path = record_path.as_path();
     let text = match crate::record::fs::read_plain(record_path) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return fail(
+            return Err(fail(
                 exit::BAD_INPUT,
                 format!("there is no meeting record at {}", record_path.display()),
-            );
+            ));
         }
         Err(e) => {
-            return fail(
+            return Err(fail(
                 exit::IO,
                 format!("cannot read {}: {e}", record_path.display()),
-            );
+            ));
         }
     };
     let record: Record = match toml::from_str(&text) {
@@ -54,7 +54,7 @@ pub fn run(
             .at_opt(e.span())
             .hint("give the .toml file resetpoint wrote in the meetings folder");
             eprint!("{}", source.render(&diagnostic));
-            return ExitCode::from(exit::BAD_INPUT);
+            return Ok(ExitCode::from(exit::BAD_INPUT));
         }
     };
     let plan = plan_of(&record, record_path);
@@ -99,7 +99,7 @@ pub fn run(
     match output {
         None => {
             let _ = std::io::stdout().write_all(&minutes);
-            ExitCode::from(exit::OK)
+            Ok(ExitCode::from(exit::OK))
         }
         Some(path) => match write_atomically(path, &minutes) {
             Ok(()) => {
@@ -107,9 +107,12 @@ pub fn run(
                     "wrote the minutes to {}",
                     crate::text::visible(&path.display().to_string())
                 );
-                ExitCode::from(exit::OK)
+                Ok(ExitCode::from(exit::OK))
             }
-            Err(e) => fail(exit::IO, format!("cannot write {}: {e}", path.display())),
+            Err(e) => Err(fail(
+                exit::IO,
+                format!("cannot write {}: {e}", path.display()),
+            )),
         },
     }
 }

@@ -27,8 +27,23 @@ pub mod exit {
     pub const IO: u8 = 3;
 }
 
-/// Print a one-line failure for the user and give its exit code.
-pub fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
+/// A command that failed: why is already on stderr (one `error:`
+/// line, or `check`'s whole report), and this is its exit code. Every
+/// step a command takes returns it, so a command reads as its steps, each
+/// with `?`, and `main` turns it into the process's exit in one place.
+#[derive(Debug)]
+pub struct Failed(pub u8);
+
+/// How a command ended: the exit code it chose, or where it stopped short.
+pub type Outcome = Result<ExitCode, Failed>;
+
+/// The process's exit code for how a command ended.
+pub fn exit_code(outcome: Outcome) -> ExitCode {
+    outcome.unwrap_or_else(|Failed(code)| ExitCode::from(code))
+}
+
+/// Say in one line why the command stops, and stop it with `code`.
+pub fn fail(code: u8, message: impl std::fmt::Display) -> Failed {
     eprintln!("error: {}", crate::text::visible(&message.to_string()));
-    ExitCode::from(code)
+    Failed(code)
 }

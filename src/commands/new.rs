@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::from_record::{FromRecord, starter_plan};
-use super::{exit, fail};
+use super::{Failed, Outcome, exit, fail};
 use crate::plan::model::AgendaName;
 use crate::plan::schema::{FILE_NAME, plan_schema_text};
 
@@ -25,17 +25,14 @@ pub fn starter(agenda: Option<AgendaName>) -> String {
     )
 }
 
-pub fn run(agenda: Option<AgendaName>, from: Option<&Path>, path: Option<&Path>) -> ExitCode {
+pub fn run(agenda: Option<AgendaName>, from: Option<&Path>, path: Option<&Path>) -> Outcome {
     let text = match from {
         None => starter(agenda),
-        Some(record) => match from_record(record, agenda) {
-            Ok(text) => text,
-            Err(code) => return code,
-        },
+        Some(record) => from_record(record, agenda)?,
     };
     let Some(path) = path else {
         let _ = std::io::stdout().write_all(text.as_bytes());
-        return ExitCode::from(exit::OK);
+        return Ok(ExitCode::from(exit::OK));
     };
     match write_new(path, &text) {
         Ok(()) => {
@@ -45,16 +42,19 @@ pub fn run(agenda: Option<AgendaName>, from: Option<&Path>, path: Option<&Path>)
                 path.display()
             );
             schema_beside(path);
-            ExitCode::from(exit::OK)
+            Ok(ExitCode::from(exit::OK))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => fail(
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(fail(
             exit::BAD_INPUT,
             format!(
                 "{} already exists; resetpoint never overwrites a plan. Give another path.",
                 path.display()
             ),
-        ),
-        Err(e) => fail(exit::IO, format!("cannot write {}: {e}", path.display())),
+        )),
+        Err(e) => Err(fail(
+            exit::IO,
+            format!("cannot write {}: {e}", path.display()),
+        )),
     }
 }
 
@@ -62,7 +62,7 @@ pub fn run(agenda: Option<AgendaName>, from: Option<&Path>, path: Option<&Path>)
 /// after saying why it cannot be read. The plan the meeting ran from, when
 /// it can still be read, gives its people's names, sides and roles. A plan
 /// made from a conversation starts a reset unless another agenda is named.
-fn from_record(path: &Path, agenda: Option<AgendaName>) -> Result<String, ExitCode> {
+fn from_record(path: &Path, agenda: Option<AgendaName>) -> Result<String, Failed> {
     let shown = crate::text::visible(&path.display().to_string());
     let record = match crate::record::fs::read_plain_text(path) {
         Ok(text) => {

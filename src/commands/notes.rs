@@ -9,11 +9,10 @@
 
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use super::fail;
 use super::leaving::shell_word;
 use super::run::{OnStderr, checked_plan, live_with, origin_of, session_failed, settings};
+use super::{Outcome, fail};
 use crate::agenda::notes;
 use crate::meeting::Origin;
 use crate::plan::model::{AgendaName, Plan, Project};
@@ -56,18 +55,12 @@ pub fn notes_dir(plan: Option<&Path>, asked: Option<&Path>) -> PathBuf {
     }
 }
 
-pub fn run(options: &Options) -> ExitCode {
-    let config = match settings(options.config) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
+pub fn run(options: &Options) -> Outcome {
+    let config = settings(options.config)?;
     let asked = options.records.or(config.records_dir.as_deref());
     let (plan, origin) = match options.plan {
         Some(path) => {
-            let plan = match checked_plan(path) {
-                Ok(plan) => plan,
-                Err(code) => return code,
-            };
+            let plan = checked_plan(path)?;
             (plan, origin_of(path, false))
         }
         None => {
@@ -80,17 +73,17 @@ pub fn run(options: &Options) -> ExitCode {
                 match found.as_slice() {
                     [] => {}
                     [one] => customer = Some(one.customer.clone()),
-                    several => return fail(1, several_unfinished(several, options.records)),
+                    several => return Err(fail(1, several_unfinished(several, options.records))),
                 }
             }
             (unplanned(customer.as_deref()), Origin::default())
         }
     };
     if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
-        return fail(
+        return Err(fail(
             2,
             "notes are taken full screen and need a terminal; run `resetpoint notes` in one",
-        );
+        ));
     }
     let setup = SessionOptions {
         origin,
@@ -99,10 +92,7 @@ pub fn run(options: &Options) -> ExitCode {
         records_dir: notes_dir(options.plan, asked),
         unfinished: options.unfinished,
     };
-    let session = match open(plan, setup, options.title, &mut OnStderr) {
-        Ok(session) => session,
-        Err(e) => return session_failed(e),
-    };
+    let session = open(plan, setup, options.title, &mut OnStderr).map_err(session_failed)?;
     live_with(session, config, |record, ended| {
         what_comes_next(record, ended, options)
     })

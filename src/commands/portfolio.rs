@@ -2,19 +2,18 @@
 //! account, worst first.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use super::actions::deliver;
-use super::{exit, fail};
+use super::{Outcome, exit, fail};
 use crate::cli::PortfolioFormat;
 use crate::export::portfolio::{portfolio, write};
 
-pub fn run(dirs: &[PathBuf], format: PortfolioFormat) -> ExitCode {
+pub fn run(dirs: &[PathBuf], format: PortfolioFormat) -> Outcome {
     if let Some(missing) = dirs.iter().find(|d| !d.exists()) {
-        return fail(
+        return Err(fail(
             exit::BAD_INPUT,
             format!("there is no folder at {}", missing.display()),
-        );
+        ));
     }
     let zone = crate::meeting::clock::local_zone();
     let today = jiff::Timestamp::now().to_zoned(zone.clone()).date();

@@ -5,14 +5,13 @@
 //! `history --rehearsals` lists the rehearsals of a plan.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use super::actions::deliver;
 use super::leaving::shell_word;
 use super::run::{
     OnStderr, Ready, checked_plan, live_with, origin_of, ready, session_failed, settings,
 };
-use super::{exit, fail};
+use super::{Outcome, exit, fail};
 use crate::cli::HistoryFormat;
 use crate::export::rehearsal::pacing::Pacing;
 use crate::export::rehearsal::progress;
@@ -35,15 +34,12 @@ pub struct Options<'a> {
     pub config: Option<&'a Path>,
 }
 
-pub fn run(path: &Path, options: &Options) -> ExitCode {
+pub fn run(path: &Path, options: &Options) -> Outcome {
     let Ready {
         plan,
         config,
         agenda,
-    } = match ready(path, options.agenda, options.config) {
-        Ok(ready) => ready,
-        Err(code) => return code,
-    };
+    } = ready(path, options.agenda, options.config)?;
     let records = records_dir(path, options.records.or(config.records_dir.as_deref()));
     let setup = SessionOptions {
         origin: origin_of(path, true),
@@ -53,10 +49,7 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
         records_dir: records.join(REHEARSALS),
         unfinished: Unfinished::Ask,
     };
-    let mut session = match Session::open(plan, setup, &mut OnStderr) {
-        Ok(session) => session,
-        Err(e) => return session_failed(e),
-    };
+    let mut session = Session::open(plan, setup, &mut OnStderr).map_err(session_failed)?;
     let meeting = &mut session.meeting;
     // The customer raises what the customer can see: cards are made from
     // the customer-safe plan when it has no pushback of its own.
@@ -172,21 +165,15 @@ pub fn history(
     format: HistoryFormat,
     output: Option<&Path>,
     config: Option<&Path>,
-) -> ExitCode {
+) -> Outcome {
     if format == HistoryFormat::Xlsx {
-        return fail(
+        return Err(fail(
             exit::USAGE,
             "the rehearsals list comes as text or JSON: use --format human or --format json",
-        );
+        ));
     }
-    let plan = match checked_plan(plan_path) {
-        Ok(plan) => plan,
-        Err(code) => return code,
-    };
-    let config = match settings(config) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
+    let plan = checked_plan(plan_path)?;
+    let config = settings(config)?;
     let dir = records_dir(plan_path, records.or(config.records_dir.as_deref())).join(REHEARSALS);
     let found = progress::rehearsals(&dir, &plan.project.slug());
     let rows = progress::rows(&found, &plan, &crate::meeting::clock::local_zone());

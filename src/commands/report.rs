@@ -2,8 +2,8 @@
 //! unless told otherwise.
 
 use std::path::Path;
-use std::process::ExitCode;
 
+use super::Outcome;
 use super::actions::{deliver, plan_and_meetings};
 use crate::cli::PageFormat;
 use crate::export::minutes::Audience;
@@ -17,11 +17,8 @@ pub struct Options<'a> {
     pub config: Option<&'a Path>,
 }
 
-pub fn run(plan_path: &Path, options: &Options) -> ExitCode {
-    let (plan, found) = match plan_and_meetings(plan_path, options.records, options.config) {
-        Ok(found) => found,
-        Err(code) => return code,
-    };
+pub fn run(plan_path: &Path, options: &Options) -> Outcome {
+    let (plan, found) = plan_and_meetings(plan_path, options.records, options.config)?;
     let zone = crate::meeting::clock::local_zone();
     let today = jiff::Timestamp::now().to_zoned(zone.clone()).date();
     let report = report(&plan, &found, options.audience, today, &zone);
@@ -29,14 +26,12 @@ pub fn run(plan_path: &Path, options: &Options) -> ExitCode {
         PageFormat::Md => write::markdown(&report),
         PageFormat::Html => write::html(&report, &plan),
     };
-    let code = deliver(&document, options.output);
-    if let Some(path) = options.output
-        && code == ExitCode::from(super::exit::OK)
-    {
+    let code = deliver(&document, options.output)?;
+    if let Some(path) = options.output {
         eprintln!(
             "wrote the report to {}",
             crate::text::visible(&path.display().to_string())
         );
     }
-    code
+    Ok(code)
 }

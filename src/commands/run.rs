@@ -6,7 +6,7 @@ use std::io::{BufRead as _, IsTerminal as _, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{exit, fail};
+use super::{Failed, Outcome, exit, fail};
 use crate::agenda::default_agenda;
 use crate::meeting::Origin;
 use crate::plan::model::{AgendaName, Plan};
@@ -19,7 +19,7 @@ use crate::tui::app::Stopped;
 use crate::tui::config::{self, Config};
 
 /// The settings, or the exit code after saying what is wrong with them.
-pub fn settings(path: Option<&Path>) -> Result<Config, ExitCode> {
+pub fn settings(path: Option<&Path>) -> Result<Config, Failed> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (path, explicit) = match path {
         Some(p) => (Some(p.to_path_buf()), true),
@@ -27,12 +27,12 @@ pub fn settings(path: Option<&Path>) -> Result<Config, ExitCode> {
     };
     config::load(path.as_deref(), explicit, no_color).map_err(|bad| {
         eprint!("{}", bad.render());
-        ExitCode::from(exit::BAD_INPUT)
+        Failed(exit::BAD_INPUT)
     })
 }
 
 /// A checked plan ready to run, or the exit code after printing why not.
-pub fn plan_or_report(checked: Checked) -> Result<Plan, ExitCode> {
+pub fn plan_or_report(checked: Checked) -> Result<Plan, Failed> {
     match checked.plan {
         Some(plan) => Ok(plan),
         None => {
@@ -41,13 +41,13 @@ pub fn plan_or_report(checked: Checked) -> Result<Plan, ExitCode> {
                 "{}: fix the errors above, then run the meeting again.",
                 crate::text::visible(&checked.source.name)
             );
-            Err(ExitCode::from(exit::BAD_INPUT))
+            Err(Failed(exit::BAD_INPUT))
         }
     }
 }
 
 /// The plan at `path`, checked, or the exit code after saying why not.
-pub fn checked_plan(path: &Path) -> Result<Plan, ExitCode> {
+pub fn checked_plan(path: &Path) -> Result<Plan, Failed> {
     let checked = match load_file(path) {
         Ok(checked) => checked,
         Err(e @ OpenError::NotFound(_)) => return Err(fail(exit::BAD_INPUT, e)),
@@ -58,7 +58,7 @@ pub fn checked_plan(path: &Path) -> Result<Plan, ExitCode> {
 
 /// The agenda a meeting from `plan` runs: the one asked for, else the
 /// plan's default; `--agenda plan` with no `[[agenda]]` is refused.
-pub fn agenda_for(asked: Option<AgendaName>, plan: &Plan) -> Result<AgendaName, ExitCode> {
+pub fn agenda_for(asked: Option<AgendaName>, plan: &Plan) -> Result<AgendaName, Failed> {
     if asked == Some(AgendaName::Plan) && plan.agenda.is_empty() {
         return Err(fail(
             exit::BAD_INPUT,
@@ -80,8 +80,8 @@ pub fn origin_of(path: &Path, rehearsal: bool) -> Origin {
     }
 }
 
-/// The exit code for a meeting that could not be set up, after saying why.
-pub fn session_failed(e: SessionError) -> ExitCode {
+/// A meeting that could not be set up, said in one line.
+pub fn session_failed(e: SessionError) -> Failed {
     match e {
         e @ SessionError::Reopen(_) => fail(exit::BAD_INPUT, e),
         e @ SessionError::Create(_) => fail(exit::IO, e),
@@ -112,7 +112,7 @@ pub fn ready(
     path: &Path,
     agenda: Option<AgendaName>,
     config: Option<&Path>,
-) -> Result<Ready, ExitCode> {
+) -> Result<Ready, Failed> {
     let plan = checked_plan(path)?;
     let config = settings(config)?;
     let agenda = agenda_for(agenda, &plan)?;
@@ -124,15 +124,12 @@ pub fn ready(
     })
 }
 
-pub fn run(path: &Path, options: &Options) -> ExitCode {
+pub fn run(path: &Path, options: &Options) -> Outcome {
     let Ready {
         plan,
         config,
         agenda,
-    } = match ready(path, options.agenda, options.config) {
-        Ok(ready) => ready,
-        Err(code) => return code,
-    };
+    } = ready(path, options.agenda, options.config)?;
     let setup = SessionOptions {
         origin: origin_of(path, false),
         agenda,
@@ -140,10 +137,7 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
         records_dir: records_dir(path, options.records.or(config.records_dir.as_deref())),
         unfinished: options.unfinished,
     };
-    let session = match Session::open(plan, setup, &mut OnStderr) {
-        Ok(session) => session,
-        Err(e) => return session_failed(e),
-    };
+    let session = Session::open(plan, setup, &mut OnStderr).map_err(session_failed)?;
     live(session, config, Some(path))
 }
 
@@ -192,7 +186,7 @@ pub(crate) fn sha256_of(path: &Path) -> String {
         .collect()
 }
 
-pub fn needs_terminal() -> Result<(), ExitCode> {
+pub fn needs_terminal() -> Result<(), Failed> {
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         Ok(())
     } else {
@@ -204,7 +198,7 @@ pub fn needs_terminal() -> Result<(), ExitCode> {
 }
 
 /// Take the terminal and run the meeting; say where it was saved.
-pub fn live(session: Session, config: Config, plan: Option<&Path>) -> ExitCode {
+pub fn live(session: Session, config: Config, plan: Option<&Path>) -> Outcome {
     live_with(session, config, |record, ended| {
         super::leaving::what_comes_next(record, ended, plan)
     })
@@ -216,10 +210,8 @@ pub fn live_with(
     session: Session,
     config: Config,
     next: impl FnOnce(&Path, bool) -> String,
-) -> ExitCode {
-    if let Err(code) = needs_terminal() {
-        return code;
-    }
+) -> Outcome {
+    needs_terminal()?;
     let Session {
         meeting,
         paths,
@@ -228,29 +220,32 @@ pub fn live_with(
     } = session;
     let record = Some(paths.record.clone());
     match crate::tui::app::run(meeting, config, Some((paths, lock)), Some(later)) {
-        Ok(None) => ExitCode::from(exit::OK),
+        Ok(None) => Ok(ExitCode::from(exit::OK)),
         Ok(Some(Finished::Saved { ended })) => {
             if let Some(record) = record {
                 eprintln!("{}", next(&record, ended));
             }
-            ExitCode::from(exit::OK)
+            Ok(ExitCode::from(exit::OK))
         }
-        Ok(Some(Finished::SavedElsewhere(copy))) => fail(
+        Ok(Some(Finished::SavedElsewhere(copy))) => Err(fail(
             exit::IO,
             format!(
                 "the records folder would not take the meeting; a full copy is saved at {}",
                 visible(&copy.display().to_string())
             ),
-        ),
+        )),
         Ok(Some(Finished::Lost { why, record })) => {
             if let Some(record) = record {
                 // The last resort: the whole record, for the PM to save by hand.
                 eprintln!("{record}");
                 eprintln!("The meeting record is printed above: copy it into a file to keep it.");
             }
-            fail(exit::IO, format!("the meeting could not be saved: {why}"))
+            Err(fail(
+                exit::IO,
+                format!("the meeting could not be saved: {why}"),
+            ))
         }
-        Err(e @ Stopped::Unreadable(_)) => fail(exit::BAD_INPUT, e),
-        Err(e @ Stopped::Terminal(_)) => fail(exit::IO, e),
+        Err(e @ Stopped::Unreadable(_)) => Err(fail(exit::BAD_INPUT, e)),
+        Err(e @ Stopped::Terminal(_)) => Err(fail(exit::IO, e)),
     }
 }

@@ -4,10 +4,10 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use super::exit;
+use super::{Outcome, exit};
 use crate::plan::schema::plan_schema_text;
 
-pub fn run() -> ExitCode {
+pub fn run() -> Outcome {
     let _ = std::io::stdout().write_all(plan_schema_text().as_bytes());
-    ExitCode::from(exit::OK)
+    Ok(ExitCode::from(exit::OK))
 }
