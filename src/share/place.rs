@@ -155,8 +155,19 @@ pub fn about_path(socket: &Path) -> PathBuf {
 
 /// Write what the meeting serving `socket` says of itself.
 pub fn write_about(socket: &Path, about: &About) -> io::Result<()> {
+    use std::io::Write as _;
     let text = serde_json::to_string(about).map_err(io::Error::other)?;
-    crate::record::fs::Disk::real().replace(&about_path(socket), text.as_bytes())
+    // Whole or absent to a reader (written aside, then renamed), but never
+    // synced: it lives in the runtime folder, which a restart empties, and
+    // a sync would keep the meeting's first frame waiting on the disk.
+    let folder = crate::record::fs::folder_of(socket);
+    let mut file = tempfile::Builder::new()
+        .prefix(".about.")
+        .permissions(fs::Permissions::from_mode(0o600))
+        .tempfile_in(folder)?;
+    file.write_all(text.as_bytes())?;
+    file.persist(about_path(socket)).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// What the meeting serving `socket` said of itself, if it did.
