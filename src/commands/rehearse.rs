@@ -15,7 +15,10 @@ use super::{Outcome, exit, fail};
 use crate::cli::HistoryFormat;
 use crate::export::rehearsal::pacing::Pacing;
 use crate::export::rehearsal::progress;
+use crate::export::rehearsal::progress::rehearsals;
+use crate::export::rehearsal::since_last::previous;
 use crate::plan::model::{AgendaName, Plan};
+use crate::record::format::Record;
 use crate::record::open::{read_record, records_dir};
 use crate::record::store::write_atomically;
 use crate::rehearsal::cards;
@@ -91,7 +94,7 @@ fn leaving(record_path: &Path, ended: bool, plan_path: &Path, plan: &Plan) -> St
     let mut lines = Vec::new();
     match read_record(record_path) {
         Ok(record) => {
-            let pacing = Pacing::of(&record, plan);
+            let pacing = with_the_one_before(Pacing::of(&record, plan), &record, record_path, plan);
             print!("{}", visible_lines(&pacing.text(&plan.project.name)));
             let written = pacing_path(record_path);
             match write_atomically(&written, pacing.markdown(&plan.project.name).as_bytes()) {
@@ -124,6 +127,23 @@ fn leaving(record_path: &Path, ended: bool, plan_path: &Path, plan: &Plan) -> St
         .map(|l| visible(l))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The pacing set beside the rehearsal before it of the same agenda, from
+/// the rehearsals recorded beside it.
+fn with_the_one_before(pacing: Pacing, record: &Record, record_path: &Path, plan: &Plan) -> Pacing {
+    let folder = crate::record::fs::folder_of(record_path);
+    let rehearsals = rehearsals(folder, &plan.project.slug());
+    let before = previous(&rehearsals, record);
+    let zone = crate::meeting::clock::local_zone();
+    let then_day = before.map_or_else(String::new, |then| {
+        then.meeting
+            .started
+            .to_zoned(zone)
+            .strftime("%a %-d %b %Y at %H:%M")
+            .to_string()
+    });
+    pacing.since(before, plan, then_day)
 }
 
 /// Each line made safe for the terminal, the newlines kept.

@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::{SignedDuration, tz::TimeZone};
 use resetpoint::agenda::SectionKind;
 use resetpoint::export::rehearsal::pacing::Pacing;
+use resetpoint::export::rehearsal::since_last::previous;
 use resetpoint::meeting::{Action, Clock, Meeting, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
@@ -67,6 +68,121 @@ fn known_rehearsal() -> Record {
     minutes_on(&mut m, 4);
     update(&mut m, Action::Quit);
     Record::of(&m)
+}
+
+/// The same rehearsal a week later: 3 minutes of welcome, 18 of
+/// listening with two questions answered and the card the clock deals
+/// answered aloud (handled), 9 on the proposals; left there.
+fn a_week_later() -> Record {
+    let start = common::meeting_start() + SignedDuration::from_hours(7 * 24);
+    let mut m = Meeting::new(
+        demo_plan(),
+        AgendaName::ResetPoint,
+        Clock::at(start, TimeZone::UTC),
+        false,
+    );
+    m.origin.rehearsal = true;
+    m.deck = Some(Deck::shuffled(
+        m.plan
+            .pushback
+            .iter()
+            .map(|p| resetpoint::rehearsal::Card {
+                says: p.says.clone(),
+                answer: p.answer.clone(),
+            })
+            .collect(),
+        1,
+    ));
+    minutes_on(&mut m, 3);
+    go_to(&mut m, SectionKind::Listen);
+    type_line(&mut m, Action::Select, "It is late and nobody tells us why");
+    update(&mut m, Action::Down);
+    type_line(
+        &mut m,
+        Action::Select,
+        "The weekly call works; the reports do not",
+    );
+    minutes_on(&mut m, 18);
+    assert!(m.dealt.as_ref().is_some_and(|d| d.by_itself));
+    update(&mut m, enter());
+    update(&mut m, Action::CardHandled);
+    go_to(&mut m, SectionKind::Proposals);
+    type_line(&mut m, Action::Select, "1");
+    minutes_on(&mut m, 9);
+    update(&mut m, Action::Quit);
+    Record::of(&m)
+}
+
+#[test]
+fn a_second_rehearsal_is_set_beside_the_one_before_it() {
+    let plan = demo_plan();
+    let (first, second) = (known_rehearsal(), a_week_later());
+    let both = [
+        ("first".to_owned(), first.clone()),
+        ("second".to_owned(), second.clone()),
+    ];
+    assert_eq!(previous(&both, &second), Some(&first));
+    assert_eq!(previous(&both, &first), None, "nothing before the first");
+
+    let pacing =
+        Pacing::of(&second, &plan).since(previous(&both, &second), &plan, "Tue 24 Nov 2026".into());
+    let since = pacing.since_last.as_ref().expect("set beside the first");
+    let times: Vec<(&str, Option<i64>, Option<i64>)> = since
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.then, s.now))
+        .collect();
+    assert_eq!(
+        times.len(),
+        3,
+        "the sections rehearsed either time: {times:?}"
+    );
+    assert_eq!((times[0].1, times[0].2), (Some(180), Some(180)), "welcome");
+    assert_eq!(
+        (times[1].1, times[1].2),
+        (Some(4500), Some(1080)),
+        "listening"
+    );
+    assert_eq!(
+        (times[2].1, times[2].2),
+        (Some(240), Some(540)),
+        "proposals"
+    );
+    assert_eq!(since.projected.0, (82 + 52) * 60);
+    assert_eq!(since.needs_work.0.len(), 1);
+    assert!(
+        since.needs_work.1.is_empty(),
+        "no card needed work this time"
+    );
+    assert_eq!(
+        since.unasked.1.len() + 1,
+        since.unasked.0.len(),
+        "one more question asked"
+    );
+
+    let text = pacing.text("Shipment Tracking Rebuild");
+    assert!(
+        text.contains("Since the rehearsal of Tue 24 Nov 2026:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Your view first  then 75:00, now 18:00"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Cards needing work: then 1, now 0."),
+        "{text}"
+    );
+    assert!(text.contains("still not asked: “"), "{text}");
+    let markdown = pacing.markdown("Shipment Tracking Rebuild");
+    assert!(
+        markdown.contains("## Since the rehearsal of Tue 24 Nov 2026\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("- Cards needing work: then 1, now 0."),
+        "{markdown}"
+    );
 }
 
 #[test]

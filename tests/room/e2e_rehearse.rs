@@ -116,3 +116,84 @@ fn a_rehearsal_deals_a_card_and_ends_with_its_pacing_report() {
     let listed = String::from_utf8(out.stdout).unwrap();
     assert!(listed.contains("reset-point"), "{listed}");
 }
+
+/// One seeded rehearsal in `dir`: a card dealt on the listen screen,
+/// answered and marked with `mark` (`w` needs work, `h` handled), then
+/// straight to the end. What the terminal shows once it has exited.
+fn rehearse_once(dir: &Path, name: &str, mark: &str) -> String {
+    let runtime = tempfile::tempdir().unwrap();
+    let command = format!(
+        "XDG_RUNTIME_DIR={} {BIN} rehearse plan.toml --seed 1; echo exit=$?; sleep 30",
+        runtime.path().display(),
+    );
+    let t = Tmux::start(name, 120, 60, dir, "sh", &["-c", &command]);
+    t.wait_for("the rehearsal", header_shows("1/11 "));
+    t.keys(&["Right"]);
+    t.wait_for("the listen section", header_shows("2/11 "));
+    t.keys(&["c"]);
+    t.wait_for("a card dealt", |s| s.contains("The customer says:"));
+    t.text("We missed it, and here is the new date");
+    t.keys(&["Enter"]);
+    t.wait_for("the answer taken", |s| s.contains("Prepared answer:"));
+    t.keys(&[mark]);
+    t.wait_for("the card marked", |s| s.contains("Card marked"));
+    for _ in 0..9 {
+        t.keys(&["Right"]);
+    }
+    t.wait_for("the last section", header_shows("11/11 "));
+    t.keys(&["q"]);
+    t.wait_for("the pacing report on screen", |s| {
+        s.contains("Rehearsal pacing")
+    });
+    t.keys(&["q"]);
+    t.wait_for("the exit", |s| s.contains("exit="))
+}
+
+#[test]
+fn a_second_rehearsal_of_the_agenda_is_set_beside_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    std::fs::write(
+        dir.join("plan.toml"),
+        include_str!("../../assets/demo.toml"),
+    )
+    .unwrap();
+    let first = rehearse_once(dir, "rehearse-first", "w");
+    assert!(first.contains("exit=0"), "{first}");
+    assert!(
+        !first.contains("Since the rehearsal of"),
+        "nothing before it:\n{first}"
+    );
+
+    let second = rehearse_once(dir, "rehearse-second", "h");
+    assert!(second.contains("exit=0"), "{second}");
+    assert!(second.contains("Since the rehearsal of"), "{second}");
+    assert!(
+        second.contains("Cards needing work: then 1, now 0."),
+        "{second}"
+    );
+    assert!(second.contains("Questions not asked: then "), "{second}");
+    // Each section rehearsed either time says its time then and now.
+    assert!(
+        second
+            .lines()
+            .any(|l| l.contains("Your view first  then ") && l.contains(", now ")),
+        "{second}"
+    );
+    let rehearsals = dir.join("meetings/rehearsals");
+    let mut reports = files_in(&rehearsals, "-pacing.md");
+    reports.sort();
+    assert_eq!(reports.len(), 2, "{reports:?}");
+    let written: Vec<String> = reports
+        .iter()
+        .map(|r| std::fs::read_to_string(rehearsals.join(r)).unwrap())
+        .collect();
+    assert_eq!(
+        written
+            .iter()
+            .filter(|r| r.contains("## Since the rehearsal of"))
+            .count(),
+        1,
+        "only the second report compares:\n{written:?}"
+    );
+}

@@ -5,3 +5,4 @@
 
 pub mod pacing;
 pub mod progress;
+pub mod since_last;
