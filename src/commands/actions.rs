@@ -44,7 +44,7 @@ pub fn run(plan_path: &Path, options: &Options) -> Outcome {
         ActionsFormat::Md => {
             markdown_of(&rows, &plan, options.all, whose.described(&plan).as_deref()).into_bytes()
         }
-        ActionsFormat::Csv => csv(&rows).into_bytes(),
+        ActionsFormat::Csv => csv(&rows, &crate::meeting::clock::local_zone()).into_bytes(),
         ActionsFormat::Ics => ics(&rows, &plan).into_bytes(),
         ActionsFormat::Xlsx => {
             let zone = crate::meeting::clock::local_zone();

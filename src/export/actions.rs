@@ -67,22 +67,41 @@ pub fn markdown_of(rows: &[ActionRow], plan: &Plan, all: bool, whose: Option<&st
 const BOM: &str = "\u{feff}";
 
 /// The actions as CSV: a header row, CRLF line ends, a UTF-8 byte-order mark.
-pub fn csv(rows: &[ActionRow]) -> String {
+/// The side and the date an action was moved from come last, after the
+/// columns a script written for the first ones reads by position. When it
+/// was raised is given in `zone` to the minute (`2026-12-04 23:30`), as a
+/// spreadsheet reads a date and time.
+pub fn csv(rows: &[ActionRow], zone: &jiff::tz::TimeZone) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let _ = writer.write_record([
-        "id", "title", "owner", "due", "status", "meeting", "created",
+        "id",
+        "title",
+        "owner",
+        "due",
+        "status",
+        "meeting",
+        "created",
+        "side",
+        "moved_from",
     ]);
+    let day = |d: Option<jiff::civil::Date>| d.map_or_else(String::new, |d| d.to_string());
     for r in rows {
         let cells = [
             r.id.as_str(),
             r.title.as_str(),
             r.owner.as_deref().unwrap_or(""),
-            &r.due.map_or_else(String::new, |d| d.to_string()),
+            &day(r.due),
             status_word(r.status),
             r.meeting.as_str(),
-            &r.created.to_string(),
+            &r.created
+                .to_zoned(zone.clone())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string(),
+            r.side
+                .map_or("", crate::export::workbook::actions::side_word),
+            &day(r.moved_from),
         ];
         let _ = writer.write_record(cells.map(csv_cell));
     }

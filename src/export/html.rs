@@ -44,12 +44,7 @@ pub fn escape(text: &str) -> String {
 pub fn page(minutes: &Minutes, plan: Option<&Plan>, audience: Audience, zone: &TimeZone) -> String {
     let mut out = String::new();
     let title = format!("Minutes: {}", minutes.project);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{}</title><style>{}</style></head><body>\n",
-        escape(&title),
-        style::css()
-    );
+    page_start(&mut out, &title, &style::css());
     let _ = writeln!(out, "<h1>{}</h1>", escape(&title));
     let _ = writeln!(
         out,
@@ -69,9 +64,23 @@ pub fn page(minutes: &Minutes, plan: Option<&Plan>, audience: Audience, zone: &T
             charts(&mut out, plan, audience);
         }
     }
-    out.push_str("</body></html>\n");
+    out.push_str(PAGE_END);
     out
 }
+
+/// The start of a page: its title (escaped here) and its style. All that
+/// follows is its main content, in one `<main>` landmark, so a screen
+/// reader can go straight to it.
+pub fn page_start(out: &mut String, title: &str, css: &str) {
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{}</title><style>{css}</style></head><body><main>\n",
+        escape(title),
+    );
+}
+
+/// The end of a page begun with [`page_start`].
+pub const PAGE_END: &str = "</main></body></html>\n";
 
 pub fn write_section(out: &mut String, section: &Section) {
     let _ = writeln!(out, "<h2>{}</h2>", escape(&section.title));

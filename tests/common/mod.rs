@@ -269,3 +269,15 @@ pub fn wait_for_journal(records: &Path, words: &str) {
         std::thread::sleep(Duration::from_millis(30));
     }
 }
+
+/// An HTML page holds all it shows in one `<main>` landmark (axe's
+/// `landmark-one-main` and `region`), so a screen reader goes straight to it.
+pub fn assert_one_main(page: &str) {
+    assert_eq!(page.matches("<main>").count(), 1, "one <main>:\n{page}");
+    let body = page.split_once("<body>").map_or("", |(_, body)| body);
+    assert!(body.starts_with("<main>"), "everything in <main>:\n{page}");
+    assert!(
+        body.trim_end().ends_with("</main></body></html>"),
+        "<main> closes last:\n{page}"
+    );
+}

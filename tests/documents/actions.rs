@@ -98,7 +98,7 @@ fn open_actions_of_live_meetings_oldest_first() {
 fn csv_reads_back_with_a_real_parser() {
     let dir = records();
     let rows = rows(&meetings(dir.path(), "shipment-tracking"), &plan(), false);
-    let text = csv(&rows);
+    let text = csv(&rows, &jiff::tz::TimeZone::UTC);
     assert!(text.contains("\r\n"), "RFC 4180 lines end in CRLF");
     assert!(
         text.starts_with('\u{feff}'),
@@ -114,7 +114,15 @@ fn csv_reads_back_with_a_real_parser() {
     assert_eq!(
         header,
         [
-            "id", "title", "owner", "due", "status", "meeting", "created"
+            "id",
+            "title",
+            "owner",
+            "due",
+            "status",
+            "meeting",
+            "created",
+            "side",
+            "moved_from"
         ]
     );
     let records: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -122,6 +130,17 @@ fn csv_reads_back_with_a_real_parser() {
     assert_eq!(&records[0][1], TRICKY);
     assert_eq!(&records[0][3], "2026-12-01");
     assert_eq!(&records[1][3], "", "no due date stays empty");
+    // When it was raised reads as a date and time in a spreadsheet.
+    let created = &records[0][6];
+    assert_eq!(created.len(), "2026-11-24 14:05".len(), "{created}");
+    assert!(
+        created.parse::<jiff::civil::DateTime>().is_ok(),
+        "{created} is a date and time"
+    );
+    assert!(
+        records.iter().any(|r| &r[7] == "us" || &r[7] == "customer"),
+        "the side of the table: {records:?}"
+    );
 }
 
 #[test]

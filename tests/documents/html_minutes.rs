@@ -155,6 +155,7 @@ fn rules(css: &str) -> Vec<(String, String)> {
 fn every_text_in_the_html_minutes_reads_at_aa_contrast_on_screen_and_on_paper() {
     for audience in [Audience::Customer, Audience::Internal] {
         let page = page(&plan(), audience);
+        crate::common::assert_one_main(&page);
         let all = elements(&page);
         let css = &all.iter().find(|e| e.name == "style").unwrap().text;
         let rules = rules(css);

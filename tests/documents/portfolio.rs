@@ -338,6 +338,9 @@ fn the_binary_lists_every_format_and_refuses_a_missing_folder() {
         common::assert_terminal_safe(&out.stdout);
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("Customer broken"), "{format}: {text}");
+        if format == "html" {
+            common::assert_one_main(&text);
+        }
         assert!(
             text.contains("bad"),
             "{format}: the plan with errors is listed"

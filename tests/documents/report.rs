@@ -163,6 +163,7 @@ fn the_html_report_is_one_self_contained_page() {
     assert!(page.contains("<span class=\"badge red\">RED</span>"));
     assert!(page.contains("<table class=\"milestones\">"));
     assert_eq!(page.matches("<svg").count(), 2, "heat map and burn chart");
+    crate::common::assert_one_main(&page);
     // Written before the snapshot is checked, for scripts/report-screenshot.sh.
     let tmp = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
     std::fs::write(tmp.join("report-sample.html"), &page).unwrap();

@@ -181,11 +181,7 @@ pub fn json(portfolio: &Portfolio) -> String {
 pub fn html(portfolio: &Portfolio) -> String {
     let mut out = String::new();
     let title = format!("Portfolio as of {}", portfolio.today);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{title}</title><style>{}body{{max-width:none}}</style></head><body>\n",
-        style::css()
-    );
+    crate::export::html::page_start(&mut out, &title, &(style::css() + "body{max-width:none}"));
     let _ = writeln!(out, "<h1>{title}</h1>");
     let _ = writeln!(
         out,
@@ -231,6 +227,6 @@ pub fn html(portfolio: &Portfolio) -> String {
         }
         out.push_str("</ul>\n");
     }
-    out.push_str("</body></html>\n");
+    out.push_str(crate::export::html::PAGE_END);
     out
 }

@@ -53,12 +53,7 @@ pub fn markdown(report: &Report) -> String {
 pub fn html(report: &Report, plan: &Plan) -> String {
     let mut out = String::new();
     let title = title(report);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>{}</title><style>{}</style></head><body>\n",
-        html_escape(&title),
-        style::css() + ONE_PAGE
-    );
+    html::page_start(&mut out, &title, &(style::css() + ONE_PAGE));
     let _ = writeln!(out, "<h1>{}</h1>", html_escape(&title));
     let _ = writeln!(
         out,
@@ -92,7 +87,8 @@ pub fn html(report: &Report, plan: &Plan) -> String {
         html::write_section(&mut out, section);
         out.push_str("</section>\n");
     }
-    out.push_str("</div>\n</body></html>\n");
+    out.push_str("</div>\n");
+    out.push_str(html::PAGE_END);
     out
 }
 
