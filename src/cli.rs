@@ -260,6 +260,9 @@ pub enum Command {
         dirs: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = PortfolioFormat::Human)]
         format: PortfolioFormat,
+        /// Write it to FILE (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Write a commented starter plan (to standard output when no PATH).
     New {

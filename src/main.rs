@@ -167,7 +167,11 @@ fn dispatch(cli: Cli) -> commands::Outcome {
             };
             commands::report::run(&plan, &options)
         }
-        Command::Portfolio { dirs, format } => commands::portfolio::run(&dirs, format),
+        Command::Portfolio {
+            dirs,
+            format,
+            output,
+        } => commands::portfolio::run(&dirs, format, output.as_deref()),
         Command::New { agenda, from, path } => {
             commands::new::run(agenda, from.as_deref(), path.as_deref())
         }

@@ -1,14 +1,14 @@
 //! `resetpoint portfolio DIR...`: every plan under the folders, one row per
 //! account, worst first.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::actions::deliver;
 use super::{Outcome, exit, fail};
 use crate::cli::PortfolioFormat;
 use crate::export::portfolio::{portfolio, write};
 
-pub fn run(dirs: &[PathBuf], format: PortfolioFormat) -> Outcome {
+pub fn run(dirs: &[PathBuf], format: PortfolioFormat, output: Option<&Path>) -> Outcome {
     if let Some(missing) = dirs.iter().find(|d| !d.exists()) {
         return Err(fail(
             exit::BAD_INPUT,
@@ -25,5 +25,5 @@ pub fn run(dirs: &[PathBuf], format: PortfolioFormat) -> Outcome {
         PortfolioFormat::Json => write::json(&found) + "\n",
         PortfolioFormat::Html => write::html(&found),
     };
-    deliver(&document, None)
+    deliver(&document, output)
 }

@@ -334,6 +334,10 @@ impl Writer<'_> {
     }
 
     pub fn pulse(&self) -> Option<Section> {
+        // "Would recommend us" is our own measure of the relationship: the
+        // customer reads it only when the plan says to share it.
+        let recommend_shown = self.audience != Audience::Customer
+            || self.plan.is_some_and(|p| p.meeting.share_recommend);
         let pulse: Vec<Item> = self
             .record
             .pulse
@@ -353,7 +357,7 @@ impl Writer<'_> {
                         self.name(person)
                     )))
                 }
-                Capture::Recommend { score } => {
+                Capture::Recommend { score } if recommend_shown => {
                     Some(Item::text(format!("Would recommend us: {score} of 10")))
                 }
                 _ => None,

@@ -182,6 +182,11 @@ pub struct MeetingPlan {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub attendees: Vec<Spanned<String>>,
+    /// Show the customer's "would recommend us" score (0–10) in the
+    /// minutes they receive. It is our own pulse, so by default only the
+    /// team's minutes carry it.
+    #[serde(default)]
+    pub share_recommend: bool,
 }
 
 /// Which side of the table a person sits on.

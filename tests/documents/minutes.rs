@@ -97,6 +97,27 @@ fn customer_minutes_hold_nothing_internal() {
 }
 
 #[test]
+fn would_recommend_us_is_the_teams_unless_the_plan_shares_it() {
+    let mut record = scripted();
+    record.pulse.push(resetpoint::meeting::Captured {
+        id: "PU-9".into(),
+        order: 999,
+        section: 0,
+        at: record.meeting.started,
+        what: resetpoint::meeting::Capture::Recommend { score: 4 },
+    });
+    let said = "Would recommend us: 4 of 10";
+    let minutes_for = |plan: &resetpoint::plan::model::Plan, audience| {
+        markdown(&record, Some(plan), &[], audience, &TimeZone::UTC)
+    };
+    let mut plan = plan();
+    assert!(!minutes_for(&plan, Audience::Customer).contains(said));
+    assert!(minutes_for(&plan, Audience::Internal).contains(said));
+    plan.meeting.share_recommend = true;
+    assert!(minutes_for(&plan, Audience::Customer).contains(said));
+}
+
+#[test]
 fn internal_minutes_include_and_mark_internal_items() {
     let record = scripted();
     let minutes = markdown(

@@ -346,6 +346,18 @@ fn the_binary_lists_every_format_and_refuses_a_missing_folder() {
             "{format}: the plan with errors is listed"
         );
     }
+    let out = common::resetpoint(
+        &dir,
+        &["portfolio", ".", "--format", "html", "-o", "all.html"],
+    );
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        out.stdout.is_empty(),
+        "written to the file, not the terminal"
+    );
+    let written = std::fs::read_to_string(dir.join("all.html")).unwrap();
+    assert!(written.contains("Customer broken"), "{written}");
+    common::assert_one_main(&written);
     let out = common::resetpoint(&dir, &["portfolio", "nowhere"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("there is no folder at nowhere"));
