@@ -10,7 +10,7 @@ use mail_builder::MessageBuilder;
 use mail_builder::headers::address::Address;
 use mail_builder::headers::raw::Raw;
 
-use super::minutes::{Audience, html, markdown};
+use super::minutes::{Audience, html};
 use crate::meeting::Capture;
 use crate::meeting::capture::Earlier;
 use crate::plan::model::{Plan, Side};
@@ -126,7 +126,8 @@ pub fn eml(
     audience: Audience,
     zone: &TimeZone,
 ) -> Draft {
-    let text = markdown(record, plan, earlier, audience, zone);
+    // The plain part is read as it is, not rendered: no Markdown escapes.
+    let text = super::minutes_plain::plain(record, plan, earlier, audience, zone);
     let page = html(record, plan, earlier, audience, zone);
     let recipients = recipients(record, plan, audience);
     let addresses = |list: &[Recipient]| {

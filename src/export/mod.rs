@@ -12,6 +12,7 @@ pub mod invitation;
 pub mod markdown;
 pub mod minutes;
 pub mod minutes_model;
+pub mod minutes_plain;
 pub mod minutes_sections;
 pub mod portfolio;
 pub mod quick_look;

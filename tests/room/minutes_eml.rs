@@ -55,6 +55,11 @@ fn record(plan_path: &Path) -> Record {
     typed(&mut m, Action::Decision, "Weekly written report, Thursdays");
     typed(
         &mut m,
+        Action::Decision,
+        "<UAT> plan *as agreed* at http://wiki.example/uat_plan",
+    );
+    typed(
+        &mut m,
         Action::PrivateNote,
         "Søren hinted at a budget freeze",
     );
@@ -228,9 +233,20 @@ fn the_customers_draft_is_addressed_to_them_and_holds_nothing_internal() {
         }
     }
     assert!(
-        text.starts_with("# Minutes: Shipment Tracking Rebuild"),
+        text.starts_with("Minutes: Shipment Tracking Rebuild"),
         "{text}"
     );
+    // Read as typed, not as Markdown source.
+    assert!(
+        text.contains("<UAT> plan *as agreed* at http://wiki.example/uat_plan"),
+        "{text}"
+    );
+    for escape in ["\\<", "\\:", "&#32;", "**", "## "] {
+        assert!(
+            !text.contains(escape),
+            "{escape:?} in the plain part:\n{text}"
+        );
+    }
     assert!(html.contains("<html"), "{html}");
 }
 
