@@ -138,12 +138,27 @@ impl Writer<'_> {
         (!heard.groups.is_empty() || heard.after.is_some()).then_some(heard)
     }
 
+    /// What became of each earlier action followed up, and then those
+    /// still open that the meeting did not come to: none goes unmentioned.
     pub fn outcomes(&self) -> Option<Section> {
-        let outcomes: Vec<Item> = self
-            .record
-            .followups
+        let followups = &self.record.followups;
+        let discussed = |e: &Earlier| {
+            followups.iter().any(|f| {
+                matches!(&f.what, Capture::Followup { item, meeting, .. }
+                    if *item == e.id && *meeting == e.meeting)
+            })
+        };
+        let not_discussed = self.earlier.iter().filter(|e| !discussed(e)).map(|e| {
+            let mut words = format!("{}: still open, not discussed, {}", e.title, due(e.due));
+            if let Some(who) = &e.owner {
+                words.push_str(&format!(", with {}", self.name(who)));
+            }
+            Item::led(&e.id, words)
+        });
+        let outcomes: Vec<Item> = followups
             .iter()
             .filter_map(|f| self.outcome(f))
+            .chain(not_discussed)
             .collect();
         (!outcomes.is_empty()).then(|| Section::list("Follow-up outcomes", outcomes, ""))
     }

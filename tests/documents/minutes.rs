@@ -709,6 +709,38 @@ fn minutes_say_who_was_expected_and_what_became_of_last_time() {
 }
 
 #[test]
+fn follow_ups_the_meeting_did_not_come_to_are_listed_as_not_discussed() {
+    let (record, mut earlier) = followed_up();
+    earlier.push(Earlier {
+        id: "A-4".into(),
+        meeting: "2026-11-24-1400-reset-point".into(),
+        title: "Send the revised plan".into(),
+        owner: Some("sam".into()),
+        due: Some("2026-11-30".parse().unwrap()),
+        moved_from: None,
+    });
+    let minutes = markdown(
+        &record,
+        Some(&plan()),
+        &earlier,
+        Audience::Customer,
+        &TimeZone::UTC,
+    );
+    let outcomes = minutes.split("## Follow-up outcomes").nth(1).unwrap();
+    let outcomes = outcomes.split("\n## ").next().unwrap();
+    assert!(
+        outcomes.lines().any(|l| l
+            == "- **A-4** Send the revised plan: still open, not discussed, due Mon 30 Nov 2026, with Sam Okafor"),
+        "{outcomes}"
+    );
+    assert!(
+        outcomes.contains("**A-9** Book the UAT rooms: done"),
+        "the one followed up keeps its outcome:\n{outcomes}"
+    );
+    assert_eq!(outcomes.matches("not discussed").count(), 1, "{outcomes}");
+}
+
+#[test]
 fn the_actions_list_reads_like_the_minutes() {
     use resetpoint::export::actions::markdown as actions;
     use resetpoint::left_open::actions::ActionRow;
