@@ -203,7 +203,7 @@ pub enum Side {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Person {
     /// A short id that owners, the sponsor and attendees refer to.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = r"\S"))]
     pub id: Spanned<String>,
     /// Their name, as written in the minutes.
     pub name: String,
@@ -283,7 +283,7 @@ pub struct Status {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Milestone {
     /// The milestone's name; unique in the plan.
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = r"\S"))]
     pub name: Spanned<String>,
     /// The original date; never changes.
     #[serde(deserialize_with = "date")]
@@ -420,7 +420,7 @@ impl Default for Thresholds {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Period {
     /// The month, as "YYYY-MM", like "2026-07".
-    #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}$"))]
+    #[schemars(with = "String", regex(pattern = r"^\d{4}-(0[1-9]|1[0-2])$"))]
     pub month: Spanned<String>,
     /// What was planned to be spent that month.
     #[serde(default)]
@@ -443,7 +443,7 @@ pub enum ChangeStatus {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct ChangeRequest {
     /// A short id, like "CR-1".
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = r"\S"))]
     pub id: Spanned<String>,
     /// What the change is.
     pub title: String,
@@ -490,7 +490,7 @@ pub enum IssueStatus {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Issue {
     /// A short id, like "I-3".
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = r"\S"))]
     pub id: Spanned<String>,
     /// What the problem is.
     pub title: String,
@@ -548,7 +548,7 @@ pub enum RiskStatus {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct Risk {
     /// A short id, like "R-1".
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = r"\S"))]
     pub id: Spanned<String>,
     /// What may go wrong.
     pub title: String,
@@ -643,7 +643,7 @@ pub enum TaskStatus {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 pub struct CustomerTask {
     /// A short id, like "CT-1".
-    #[schemars(with = "String")]
+    #[schemars(with = "String", regex(pattern = r"\S"))]
     pub id: Spanned<String>,
     /// What the customer does.
     pub title: String,

@@ -19,7 +19,25 @@ pub fn errors(plan: &Plan, source: &Source) -> Vec<Diagnostic> {
     person_references(plan, &mut found);
     ranges(plan, &mut found);
     emails(plan, &mut found);
+    agenda_a_plan_can_name(plan, &mut found);
     found
+}
+
+/// `notes` is the agenda of `resetpoint notes`, which needs no plan: a
+/// plan cannot make it the meeting's, and its schema does not offer it.
+fn agenda_a_plan_can_name(plan: &Plan, found: &mut Vec<Diagnostic>) {
+    if let Some(agenda) = &plan.meeting.agenda
+        && *agenda.get_ref() == super::model::AgendaName::Notes
+    {
+        found.push(
+            Diagnostic::error(
+                "invalid-value",
+                "in [meeting]: `notes` is not an agenda a plan can run; expected one of `kickoff`, `reset-point`, `status`, `plan`",
+            )
+            .at(agenda.span())
+            .hint("for notes with nothing prepared, run `resetpoint notes TITLE`; here write one of: kickoff, reset-point, status, plan"),
+        );
+    }
 }
 
 fn required_text(plan: &Plan, found: &mut Vec<Diagnostic>) {

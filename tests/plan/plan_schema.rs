@@ -154,6 +154,7 @@ fn invalid_plans_with_an_unknown_key_or_a_wrong_type_fail_the_schema() {
         ("out_of_range.toml", Rejected("/risks/0/probability")),
         ("people_as_table.toml", Rejected("/people")),
         ("quoted_bad_date.toml", Rejected("/milestones/0/baseline")),
+        ("schema_and_check_agree.toml", Rejected("/meeting/agenda")),
         ("syntax_error.toml", NotToml),
         ("unknown_choice.toml", Rejected("/issues/0/severity")),
         ("unknown_person.toml", OnlyCheck),
@@ -181,6 +182,35 @@ fn invalid_plans_with_an_unknown_key_or_a_wrong_type_fail_the_schema() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn the_schema_refuses_each_thing_check_refuses_in_one_plan() {
+    let path = fixtures().join("invalid/schema_and_check_agree.toml");
+    let found = complaints(&validator(), &path).expect("it is TOML");
+    for what in [
+        "/meeting/agenda",
+        "/people/0/id",
+        "/financials/periods/0/month",
+    ] {
+        assert!(
+            found.iter().any(|c| c.ends_with(what)),
+            "the schema lets {what} through: {found:#?}"
+        );
+    }
+    let out = resetpoint(
+        fixtures(),
+        &["check", "invalid/schema_and_check_agree.toml"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    for what in [
+        "`notes` is not an agenda",
+        "empty id",
+        "`2026-13` is not a month",
+    ] {
+        assert!(said.contains(what), "check lets {what:?} through:\n{said}");
     }
 }
 
