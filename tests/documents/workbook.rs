@@ -200,6 +200,43 @@ fn the_header_stays_in_view_with_filters_and_columns_fit() {
     );
 }
 
+#[test]
+fn a_long_title_gets_the_height_of_its_lines_and_the_sheet_prints_one_page_wide() {
+    let plan = meetings::plan();
+    let long = "Agree with the depot managers which exception codes the scanners send, \
+                which the tracking page shows, and who reads the daily report of the rest";
+    let due = "2026-12-01".parse().unwrap();
+    let bytes = actions_workbook(
+        &[row("Short", due), row(long, due)],
+        &plan,
+        false,
+        &TimeZone::UTC,
+    )
+    .unwrap();
+    let xml = sheet_xml(&bytes);
+    let rows = elements(&xml, "row");
+    let height = |r: &str| {
+        rows.iter()
+            .find(|row| attribute(row, "r") == Some(r))
+            .and_then(|row| attribute(row, "ht"))
+            .map(|h| h.parse::<f64>().unwrap())
+    };
+    assert_eq!(height("2"), None, "a one-line row keeps the default height");
+    assert!(
+        height("3").is_some_and(|h| h >= 30.0),
+        "the wrapped title's row is as tall as its lines: {xml}"
+    );
+    let setup = elements(&xml, "pageSetup");
+    assert_eq!(
+        attribute(&setup[0], "orientation"),
+        Some("landscape"),
+        "{xml}"
+    );
+    assert_eq!(attribute(&setup[0], "fitToHeight"), Some("0"), "{xml}");
+    let fit = elements(&xml, "pageSetUpPr");
+    assert_eq!(attribute(&fit[0], "fitToPage"), Some("1"), "{xml}");
+}
+
 fn row(title: &str, due: jiff::civil::Date) -> ActionRow {
     ActionRow {
         id: "A-1".into(),

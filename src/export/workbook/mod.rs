@@ -51,6 +51,8 @@ const WIDEST: usize = 60;
 /// Room for the filter button in a header cell.
 const FILTER_BUTTON: usize = 3;
 
+/// The height of one line of text in a row, in points (11-point type).
+const LINE_POINTS: f64 = 15.0;
 const DATE_FORMAT: &str = "yyyy-mm-dd";
 const MOMENT_FORMAT: &str = "yyyy-mm-dd hh:mm";
 
@@ -121,16 +123,48 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), WorkbookError
             *width = (*width).max(shown);
         }
     }
-    for (col, width) in (0u16..).zip(&widths) {
-        let width = (*width + 1).clamp(NARROWEST, WIDEST);
-        sheet.set_column_width(col, width as f64)?;
+    for width in &mut widths {
+        *width = (*width + 1).clamp(NARROWEST, WIDEST);
     }
+    for (col, width) in (0u16..).zip(&widths) {
+        sheet.set_column_width(col, *width as f64)?;
+    }
+    // A row as tall as its most wrapped cell: a spreadsheet that does not
+    // measure it (LibreOffice) would keep one line and print a long title
+    // over the next row.
+    for (row, cells) in (1u32..).zip(&table.rows) {
+        let lines = cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| match cell {
+                Cell::Text(value) => wrapped_lines(&cell_text(value), *width),
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            sheet.set_row_height(row, LINE_POINTS * lines as f64)?;
+        }
+    }
+    // Printed landscape, one page wide however long, the header on each page.
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     let last_col = u16::try_from(table.headers.len().saturating_sub(1)).unwrap_or(u16::MAX);
     let last_row = u32::try_from(table.rows.len()).unwrap_or(u32::MAX);
     // The header stays in view while scrolling, and carries the filters.
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, last_row, last_col)?;
     Ok(())
+}
+
+/// How many lines `text` takes in a column `width` characters wide.
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    let room = width.saturating_sub(1).max(1);
+    text.lines()
+        .map(|line| line.width().div_ceil(room).max(1))
+        .sum::<usize>()
+        .max(1)
 }
 
 fn write_text(
