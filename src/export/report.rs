@@ -16,6 +16,8 @@ use jiff::civil::Date;
 
 use super::minutes::{Audience, Group, Item, Section, milestone_row};
 use crate::figures::{money, ratio};
+use crate::left_open::earlier::raised_earlier;
+use crate::meeting::Capture;
 use crate::meeting::public_only;
 use crate::plan::derive::{Band, derive, slip_days};
 use crate::plan::model::{Plan, Rag, RiskStatus};
@@ -89,7 +91,7 @@ pub fn report(
     let sections = vec![
         standing(shown, &public),
         cost_and_schedule(shown),
-        top_risks(shown),
+        top_risks(shown, meetings, audience),
         open_issues(shown),
         tasks_due_soon(shown, meetings, today),
         since_last_meeting(shown, meetings, audience, today, zone),
@@ -217,41 +219,60 @@ fn owner(plan: &Plan, id: Option<&str>) -> String {
     id.map_or_else(|| "no owner yet".to_owned(), |o| plan.name_of(o).to_owned())
 }
 
-fn top_risks(shown: &Plan) -> Section {
-    let mut open: Vec<_> = shown
+/// The open risks with the highest scores, whether the plan lists them or
+/// a meeting raised them (and no later meeting closed them, nor the plan
+/// took them in): a risk said in the room counts as soon as it is said.
+fn top_risks(shown: &Plan, meetings: &[(String, Record)], audience: Audience) -> Section {
+    let zone = crate::meeting::clock::local_zone();
+    let in_plan = shown
         .risks
         .iter()
         .filter(|r| r.status == RiskStatus::Open)
-        .collect();
-    open.sort_by_key(|r| std::cmp::Reverse(r.score()));
-    let items = open
-        .iter()
-        .take(TOP_RISKS)
         .map(|r| {
             let plan_words = match r.plan.trim() {
                 "" => String::new(),
                 what => format!("; what we do about it: {what}"),
             };
-            item(
-                Some(r.id.get_ref()),
-                format!(
-                    "{} — {}, score {} of 25 ({}){plan_words}",
-                    r.title,
-                    owner(shown, r.owner.as_ref().map(|o| o.get_ref().as_str())),
-                    r.score(),
-                    Band::of(r.score()).as_str()
-                ),
-                !r.visible,
-            )
-        })
+            let owner = owner(shown, r.owner.as_ref().map(|o| o.get_ref().as_str()));
+            let text = format!(
+                "{} — {owner}, score {} of 25 ({}){plan_words}",
+                r.title,
+                r.score(),
+                Band::of(r.score()).as_str()
+            );
+            (r.score(), item(Some(r.id.get_ref()), text, !r.visible))
+        });
+    let raised = raised_earlier(meetings, shown);
+    let raised = raised
+        .iter()
+        .filter(|r| audience.sees(&r.item.what) && matches!(r.item.what, Capture::Risk { .. }))
+        .filter_map(|r| {
+            let risk = r.item.what.risk_or_issue()?;
+            let score = risk.score.map_or(0, |s| s.value());
+            let scored = risk.score.map_or_else(
+                || "not scored yet".to_owned(),
+                |_| format!("score {score} of 25 ({})", Band::of(score).as_str()),
+            );
+            let owner = owner(shown, risk.owner);
+            let text = format!("{} — {owner}, {scored}; {}", risk.title, r.mark(&zone));
+            Some((score, item(Some(&r.item.id), text, risk.internal)))
+        });
+    let mut open: Vec<(i64, Item)> = in_plan.chain(raised).collect();
+    // Stable: among equal scores the plan's risks come first, then the
+    // ones raised, in the order they were raised.
+    open.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    let more = open.len().saturating_sub(TOP_RISKS);
+    let items = open
+        .into_iter()
+        .take(TOP_RISKS)
+        .map(|(_, item)| item)
         .collect();
     let mut section = list("Top risks", items, "No open risks.");
-    if open.len() > TOP_RISKS {
-        let more = open.len() - TOP_RISKS;
+    if more > 0 {
         section.after = Some(if more == 1 {
-            "1 more open risk is on the risk log.".to_owned()
+            "1 more open risk is not listed here.".to_owned()
         } else {
-            format!("{more} more open risks are on the risk log.")
+            format!("{more} more open risks are not listed here.")
         });
     }
     section

@@ -105,6 +105,38 @@ fn html_for(audience: Audience) -> String {
 }
 
 #[test]
+fn a_risk_raised_in_the_room_ranks_among_the_plans_by_its_score() {
+    let plan = marked_plan();
+    let (stem, mut record) = last_meeting(&plan);
+    let mut m = Meeting::new(
+        plan.clone(),
+        AgendaName::Status,
+        Clock::at(record.meeting.started, TimeZone::UTC),
+        false,
+    );
+    to(&mut m, SectionKind::Raid);
+    typed(
+        &mut m,
+        Action::Risk,
+        "Depot strike halts the scanner roll-out @priya p:5 i:5",
+    );
+    record.risks.extend(Record::of(&m).risks);
+    let meetings = [(stem, record)];
+    for audience in [Audience::Customer, Audience::Internal] {
+        let text = write::markdown(&report(&plan, &meetings, audience, today(), &TimeZone::UTC));
+        let risks = text.split("## Top risks").nth(1).unwrap();
+        let risks = risks.split("\n## ").next().unwrap();
+        let first = risks.lines().find(|l| l.starts_with("- ")).unwrap();
+        assert!(
+            first.contains("Depot strike halts the scanner roll-out")
+                && first.contains("score 25 of 25")
+                && first.contains("raised on 24 Nov, not yet in the plan"),
+            "{audience:?}: the highest score leads:\n{risks}"
+        );
+    }
+}
+
+#[test]
 fn the_customers_report_holds_nothing_internal() {
     let html = html_for(Audience::Customer);
     // The page's CSS names the `internal` class whether or not it is used.
