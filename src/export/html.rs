@@ -15,8 +15,12 @@ use jiff::tz::TimeZone;
 
 use super::audience::Audience;
 use super::minutes_model::{MilestoneRow, Minutes, Section};
-use crate::meeting::public_only;
+use crate::left_open::earlier::raised_earlier;
+use crate::meeting::capture::Raised;
+use crate::meeting::capture_words::RiskScore;
+use crate::meeting::{Capture, public_only};
 use crate::plan::model::{Plan, Rag};
+use crate::record::format::Record;
 use crate::text::is_unsafe;
 use badge::rag_badge;
 
@@ -40,8 +44,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The minutes as an HTML page, with times in `zone`.
-pub fn page(minutes: &Minutes, plan: Option<&Plan>, audience: Audience, zone: &TimeZone) -> String {
+/// The minutes as an HTML page, with times in `zone`; `raised` are the
+/// scored risks the meeting raised that the plan does not hold yet.
+pub fn page(
+    minutes: &Minutes,
+    plan: Option<&Plan>,
+    audience: Audience,
+    zone: &TimeZone,
+    raised: &[RiskScore],
+) -> String {
     let mut out = String::new();
     let title = format!("Minutes: {}", minutes.project);
     page_start(&mut out, &title, &style::css());
@@ -61,7 +72,7 @@ pub fn page(minutes: &Minutes, plan: Option<&Plan>, audience: Audience, zone: &T
         if section.overall.is_some()
             && let Some(plan) = plan
         {
-            charts(&mut out, plan, audience);
+            charts(&mut out, plan, audience, raised);
         }
     }
     out.push_str(PAGE_END);
@@ -154,13 +165,32 @@ fn milestone_table(out: &mut String, milestones: &[MilestoneRow]) {
 }
 
 /// Risk heat map and budget burn, from what the audience may see.
-fn charts(out: &mut String, plan: &Plan, audience: Audience) {
+/// The scored risks `raised` in meetings that `audience` may see.
+pub fn scored_risks(raised: &[Raised], audience: Audience) -> Vec<RiskScore> {
+    raised
+        .iter()
+        .filter(|r| audience.sees(&r.item.what) && matches!(r.item.what, Capture::Risk { .. }))
+        .filter_map(|r| r.item.what.scored())
+        .collect()
+}
+
+/// The scored risks `record` raised that `audience` may see and the plan
+/// does not hold yet.
+pub fn raised_risks(record: &Record, plan: &Plan, audience: Audience) -> Vec<RiskScore> {
+    let meeting = [(String::new(), record.clone())];
+    scored_risks(&raised_earlier(&meeting, plan), audience)
+}
+
+/// The risk heat map and the budget burn, side by side, as `audience` may
+/// see them; `raised` are the scored risks meetings raised that the plan
+/// does not hold yet, so a risk said in the room is on the map at once.
+pub fn charts(out: &mut String, plan: &Plan, audience: Audience, raised: &[RiskScore]) {
     let shown = match audience {
         Audience::Customer => public_only(plan),
         Audience::Internal | Audience::Management => plan.clone(),
     };
     out.push_str("<div class=\"charts\">\n<figure class=\"chart heat\">\n");
-    out.push_str(&heat_map::risk_heat_map(&shown, "risk-heat-map"));
+    out.push_str(&heat_map::risk_heat_map(&shown, raised, "risk-heat-map"));
     out.push_str("\n<figcaption>Open risks by impact (up) and probability (across), each from 1 to 5</figcaption>\n</figure>\n");
     if let Some(burn) = shown
         .financials

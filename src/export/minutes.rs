@@ -278,7 +278,10 @@ pub fn html(
     zone: &TimeZone,
 ) -> String {
     let minutes = minutes(record, plan, earlier, audience);
-    super::html::page(&minutes, plan, audience, zone)
+    let raised = plan.map_or_else(Vec::new, |plan| {
+        super::html::raised_risks(record, plan, audience)
+    });
+    super::html::page(&minutes, plan, audience, zone, &raised)
 }
 
 /// The file the end of a meeting writes its minutes for `audience` to,

@@ -18,6 +18,7 @@ use super::minutes::{Audience, Group, Item, Section, milestone_row};
 use crate::figures::{money, ratio};
 use crate::left_open::earlier::raised_earlier;
 use crate::meeting::Capture;
+use crate::meeting::capture::Raised;
 use crate::meeting::public_only;
 use crate::plan::derive::{Band, derive, slip_days};
 use crate::plan::model::{Plan, Rag, RiskStatus};
@@ -38,6 +39,9 @@ pub struct Report {
     pub written: Date,
     pub audience: Audience,
     pub sections: Vec<Section>,
+    /// The scored risks meetings raised that the plan does not hold yet,
+    /// for the heat map.
+    pub raised_risks: Vec<crate::meeting::capture_words::RiskScore>,
 }
 
 /// "Tue 1 Dec 2026".
@@ -88,10 +92,11 @@ pub fn report(
         Audience::Customer => &public,
         Audience::Internal | Audience::Management => plan,
     };
+    let raised = raised_earlier(meetings, shown);
     let sections = vec![
         standing(shown, &public),
         cost_and_schedule(shown),
-        top_risks(shown, meetings, audience),
+        top_risks(shown, &raised, audience),
         open_issues(shown),
         tasks_due_soon(shown, meetings, today),
         since_last_meeting(shown, meetings, audience, today, zone),
@@ -105,6 +110,7 @@ pub fn report(
         written: today,
         audience,
         sections,
+        raised_risks: crate::export::html::scored_risks(&raised, audience),
     }
 }
 
@@ -222,7 +228,7 @@ fn owner(plan: &Plan, id: Option<&str>) -> String {
 /// The open risks with the highest scores, whether the plan lists them or
 /// a meeting raised them (and no later meeting closed them, nor the plan
 /// took them in): a risk said in the room counts as soon as it is said.
-fn top_risks(shown: &Plan, meetings: &[(String, Record)], audience: Audience) -> Section {
+fn top_risks(shown: &Plan, raised: &[Raised], audience: Audience) -> Section {
     let zone = crate::meeting::clock::local_zone();
     let in_plan = shown
         .risks
@@ -242,7 +248,6 @@ fn top_risks(shown: &Plan, meetings: &[(String, Record)], audience: Audience) ->
             );
             (r.score(), item(Some(r.id.get_ref()), text, !r.visible))
         });
-    let raised = raised_earlier(meetings, shown);
     let raised = raised
         .iter()
         .filter(|r| audience.sees(&r.item.what) && matches!(r.item.what, Capture::Risk { .. }))

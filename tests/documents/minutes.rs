@@ -97,6 +97,47 @@ fn customer_minutes_hold_nothing_internal() {
 }
 
 #[test]
+fn a_risk_raised_in_the_meeting_is_on_the_minutes_heat_map() {
+    let count = |record: &Record| {
+        let page = html(
+            &record,
+            Some(&plan()),
+            &[],
+            Audience::Customer,
+            &TimeZone::UTC,
+        );
+        let title = page
+            .split("<title id=\"risk-heat-map-title\">")
+            .nth(1)
+            .unwrap();
+        title.split("</title>").next().unwrap().to_owned()
+    };
+    let before = scripted();
+    let mut m = Meeting::new(
+        plan(),
+        AgendaName::Status,
+        Clock::at(before.meeting.started, TimeZone::UTC),
+        false,
+    );
+    to(&mut m, SectionKind::Raid);
+    typed(
+        &mut m,
+        Action::Risk,
+        "Depot strike halts the roll-out @priya p:5 i:5",
+    );
+    let mut after = before.clone();
+    after.risks.extend(Record::of(&m).risks);
+    let (was, now) = (count(&before), count(&after));
+    let open = |title: &str| -> usize {
+        title
+            .split_whitespace()
+            .find_map(|w| w.parse().ok())
+            .unwrap()
+    };
+    assert_eq!(open(&now), open(&was) + 1, "{was} → {now}");
+}
+
+#[test]
 fn would_recommend_us_is_the_teams_unless_the_plan_shares_it() {
     let mut record = scripted();
     record.pulse.push(resetpoint::meeting::Captured {

@@ -7,18 +7,28 @@ use std::fmt::Write as _;
 
 use super::colours::{INK, MUTED, band_fill, text_on};
 use super::escape;
+use crate::meeting::capture_words::RiskScore;
 use crate::plan::derive::Band;
 use crate::plan::model::{Plan, RiskStatus};
 
 const CELL: usize = 38;
 const LEFT: usize = 40;
 
-/// Open risks per cell: `counts[impact - 1][probability - 1]`.
-pub fn open_risk_counts(plan: &Plan) -> [[usize; 5]; 5] {
+/// Open risks per cell: `counts[impact - 1][probability - 1]`, the plan's
+/// and the scored ones `raised` in meetings, not yet in the plan.
+pub fn open_risk_counts(plan: &Plan, raised: &[RiskScore]) -> [[usize; 5]; 5] {
     let mut counts = [[0usize; 5]; 5];
-    for risk in plan.risks.iter().filter(|r| r.status == RiskStatus::Open) {
-        let p = (*risk.probability.get_ref()).clamp(1, 5) as usize - 1;
-        let i = (*risk.impact.get_ref()).clamp(1, 5) as usize - 1;
+    let in_plan = plan
+        .risks
+        .iter()
+        .filter(|r| r.status == RiskStatus::Open)
+        .map(|r| (*r.probability.get_ref(), *r.impact.get_ref()));
+    let raised = raised
+        .iter()
+        .map(|s| (i64::from(s.probability), i64::from(s.impact)));
+    for (probability, impact) in in_plan.chain(raised) {
+        let p = probability.clamp(1, 5) as usize - 1;
+        let i = impact.clamp(1, 5) as usize - 1;
         counts[i][p] += 1;
     }
     counts
@@ -34,10 +44,10 @@ fn risks(n: usize, open: bool) -> String {
     format!("{n} {open}{}", if n == 1 { "risk" } else { "risks" })
 }
 
-/// The heat map of `plan`'s open risks; `id` names its title and
-/// description, and must be unique in the page.
-pub fn risk_heat_map(plan: &Plan, id: &str) -> String {
-    let counts = open_risk_counts(plan);
+/// The heat map of `plan`'s open risks and those `raised` in meetings;
+/// `id` names its title and description, and must be unique in the page.
+pub fn risk_heat_map(plan: &Plan, raised: &[RiskScore], id: &str) -> String {
+    let counts = open_risk_counts(plan, raised);
     let total: usize = counts.iter().flatten().sum();
     let id = escape(id);
     let mut out = String::new();

@@ -6,10 +6,9 @@
 use std::fmt::Write as _;
 
 use super::{Report, day};
-use crate::export::html::{self, burn, escape as html_escape, heat_map, style};
+use crate::export::html::{self, escape as html_escape, style};
 use crate::export::markdown::{escape, escape_inline};
-use crate::export::minutes::{Audience, markdown_section};
-use crate::meeting::public_only;
+use crate::export::minutes::markdown_section;
 use crate::plan::model::Plan;
 
 const INTERNAL_WARNING: &str = "Internal report: it includes internal risks, issues and milestones. Do not send it to the customer.";
@@ -71,14 +70,10 @@ pub fn html(report: &Report, plan: &Plan) -> String {
             html_escape(&report.headline)
         );
     }
-    let shown = match report.audience {
-        Audience::Customer => public_only(plan),
-        Audience::Internal | Audience::Management => plan.clone(),
-    };
     let (standing, rest) = report.sections.split_at(1.min(report.sections.len()));
     for section in standing {
         html::write_section(&mut out, section);
-        charts(&mut out, &shown);
+        html::charts(&mut out, plan, report.audience, &report.raised_risks);
     }
     // The shorter sections side by side, so the report prints on one page.
     out.push_str("<div class=\"columns\">\n");
@@ -97,18 +92,3 @@ pub fn html(report: &Report, plan: &Plan) -> String {
 /// sheet of A4 or Letter.
 const ONE_PAGE: &str = ".columns{columns:2 22rem;column-gap:2rem}.columns section{break-inside:avoid}.columns h2{margin-top:1rem}.columns ul{padding-left:1.1rem}\
 @media print{@page{margin:12mm}html{font-size:8pt}body{line-height:1.3}h1{font-size:1.3rem;margin:0}h2{font-size:1rem;margin:.5rem 0 .2rem}p,ul{margin:.25rem 0}.charts{margin-top:.3rem}.charts svg{max-height:8rem;width:auto}.figures{font-size:.75rem}.columns{columns:2;column-gap:1.2rem}}";
-
-/// The risk heat map and the budget burn, side by side.
-fn charts(out: &mut String, shown: &Plan) {
-    out.push_str("<div class=\"charts\">\n<figure class=\"chart heat\">\n");
-    out.push_str(&heat_map::risk_heat_map(shown, "risk-heat-map"));
-    out.push_str("\n<figcaption>Open risks by impact (up) and probability (across), each from 1 to 5</figcaption>\n</figure>\n");
-    if let Some(burn) = shown
-        .financials
-        .as_ref()
-        .and_then(|money| burn::budget_burn(money, "budget-burn"))
-    {
-        out.push_str(&burn);
-    }
-    out.push_str("</div>\n");
-}
