@@ -100,7 +100,7 @@ fn customer_minutes_hold_nothing_internal() {
 fn a_risk_raised_in_the_meeting_is_on_the_minutes_heat_map() {
     let count = |record: &Record| {
         let page = html(
-            &record,
+            record,
             Some(&plan()),
             &[],
             Audience::Customer,
