@@ -249,6 +249,14 @@ impl Captured {
                 let by = name(by).map_or_else(String::new, |b| format!(" by {b}"));
                 format!("{what} {word}{by}")
             }
+            // The changes are what was agreed: they are read back with it.
+            Capture::BuyIn {
+                proposal,
+                verdict,
+                changes,
+            } if !changes.trim().is_empty() => {
+                format!("{}: {proposal}: {}", verdict.words(), flat(changes))
+            }
             Capture::BuyIn {
                 proposal, verdict, ..
             } => format!("{}: {proposal}", verdict.words()),

@@ -13,7 +13,6 @@ mod follow_privacy;
 mod follow_publisher;
 mod ids_for_the_room;
 mod keymap;
-mod keystroke_whole;
 mod latest_word;
 mod leaving_asks;
 mod leaving_hint;

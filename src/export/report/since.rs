@@ -175,14 +175,23 @@ fn agreed(last: &Record, shown: &Plan) -> Vec<Item> {
         }
         _ => None,
     });
+    // Agreed with changes: the changes are what was agreed, as in the minutes.
     let buy_in = last.buy_in.iter().filter_map(|b| match &b.what {
         Capture::BuyIn {
-            proposal, verdict, ..
-        } => Some(item(
-            None,
-            format!("{proposal}: {}", verdict.words()),
-            false,
-        )),
+            proposal,
+            verdict,
+            changes,
+        } => {
+            let changes = match changes.trim() {
+                "" => String::new(),
+                said => format!(": {said}"),
+            };
+            Some(item(
+                None,
+                format!("{proposal}: {}{changes}", verdict.words()),
+                false,
+            ))
+        }
         _ => None,
     });
     signoffs.chain(buy_in).collect()

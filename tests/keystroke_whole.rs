@@ -20,7 +20,13 @@ use resetpoint::record::open::{create, reopen};
 use resetpoint::record::resume::resumed;
 use resetpoint::record::store::{Message, Paths, Store, Timing};
 
-use crate::common;
+// A binary of its own: it asserts what the disk holds at every sync of
+// the store, and shared with the other meeting tests' threads in one
+// process it fails about one run in three (a state copied before a sync
+// lacks a note already settled on disk); alone, and under CPU load, it
+// has not failed. Why is not found yet; docs/testing.md says so.
+#[path = "common/mod.rs"]
+mod common;
 
 /// The record's and the journal's bytes, when there were such files.
 type OnDisk = (Option<Vec<u8>>, Option<Vec<u8>>);
