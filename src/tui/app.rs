@@ -221,6 +221,7 @@ async fn run_loop(
     let mut leaving = Leaving::new()?;
     let mut stop = signal(SignalKind::from_raw(libc::SIGTSTP))?;
     let choice = background_choice(&mut config);
+    super::lost::watch();
     let mut terminal = init_terminal();
     let _restore = Restore;
     let _gone = super::lost::LetGoIfGone;

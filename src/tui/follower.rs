@@ -231,6 +231,7 @@ async fn follow_loop(
     let mut terminate = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
+    super::lost::watch();
     let mut terminal = ratatui::init();
     let _restore = Restore;
     let _gone = super::lost::LetGoIfGone;

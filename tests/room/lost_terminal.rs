@@ -7,6 +7,7 @@
 use std::fs::File;
 use std::io::{Read, Write};
 use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::unix::process::ExitStatusExt as _;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus};
 use std::time::{Duration, Instant};
@@ -56,8 +57,40 @@ fn open_pty() -> Pty {
 
 /// Start `args` on the pseudo-terminal, in `home` (records, runtime folder).
 fn start(pty: &Pty, home: &Path, args: &[&str]) -> Child {
+    started(pty, home, args, false)
+}
+
+/// Start `args` with the pseudo-terminal as its controlling terminal, as a
+/// terminal window does: closing our side then hangs the terminal up, and
+/// every read the program makes sees the end, at once and for ever.
+fn start_controlled(pty: &Pty, home: &Path, args: &[&str]) -> Child {
+    started(pty, home, args, true)
+}
+
+fn started(pty: &Pty, home: &Path, args: &[&str], controlling: bool) -> Child {
+    use std::os::unix::process::CommandExt as _;
     let side = || pty.theirs.try_clone().unwrap();
-    Command::new(BIN)
+    let mut command = Command::new(BIN);
+    if controlling {
+        // SAFETY: setsid and ioctl are async-signal-safe, run in the child
+        // between fork and exec, on its own standard input.
+        unsafe {
+            command.pre_exec(|| {
+                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                // The hangup signal held back, as when it comes while the
+                // program is busy elsewhere: only the terminal's end of
+                // input says it is gone, and the program must notice.
+                let mut held: libc::sigset_t = std::mem::zeroed();
+                libc::sigemptyset(&mut held);
+                libc::sigaddset(&mut held, libc::SIGHUP);
+                libc::sigprocmask(libc::SIG_BLOCK, &held, std::ptr::null_mut());
+                Ok(())
+            });
+        }
+    }
+    command
         .args(args)
         .current_dir(home)
         .env("TERM", "xterm-256color")
@@ -142,6 +175,51 @@ fn a_meeting_whose_terminal_goes_away_saves_and_exits_whole() {
                 .contains("Zoë keeps the 漢字 note")
         });
     assert!(saved, "the record holds the note");
+}
+
+#[test]
+fn a_meeting_whose_terminal_hangs_up_saves_and_exits_whole() {
+    let home = tempfile::tempdir().unwrap();
+    let records = home.path().join("meetings");
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.toml");
+    let mut pty = open_pty();
+    let records_arg = records.to_str().unwrap();
+    let child = start_controlled(
+        &pty,
+        home.path(),
+        &[
+            "run",
+            plan.to_str().unwrap(),
+            "--records",
+            records_arg,
+            "--fresh",
+        ],
+    );
+    read_until(&mut pty, "quit");
+    pty.ours.write_all(b"n").unwrap();
+    read_until(&mut pty, "Note");
+    pty.ours
+        .write_all("Søren's 漢字 note\r".as_bytes())
+        .unwrap();
+    wait_for_journal(&records, "Søren's 漢字 note");
+    let status = close_and_wait(pty, child);
+    assert!(
+        status.code() == Some(0) || status.signal() == Some(libc::SIGHUP),
+        "left as on a hangup: {status:?}"
+    );
+}
+
+#[test]
+fn a_follower_whose_terminal_hangs_up_exits() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = open_pty();
+    let child = start_controlled(&pty, home.path(), &["follow"]);
+    read_until(&mut pty, "Waiting for");
+    let status = close_and_wait(pty, child);
+    assert!(
+        status.code() == Some(0) || status.signal() == Some(libc::SIGHUP),
+        "{status:?}"
+    );
 }
 
 #[test]

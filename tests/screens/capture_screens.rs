@@ -121,6 +121,13 @@ fn a_buy_in_with_changes_shows_the_changes() {
     );
     assert!(screen.contains("✗ NOT"), "{screen}");
     insta::assert_snapshot!("proposals_with_changes_120x40", terminal.backend());
+    // Read back before the meeting closes, the changes are what was agreed.
+    to(&mut m, SectionKind::Review);
+    let review = rows(&render(&m, 120, 40)).join("\n");
+    assert!(
+        review.contains("weekly demos, not fortnightly"),
+        "the read-back leaves out the changes:\n{review}"
+    );
 }
 
 #[test]
