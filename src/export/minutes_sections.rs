@@ -5,7 +5,7 @@
 use super::minutes::{date, due, meeting_of, sentence, shown};
 use super::minutes_model::{Group, Item, Section};
 use crate::export::audience::Audience;
-use crate::meeting::capture::{ActionStatus, Earlier};
+use crate::meeting::capture::{ActionStatus, Earlier, acceptance};
 use crate::meeting::latest::{Latest, task_now};
 use crate::meeting::{Capture, Captured};
 use crate::plan::model::Plan;
@@ -274,7 +274,8 @@ impl Writer<'_> {
                     decision,
                     reason,
                 } => {
-                    let word = decision.word();
+                    let said = acceptance::in_words(what, *decision)
+                        .unwrap_or_else(|| format!("{what}: {}", decision.word()));
                     let by = by
                         .as_deref()
                         .map_or_else(String::new, |b| format!(" by {}", self.name(b)));
@@ -283,7 +284,7 @@ impl Writer<'_> {
                     } else {
                         format!(" ({reason})")
                     };
-                    Some(Item::text(sentence(&format!("{what}: {word}{by}{reason}"))))
+                    Some(Item::text(sentence(&format!("{said}{by}{reason}"))))
                 }
                 _ => None,
             })

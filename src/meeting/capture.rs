@@ -148,6 +148,20 @@ pub mod acceptance {
         format!("{LEAD}{task}: {title}")
     }
 
+    /// An acceptance said as what it is: "customer task CT-2, Approve the
+    /// pilot plan: accepted as done", never "…pilot plan: approved", which
+    /// reads as if the plan itself had been approved. None for another
+    /// sign-off.
+    pub fn in_words(what: &str, decision: super::SignoffDecision) -> Option<String> {
+        let (task, title) = what.strip_prefix(LEAD)?.split_once(": ")?;
+        let word = match decision {
+            super::SignoffDecision::Approved => "accepted as done",
+            super::SignoffDecision::Deferred => "acceptance deferred",
+            super::SignoffDecision::Rejected => "not accepted",
+        };
+        Some(format!("customer task {task}, {title}: {word}"))
+    }
+
     /// The task a sign-off accepts, if it is an acceptance.
     pub fn task(what: &str) -> Option<&str> {
         what.strip_prefix(LEAD)?

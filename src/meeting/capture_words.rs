@@ -245,9 +245,11 @@ impl Captured {
             Capture::Signoff {
                 what, by, decision, ..
             } => {
-                let word = decision.word();
                 let by = name(by).map_or_else(String::new, |b| format!(" by {b}"));
-                format!("{what} {word}{by}")
+                match super::capture::acceptance::in_words(what, *decision) {
+                    Some(said) => format!("{said}{by}"),
+                    None => format!("{what} {}{by}", decision.word()),
+                }
             }
             // The changes are what was agreed: they are read back with it.
             Capture::BuyIn {

@@ -138,6 +138,35 @@ fn a_risk_raised_in_the_meeting_is_on_the_minutes_heat_map() {
 }
 
 #[test]
+fn an_accepted_customer_task_reads_as_accepted_not_as_a_plan_approved() {
+    let mut m = Meeting::new(
+        plan(),
+        AgendaName::Status,
+        Clock::at(common::meeting_start(), TimeZone::UTC),
+        false,
+    );
+    to(&mut m, SectionKind::CustomerTasks);
+    update(&mut m, Action::Select);
+    common::quit(&mut m);
+    let minutes = markdown(
+        &Record::of(&m),
+        Some(&plan()),
+        &[],
+        Audience::Customer,
+        &TimeZone::UTC,
+    );
+    let agreed = minutes.split("## Sign-offs and buy-in").nth(1).unwrap();
+    let agreed = agreed.split("\n## ").next().unwrap();
+    assert!(
+        agreed.contains(
+            "Customer task CT-1, Prepare acceptance test scenarios for the tracking page: accepted as done by Ola Nordmann"
+        ),
+        "{agreed}"
+    );
+    assert!(!agreed.contains("approved"), "{agreed}");
+}
+
+#[test]
 fn would_recommend_us_is_the_teams_unless_the_plan_shares_it() {
     let mut record = scripted();
     record.pulse.push(resetpoint::meeting::Captured {

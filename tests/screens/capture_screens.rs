@@ -151,7 +151,7 @@ fn an_accepted_task_and_a_new_one_on_the_tasks_screen() {
     type_in(&mut m, "Send the depot list @marcus due:2026-12-04");
     let terminal = render(&m, 120, 40);
     let screen = rows(&terminal);
-    let ct1 = screen.iter().find(|r| r.contains("CT-1")).unwrap();
+    let ct1 = screen.iter().find(|r| r.starts_with("│CT-1 ")).unwrap();
     assert!(ct1.contains("✓ accepted"), "{ct1}");
     let new = screen
         .iter()

@@ -7,7 +7,7 @@ use super::{day, item, list, sentence};
 use crate::export::minutes::{Audience, Group, Item, Section};
 use crate::left_open::actions::{ActionRow, rows};
 use crate::meeting::Capture;
-use crate::meeting::capture::ActionStatus;
+use crate::meeting::capture::{ActionStatus, acceptance};
 use crate::plan::model::Plan;
 use crate::record::format::Record;
 
@@ -167,11 +167,9 @@ fn agreed(last: &Record, shown: &Plan) -> Vec<Item> {
             let by = by
                 .as_deref()
                 .map_or_else(String::new, |b| format!(" by {}", shown.name_of(b)));
-            Some(item(
-                None,
-                sentence(&format!("{what}: {}{by}", decision.word())),
-                false,
-            ))
+            let said = acceptance::in_words(what, *decision)
+                .unwrap_or_else(|| format!("{what}: {}", decision.word()));
+            Some(item(None, sentence(&format!("{said}{by}")), false))
         }
         _ => None,
     });
