@@ -6,7 +6,7 @@ use super::minutes::{date, due, meeting_of, sentence, shown};
 use super::minutes_model::{Group, Item, Section};
 use crate::export::audience::Audience;
 use crate::meeting::capture::{ActionStatus, Earlier, acceptance};
-use crate::meeting::latest::{Latest, task_now};
+use crate::meeting::latest::{Latest, acceptances_as_followups, in_order, task_now};
 use crate::meeting::{Capture, Captured};
 use crate::plan::model::Plan;
 use crate::record::format::Record;
@@ -239,12 +239,22 @@ impl Writer<'_> {
     /// The customer's open tasks: what the follow-ups said of a task
     /// stands over the plan.
     pub fn tasks(&self) -> Section {
+        // Accepted in this meeting, a task is no longer open on their side.
+        let said: Vec<Captured> = in_order(
+            self.record
+                .followups
+                .iter()
+                .chain(&acceptances_as_followups(&self.record.signoffs).collect::<Vec<_>>()),
+        )
+        .into_iter()
+        .cloned()
+        .collect();
         let tasks = self
             .plan
             .map(|p| {
                 p.customer_tasks
                     .iter()
-                    .map(|t| (t, task_now(t, &[], &self.record.followups)))
+                    .map(|t| (t, task_now(t, &[], &said)))
                     .filter(|(_, now)| now.is_open())
                     .map(|(t, now)| {
                         let mut when = due(now.due);

@@ -313,11 +313,8 @@ pub fn open_customer_tasks<'p>(
     plan: &'p Plan,
     meetings: &[(String, Record)],
 ) -> Vec<(&'p str, &'p str, Option<String>, Option<Date>)> {
-    let followups: Vec<crate::meeting::Captured> =
-        crate::meeting::latest::in_order(meetings.iter().flat_map(|(_, r)| &r.followups))
-            .into_iter()
-            .cloned()
-            .collect();
+    // What the follow-ups said of each task, and the tasks accepted.
+    let followups = crate::left_open::tasks::said_of_tasks(meetings);
     plan.customer_tasks
         .iter()
         .filter_map(|t| {

@@ -2,7 +2,7 @@
 //! customer's tasks, by the latest word of every follow-up — which decides
 //! whether the next meeting's agenda reviews them.
 
-use crate::meeting::latest::{in_order, task_now};
+use crate::meeting::latest::{acceptances_as_followups, in_order, task_now};
 use crate::meeting::{Capture, Captured};
 use crate::plan::model::Plan;
 use crate::record::format::Record;
@@ -23,11 +23,15 @@ pub fn open_after(earlier: &[(String, Record)], plan: &Plan) -> usize {
 /// Earlier actions are settled by `still_open`, so years of their
 /// follow-ups need not be held, copied to followers or searched.
 pub fn said_of_tasks(earlier: &[(String, Record)]) -> Vec<Captured> {
+    // A task the customer accepted in a meeting is done from then on.
+    let accepted: Vec<Captured> =
+        acceptances_as_followups(earlier.iter().flat_map(|(_, r)| &r.signoffs)).collect();
     in_order(
         earlier
             .iter()
             .flat_map(|(_, r)| &r.followups)
-            .filter(|f| matches!(&f.what, Capture::Followup { meeting, .. } if meeting == "plan")),
+            .filter(|f| matches!(&f.what, Capture::Followup { meeting, .. } if meeting == "plan"))
+            .chain(&accepted),
     )
     .into_iter()
     .cloned()

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::capture::ActionStatus;
+use super::capture::{ActionStatus, SignoffDecision, acceptance};
 use super::{Capture, Captured};
 use crate::plan::model::{CustomerTask, Plan, TaskStatus};
 
@@ -79,6 +79,31 @@ impl Latest {
     pub fn is_open(&self) -> bool {
         self.status == ActionStatus::Open
     }
+}
+
+/// The customer's acceptances among `signoffs`, as what they say of their
+/// tasks: a task accepted (approved) is done, for the next meeting, the
+/// minutes and the report, as if a follow-up had said so.
+pub fn acceptances_as_followups<'a>(
+    signoffs: impl IntoIterator<Item = &'a Captured>,
+) -> impl Iterator<Item = Captured> {
+    signoffs.into_iter().filter_map(|s| match &s.what {
+        Capture::Signoff {
+            what,
+            decision: SignoffDecision::Approved,
+            ..
+        } => acceptance::task(what).map(|task| Captured {
+            what: Capture::Followup {
+                item: task.to_owned(),
+                meeting: "plan".into(),
+                status: ActionStatus::Done,
+                due: None,
+                owner: None,
+            },
+            ..s.clone()
+        }),
+        _ => None,
+    })
 }
 
 /// A customer task of the plan as it stands after the follow-ups of

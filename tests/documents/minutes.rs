@@ -148,8 +148,15 @@ fn an_accepted_customer_task_reads_as_accepted_not_as_a_plan_approved() {
     to(&mut m, SectionKind::CustomerTasks);
     update(&mut m, Action::Select);
     common::quit(&mut m);
+    let record = Record::of(&m);
+    // Accepted, it is done: the next meeting does not carry it as open.
+    let plan_tasks_open = |said: &[resetpoint::meeting::Captured]| {
+        resetpoint::left_open::tasks::tasks_open(&plan(), said)
+    };
+    let after = resetpoint::left_open::tasks::said_of_tasks(&[("m".into(), record.clone())]);
+    assert_eq!(plan_tasks_open(&after), plan_tasks_open(&[]) - 1);
     let minutes = markdown(
-        &Record::of(&m),
+        &record,
         Some(&plan()),
         &[],
         Audience::Customer,
@@ -164,6 +171,12 @@ fn an_accepted_customer_task_reads_as_accepted_not_as_a_plan_approved() {
         "{agreed}"
     );
     assert!(!agreed.contains("approved"), "{agreed}");
+    let tasks = minutes.split("## Tasks on your side").nth(1).unwrap();
+    let tasks = tasks.split("\n## ").next().unwrap();
+    assert!(
+        !tasks.contains("CT-1"),
+        "accepted, it is not open:\n{tasks}"
+    );
 }
 
 #[test]
