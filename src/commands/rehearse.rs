@@ -16,7 +16,7 @@ use crate::cli::HistoryFormat;
 use crate::export::rehearsal::pacing::Pacing;
 use crate::export::rehearsal::progress;
 use crate::export::rehearsal::progress::rehearsals;
-use crate::export::rehearsal::since_last::previous;
+use crate::export::rehearsal::since_last::{SinceLast, previous};
 use crate::plan::model::{AgendaName, Plan};
 use crate::record::format::Record;
 use crate::record::open::{read_record, records_dir};
@@ -94,10 +94,16 @@ fn leaving(record_path: &Path, ended: bool, plan_path: &Path, plan: &Plan) -> St
     let mut lines = Vec::new();
     match read_record(record_path) {
         Ok(record) => {
-            let pacing = with_the_one_before(Pacing::of(&record, plan), &record, record_path, plan);
-            print!("{}", visible_lines(&pacing.text(&plan.project.name)));
+            let pacing = Pacing::of(&record, plan);
+            let since = since_the_one_before(&pacing, &record, record_path, plan);
+            let since = since.as_ref();
+            let text =
+                pacing.text(&plan.project.name) + &since.map_or_else(String::new, SinceLast::text);
+            print!("{}", visible_lines(&text));
             let written = pacing_path(record_path);
-            match write_atomically(&written, pacing.markdown(&plan.project.name).as_bytes()) {
+            let markdown = pacing.markdown(&plan.project.name)
+                + &since.map_or_else(String::new, SinceLast::markdown);
+            match write_atomically(&written, markdown.as_bytes()) {
                 Ok(()) => lines.push(format!("The pacing report is in {}.", written.display())),
                 Err(e) => lines.push(format!(
                     "warning: the pacing report could not be written to {}: {e}",
@@ -129,21 +135,24 @@ fn leaving(record_path: &Path, ended: bool, plan_path: &Path, plan: &Plan) -> St
         .join("\n")
 }
 
-/// The pacing set beside the rehearsal before it of the same agenda, from
-/// the rehearsals recorded beside it.
-fn with_the_one_before(pacing: Pacing, record: &Record, record_path: &Path, plan: &Plan) -> Pacing {
+/// The rehearsal set beside the one before it of the same agenda, from the
+/// rehearsals recorded beside it; None for the first.
+fn since_the_one_before(
+    pacing: &Pacing,
+    record: &Record,
+    record_path: &Path,
+    plan: &Plan,
+) -> Option<SinceLast> {
     let folder = crate::record::fs::folder_of(record_path);
     let rehearsals = rehearsals(folder, &plan.project.slug());
-    let before = previous(&rehearsals, record);
-    let zone = crate::meeting::clock::local_zone();
-    let then_day = before.map_or_else(String::new, |then| {
-        then.meeting
-            .started
-            .to_zoned(zone)
-            .strftime("%a %-d %b %Y at %H:%M")
-            .to_string()
-    });
-    pacing.since(before, plan, then_day)
+    let then = previous(&rehearsals, record)?;
+    let day = then
+        .meeting
+        .started
+        .to_zoned(crate::meeting::clock::local_zone())
+        .strftime("%a %-d %b %Y at %H:%M")
+        .to_string();
+    Some(SinceLast::of(&Pacing::of(then, plan), pacing, day))
 }
 
 /// Each line made safe for the terminal, the newlines kept.

@@ -12,7 +12,15 @@ use crate::text::visible_lines;
 use std::fmt::Write as _;
 
 use crate::left_open::actions::ActionRow;
-use crate::plan::model::Plan;
+use crate::plan::model::{Plan, Side};
+
+/// The words of `--side`.
+pub fn side_word(side: Side) -> &'static str {
+    match side {
+        Side::Us => "us",
+        Side::Customer => "customer",
+    }
+}
 
 pub fn status_word(status: ActionStatus) -> &'static str {
     match status {
@@ -99,8 +107,7 @@ pub fn csv(rows: &[ActionRow], zone: &jiff::tz::TimeZone) -> String {
                 .to_zoned(zone.clone())
                 .strftime("%Y-%m-%d %H:%M")
                 .to_string(),
-            r.side
-                .map_or("", crate::export::workbook::actions::side_word),
+            r.side.map_or("", side_word),
             &day(r.moved_from),
         ];
         let _ = writer.write_record(cells.map(csv_cell));

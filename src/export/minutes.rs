@@ -12,10 +12,10 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use super::markdown::{escape, escape_inline};
-use super::minutes_sections::Writer;
+use super::minutes_sections::{Writer, date, sentence};
 use crate::export::quick_look::rag_word;
 use crate::meeting::capture::Earlier;
-use crate::meeting::{Captured, public_only};
+use crate::meeting::public_only;
 use crate::plan::derive::{derive, milestone_state, short_date, slip_days};
 use crate::plan::model::{Milestone, Plan, Rag};
 use crate::plan::warnings::find_term;
@@ -23,28 +23,6 @@ use crate::record::format::Record;
 
 pub use super::audience::Audience;
 pub use super::minutes_model::{Group, Item, MilestoneRow, Minutes, Section};
-
-pub(super) fn shown(items: &[Captured], audience: Audience) -> Vec<&Captured> {
-    items.iter().filter(|c| audience.sees(&c.what)).collect()
-}
-
-pub(super) fn date(d: Date) -> String {
-    d.strftime("%a %-d %b %Y").to_string()
-}
-
-/// "due Tue 1 Dec 2026", or "no due date".
-pub(super) fn due(d: Option<Date>) -> String {
-    d.map_or_else(|| "no due date".into(), |d| format!("due {}", date(d)))
-}
-
-/// "the meeting of Tue 10 Nov 2026" from a record's file stem
-/// (`2026-11-10-1400-status`), or the stem itself.
-pub(super) fn meeting_of(stem: &str) -> String {
-    match stem.get(..10).and_then(|d| d.parse::<Date>().ok()) {
-        Some(d) => format!("the meeting of {}", date(d)),
-        None => stem.to_owned(),
-    }
-}
 
 /// What the minutes say, for this audience. `earlier` holds the actions
 /// still open from earlier meetings, for the titles of their follow-ups.
@@ -127,14 +105,6 @@ fn standing(plan: &Plan, audience: Audience) -> Section {
         empty: "Nothing holds the project back.",
         after: None,
     }
-}
-
-/// `text` with its first letter capitalised, as a list item in a letter.
-pub(super) fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 pub fn milestone_row(m: &Milestone, as_of: Option<Date>) -> MilestoneRow {

@@ -2,7 +2,8 @@
 //! reader meets them. `minutes::minutes` puts them together with where
 //! the project stands and the plain words.
 
-use super::minutes::{date, due, meeting_of, sentence, shown};
+use jiff::civil::Date;
+
 use super::minutes_model::{Group, Item, Section};
 use crate::export::audience::Audience;
 use crate::meeting::capture::{ActionStatus, Earlier, acceptance};
@@ -405,4 +406,34 @@ impl Writer<'_> {
         });
         next
     }
+}
+
+fn shown(items: &[Captured], audience: Audience) -> Vec<&Captured> {
+    items.iter().filter(|c| audience.sees(&c.what)).collect()
+}
+
+pub(super) fn date(d: Date) -> String {
+    d.strftime("%a %-d %b %Y").to_string()
+}
+
+/// "due Tue 1 Dec 2026", or "no due date".
+fn due(d: Option<Date>) -> String {
+    d.map_or_else(|| "no due date".into(), |d| format!("due {}", date(d)))
+}
+
+/// "the meeting of Tue 10 Nov 2026" from a record's file stem
+/// (`2026-11-10-1400-status`), or the stem itself.
+fn meeting_of(stem: &str) -> String {
+    match stem.get(..10).and_then(|d| d.parse::<Date>().ok()) {
+        Some(d) => format!("the meeting of {}", date(d)),
+        None => stem.to_owned(),
+    }
+}
+
+/// `text` with its first letter capitalised, as a list item in a letter.
+pub(super) fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

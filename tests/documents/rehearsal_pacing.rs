@@ -9,7 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::{SignedDuration, tz::TimeZone};
 use resetpoint::agenda::SectionKind;
 use resetpoint::export::rehearsal::pacing::Pacing;
-use resetpoint::export::rehearsal::since_last::previous;
+use resetpoint::export::rehearsal::since_last::{SinceLast, previous};
 use resetpoint::meeting::{Action, Clock, Meeting, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
@@ -124,9 +124,8 @@ fn a_second_rehearsal_is_set_beside_the_one_before_it() {
     assert_eq!(previous(&both, &second), Some(&first));
     assert_eq!(previous(&both, &first), None, "nothing before the first");
 
-    let pacing =
-        Pacing::of(&second, &plan).since(previous(&both, &second), &plan, "Tue 24 Nov 2026".into());
-    let since = pacing.since_last.as_ref().expect("set beside the first");
+    let then = Pacing::of(previous(&both, &second).unwrap(), &plan);
+    let since = SinceLast::of(&then, &Pacing::of(&second, &plan), "Tue 24 Nov 2026".into());
     let times: Vec<(&str, Option<i64>, Option<i64>)> = since
         .sections
         .iter()
@@ -160,7 +159,7 @@ fn a_second_rehearsal_is_set_beside_the_one_before_it() {
         "one more question asked"
     );
 
-    let text = pacing.text("Shipment Tracking Rebuild");
+    let text = since.text();
     assert!(
         text.contains("Since the rehearsal of Tue 24 Nov 2026:"),
         "{text}"
@@ -174,7 +173,7 @@ fn a_second_rehearsal_is_set_beside_the_one_before_it() {
         "{text}"
     );
     assert!(text.contains("still not asked: “"), "{text}");
-    let markdown = pacing.markdown("Shipment Tracking Rebuild");
+    let markdown = since.markdown();
     assert!(
         markdown.contains("## Since the rehearsal of Tue 24 Nov 2026\n"),
         "{markdown}"

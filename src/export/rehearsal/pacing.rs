@@ -19,8 +19,6 @@ use crate::plan::warnings::find_term;
 use crate::record::format::Record;
 use crate::rehearsal::{CardResult, Mark};
 
-use super::since_last::SinceLast;
-
 /// One section's time against its timebox.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SectionPace {
@@ -80,8 +78,6 @@ pub struct Pacing {
     pub handled: Vec<CardResult>,
     pub needs_work: Vec<CardResult>,
     pub jargon: Vec<Jargon>,
-    /// This rehearsal beside the one before it of the same agenda.
-    pub since_last: Option<SinceLast>,
 }
 
 impl Pacing {
@@ -140,16 +136,7 @@ impl Pacing {
             handled,
             needs_work,
             jargon: jargon(&record.cards, plan),
-            since_last: None,
         }
-    }
-
-    /// The same pacing, set beside the rehearsal `before` it (held on
-    /// `then_day`), when there was one of the same agenda.
-    pub fn since(mut self, before: Option<&Record>, plan: &Plan, then_day: String) -> Pacing {
-        self.since_last =
-            before.map(|then| SinceLast::of(&Pacing::of(then, plan), &self, then_day));
-        self
     }
 
     /// The report as Markdown: typed text escaped, so it reads as written.
@@ -180,22 +167,6 @@ impl Pacing {
                 let _ = writeln!(out, "- {}", escape_inline(&jargon_line(j)));
             }
         }
-        if let Some(since) = &self.since_last {
-            let mut lines = since.lines().into_iter();
-            if let Some(heading) = lines.next() {
-                let _ = writeln!(
-                    out,
-                    "\n## {}\n",
-                    escape_inline(heading.trim_end_matches(':'))
-                );
-            }
-            for line in lines {
-                for (n, part) in line.split('\n').enumerate() {
-                    let indent = if n == 0 { "- " } else { "  - " };
-                    let _ = writeln!(out, "{indent}{}", escape_inline(part.trim_start()));
-                }
-            }
-        }
         out
     }
 
@@ -219,14 +190,6 @@ impl Pacing {
         }
         for j in &self.jargon {
             let _ = writeln!(out, "  {}", jargon_line(j));
-        }
-        if let Some(since) = &self.since_last {
-            for (n, line) in since.lines().iter().enumerate() {
-                let indent = if n == 0 { "" } else { "  " };
-                for part in line.split('\n') {
-                    let _ = writeln!(out, "{indent}{part}");
-                }
-            }
         }
         out
     }

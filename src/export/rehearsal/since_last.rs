@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::pacing::{Pacing, minutes_seconds};
+use crate::export::markdown::escape_inline;
 use crate::record::format::Record;
 
 /// One section's time in the rehearsal before and in this one; None
@@ -68,6 +69,40 @@ impl SinceLast {
             needs_work: (says(then), says(now)),
             unasked: (then.unasked.clone(), now.unasked.clone()),
         }
+    }
+
+    /// The comparison as printed after the pacing report, indented under
+    /// its heading.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for (n, line) in self.lines().iter().enumerate() {
+            let indent = if n == 0 { "" } else { "  " };
+            for part in line.split('\n') {
+                let _ = writeln!(out, "{indent}{part}");
+            }
+        }
+        out
+    }
+
+    /// The comparison as the last section of the Markdown report, typed
+    /// text escaped.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        let mut lines = self.lines().into_iter();
+        if let Some(heading) = lines.next() {
+            let _ = writeln!(
+                out,
+                "\n## {}\n",
+                escape_inline(heading.trim_end_matches(':'))
+            );
+        }
+        for line in lines {
+            for (n, part) in line.split('\n').enumerate() {
+                let indent = if n == 0 { "- " } else { "  - " };
+                let _ = writeln!(out, "{indent}{}", escape_inline(part.trim_start()));
+            }
+        }
+        out
     }
 
     /// The comparison as lines, under its heading: what is still to

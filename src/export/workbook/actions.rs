@@ -4,9 +4,9 @@
 use jiff::tz::TimeZone;
 
 use super::{Cell, Table, WorkbookError, workbook};
-use crate::export::actions::status_word;
+use crate::export::actions::{side_word, status_word};
 use crate::left_open::actions::ActionRow;
-use crate::plan::model::{Plan, Side};
+use crate::plan::model::Plan;
 
 pub const HEADERS: [&str; 9] = [
     "Id",
@@ -52,12 +52,4 @@ pub fn actions_workbook(
             .collect(),
     };
     workbook(&table)
-}
-
-/// The words of `--side`.
-pub fn side_word(side: Side) -> &'static str {
-    match side {
-        Side::Us => "us",
-        Side::Customer => "customer",
-    }
 }

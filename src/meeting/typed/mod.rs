@@ -154,8 +154,10 @@ pub(super) fn to_capture(
     Ok(match kind {
         // The card's field is taken by the card itself, never as an item.
         DraftKind::CardAnswer => return ask("Answer the card with Enter.".into()),
-        // The end of the meeting reads its own field.
-        DraftKind::NextMeeting => return ask(crate::meeting::next::HOW.into()),
+        // The end of the meeting reads its own field (`meeting::next`,
+        // which reads with this module's words, so this one names none of
+        // its own): a line that reaches here is asked again.
+        DraftKind::NextMeeting => return ask("Type the day and time of the next meeting.".into()),
         DraftKind::Answer { question } => Capture::Answer {
             question: meeting
                 .sections
