@@ -22,22 +22,15 @@ the median of the per-round ratios is printed.
 """
 import argparse
 import os
-import select
 import shutil
 import statistics
 import tempfile
 import time
 
-from pty_meeting import PLAN, ROOT, drain, spawn_program
+from pty_meeting import PLAN, ROOT, drain, read_until, spawn_program
 
 BINARY = os.path.join(ROOT, "target", "release", "resetpoint")
 
-ANSWERS = {
-    b"\x1b[6n": b"\x1b[1;1R",
-    b"\x1b[c": b"\x1b[?62;22c",
-    b"\x1b[0c": b"\x1b[?62;22c",
-    b"\x1b]11;?": b"\x1b]11;rgb:0000/0000/0000\x1b\\",
-}
 DECK = "# Harbour Cranes Upgrade\n\nWhere the project stands.\n"
 
 
@@ -84,24 +77,8 @@ def vm_hwm(pid):
 def one_run(program):
     started = time.perf_counter()
     pid, fd = spawn_program(program.argv())
-    seen, shown, peak = b"", None, 0
-    while shown is None:
-        if time.perf_counter() - started > 20:
-            raise SystemExit(f"{program.name}: no first frame in 20 s; got {seen[-200:]!r}")
-        ready, _, _ = select.select([fd], [], [], 0.5)
-        if not ready:
-            continue
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            raise SystemExit(f"{program.name} ended before its first frame: {seen[-200:]!r}")
-        seen += chunk
-        for query, answer in ANSWERS.items():
-            if query in chunk:
-                os.write(fd, answer)
-        if program.frame_done in seen:
-            shown = time.perf_counter()
-            peak = vm_hwm(pid)
+    shown = read_until(fd, program.frame_done, started, timeout=20.0)
+    peak = vm_hwm(pid)
     drain(fd, 0.2)
     asked = time.perf_counter()
     os.write(fd, program.quit_keys)

@@ -24,8 +24,7 @@ import tempfile
 import termios
 import time
 
-from first_frame import FRAME_DONE, quit_and_wait, read_until
-from pty_meeting import BINARY, check_binary
+from pty_meeting import BINARY, FRAME_DONE, check_binary, quit_and_wait, read_until
 
 RUNS = 5
 ITEMS = 10_000

@@ -33,8 +33,7 @@ import tempfile
 import time
 
 import check_plan
-from first_frame import FRAME_DONE, quit_and_wait, read_until
-from pty_meeting import BINARY, PLAN, ROOT, check_binary
+from pty_meeting import BINARY, FRAME_DONE, PLAN, ROOT, check_binary, quit_and_wait, read_until
 
 RUNS = 5
 SCRATCH = os.path.join(ROOT, "target", "tmp", "figures")

@@ -8,49 +8,14 @@ runs, the peak resident memory, and the CPU used while idle for 5 seconds.
     cargo build --release && python3 benches/first_frame.py
 """
 import os
-import select
 import statistics
 import tempfile
 import time
 
-from pty_meeting import check_binary, drain, spawn
-
-# The footer is drawn last; seeing it means the first frame is complete.
-FRAME_DONE = b"quit"
-ANSWERS = {b"\x1b[6n": b"\x1b[1;1R", b"\x1b[c": b"\x1b[?62;22c", b"\x1b[0c": b"\x1b[?62;22c"}
-
+from pty_meeting import FRAME_DONE, check_binary, drain, quit_and_wait, read_until, spawn
 
 def start():
     return spawn(tempfile.mkdtemp(prefix="resetpoint-bench-"))
-
-
-def read_until(fd, marker, started, timeout=10.0):
-    seen = b""
-    while time.perf_counter() - started < timeout:
-        ready, _, _ = select.select([fd], [], [], 0.5)
-        if not ready:
-            continue
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        seen += chunk
-        for query, answer in ANSWERS.items():
-            if query in chunk:
-                os.write(fd, answer)
-        if marker in seen:
-            return time.perf_counter()
-    raise SystemExit(f"no first frame within {timeout}s; got {seen[-200:]!r}")
-
-
-def quit_and_wait(pid, fd):
-    os.write(fd, b"qy")  # q asks; y leaves the meeting unfinished
-    while True:
-        drain(fd, 0.05)
-        done, status, usage = os.wait4(pid, os.WNOHANG)
-        if done:
-            os.close(fd)
-            return usage
 
 
 def main():

@@ -26,8 +26,7 @@ import tempfile
 import time
 import tomllib
 
-from first_frame import FRAME_DONE, read_until
-from pty_meeting import ROOT, drain, spawn_program
+from pty_meeting import FRAME_DONE, ROOT, drain, read_until, spawn_program
 
 # The key that closes the note, and the longest wait before the kill.
 CLOSES = {"Enter": (b"\r", 0.003), "Esc": (b"\x1b", 0.015)}

@@ -7,6 +7,7 @@ import select
 import struct
 import sys
 import termios
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target/release/resetpoint")
@@ -51,3 +52,44 @@ def drain(fd, wait=0.0):
                 return
         except OSError:
             return
+
+
+# The footer is drawn last; seeing it means the first frame is complete.
+FRAME_DONE = b"quit"
+# What a real terminal answers to the queries a program may send (cursor
+# position, device attributes, background colour), so none stalls a figure.
+ANSWERS = {
+    b"\x1b[6n": b"\x1b[1;1R",
+    b"\x1b[c": b"\x1b[?62;22c",
+    b"\x1b[0c": b"\x1b[?62;22c",
+    b"\x1b]11;?": b"\x1b]11;rgb:0000/0000/0000\x1b\\",
+}
+
+
+def read_until(fd, marker, started, timeout=10.0):
+    seen = b""
+    while time.perf_counter() - started < timeout:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        seen += chunk
+        for query, answer in ANSWERS.items():
+            if query in chunk:
+                os.write(fd, answer)
+        if marker in seen:
+            return time.perf_counter()
+    raise SystemExit(f"no first frame within {timeout}s; got {seen[-200:]!r}")
+
+
+def quit_and_wait(pid, fd):
+    os.write(fd, b"qy")  # q asks; y leaves the meeting unfinished
+    while True:
+        drain(fd, 0.05)
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            os.close(fd)
+            return usage

@@ -167,18 +167,22 @@ fn milestone_table(out: &mut String, milestones: &[MilestoneRow]) {
 /// Risk heat map and budget burn, from what the audience may see.
 /// The scored risks `raised` in meetings that `audience` may see.
 pub fn scored_risks(raised: &[Raised], audience: Audience) -> Vec<RiskScore> {
-    raised
-        .iter()
-        .filter(|r| audience.sees(&r.item.what) && matches!(r.item.what, Capture::Risk { .. }))
+    seen_risks(raised, audience)
         .filter_map(|r| r.item.what.scored())
         .collect()
+}
+
+/// The risks (not issues) among `raised` that `audience` may see.
+pub fn seen_risks(raised: &[Raised], audience: Audience) -> impl Iterator<Item = &Raised> {
+    raised
+        .iter()
+        .filter(move |r| audience.sees(&r.item.what) && matches!(r.item.what, Capture::Risk { .. }))
 }
 
 /// The scored risks `record` raised that `audience` may see and the plan
 /// does not hold yet.
 pub fn raised_risks(record: &Record, plan: &Plan, audience: Audience) -> Vec<RiskScore> {
-    let meeting = [(String::new(), record.clone())];
-    scored_risks(&raised_earlier(&meeting, plan), audience)
+    scored_risks(&raised_earlier(&[("", record)], plan), audience)
 }
 
 /// The risk heat map and the budget burn, side by side, as `audience` may

@@ -13,7 +13,6 @@ use jiff::tz::TimeZone;
 
 use super::markdown::{escape, escape_inline};
 use super::minutes_sections::{Writer, date, sentence};
-use crate::export::quick_look::rag_word;
 use crate::meeting::capture::Earlier;
 use crate::meeting::public_only;
 use crate::plan::derive::{derive, milestone_state, short_date, slip_days};
@@ -183,60 +182,9 @@ pub fn markdown(
     out
 }
 
-/// One section of a document in Markdown: its heading, the overall colour,
-/// its groups of items, milestones and closing line. The minutes and the
-/// status report write their sections alike.
+/// One section of a document in Markdown (the status report's too).
 pub fn markdown_section(out: &mut String, section: &Section) {
-    let _ = write!(out, "\n## {}\n\n", escape(&section.title));
-    if let Some((rag, as_of)) = &section.overall {
-        let as_of = if as_of.is_empty() {
-            String::new()
-        } else {
-            format!(", {}", escape(as_of))
-        };
-        let _ = writeln!(out, "**Overall: {}**{as_of}\n", rag_word(*rag));
-    }
-    for group in &section.groups {
-        if let Some(heading) = &group.heading {
-            let _ = writeln!(out, "**{}**\n", escape_inline(heading));
-        }
-        if group.items.is_empty() && !section.empty.is_empty() {
-            let _ = writeln!(out, "{}", escape(section.empty));
-        }
-        for item in &group.items {
-            let lead = item
-                .lead
-                .as_deref()
-                .map_or_else(String::new, |l| format!("**{}** ", escape(l)));
-            let mark = item
-                .mark
-                .as_deref()
-                .map_or_else(String::new, |m| format!(" *({})*", escape_inline(m)));
-            // After a lead the text cannot start a block. Continuation
-            // lines of a list item are indented under it.
-            let text = match item.lead {
-                Some(_) => escape_inline(&item.text),
-                None => escape(&item.text),
-            };
-            let text = text.replace('\n', "\n  ");
-            let _ = writeln!(out, "- {lead}{text}{mark}");
-        }
-        out.push('\n');
-    }
-    if !section.milestones.is_empty() {
-        out.push_str("**Milestones**\n\n");
-        for m in &section.milestones {
-            let mark = if m.internal { " *(internal)*" } else { "" };
-            let _ = writeln!(out, "- {}{mark}", escape(&m.line()));
-        }
-        out.push('\n');
-    }
-    if let Some(after) = &section.after {
-        let _ = writeln!(out, "{}", escape(after));
-    }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
+    super::section_text::write_section(out, section, &super::section_text::Markdown);
 }
 
 /// The minutes as one HTML page, with times in `zone`.

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::minutes::{Audience, Section, minutes};
-use crate::export::quick_look::rag_word;
+use super::minutes::{Audience, minutes};
+use super::section_text::{Plain, write_section};
 use crate::meeting::capture::Earlier;
 use crate::plan::model::Plan;
 use crate::record::format::Record;
@@ -34,51 +34,7 @@ pub fn plain(
         let _ = writeln!(out, "\n{warning}");
     }
     for section in &minutes.sections {
-        plain_section(&mut out, section);
+        write_section(&mut out, section, &Plain);
     }
     visible_lines(&out)
-}
-
-/// One section: its heading underlined, then its lines as a list.
-fn plain_section(out: &mut String, section: &Section) {
-    let rule = "-".repeat(section.title.chars().count());
-    let _ = write!(out, "\n{}\n{rule}\n", section.title);
-    if let Some((rag, as_of)) = &section.overall {
-        let as_of = if as_of.is_empty() {
-            String::new()
-        } else {
-            format!(", {as_of}")
-        };
-        let _ = writeln!(out, "Overall: {}{as_of}", rag_word(*rag));
-    }
-    for group in &section.groups {
-        if let Some(heading) = &group.heading {
-            let _ = writeln!(out, "{heading}");
-        }
-        if group.items.is_empty() && !section.empty.is_empty() {
-            let _ = writeln!(out, "{}", section.empty);
-        }
-        for item in &group.items {
-            let lead = item
-                .lead
-                .as_deref()
-                .map_or_else(String::new, |l| format!("{l} "));
-            let mark = item
-                .mark
-                .as_deref()
-                .map_or_else(String::new, |m| format!(" ({m})"));
-            let text = item.text.replace('\n', "\n  ");
-            let _ = writeln!(out, "- {lead}{text}{mark}");
-        }
-    }
-    if !section.milestones.is_empty() {
-        out.push_str("Milestones\n");
-        for m in &section.milestones {
-            let mark = if m.internal { " (internal)" } else { "" };
-            let _ = writeln!(out, "- {}{mark}", m.line());
-        }
-    }
-    if let Some(after) = &section.after {
-        let _ = writeln!(out, "{after}");
-    }
 }

@@ -143,12 +143,8 @@ impl Writer<'_> {
     /// still open that the meeting did not come to: none goes unmentioned.
     pub fn outcomes(&self) -> Option<Section> {
         let followups = &self.record.followups;
-        let discussed = |e: &Earlier| {
-            followups.iter().any(|f| {
-                matches!(&f.what, Capture::Followup { item, meeting, .. }
-                    if *item == e.id && *meeting == e.meeting)
-            })
-        };
+        let said = crate::meeting::latest::SaidOf::new(followups);
+        let discussed = |e: &Earlier| !said.of(&e.id, &e.meeting).is_empty();
         let not_discussed = self.earlier.iter().filter(|e| !discussed(e)).map(|e| {
             let mut words = format!("{}: still open, not discussed, {}", e.title, due(e.due));
             if let Some(who) = &e.owner {

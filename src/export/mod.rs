@@ -18,5 +18,6 @@ pub mod portfolio;
 pub mod quick_look;
 pub mod rehearsal;
 pub mod report;
+pub mod section_text;
 pub mod whose;
 pub mod workbook;

@@ -17,7 +17,6 @@ use jiff::civil::Date;
 use super::minutes::{Audience, Group, Item, Section, milestone_row};
 use crate::figures::{money, ratio};
 use crate::left_open::earlier::raised_earlier;
-use crate::meeting::Capture;
 use crate::meeting::capture::Raised;
 use crate::meeting::public_only;
 use crate::plan::derive::{Band, derive, slip_days};
@@ -248,20 +247,17 @@ fn top_risks(shown: &Plan, raised: &[Raised], audience: Audience) -> Section {
             );
             (r.score(), item(Some(r.id.get_ref()), text, !r.visible))
         });
-    let raised = raised
-        .iter()
-        .filter(|r| audience.sees(&r.item.what) && matches!(r.item.what, Capture::Risk { .. }))
-        .filter_map(|r| {
-            let risk = r.item.what.risk_or_issue()?;
-            let score = risk.score.map_or(0, |s| s.value());
-            let scored = risk.score.map_or_else(
-                || "not scored yet".to_owned(),
-                |_| format!("score {score} of 25 ({})", Band::of(score).as_str()),
-            );
-            let owner = owner(shown, risk.owner);
-            let text = format!("{} — {owner}, {scored}; {}", risk.title, r.mark(&zone));
-            Some((score, item(Some(&r.item.id), text, risk.internal)))
-        });
+    let raised = crate::export::html::seen_risks(raised, audience).filter_map(|r| {
+        let risk = r.item.what.risk_or_issue()?;
+        let score = risk.score.map_or(0, |s| s.value());
+        let scored = risk.score.map_or_else(
+            || "not scored yet".to_owned(),
+            |_| format!("score {score} of 25 ({})", Band::of(score).as_str()),
+        );
+        let owner = owner(shown, risk.owner);
+        let text = format!("{} — {owner}, {scored}; {}", risk.title, r.mark(&zone));
+        Some((score, item(Some(&r.item.id), text, risk.internal)))
+    });
     let mut open: Vec<(i64, Item)> = in_plan.chain(raised).collect();
     // Stable: among equal scores the plan's risks come first, then the
     // ones raised, in the order they were raised.

@@ -124,7 +124,12 @@ pub fn carry_over(meeting: &mut Meeting, earlier: &[(String, Record)]) {
 
 /// The risks and issues raised in these earlier meetings that the plan does
 /// not hold yet (by title) and that no later follow-up closed, oldest first.
-pub fn raised_earlier(earlier: &[(String, Record)], plan: &Plan) -> Vec<Raised> {
+/// Each meeting is its stem and its record, owned or borrowed.
+pub fn raised_earlier<S, R>(earlier: &[(S, R)], plan: &Plan) -> Vec<Raised>
+where
+    S: AsRef<str>,
+    R: std::borrow::Borrow<Record>,
+{
     // The plan's titles and the follow-ups each read once, into sets and
     // maps, so that each raised item is a lookup, however long the history.
     let titles: std::collections::HashSet<String> = plan
@@ -135,7 +140,9 @@ pub fn raised_earlier(earlier: &[(String, Record)], plan: &Plan) -> Vec<Raised> 
         .map(|t| t.trim().to_lowercase())
         .collect();
     let in_plan = |title: &str| titles.contains(&title.trim().to_lowercase());
-    let said = crate::meeting::latest::SaidOf::new(earlier.iter().flat_map(|(_, r)| &r.followups));
+    let said = crate::meeting::latest::SaidOf::new(
+        earlier.iter().flat_map(|(_, r)| &r.borrow().followups),
+    );
     let closed = |id: &str, from: &str| {
         matches!(
             said.last_status(id, from),
@@ -146,10 +153,11 @@ pub fn raised_earlier(earlier: &[(String, Record)], plan: &Plan) -> Vec<Raised> 
         .iter()
         .flat_map(|(stem, record)| {
             // In the order they were raised, risks and issues together.
+            let record: &Record = record.borrow();
             let mut raised: Vec<&Captured> = record.risks.iter().chain(&record.issues).collect();
             raised.sort_by_key(|item| (item.order, item.at));
             raised.into_iter().map(move |item| Raised {
-                meeting: stem.clone(),
+                meeting: stem.as_ref().to_owned(),
                 item: item.clone(),
             })
         })

@@ -30,11 +30,13 @@ fn minutes_on(m: &mut Meeting, minutes: i64) {
 /// straight to proposals for 4 minutes, one buy-in; one card dealt by
 /// itself and answered aloud (handled), one answered with jargon (needs
 /// work); left there, unfinished.
-fn known_rehearsal() -> Record {
+/// A rehearsal of the reset-point agenda from `start`, the demo plan's
+/// pushback dealt in one known order.
+fn rehearsal_from(start: jiff::Timestamp) -> Meeting {
     let mut m = Meeting::new(
         demo_plan(),
         AgendaName::ResetPoint,
-        Clock::at(common::meeting_start(), TimeZone::UTC),
+        Clock::at(start, TimeZone::UTC),
         false,
     );
     m.origin.rehearsal = true;
@@ -49,6 +51,11 @@ fn known_rehearsal() -> Record {
             .collect(),
         1,
     ));
+    m
+}
+
+fn known_rehearsal() -> Record {
+    let mut m = rehearsal_from(common::meeting_start());
     minutes_on(&mut m, 3);
     go_to(&mut m, SectionKind::Listen);
     type_line(&mut m, Action::Select, "It is late and nobody tells us why");
@@ -75,24 +82,7 @@ fn known_rehearsal() -> Record {
 /// answered aloud (handled), 9 on the proposals; left there.
 fn a_week_later() -> Record {
     let start = common::meeting_start() + SignedDuration::from_hours(7 * 24);
-    let mut m = Meeting::new(
-        demo_plan(),
-        AgendaName::ResetPoint,
-        Clock::at(start, TimeZone::UTC),
-        false,
-    );
-    m.origin.rehearsal = true;
-    m.deck = Some(Deck::shuffled(
-        m.plan
-            .pushback
-            .iter()
-            .map(|p| resetpoint::rehearsal::Card {
-                says: p.says.clone(),
-                answer: p.answer.clone(),
-            })
-            .collect(),
-        1,
-    ));
+    let mut m = rehearsal_from(start);
     minutes_on(&mut m, 3);
     go_to(&mut m, SectionKind::Listen);
     type_line(&mut m, Action::Select, "It is late and nobody tells us why");

@@ -137,35 +137,35 @@ fn close_and_wait(pty: Pty, mut child: Child) -> ExitStatus {
     panic!("still running 20 s after its terminal went away");
 }
 
-#[test]
-fn a_meeting_whose_terminal_goes_away_saves_and_exits_whole() {
+/// A meeting on the demo plan in its own pty (the pty its controlling
+/// terminal when `controlling`), a note typed and in the journal, then the
+/// pty closed: how the meeting ended, and where its records are.
+fn note_then_lose_terminal(note: &str, controlling: bool) -> (ExitStatus, tempfile::TempDir) {
     let home = tempfile::tempdir().unwrap();
     let records = home.path().join("meetings");
     let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.toml");
     let mut pty = open_pty();
-    let records_arg = records.to_str().unwrap();
-    let child = start(
-        &pty,
-        home.path(),
-        &[
-            "run",
-            plan.to_str().unwrap(),
-            "--records",
-            records_arg,
-            "--fresh",
-        ],
-    );
+    let args = [
+        "run",
+        plan.to_str().unwrap(),
+        "--records",
+        records.to_str().unwrap(),
+        "--fresh",
+    ];
+    let child = started(&pty, home.path(), &args, controlling);
     read_until(&mut pty, "quit");
     pty.ours.write_all(b"n").unwrap();
     read_until(&mut pty, "Note");
-    pty.ours
-        .write_all("Zoë keeps the 漢字 note\r".as_bytes())
-        .unwrap();
-    wait_for_journal(&records, "Zoë keeps the 漢字 note");
+    pty.ours.write_all(format!("{note}\r").as_bytes()).unwrap();
+    wait_for_journal(&records, note);
+    (close_and_wait(pty, child), home)
+}
 
-    let status = close_and_wait(pty, child);
+#[test]
+fn a_meeting_whose_terminal_goes_away_saves_and_exits_whole() {
+    let (status, home) = note_then_lose_terminal("Zoë keeps the 漢字 note", false);
     assert_eq!(status.code(), Some(0), "left as on a hangup: {status:?}");
-    let saved = std::fs::read_dir(&records)
+    let saved = std::fs::read_dir(home.path().join("meetings"))
         .unwrap()
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
@@ -179,30 +179,7 @@ fn a_meeting_whose_terminal_goes_away_saves_and_exits_whole() {
 
 #[test]
 fn a_meeting_whose_terminal_hangs_up_saves_and_exits_whole() {
-    let home = tempfile::tempdir().unwrap();
-    let records = home.path().join("meetings");
-    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.toml");
-    let mut pty = open_pty();
-    let records_arg = records.to_str().unwrap();
-    let child = start_controlled(
-        &pty,
-        home.path(),
-        &[
-            "run",
-            plan.to_str().unwrap(),
-            "--records",
-            records_arg,
-            "--fresh",
-        ],
-    );
-    read_until(&mut pty, "quit");
-    pty.ours.write_all(b"n").unwrap();
-    read_until(&mut pty, "Note");
-    pty.ours
-        .write_all("Søren's 漢字 note\r".as_bytes())
-        .unwrap();
-    wait_for_journal(&records, "Søren's 漢字 note");
-    let status = close_and_wait(pty, child);
+    let (status, _home) = note_then_lose_terminal("Søren's 漢字 note", true);
     assert!(
         status.code() == Some(0) || status.signal() == Some(libc::SIGHUP),
         "left as on a hangup: {status:?}"
