@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use super::minutes_model::{Group, Item, Section};
 use crate::export::audience::Audience;
 use crate::meeting::capture::{ActionStatus, Earlier, acceptance};
+use crate::meeting::capture_words::buy_in_said;
 use crate::meeting::latest::{Latest, acceptances_as_followups, in_order, task_now};
 use crate::meeting::{Capture, Captured};
 use crate::plan::model::Plan;
@@ -301,13 +302,16 @@ impl Writer<'_> {
                 proposal,
                 verdict,
                 changes,
-            } if !changes.is_empty() => Some(Item::text(format!(
-                "{proposal}: {}: {changes}",
-                verdict.words()
-            ))),
-            Capture::BuyIn {
-                proposal, verdict, ..
-            } => Some(Item::text(format!("{proposal}: {}", verdict.words()))),
+                by,
+            } => {
+                let by = by.as_deref().map(|who| self.name(who));
+                Some(Item::text(buy_in_said(
+                    proposal,
+                    *verdict,
+                    by.as_deref(),
+                    changes,
+                )))
+            }
             _ => None,
         }));
         (!agreed.is_empty()).then(|| Section::list("Sign-offs and buy-in", agreed, ""))

@@ -92,6 +92,9 @@ pub enum Capture {
         /// What the customer asked to change, when agreed with changes.
         #[serde(default, skip_serializing_if = "String::is_empty")]
         changes: String,
+        /// Who gave it (`1 @soren`), a person's id or a guest's name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<String>,
     },
     Attendance {
         person: String,

@@ -188,6 +188,18 @@ impl Capture {
 }
 
 /// "Tue 1 Dec": a date in the pane, where the year goes without saying.
+/// "Pilot plan: agreed with changes by Søren Nielsen: drop week 3", with
+/// `by` already a name: the read-back, the minutes and the report say a
+/// buy-in alike.
+pub fn buy_in_said(proposal: &str, verdict: Verdict, by: Option<&str>, changes: &str) -> String {
+    let by = by.map_or_else(String::new, |who| format!(" by {who}"));
+    let changes = match changes.trim() {
+        "" => String::new(),
+        said => format!(": {}", flat(said)),
+    };
+    format!("{proposal}: {}{by}{changes}", verdict.words())
+}
+
 fn pane_date(d: &Date) -> String {
     d.strftime("%a %-d %b").to_string()
 }
@@ -256,12 +268,8 @@ impl Captured {
                 proposal,
                 verdict,
                 changes,
-            } if !changes.trim().is_empty() => {
-                format!("{}: {proposal}: {}", verdict.words(), flat(changes))
-            }
-            Capture::BuyIn {
-                proposal, verdict, ..
-            } => format!("{}: {proposal}", verdict.words()),
+                by,
+            } => buy_in_said(proposal, *verdict, name(by).as_deref(), changes),
             Capture::Attendance {
                 person, present, ..
             } => {

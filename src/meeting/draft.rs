@@ -79,8 +79,10 @@ impl DraftKind {
             DraftKind::Followup { .. } => {
                 "done | dropped | open due:2026-12-15 (or +1w, fri) @new-owner"
             }
-            DraftKind::BuyIn { .. } => "Buy-in: 1 agreed · 2 agreed with changes · 3 not agreed",
-            DraftKind::Changes { .. } => "Agreed with changes: what are the changes?",
+            DraftKind::BuyIn { .. } => {
+                "Buy-in: 1 agreed · 2 agreed with changes · 3 not agreed, then @who"
+            }
+            DraftKind::Changes { .. } => "Agreed with changes: what are the changes? @who",
             DraftKind::CustomerTask => "Customer task: what @who due:date",
             DraftKind::CardAnswer => {
                 "Your answer, in the customer's language (Enter on empty: you said it aloud)"

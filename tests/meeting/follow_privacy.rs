@@ -98,6 +98,7 @@ fn every_kind() -> (Vec<Capture>, Vec<Capture>) {
             proposal: "P-1".into(),
             verdict: Verdict::AgreedWithChanges,
             changes: seen("buy-in"),
+            by: Some(seen("buy-in giver")),
         },
         Capture::Attendance {
             person: seen("guest"),

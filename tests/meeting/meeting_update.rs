@@ -298,7 +298,7 @@ fn buy_in_is_chosen_never_cycled_and_replaces() {
     assert!(buy_ins(&m).is_empty());
     type_in(&mut m, "3", KeyCode::Enter);
     update(&mut m, Action::Select);
-    type_in(&mut m, "1", KeyCode::Enter);
+    type_in(&mut m, "1 @ola", KeyCode::Enter);
     let title = m.plan.proposals[1].title.clone();
     assert_eq!(
         buy_ins(&m),
@@ -306,6 +306,7 @@ fn buy_in_is_chosen_never_cycled_and_replaces() {
             proposal: title.clone(),
             verdict: Verdict::Agreed,
             changes: String::new(),
+            by: Some("ola".into()),
         }],
         "one buy-in per proposal, the one chosen last"
     );
@@ -338,16 +339,36 @@ fn agreed_with_changes_asks_what_the_changes_are() {
             proposal: m.plan.proposals[0].title.clone(),
             verdict: Verdict::AgreedWithChanges,
             changes: "Weekly demos, not fortnightly".into(),
+            by: None,
         }]
     );
     // Or in one line, and changed again with e.
     update(&mut m, Action::Down);
     update(&mut m, Action::Select);
-    type_in(&mut m, "2 only if the budget holds", KeyCode::Enter);
+    type_in(
+        &mut m,
+        "2 only if the budget holds @Marcus Bell",
+        KeyCode::Enter,
+    );
     assert!(matches!(
         buy_ins(&m)[1],
-        Capture::BuyIn { verdict: Verdict::AgreedWithChanges, changes, .. } if changes == "only if the budget holds"
+        Capture::BuyIn { verdict: Verdict::AgreedWithChanges, changes, by: Some(by), .. }
+            if changes == "only if the budget holds" && by == "marcus"
     ));
+    // Who gave it is said wherever the buy-in is read back.
+    let record = resetpoint::record::format::Record::of(&m);
+    let minutes = resetpoint::export::minutes::markdown(
+        &record,
+        Some(&m.plan),
+        &[],
+        resetpoint::export::minutes::Audience::Customer,
+        &jiff::tz::TimeZone::UTC,
+    );
+    let said = format!(
+        "{}: agreed with changes by Marcus Bell: only if the budget holds",
+        m.plan.proposals[1].title
+    );
+    assert!(minutes.contains(&said), "{minutes}");
 }
 
 #[test]

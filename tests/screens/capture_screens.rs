@@ -108,7 +108,7 @@ fn a_buy_in_with_changes_shows_the_changes() {
     let mut m = meeting();
     to(&mut m, SectionKind::Proposals);
     update(&mut m, Action::Select);
-    type_in(&mut m, "2 weekly demos, not fortnightly");
+    type_in(&mut m, "2 weekly demos, not fortnightly @ola");
     update(&mut m, Action::Down);
     update(&mut m, Action::Select);
     type_in(&mut m, "3");
@@ -120,6 +120,7 @@ fn a_buy_in_with_changes_shows_the_changes() {
         "{screen}"
     );
     assert!(screen.contains("✗ NOT"), "{screen}");
+    assert!(screen.contains("by Ola Nordmann"), "who agreed: {screen}");
     insta::assert_snapshot!("proposals_with_changes_120x40", terminal.backend());
     // Read back before the meeting closes, the changes are what was agreed.
     to(&mut m, SectionKind::Review);
@@ -127,6 +128,10 @@ fn a_buy_in_with_changes_shows_the_changes() {
     assert!(
         review.contains("weekly demos, not fortnightly"),
         "the read-back leaves out the changes:\n{review}"
+    );
+    assert!(
+        review.contains("by Ola Nordmann"),
+        "the read-back leaves out who agreed:\n{review}"
     );
 }
 

@@ -8,6 +8,7 @@ use crate::export::minutes::{Audience, Group, Item, Section};
 use crate::left_open::actions::{ActionRow, rows};
 use crate::meeting::Capture;
 use crate::meeting::capture::{ActionStatus, acceptance};
+use crate::meeting::capture_words::buy_in_said;
 use crate::plan::model::Plan;
 use crate::record::format::Record;
 
@@ -179,14 +180,12 @@ fn agreed(last: &Record, shown: &Plan) -> Vec<Item> {
             proposal,
             verdict,
             changes,
+            by,
         } => {
-            let changes = match changes.trim() {
-                "" => String::new(),
-                said => format!(": {said}"),
-            };
+            let by = by.as_deref().map(|who| shown.name_of(who));
             Some(item(
                 None,
-                format!("{proposal}: {}{changes}", verdict.words()),
+                buy_in_said(proposal, *verdict, by, changes),
                 false,
             ))
         }

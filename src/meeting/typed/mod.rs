@@ -362,7 +362,7 @@ pub(super) fn to_capture(
                 let (word, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
                 match chosen_verdict(word) {
                     Some(Verdict::AgreedWithChanges) => (Verdict::AgreedWithChanges, rest.trim()),
-                    Some(verdict) => (verdict, ""),
+                    Some(verdict) => (verdict, rest.trim()),
                     None => {
                         return ask(
                             "Press 1 agreed, 2 agreed with changes or 3 not agreed, then Enter."
@@ -371,13 +371,25 @@ pub(super) fn to_capture(
                     }
                 }
             };
+            // `@who` gave it; the other words are the changes.
+            let quick = quick_capture(changes, people, today);
+            if quick.due.is_some() || quick.bad_due.is_some() {
+                return ask("A buy-in has no due date: leave out due:…, and add an action (a) for what is due.".into());
+            }
+            one_of_each(&quick)?;
+            let by = owner(&quick.owner)?;
+            let changes = match verdict {
+                Verdict::AgreedWithChanges => quick.text,
+                Verdict::Agreed | Verdict::NotAgreed => String::new(),
+            };
             if verdict == Verdict::AgreedWithChanges && changes.is_empty() {
                 return ask("Say what the changes are, then Enter (Esc leaves it unsent).".into());
             }
             Capture::BuyIn {
                 proposal: proposal.title.clone(),
                 verdict,
-                changes: changes.to_owned(),
+                changes,
+                by,
             }
         }
         DraftKind::Recommend => match text.trim().parse::<u8>().ok().filter(|s| *s <= 10) {
@@ -505,16 +517,20 @@ pub(super) fn as_typed(meeting: &Meeting, item: &Captured) -> Option<(DraftKind,
             proposal,
             verdict,
             changes,
+            by,
         } => {
             let row = meeting
                 .plan
                 .proposals
                 .iter()
                 .position(|p| p.title == *proposal)?;
+            let by = by
+                .as_deref()
+                .map_or_else(String::new, |who| format!(" @{who}"));
             let line = match verdict {
-                Verdict::Agreed => "1".to_owned(),
-                Verdict::AgreedWithChanges => format!("2 {changes}"),
-                Verdict::NotAgreed => "3".to_owned(),
+                Verdict::Agreed => format!("1{by}"),
+                Verdict::AgreedWithChanges => format!("2 {changes}{by}"),
+                Verdict::NotAgreed => format!("3{by}"),
             };
             (DraftKind::BuyIn { row }, line)
         }

@@ -19,10 +19,12 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 proposal,
                 verdict,
                 changes,
-            } if *proposal == p.title => Some((*verdict, changes.clone())),
+                by,
+            } if *proposal == p.title => Some((*verdict, (changes.clone(), by.clone()))),
             _ => None,
         });
-        let (verdict, changes) = buy_in.unzip();
+        let (verdict, (changes, by)) =
+            buy_in.map_or((None, (None, None)), |(v, (c, b))| (Some(v), (Some(c), b)));
         let badge = match verdict {
             Some(Verdict::Agreed) => Span::styled(" ✓ AGREED", ctx.theme.rag(Rag::Green)),
             Some(Verdict::AgreedWithChanges) => {
@@ -35,6 +37,12 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             Span::styled(format!("{}. ", n + 1), ctx.theme.accent()),
             Span::styled(ctx.plain(&p.title), ctx.theme.heading()),
             badge,
+            Span::styled(
+                by.map_or_else(String::new, |who| {
+                    format!(" by {}", ctx.plan().name_of(&who))
+                }),
+                ctx.theme.muted(),
+            ),
         ]);
         let mut lines = vec![title];
         if !p.why.is_empty() {
