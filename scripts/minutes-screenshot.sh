@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Render the sample minutes (written by `cargo test --test minutes` to
+# Render the sample minutes (written by `cargo test --test documents` to
 # target/tmp, the tests' scratch folder) in headless Chromium: a screenshot
 # of the customer's page, and the customer's and the internal page printed
 # to PDF, each turned into PNG pages to look at.
@@ -14,7 +14,7 @@ out="$PWD/target/tmp"
 rm -f "$out"/minutes-sample.html "$out"/minutes-internal.html
 # The test writes the pages before it checks their snapshots, so a changed
 # page can be looked at before its snapshot is accepted.
-cargo test -q --test minutes html_minutes_are_one_self_contained_page >/dev/null || true
+cargo test -q --test documents html_minutes_are_one_self_contained_page >/dev/null || true
 for page in minutes-sample minutes-internal; do
   [[ -f "$out/$page.html" ]] || { echo "the test did not write $page.html" >&2; exit 1; }
 done

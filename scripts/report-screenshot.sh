@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Render the sample status report (written by `cargo test --test report` to
+# Render the sample status report (written by `cargo test --test documents` to
 # target/tmp) in headless Chromium: a screenshot of the customer's page, and
 # the customer's and the internal page printed to PDF, each turned into PNG
 # pages to look at. "report-bare" is the customer's page with every CSS
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 out="$PWD/target/tmp"
 rm -f "$out"/report-sample.html "$out"/report-internal.html
 # The test writes the pages before it checks their snapshots.
-cargo test -q --test report the_html_report_is_one_self_contained_page >/dev/null || true
+cargo test -q --test documents the_html_report_is_one_self_contained_page >/dev/null || true
 for page in report-sample report-internal; do
   [[ -f "$out/$page.html" ]] || { echo "the test did not write $page.html" >&2; exit 1; }
 done

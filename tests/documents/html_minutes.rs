@@ -14,7 +14,7 @@ use quick_xml::events::{BytesStart, Event};
 use resetpoint::agenda::SectionKind;
 use resetpoint::export::html::colours::{PAPER, contrast};
 use resetpoint::export::minutes::{Audience, html};
-use resetpoint::figures::money;
+use resetpoint::figures::{money, thousands};
 use resetpoint::meeting::{Action, Clock, Meeting, public_only};
 use resetpoint::plan::model::{AgendaName, Plan, RiskStatus};
 use resetpoint::record::format::Record;
@@ -347,13 +347,20 @@ fn every_chart_carries_its_numbers_as_text() {
         let money_plan = shown.financials.as_ref().unwrap();
         let figures = page.split("<table class=\"figures\">").nth(1).unwrap();
         let figures = figures.split("</table>").next().unwrap();
+        // The table names the currency once, in its headings.
+        let currency = &money_plan.currency;
+        assert!(
+            figures.contains(&format!("<th>Planned ({currency})</th>")),
+            "{figures}"
+        );
         let mut over = 0;
         for p in &money_plan.periods {
-            let planned = money(Some(p.planned), &money_plan.currency);
-            let actual = money(Some(p.actual), &money_plan.currency);
+            let planned = money(Some(p.planned), currency);
+            let actual = money(Some(p.actual), currency);
             let month = p.month.get_ref();
             let both = format!("{month}: planned {planned}, actual {actual}");
             assert!(said.contains(&both), "{both:?} not in {said:?}");
+            let (planned, actual) = (thousands(p.planned), thousands(p.actual));
             let row = format!("<tr><td>{month}</td><td>{planned}</td><td>{actual}</td><td>");
             assert!(
                 figures.contains(&row),
@@ -363,6 +370,7 @@ fn every_chart_carries_its_numbers_as_text() {
                 over += 1;
                 let gap = money(Some(p.actual - p.planned), &money_plan.currency);
                 assert!(said.contains(&format!("{gap} over plan")), "{said}");
+                let gap = thousands(p.actual - p.planned);
                 assert!(figures.contains(&format!("▲ {gap} over</td>")), "{figures}");
             }
         }

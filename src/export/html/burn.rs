@@ -7,23 +7,30 @@ use std::fmt::Write as _;
 
 use super::colours::{ACTUAL_OVER, ACTUAL_WITHIN, INK, MUTED, PAPER, PLANNED_OUTLINE};
 use super::escape;
-use crate::figures::money;
+use crate::figures::{money, thousands};
 use crate::plan::model::Financials;
 
 const TOP: f64 = 40.0;
 const FLOOR: f64 = 200.0;
 const STEP: usize = 56;
+/// The labels' size: printed at the report's scale they are still 7 pt.
+const LABEL: u8 = 12;
 
 /// "GBP 1,000 under", "GBP 3,000 over" or "on" (plan): the table's column
 /// says "against plan", the chart's description adds "plan" itself.
 pub fn against_plan(planned: f64, actual: f64, currency: &str) -> String {
+    gap_in(planned, actual, |v| money(Some(v), currency))
+}
+
+/// "1,000 under", "3,000 over" or "on", each amount written by `amount`.
+fn gap_in(planned: f64, actual: f64, amount: impl Fn(f64) -> String) -> String {
     let gap = actual - planned;
     if gap.round() == 0.0 {
         "on".to_owned()
     } else if gap > 0.0 {
-        format!("{} over", money(Some(gap), currency))
+        format!("{} over", amount(gap))
     } else {
-        format!("{} under", money(Some(-gap), currency))
+        format!("{} under", amount(-gap))
     }
 }
 
@@ -81,10 +88,10 @@ pub fn budget_burn(money_plan: &Financials, id: &str) -> Option<String> {
     // Legend: the shapes first, so it reads without colour.
     let _ = writeln!(
         out,
-        "<rect x=\"30.75\" y=\"4.75\" width=\"10.5\" height=\"10.5\" fill=\"{PAPER}\" stroke=\"{PLANNED_OUTLINE}\" stroke-width=\"1.5\"/><text x=\"46\" y=\"14\" font-size=\"11\" fill=\"{INK}\">planned</text>\n\
-         <rect x=\"96\" y=\"4\" width=\"12\" height=\"12\" fill=\"{ACTUAL_WITHIN}\"/><text x=\"112\" y=\"14\" font-size=\"11\" fill=\"{INK}\">actual</text>\n\
-         {}<text x=\"172\" y=\"14\" font-size=\"11\" fill=\"{INK}\">over plan</text>",
-        marker(162.0, 15.0)
+        "<rect x=\"30.75\" y=\"4.75\" width=\"10.5\" height=\"10.5\" fill=\"{PAPER}\" stroke=\"{PLANNED_OUTLINE}\" stroke-width=\"1.5\"/><text x=\"46\" y=\"14\" font-size=\"{LABEL}\" fill=\"{INK}\">planned</text>\n\
+         <rect x=\"104\" y=\"4\" width=\"12\" height=\"12\" fill=\"{ACTUAL_WITHIN}\"/><text x=\"120\" y=\"14\" font-size=\"{LABEL}\" fill=\"{INK}\">actual</text>\n\
+         {}<text x=\"186\" y=\"14\" font-size=\"{LABEL}\" fill=\"{INK}\">over plan</text>",
+        marker(176.0, 15.0)
     );
     let height = |v: f64| (v.max(0.0) / top * (FLOOR - TOP)).round();
     for (n, period) in periods.iter().enumerate() {
@@ -116,7 +123,7 @@ pub fn budget_burn(money_plan: &Financials, id: &str) -> Option<String> {
         }
         let _ = writeln!(
             out,
-            "<text x=\"{}\" y=\"216\" font-size=\"11\" fill=\"{INK}\" text-anchor=\"middle\">{}</text>",
+            "<text x=\"{}\" y=\"216\" font-size=\"{LABEL}\" fill=\"{INK}\" text-anchor=\"middle\">{}</text>",
             x + 23,
             escape(period.month.get_ref())
         );
@@ -145,10 +152,15 @@ fn marker(x: f64, base: f64) -> String {
     )
 }
 
-/// The same amounts as a table, with the totals, for reading and copying.
+/// The same amounts as a table, with the totals, for reading and copying;
+/// the currency named once in each heading, so the table is narrow enough
+/// to print beside the chart.
 fn table(out: &mut String, money_plan: &Financials, currency: &str) {
-    let amount = |v: f64| money(Some(v), currency);
-    out.push_str("<table class=\"figures\"><thead><tr><th>Month</th><th>Planned</th><th>Actual</th><th>Against plan</th></tr></thead><tbody>\n");
+    let amount = thousands;
+    let _ = writeln!(
+        out,
+        "<table class=\"figures\"><thead><tr><th>Month</th><th>Planned ({currency})</th><th>Actual ({currency})</th><th>Against plan ({currency})</th></tr></thead><tbody>"
+    );
     for p in &money_plan.periods {
         let mark = if over(p.planned, p.actual) {
             "▲ "
@@ -161,7 +173,7 @@ fn table(out: &mut String, money_plan: &Financials, currency: &str) {
             escape(p.month.get_ref()),
             amount(p.planned),
             amount(p.actual),
-            against_plan(p.planned, p.actual, currency)
+            gap_in(p.planned, p.actual, amount)
         );
     }
     let (planned, actual) = totals(money_plan);
@@ -171,7 +183,7 @@ fn table(out: &mut String, money_plan: &Financials, currency: &str) {
         "</tbody><tfoot><tr><th>Total</th><td>{}</td><td>{}</td><td>{mark}{}</td></tr></tfoot></table>",
         amount(planned),
         amount(actual),
-        against_plan(planned, actual, currency)
+        gap_in(planned, actual, amount)
     );
 }
 
@@ -215,7 +227,8 @@ mod tests {
         .unwrap();
         // The legend's triangle and January's.
         assert_eq!(chart.matches("<path").count(), 2, "{chart}");
-        assert!(chart.contains("<td>▲ EUR 50 over</td>"), "{chart}");
+        assert!(chart.contains("<th>Against plan (EUR)</th>"), "{chart}");
+        assert!(chart.contains("<td>▲ 50 over</td>"), "{chart}");
         assert!(chart.contains("<td>on</td>"), "{chart}");
         assert!(chart.contains("aria-labelledby=\"burn-title burn-desc\""));
     }

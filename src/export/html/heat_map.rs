@@ -120,14 +120,14 @@ pub fn risk_heat_map(plan: &Plan, raised: &[RiskScore], id: &str) -> String {
     );
     // The legend names the bands, so the colours are never the only key.
     for (band, x) in [
-        (Band::Low, 20),
-        (Band::Medium, 66),
-        (Band::High, 132),
-        (Band::Critical, 178),
+        (Band::Low, 14),
+        (Band::Medium, 60),
+        (Band::High, 130),
+        (Band::Critical, 176),
     ] {
         let _ = writeln!(
             out,
-            "<rect x=\"{x}\" y=\"236\" width=\"12\" height=\"12\" fill=\"{}\" stroke=\"{MUTED}\" stroke-width=\"0.5\"/><text x=\"{}\" y=\"246\" font-size=\"11\" fill=\"{INK}\">{}</text>",
+            "<rect x=\"{x}\" y=\"236\" width=\"12\" height=\"12\" fill=\"{}\" stroke=\"{MUTED}\" stroke-width=\"0.5\"/><text x=\"{}\" y=\"246\" font-size=\"12\" fill=\"{INK}\">{}</text>",
             band_fill(band),
             x + 16,
             band.as_str()

@@ -89,6 +89,15 @@ pub fn html(report: &Report, plan: &Plan) -> String {
 
 /// What the report adds to the minutes' CSS: the short sections in two
 /// columns, each kept whole, and a denser print so the page fits on one
-/// sheet of A4 or Letter.
+/// sheet of A4 or Letter. Printed, no word is under 7 pt: the charts are
+/// drawn at a scale that keeps their 12-unit labels at 7.2 pt, and the
+/// budget's table stands beside its chart (`scripts/report-print-check.py`
+/// prints the sample reports and checks both).
 const ONE_PAGE: &str = ".columns{columns:2 22rem;column-gap:2rem}.columns section{break-inside:avoid}.columns h2{margin-top:1rem}.columns ul{padding-left:1.1rem}\
-@media print{@page{margin:12mm}html{font-size:8pt}body{line-height:1.3}h1{font-size:1.3rem;margin:0}h2{font-size:1rem;margin:.5rem 0 .2rem}p,ul{margin:.25rem 0}.charts{margin-top:.3rem}.charts svg{max-height:8rem;width:auto}.figures{font-size:.75rem}.columns{columns:2;column-gap:1.2rem}}";
+@media print{@page{margin:10mm}html{font-size:7.5pt}body{line-height:1.25}h1{font-size:1.3rem;margin:0}h2{font-size:1rem;margin:.5rem 0 .2rem}p,ul{margin:.25rem 0}\
+.charts{flex-wrap:nowrap;gap:.6rem;margin-top:.3rem}.heat svg{width:150pt;height:auto}\
+.chart:not(.heat){flex:1;min-width:0;display:grid;grid-template-columns:auto minmax(0,1fr);column-gap:.6rem;align-items:end}\
+.chart:not(.heat) svg{height:135pt;width:auto}.chart:not(.heat) figcaption{grid-column:1 / span 2}\
+table.figures{font-size:7pt;margin:0}.figures th,.figures td{padding:.1rem .25rem}.figures th{white-space:normal}\
+table.milestones{font-size:7.5pt}.milestones th,.milestones td{padding:.15rem .4rem}.badge,.milestones .badge{font-size:7pt}figcaption{font-size:7pt}\
+.columns{columns:2;column-gap:1.2rem}}";
