@@ -151,6 +151,7 @@ pub fn still_open(
             owner: row.owner_id,
             due: row.due,
             moved_from: row.moved_from,
+            side: row.side,
         })
         .collect()
 }

@@ -138,6 +138,8 @@ pub struct Earlier {
     pub due: Option<Date>,
     /// The date it had before a follow-up moved it.
     pub moved_from: Option<Date>,
+    /// Whose side it is on: the customer's for a task added with `t`.
+    pub side: Option<Side>,
 }
 
 /// The customer accepting one of their tasks, recorded as a sign-off of it

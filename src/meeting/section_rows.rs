@@ -35,6 +35,18 @@ pub struct FollowupRow {
 }
 
 impl FollowupRow {
+    /// An action or task an earlier meeting left open.
+    fn of_earlier(a: &capture::Earlier) -> FollowupRow {
+        FollowupRow {
+            item: a.id.clone(),
+            meeting: a.meeting.clone(),
+            title: a.title.clone(),
+            owner: a.owner.clone(),
+            due: a.due,
+            moved_from: a.moved_from,
+        }
+    }
+
     /// The row as it stands before this meeting says anything of it.
     pub fn before(&self) -> Latest {
         Latest {
@@ -79,14 +91,7 @@ impl Meeting {
     /// then the customer's open tasks.
     pub fn followup_rows(&self) -> Vec<FollowupRow> {
         let (actions, raised, tasks) = self.followed_up();
-        let actions = actions.map(|a| FollowupRow {
-            item: a.id.clone(),
-            meeting: a.meeting.clone(),
-            title: a.title.clone(),
-            owner: a.owner.clone(),
-            due: a.due,
-            moved_from: a.moved_from,
-        });
+        let actions = actions.map(FollowupRow::of_earlier);
         let tasks = tasks.map(|(t, now)| FollowupRow {
             item: t.id.get_ref().clone(),
             meeting: "plan".to_owned(),
@@ -111,6 +116,16 @@ impl Meeting {
             }
         });
         actions.chain(raised).chain(tasks).collect()
+    }
+
+    /// The customer's tasks that earlier meetings added (`t`) and left
+    /// open: the tasks screen lists them beside the plan's.
+    pub fn earlier_customer_tasks(&self) -> Vec<FollowupRow> {
+        self.earlier
+            .iter()
+            .filter(|a| a.side == Some(Side::Customer))
+            .map(FollowupRow::of_earlier)
+            .collect()
     }
 
     /// A follow-up row after what this meeting said of it, if it said anything yet.

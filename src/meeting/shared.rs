@@ -41,6 +41,8 @@ pub struct Shared {
     pub attendees: Vec<Attendee>,
     /// The customer's people in the room, for the pulse.
     pub customer_attendees: Vec<String>,
+    /// The follow-ups screen's rows; on the customer tasks screen, the
+    /// customer's tasks that earlier meetings added and left open.
     pub followups: Vec<Followup>,
     /// The follow-ups of earlier meetings (never private), for the latest
     /// word on a customer task.
@@ -238,20 +240,24 @@ impl Shared {
     /// here are empty; each view fills in its own.
     fn common(meeting: &Meeting) -> Shared {
         let clock = &meeting.clock;
-        // Only the follow-ups screen lists them: years of open actions are
-        // not copied for every other screen's frame.
-        let followups = if meeting.section().kind == SectionKind::Followups {
+        // Only the follow-ups screen lists them all, and the tasks screen
+        // the customer's tasks earlier meetings added: years of open
+        // actions are not copied for every other screen's frame.
+        let rows = match meeting.section().kind {
+            SectionKind::Followups => meeting.followup_rows(),
+            SectionKind::CustomerTasks => meeting.earlier_customer_tasks(),
+            _ => Vec::new(),
+        };
+        let followups = if rows.is_empty() {
+            Vec::new()
+        } else {
             let said = super::latest::SaidOf::new(&meeting.captures);
-            meeting
-                .followup_rows()
-                .into_iter()
+            rows.into_iter()
                 .map(|row| Followup {
                     outcome: super::section_rows::followup_in(&said, &row),
                     row,
                 })
                 .collect()
-        } else {
-            Vec::new()
         };
         Shared {
             presenting: meeting.presenting,

@@ -725,6 +725,7 @@ fn followed_up() -> (Record, Vec<Earlier>) {
         owner: Some("sam".into()),
         due: None,
         moved_from: None,
+        side: None,
     }];
     to(&mut m, SectionKind::Followups);
     typed(&mut m, Action::Select, "done");
@@ -801,6 +802,7 @@ fn follow_ups_the_meeting_did_not_come_to_are_listed_as_not_discussed() {
         owner: Some("sam".into()),
         due: Some("2026-11-30".parse().unwrap()),
         moved_from: None,
+        side: None,
     });
     let minutes = markdown(
         &record,

@@ -188,6 +188,7 @@ fn full_meeting(presenting: bool) -> Meeting {
         owner: None,
         due: None,
         moved_from: None,
+        side: None,
     });
     m
 }

@@ -165,3 +165,41 @@ fn an_accepted_task_and_a_new_one_on_the_tasks_screen() {
     assert!(new.contains("new today"), "{new}");
     insta::assert_snapshot!("customer_tasks_accepted_and_new_120x40", terminal.backend());
 }
+
+#[test]
+fn a_task_added_with_t_is_on_the_next_meetings_tasks_screen() {
+    let mut first = meeting();
+    to(&mut first, SectionKind::CustomerTasks);
+    update(&mut first, Action::CustomerTask);
+    type_in(&mut first, "Send the depot list @marcus due:2026-12-04");
+    update(&mut first, Action::NewAction);
+    type_in(&mut first, "Book the UAT room @sam due:2026-12-02");
+    let earlier = [(
+        "2026-11-24-1400-reset-point".to_owned(),
+        resetpoint::record::format::Record::of(&first),
+    )];
+
+    let start: Timestamp = "2026-12-01T14:00:00Z".parse().unwrap();
+    let mut next = Meeting::new(
+        first.plan.clone(),
+        AgendaName::ResetPoint,
+        Clock::at(start, TimeZone::UTC),
+        false,
+    );
+    next.earlier = resetpoint::left_open::actions::still_open(&earlier, &next.plan);
+    to(&mut next, SectionKind::CustomerTasks);
+    let terminal = render(&next, 120, 40);
+    let screen = rows(&terminal).join("\n");
+    let task = screen
+        .lines()
+        .find(|r| r.contains("Send the depot list"))
+        .unwrap_or_else(|| panic!("the task added last time:\n{screen}"));
+    for said in ["A-1", "Marcus", "since 24 Nov", "4 Dec, in 3 days", "open"] {
+        assert!(task.contains(said), "{said:?} in {task}");
+    }
+    assert!(
+        !screen.contains("Book the UAT room"),
+        "our own action is not the customer's task:\n{screen}"
+    );
+    insta::assert_snapshot!("customer_tasks_from_last_time_120x40", terminal.backend());
+}

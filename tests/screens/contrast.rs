@@ -149,6 +149,7 @@ fn meeting(presenting: bool) -> Meeting {
             owner: Some("dana".into()),
             due: Some("2026-11-20".parse().unwrap()),
             moved_from: None,
+            side: None,
         },
         Earlier {
             id: "A-2".into(),
@@ -157,6 +158,7 @@ fn meeting(presenting: bool) -> Meeting {
             owner: None,
             due: None,
             moved_from: None,
+            side: None,
         },
     ];
     for (kind, open, text) in [

@@ -1,6 +1,7 @@
 //! Tasks on the customer's side, with how long they have been open and
 //! when they are due.
 
+use jiff::civil::Date;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -43,18 +44,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             |a| format!("{} days", days_between(a, today)),
         );
         let finished = matches!(status, TaskStatus::Done | TaskStatus::Dropped);
-        let (due, rag) = match due {
-            None => ("no date yet".to_owned(), Rag::Amber),
-            Some(d) if finished => (d.strftime("%-d %b").to_string(), Rag::Grey),
-            Some(d) => {
-                let day = d.strftime("%-d %b");
-                match days_between(today, d) {
-                    left if left < 0 => (format!("{day}, {} days late", -left), Rag::Red),
-                    0 => (format!("{day}, today"), Rag::Amber),
-                    left => (format!("{day}, in {left} days"), Rag::Green),
-                }
-            }
-        };
+        let (due, rag) = due_cell(due, finished, today);
         let status = match status {
             _ if ctx.shown.accepted(t.id.get_ref()) && !finished => "✓ accepted",
             TaskStatus::Open => "open",
@@ -112,7 +102,37 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ]);
         Some(cells)
     });
-    let rows = rows.chain(new_rows);
+    // Tasks earlier meetings added with `t`, as this meeting left them.
+    let earlier_rows = ctx.shown.followups.iter().map(|f| {
+        let now = f.outcome.clone().unwrap_or_else(|| f.row.before());
+        let finished = !now.is_open();
+        let (due, rag) = due_cell(now.due, finished, today);
+        let status = match now.status {
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
+            ActionStatus::Open => "open",
+        };
+        let mut cells = vec![
+            Line::raw(f.row.item.clone()),
+            Line::raw(ctx.plain(&f.row.title)),
+            Line::raw(
+                now.owner
+                    .as_deref()
+                    .map_or("unassigned", |o| plan.name_of(o))
+                    .to_owned(),
+            ),
+        ];
+        if wide {
+            cells.push(Line::raw("other"));
+        }
+        cells.extend([
+            Line::raw(format!("since {}", meeting_day(&f.row.meeting))),
+            Line::from(Span::styled(due, ctx.theme.rag(rag))),
+            Line::raw(status),
+        ]);
+        cells
+    });
+    let rows = rows.chain(earlier_rows).chain(new_rows);
     let mut columns = vec![
         Column::keep("Id"),
         Column::wrap("Task"),
@@ -140,4 +160,29 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ctx.theme.muted(),
         ))
         .render(area, buf);
+}
+
+/// When a task is due, coloured by how near: late red, today amber, later
+/// green, finished grey; no date is amber (it should have one).
+fn due_cell(due: Option<Date>, finished: bool, today: Date) -> (String, Rag) {
+    match due {
+        None => ("no date yet".to_owned(), Rag::Amber),
+        Some(d) if finished => (d.strftime("%-d %b").to_string(), Rag::Grey),
+        Some(d) => {
+            let day = d.strftime("%-d %b");
+            match days_between(today, d) {
+                left if left < 0 => (format!("{day}, {} days late", -left), Rag::Red),
+                0 => (format!("{day}, today"), Rag::Amber),
+                left => (format!("{day}, in {left} days"), Rag::Green),
+            }
+        }
+    }
+}
+
+/// "24 Nov" from a record's name (`2026-11-24-1400-status`), the day the
+/// meeting that added a task was held.
+fn meeting_day(stem: &str) -> String {
+    stem.get(..10)
+        .and_then(|day| day.parse::<Date>().ok())
+        .map_or_else(|| stem.to_owned(), |d| d.strftime("%-d %b").to_string())
 }
