@@ -259,9 +259,14 @@ impl Writer<'_> {
                         if let Some(first) = now.moved_from {
                             when.push_str(&format!(" (moved from {})", date(first)));
                         }
+                        let help = crate::plan::task_help::we_help(t, p);
                         Item::led(
                             t.id.get_ref(),
-                            format!("{} — {}, {when}", t.title, self.owner(now.owner.as_deref())),
+                            format!(
+                                "{} — {}, {when}{help}",
+                                t.title,
+                                self.owner(now.owner.as_deref())
+                            ),
                         )
                     })
                     .collect()

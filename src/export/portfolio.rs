@@ -216,7 +216,7 @@ pub fn account(path: &Path, today: Date, zone: &TimeZone) -> Result<Account, Pla
         .count();
     let overdue_customer_tasks = open_customer_tasks(&plan, &meetings)
         .iter()
-        .filter(|(_, _, _, due)| due.is_some_and(|d| d < today))
+        .filter(|(_, _, due)| due.is_some_and(|d| d < today))
         .count();
     let broken = broken_promises(&plan, today);
     let ev = derive(&plan).earned_value;

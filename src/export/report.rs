@@ -20,7 +20,7 @@ use crate::left_open::earlier::raised_earlier;
 use crate::meeting::capture::Raised;
 use crate::meeting::public_only;
 use crate::plan::derive::{Band, derive, slip_days};
-use crate::plan::model::{Plan, Rag, RiskStatus};
+use crate::plan::model::{CustomerTask, Plan, Rag, RiskStatus};
 use crate::record::format::Record;
 
 /// How far ahead a customer task counts as "due soon".
@@ -304,48 +304,46 @@ fn open_issues(shown: &Plan) -> Section {
 }
 
 /// The customer's open tasks as the meetings' follow-ups left them (status,
-/// due date and owner): (id, title, owner id, due).
+/// due date and owner): the task, its owner's id, its due date.
 pub fn open_customer_tasks<'p>(
     plan: &'p Plan,
     meetings: &[(String, Record)],
-) -> Vec<(&'p str, &'p str, Option<String>, Option<Date>)> {
+) -> Vec<(&'p CustomerTask, Option<String>, Option<Date>)> {
     // What the follow-ups said of each task, and the tasks accepted.
     let followups = crate::left_open::tasks::said_of_tasks(meetings);
     plan.customer_tasks
         .iter()
         .filter_map(|t| {
             let now = crate::meeting::latest::task_now(t, &followups, &[]);
-            now.is_open().then(|| {
-                (
-                    t.id.get_ref().as_str(),
-                    t.title.as_str(),
-                    now.owner,
-                    now.due,
-                )
-            })
+            now.is_open().then_some((t, now.owner, now.due))
         })
         .collect()
 }
 
 fn tasks_due_soon(shown: &Plan, meetings: &[(String, Record)], today: Date) -> Section {
     let mut tasks = open_customer_tasks(shown, meetings);
-    tasks.sort_by_key(|(_, _, _, due)| due.unwrap_or(Date::MAX));
+    tasks.sort_by_key(|(_, _, due)| due.unwrap_or(Date::MAX));
     let soon = |due: Option<Date>| {
         due.is_some_and(|d| crate::plan::derive::days_between(today, d) <= DUE_SOON_DAYS)
     };
     let items = tasks
         .iter()
-        .filter(|(_, _, _, due)| soon(*due))
-        .map(|(id, title, who, due)| {
+        .filter(|(_, _, due)| soon(*due))
+        .map(|(task, who, due)| {
             let due = due.unwrap_or(today);
             let when = if due < today {
                 format!("overdue since {}", day(due))
             } else {
                 format!("due {}", day(due))
             };
+            let help = crate::plan::task_help::we_help(task, shown);
             item(
-                Some(id),
-                format!("{title} — {}, {when}", owner(shown, who.as_deref())),
+                Some(task.id.get_ref()),
+                format!(
+                    "{} — {}, {when}{help}",
+                    task.title,
+                    owner(shown, who.as_deref())
+                ),
                 false,
             )
         })
@@ -355,7 +353,7 @@ fn tasks_due_soon(shown: &Plan, meetings: &[(String, Record)], today: Date) -> S
         items,
         "Nothing on your side is due in the next two weeks.",
     );
-    let later = tasks.iter().filter(|(_, _, _, due)| !soon(*due)).count();
+    let later = tasks.iter().filter(|(_, _, due)| !soon(*due)).count();
     if later > 0 {
         section.after = Some(format!(
             "{later} more of your tasks {} due later or {} no date yet.",

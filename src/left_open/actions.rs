@@ -8,9 +8,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::meeting::Capture;
-use crate::meeting::capture::ActionStatus;
+use crate::meeting::capture::{ActionStatus, OUR_HELP};
 use crate::meeting::latest::{Latest, SaidOf};
-use crate::plan::model::{Plan, Side};
+use crate::plan::model::{Plan, Side, TaskStatus};
 use crate::record::folder::Folder;
 use crate::record::format::Record;
 use crate::record::open::OpenError;
@@ -61,9 +61,8 @@ pub fn meetings_and_unreadable(
 pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<ActionRow> {
     // Grouped once by item: each action then reads only what was said of it.
     let said = SaidOf::new(meetings.iter().flat_map(|(_, r)| &r.followups));
-    let mut rows: Vec<ActionRow> = meetings
-        .iter()
-        .flat_map(|(stem, record)| {
+    let mut rows: Vec<ActionRow> = help_promised(plan)
+        .chain(meetings.iter().flat_map(|(stem, record)| {
             record
                 .actions
                 .iter()
@@ -91,7 +90,7 @@ pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<Action
                     )),
                     _ => None,
                 })
-        })
+        }))
         .map(|(mut row, first)| {
             // The latest word of every follow-up stands over what was first said.
             let first_owner = first.owner.clone();
@@ -112,6 +111,32 @@ pub fn rows(meetings: &[(String, Record)], plan: &Plan, all: bool) -> Vec<Action
         .collect();
     rows.sort_by_key(|r| r.created);
     rows
+}
+
+/// The help the plan promises with the customer's tasks still to do, as
+/// actions of ours: followed up, listed and counted like any other.
+fn help_promised(plan: &Plan) -> impl Iterator<Item = (ActionRow, Latest)> + '_ {
+    plan.customer_tasks
+        .iter()
+        .filter(|t| !t.help.trim().is_empty())
+        .filter(|t| matches!(t.status, TaskStatus::Open | TaskStatus::InProgress))
+        .map(|t| {
+            let owner = t.help_owner.as_ref().map(|o| o.get_ref().clone());
+            let row = ActionRow {
+                id: t.id.get_ref().clone(),
+                title: format!("Our help with {}: {}", t.id.get_ref(), t.help.trim()),
+                owner: None,
+                owner_id: None,
+                due: None,
+                moved_from: None,
+                status: ActionStatus::Open,
+                side: Some(Side::Us),
+                meeting: OUR_HELP.to_owned(),
+                // Promised before any meeting: listed first.
+                created: Timestamp::UNIX_EPOCH,
+            };
+            (row, Latest::new(ActionStatus::Open, t.help_by, owner))
+        })
 }
 
 /// The side an action is on after its follow-ups: handed to someone else

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::meeting::Capture;
-use crate::meeting::capture::ActionStatus;
+use crate::meeting::capture::{ActionStatus, OUR_HELP};
 use crate::meeting::latest::in_order;
 use crate::plan::model::Plan;
 use crate::record::format::Record;
@@ -61,6 +61,36 @@ pub fn promises_on(plan: &Plan, date: Date) -> (usize, usize, usize) {
         }
     }
     (kept, due, due - kept)
+}
+
+/// The help promised with the customer's tasks as it stood on `date`:
+/// (kept, due). Help is due once given or once its date has passed; kept
+/// when given by its date. `done_on` is the day a follow-up said it was
+/// given, if one did.
+fn help_promises_on(
+    plan: &Plan,
+    date: Date,
+    done_on: impl Fn(&str) -> Option<Date>,
+) -> (usize, usize) {
+    let (mut kept, mut due) = (0, 0);
+    for task in plan
+        .customer_tasks
+        .iter()
+        .filter(|t| !t.help.trim().is_empty())
+    {
+        let Some(by) = task.help_by else {
+            continue;
+        };
+        match done_on(task.id.get_ref()).filter(|d| *d <= date) {
+            Some(done) => {
+                due += 1;
+                kept += usize::from(done <= by);
+            }
+            None if by < date => due += 1,
+            None => {}
+        }
+    }
+    (kept, due)
 }
 
 /// One row per meeting, oldest first.
@@ -116,7 +146,20 @@ pub fn history(
                     }
                 }
             }
+            // The help we promised with the customer's tasks is a promise too.
+            let help_done = |task: &str| {
+                closed
+                    .get(&(task, OUR_HELP))
+                    .filter(|(_, status)| *status == ActionStatus::Done)
+                    .map(|(at, _)| at.to_zoned(zone.clone()).date())
+            };
             let (kept, due, broken) = promises_on(plan, date);
+            let (help_kept, help_due) = help_promises_on(plan, date, help_done);
+            let (kept, due, broken) = (
+                kept + help_kept,
+                due + help_due,
+                broken + help_due - help_kept,
+            );
             MeetingHistory {
                 record: stem.clone(),
                 date,

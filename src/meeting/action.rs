@@ -85,11 +85,19 @@ pub enum Action {
     Signoff,
     /// A new task on the customer's side (on the customer tasks screen).
     #[strum(props(
-        help = "new customer task: what @who due:date (tasks screen)",
+        help = "tasks screen: a new task; our help with the one chosen",
         footer = "new task",
         short = "task"
     ))]
     CustomerTask,
+    /// The help we agree to give with the highlighted customer task: an
+    /// action of ours, followed up like any other.
+    #[strum(props(
+        help = "tasks screen: a new task; our help with the one chosen",
+        footer = "our help",
+        short = "help"
+    ))]
+    TaskHelp,
     /// Edit the highlighted item of the capture pane.
     #[strum(props(help = "edit the highlighted capture"))]
     Edit,

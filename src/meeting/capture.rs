@@ -117,7 +117,8 @@ pub enum Capture {
     Followup {
         /// The action's id or the customer task's id (CT-1).
         item: String,
-        /// The record it came from, or "plan" for a customer task.
+        /// The record it came from, "plan" for a customer task, or
+        /// [`OUR_HELP`] for the help we promised with one.
         meeting: String,
         status: ActionStatus,
         due: Option<Date>,
@@ -141,6 +142,10 @@ pub struct Earlier {
     /// Whose side it is on: the customer's for a task added with `t`.
     pub side: Option<Side>,
 }
+
+/// Where the help we promised with a customer task comes from, for its
+/// follow-ups: the plan's `help` on that task (the item is the task's id).
+pub const OUR_HELP: &str = "help";
 
 /// The customer accepting one of their tasks, recorded as a sign-off of it
 /// (Enter on the customer tasks screen), so the minutes list it with the

@@ -41,6 +41,10 @@ pub enum DraftKind {
     },
     /// A new task on the customer's side: what @who due:when.
     CustomerTask,
+    /// Our help with customer task `row` of the plan: what @who due:when.
+    TaskHelp {
+        row: usize,
+    },
     /// The rehearsing PM's answer to the pushback card on the table.
     CardAnswer,
     /// The last field of a meeting: when the next one is, as agreed.
@@ -84,6 +88,7 @@ impl DraftKind {
             }
             DraftKind::Changes { .. } => "Agreed with changes: what are the changes? @who",
             DraftKind::CustomerTask => "Customer task: what @who due:date",
+            DraftKind::TaskHelp { .. } => "Our help with this task: what @who due:date",
             DraftKind::CardAnswer => {
                 "Your answer, in the customer's language (Enter on empty: you said it aloud)"
             }

@@ -198,6 +198,19 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
                     Some("New customer tasks are added on the customer tasks screen.".into());
             }
         }
+        Action::TaskHelp => {
+            let row = meeting.selected;
+            if meeting.section().kind == SectionKind::CustomerTasks
+                && row < meeting.plan.customer_tasks.len()
+            {
+                open(meeting, DraftKind::TaskHelp { row }, out);
+            } else {
+                meeting.notice = Some(
+                    "Our help is agreed with a task of the plan, on the customer tasks screen."
+                        .into(),
+                );
+            }
+        }
         Action::Edit => edit(meeting, out),
         Action::Delete => delete(meeting, pending, out),
         Action::Minutes => {
@@ -387,7 +400,7 @@ fn select(meeting: &mut Meeting, out: &mut Effects) {
                 reason: String::new(),
             };
             meeting.notice = Some(format!(
-                "Recorded: the customer accepts {}.",
+                "Recorded: the customer accepts {}. o: the help we agreed with it.",
                 task.id.get_ref()
             ));
             put_replacing(

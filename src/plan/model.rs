@@ -664,6 +664,22 @@ pub struct CustomerTask {
     /// `open`, `in-progress`, `done` or `dropped`.
     #[serde(default)]
     pub status: TaskStatus,
+    /// What we do to help, in the customer's words: "a 2-hour scenario
+    /// workshop". A promise of ours, followed up like our actions.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub help: String,
+    /// Who on our side gives the help: a person id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub help_owner: Option<Spanned<String>>,
+    /// By when we give it.
+    #[serde(
+        default,
+        deserialize_with = "optional_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<PlanDate>")]
+    pub help_by: Option<Date>,
 }
 
 /// `[[proposals]]`: part of the new course of action.

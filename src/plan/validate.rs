@@ -166,6 +166,11 @@ fn person_references(plan: &Plan, found: &mut Vec<Diagnostic>) {
                 format!("owner of customer task {}", task.id.get_ref())
             });
         }
+        if let Some(owner) = &task.help_owner {
+            check(owner, &|| {
+                format!("help_owner of customer task {}", task.id.get_ref())
+            });
+        }
     }
 }
 

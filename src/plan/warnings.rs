@@ -21,7 +21,7 @@ const CUSTOMER_TEXT: &[(&str, &[&str])] = &[
     ("risks", &["title", "plan"]),
     ("communication", &["rules", "escalation", "channels"]),
     ("communication.channels", &["what", "method"]),
-    ("customer_tasks", &["title"]),
+    ("customer_tasks", &["title", "help"]),
     ("proposals", &["title", "why"]),
     ("agenda", &["title", "questions"]),
 ];
@@ -97,6 +97,7 @@ pub fn warnings(plan: &Plan, source: &str, fields: &FieldSpans) -> Vec<Diagnosti
     jargon(plan, source, fields, &mut found);
     colour_without_evidence(plan, &mut found);
     missing_owners_and_dates(plan, &mut found);
+    super::task_help::warnings(plan, &mut found);
     hidden_ids(plan, &mut found);
     found.extend(placeholders(plan, source));
     found
@@ -368,6 +369,7 @@ fn customer_visible_text(plan: &Plan) -> Vec<CustomerText<'_>> {
     for (entry, t) in plan.customer_tasks.iter().enumerate() {
         let whose = Whose::Id("customer task", t.id.get_ref());
         texts.push((whose, field("customer_tasks", entry, "title", 0), &t.title));
+        texts.push((whose, field("customer_tasks", entry, "help", 0), &t.help));
     }
     for (entry, pr) in plan.proposals.iter().enumerate() {
         let whose = Whose::Named("proposal", &pr.title);

@@ -486,7 +486,10 @@ fn footer_keys(k: &Keymap, shown: &Shared, width: u16, theme: &Theme) -> Vec<Spa
         }
         SectionKind::Rules => items.push(key(Action::Signoff, None)),
         SectionKind::Review => items.push(key(Action::Minutes, None)),
-        SectionKind::CustomerTasks => items.push(key(Action::CustomerTask, None)),
+        SectionKind::CustomerTasks => {
+            items.push(key(Action::CustomerTask, None));
+            items.push(key(Action::TaskHelp, None));
+        }
         _ => {}
     }
     if shown.rehearsal && matches!(kind, SectionKind::Listen | SectionKind::Proposals) {

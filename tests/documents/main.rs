@@ -20,4 +20,5 @@ mod output_safety;
 mod portfolio;
 mod rehearsal_pacing;
 mod report;
+mod task_help;
 mod workbook;

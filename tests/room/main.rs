@@ -27,6 +27,7 @@ mod e2e_rehearse;
 mod e2e_resume;
 mod e2e_runner;
 mod e2e_signals;
+mod e2e_task_help;
 mod e2e_workbook;
 mod hostile_plan_path;
 mod lost_terminal;

@@ -203,3 +203,52 @@ fn a_task_added_with_t_is_on_the_next_meetings_tasks_screen() {
     );
     insta::assert_snapshot!("customer_tasks_from_last_time_120x40", terminal.backend());
 }
+
+#[test]
+fn the_help_we_offer_is_on_the_tasks_screen_and_the_projector() {
+    let demo = include_str!("../../assets/demo.toml").replacen(
+        "kind = \"testing\"\n",
+        "kind = \"testing\"\nhelp = \"a scenario workshop\"\nhelp_owner = \"priya\"\nhelp_by = 2026-12-03\n",
+        1,
+    );
+    let plan = load_bytes("demo.toml", demo.as_bytes()).plan.unwrap();
+    let start: Timestamp = "2026-11-24T14:00:00Z".parse().unwrap();
+    let mut m = Meeting::new(
+        plan,
+        AgendaName::ResetPoint,
+        Clock::at(start, TimeZone::UTC),
+        false,
+    );
+    to(&mut m, SectionKind::CustomerTasks);
+    for presenting in [false, true] {
+        m.presenting = presenting;
+        let screen = rows(&render(&m, 120, 40)).join("\n");
+        for said in ["we help: a", "scenario", "workshop (Priya", "by 3 Dec)"] {
+            assert!(
+                screen.contains(said),
+                "presenting {presenting}, {said:?}:\n{screen}"
+            );
+        }
+    }
+    // The projector gets the plan as text and reads it back whole.
+    let shared = resetpoint::meeting::shared::Shared::of(&m);
+    let sent = serde_json::to_string(&shared).unwrap();
+    let read: resetpoint::meeting::shared::Shared = serde_json::from_str(&sent).unwrap();
+    assert_eq!(read.plan.customer_tasks[0].help, "a scenario workshop");
+    // Agreed in the room, with `o` on the highlighted task: an action of ours.
+    m.presenting = false;
+    update(&mut m, Action::TaskHelp);
+    type_in(
+        &mut m,
+        "review their first draft together @priya due:2026-12-01",
+    );
+    let help = m.captures.last().expect("the help is captured");
+    assert!(
+        matches!(
+            &help.what,
+            resetpoint::meeting::Capture::Action { title, side: Some(resetpoint::plan::model::Side::Us), owner: Some(owner), .. }
+                if title == "Our help with CT-1: review their first draft together" && owner == "priya"
+        ),
+        "{help:?}"
+    );
+}

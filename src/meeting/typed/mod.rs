@@ -179,7 +179,7 @@ pub(super) fn to_capture(
         DraftKind::Decision => Capture::Decision {
             text: text.to_owned(),
         },
-        DraftKind::Action | DraftKind::CustomerTask => {
+        DraftKind::Action | DraftKind::CustomerTask | DraftKind::TaskHelp { .. } => {
             let quick = quick_capture(text, people, today);
             if let Some(bad) = &quick.bad_due {
                 return ask(format!(
@@ -193,9 +193,19 @@ pub(super) fn to_capture(
             one_of_each(&quick)?;
             no_internal_mark(&quick)?;
             let owner = owner(&quick.owner)?;
+            // Our help with a task is ours, said with the task it helps.
+            let title = match kind {
+                DraftKind::TaskHelp { row } => match plan.customer_tasks.get(row) {
+                    Some(task) => format!("Our help with {}: {}", task.id.get_ref(), quick.text),
+                    None => return ask("That task is no longer there.".into()),
+                },
+                _ => quick.text,
+            };
             // A customer task is the customer's, whoever carries it out.
             let side = if kind == DraftKind::CustomerTask {
                 Some(Side::Customer)
+            } else if matches!(kind, DraftKind::TaskHelp { .. }) {
+                Some(Side::Us)
             } else {
                 owner
                     .as_deref()
@@ -203,7 +213,7 @@ pub(super) fn to_capture(
                     .map(|p| p.side)
             };
             Capture::Action {
-                title: quick.text,
+                title,
                 owner,
                 due: quick.due,
                 side,

@@ -52,9 +52,11 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             TaskStatus::Done => "done",
             TaskStatus::Dropped => "dropped",
         };
+        // What we do to help is said with the task, on the projector too.
+        let help = crate::plan::task_help::we_help(t, plan);
         let mut cells = vec![
             Line::raw(t.id.get_ref().clone()),
-            Line::raw(ctx.plain(&t.title)),
+            Line::raw(ctx.plain(&format!("{}{help}", t.title))),
             Line::raw(
                 now.owner
                     .as_deref()
@@ -150,7 +152,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     // as ↑/↓ move through the list.
     let title = ctx.hinted(
         "Tasks on your side",
-        "Enter: they accept it · t: a new task",
+        "Enter: they accept it · t: a new task · o: our help",
     );
     ctx.table(&title, columns)
         .selected((ctx.shown.rows > 0).then_some(ctx.shown.selected))

@@ -34,10 +34,10 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             |o| ctx.plan().name_of(o).to_owned(),
         );
         let due = row.due.map_or_else(|| "no date".to_owned(), day);
-        let from = if row.meeting == "plan" {
-            "your task".to_owned()
-        } else {
-            format!("from {}", row.meeting.get(..10).unwrap_or(&row.meeting))
+        let from = match row.meeting.as_str() {
+            "plan" => "your task".to_owned(),
+            crate::meeting::capture::OUR_HELP => "our help".to_owned(),
+            stem => format!("from {}", stem.get(..10).unwrap_or(stem)),
         };
         // "moved from" once the date differs from the first one given.
         let moved = |first: Option<jiff::civil::Date>| {
