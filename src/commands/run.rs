@@ -10,7 +10,7 @@ use super::{Failed, Outcome, exit, fail};
 use crate::agenda::default_agenda;
 use crate::meeting::Origin;
 use crate::plan::model::{AgendaName, Plan};
-use crate::plan::{Checked, OpenError, load_file};
+use crate::plan::{Checked, OpenError, load_file_to_run};
 use crate::record::open::records_dir;
 use crate::record::store::Finished;
 use crate::session::{Prompt, Question, Session, SessionError, SessionOptions};
@@ -48,7 +48,7 @@ pub fn plan_or_report(checked: Checked) -> Result<Plan, Failed> {
 
 /// The plan at `path`, checked, or the exit code after saying why not.
 pub fn checked_plan(path: &Path) -> Result<Plan, Failed> {
-    let checked = match load_file(path) {
+    let checked = match load_file_to_run(path) {
         Ok(checked) => checked,
         Err(e @ OpenError::NotFound(_)) => return Err(fail(exit::BAD_INPUT, e)),
         Err(e) => return Err(fail(exit::IO, e)),

@@ -410,7 +410,7 @@ mod plan_text {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Plan, D::Error> {
         let text = String::deserialize(deserializer)?;
-        let checked = crate::plan::load_bytes("shared plan", text.as_bytes());
+        let checked = crate::plan::load_bytes_to_run("shared plan", text.as_bytes());
         match checked.plan {
             Some(plan) => Ok(plan),
             None => Err(de::Error::custom(checked.render())),

@@ -58,8 +58,26 @@ pub enum OpenError {
     },
 }
 
+/// What a plan is read for: `check` and the documents want its warnings
+/// too; a meeting needs only a plan without errors, and is on screen
+/// sooner without looking for advice nobody reads in the room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    WithWarnings,
+    ErrorsOnly,
+}
+
 /// Read and check the plan at `path`.
 pub fn load_file(path: &Path) -> Result<Checked, OpenError> {
+    read_file(path, Reading::WithWarnings)
+}
+
+/// Read the plan at `path` for a meeting: its errors, not its warnings.
+pub fn load_file_to_run(path: &Path) -> Result<Checked, OpenError> {
+    read_file(path, Reading::ErrorsOnly)
+}
+
+fn read_file(path: &Path, reading: Reading) -> Result<Checked, OpenError> {
     let name = path.display().to_string();
     let io = |source: std::io::Error| match source.kind() {
         std::io::ErrorKind::NotFound => OpenError::NotFound(name.clone()),
@@ -94,11 +112,20 @@ pub fn load_file(path: &Path) -> Result<Checked, OpenError> {
     file.take(MAX_PLAN_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
-    Ok(load_bytes(&name, &bytes))
+    Ok(read_bytes(&name, &bytes, reading))
 }
 
 /// Check a plan given as bytes; `name` is how diagnostics refer to it.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Checked {
+    read_bytes(name, bytes, Reading::WithWarnings)
+}
+
+/// [`load_bytes`] for a meeting: errors only.
+pub fn load_bytes_to_run(name: &str, bytes: &[u8]) -> Checked {
+    read_bytes(name, bytes, Reading::ErrorsOnly)
+}
+
+fn read_bytes(name: &str, bytes: &[u8], reading: Reading) -> Checked {
     if bytes.len() as u64 > MAX_PLAN_BYTES {
         return failed(
             Source::new(name, ""),
@@ -129,7 +156,7 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Checked {
             );
         }
     };
-    load_text(Source::new(name, text))
+    load_text(Source::new(name, text), reading)
 }
 
 fn failed(source: Source, diagnostic: Diagnostic) -> Checked {
@@ -140,7 +167,7 @@ fn failed(source: Source, diagnostic: Diagnostic) -> Checked {
     }
 }
 
-fn load_text(source: Source) -> Checked {
+fn load_text(source: Source, reading: Reading) -> Checked {
     let (document, syntax) = DeTable::parse_recoverable(&source.text);
     let mut reader = Reader {
         text: &source.text,
@@ -165,7 +192,9 @@ fn load_text(source: Source) -> Checked {
     // With no error, every list entry was read, so the entries of the plan
     // are those of the file, in order, as the noted spans count them.
     let plan = plan.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
-    if let Some(plan) = &plan {
+    if let Some(plan) = &plan
+        && reading == Reading::WithWarnings
+    {
         diagnostics.extend(warnings::warnings(plan, &source.text, &customer_text));
     }
     Checked {

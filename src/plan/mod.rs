@@ -14,5 +14,5 @@ pub mod validate;
 pub mod warnings;
 
 pub use diagnostics::{Diagnostic, Level, Source};
-pub use load::{Checked, OpenError, load_bytes, load_file};
+pub use load::{Checked, OpenError, load_bytes, load_bytes_to_run, load_file, load_file_to_run};
 pub use model::Plan;

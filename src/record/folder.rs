@@ -188,8 +188,15 @@ fn read_all_if_ours(
     frame_only: bool,
 ) -> Vec<Result<Option<Record>, OpenError>> {
     const ENOUGH_TO_SHARE: usize = 16;
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let workers = cores.min(4).min(paths.len() / ENOUGH_TO_SHARE).max(1);
+    // Asked only when there is enough to share: asking reads the cgroup
+    // files, on the way to a meeting's first frame.
+    let share_between = paths.len() / ENOUGH_TO_SHARE;
+    let cores = if share_between > 1 {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    } else {
+        1
+    };
+    let workers = cores.min(4).min(share_between).max(1);
     if workers == 1 {
         return paths
             .iter()

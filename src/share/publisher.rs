@@ -41,7 +41,8 @@ enum Said {
 enum Line {
     Nothing,
     Screen(Arc<str>),
-    Ended,
+    /// The end, with the last screen for a follower who has had none yet.
+    Ended(Option<Arc<str>>),
 }
 
 pub struct Publisher {
@@ -180,8 +181,9 @@ fn serve(
             return;
         };
         let (lines_tx, lines) = watch::channel(Line::Nothing);
-        let encoder = tokio::spawn(encode(heard, lines_tx));
         let count = Arc::new(AtomicUsize::new(0));
+        let joined = Arc::new(tokio::sync::Notify::new());
+        let encoder = tokio::spawn(encode(heard, lines_tx, count.clone(), joined.clone()));
         let mut followers = tokio::task::JoinSet::new();
         tokio::pin!(stopped);
         loop {
@@ -194,6 +196,7 @@ fn serve(
                     }
                     let one = Follower::join(count.clone(), counts.clone());
                     followers.spawn(follow(stream, lines.clone(), one));
+                    joined.notify_one();
                 }
                 Some(_) = followers.join_next(), if !followers.is_empty() => {}
                 _ = &mut stopped => break,
@@ -209,18 +212,40 @@ fn serve(
 }
 
 /// Turn each screen into its line, once for every follower; the same
-/// screen twice (the clock ticked, nothing moved) is not sent again.
-async fn encode(mut heard: watch::Receiver<Said>, lines: watch::Sender<Line>) {
+/// screen twice (the clock ticked, nothing moved) is not sent again. With
+/// nobody following (`count`), no line is made: a follower who comes
+/// (`joined`) is sent the screen as it stands then, never one from before.
+async fn encode(
+    mut heard: watch::Receiver<Said>,
+    lines: watch::Sender<Line>,
+    count: Arc<AtomicUsize>,
+    joined: Arc<tokio::sync::Notify>,
+) {
     let mut last: Option<Arc<str>> = None;
+    // The latest screen, made into a line only once someone follows.
+    let mut latest: Option<Arc<Shared>> = None;
     loop {
         let said = heard.borrow_and_update().clone();
         match said {
             Said::Nothing => {}
+            Said::Screen(shared) if count.load(Ordering::SeqCst) == 0 => {
+                latest = Some(shared);
+                last = None;
+                lines.send_if_modified(|line| {
+                    !matches!(std::mem::replace(line, Line::Nothing), Line::Nothing)
+                });
+            }
             Said::Ended => {
-                lines.send_replace(Line::Ended);
+                // One who came just before the end still sees the screen.
+                let screen = last.or_else(|| {
+                    let shared = latest.filter(|_| count.load(Ordering::SeqCst) > 0)?;
+                    protocol::screen_line(&shared).ok().map(Arc::from)
+                });
+                lines.send_replace(Line::Ended(screen));
                 return;
             }
             Said::Screen(shared) => {
+                latest = None;
                 if let Ok(line) = protocol::screen_line(&shared)
                     && last.as_deref() != Some(line.as_str())
                 {
@@ -230,20 +255,35 @@ async fn encode(mut heard: watch::Receiver<Said>, lines: watch::Sender<Line>) {
                 }
             }
         }
-        if heard.changed().await.is_err() {
-            return;
+        tokio::select! {
+            changed = heard.changed() => if changed.is_err() {
+                return;
+            },
+            () = joined.notified() => {}
         }
     }
 }
 
 /// One follower: the line as it stands at once, then each newer one.
 async fn follow(mut stream: UnixStream, mut lines: watch::Receiver<Line>, _one: Follower) {
+    // Whether this follower has been sent a screen yet.
+    let mut shown = false;
     loop {
         let line = lines.borrow_and_update().clone();
         let (bytes, last) = match &line {
             Line::Nothing => (None, false),
-            Line::Screen(text) => (Some(text.as_bytes().to_vec()), false),
-            Line::Ended => (Some(protocol::ended_line().into_bytes()), true),
+            Line::Screen(text) => {
+                shown = true;
+                (Some(text.as_bytes().to_vec()), false)
+            }
+            Line::Ended(screen) => {
+                let mut bytes = Vec::new();
+                if let Some(screen) = screen.as_deref().filter(|_| !shown) {
+                    bytes.extend_from_slice(screen.as_bytes());
+                }
+                bytes.extend_from_slice(protocol::ended_line().as_bytes());
+                (Some(bytes), true)
+            }
         };
         if let Some(bytes) = bytes {
             match tokio::time::timeout(STALLED, stream.write_all(&bytes)).await {

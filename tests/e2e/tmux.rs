@@ -26,7 +26,11 @@ impl Tmux {
         program: &str,
         args: &[&str],
     ) -> Tmux {
-        let socket = format!("resetpoint-{name}-{}", std::process::id());
+        // Tests of one binary run side by side and may share a name: a
+        // number of their own keeps their tmux servers apart.
+        static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let socket = format!("resetpoint-{name}-{}-{n}", std::process::id());
         // Keep the pane after the program exits, to read how it left the
         // terminal; set before the program starts, as it may exit at once.
         let conf = tempfile::NamedTempFile::new().unwrap();
