@@ -67,7 +67,14 @@ ANSWERS = {
 
 
 def read_until(fd, marker, started, timeout=10.0):
-    seen = b""
+    """When `marker` was first drawn."""
+    return read_marks(fd, [marker], started, timeout)[0]
+
+
+def read_marks(fd, markers, started, timeout=10.0):
+    """When each of `markers` was first drawn, answering the terminal's
+    queries meanwhile; reads until the last one is seen."""
+    seen, when = b"", {}
     while time.perf_counter() - started < timeout:
         ready, _, _ = select.select([fd], [], [], 0.5)
         if not ready:
@@ -80,9 +87,13 @@ def read_until(fd, marker, started, timeout=10.0):
         for query, answer in ANSWERS.items():
             if query in chunk:
                 os.write(fd, answer)
-        if marker in seen:
-            return time.perf_counter()
-    raise SystemExit(f"no first frame within {timeout}s; got {seen[-200:]!r}")
+        now = time.perf_counter()
+        for marker in markers:
+            if marker not in when and marker in seen:
+                when[marker] = now
+        if len(when) == len(markers):
+            return [when[m] for m in markers]
+    raise SystemExit(f"not drawn within {timeout}s: {[m for m in markers if m not in when]}; got {seen[-200:]!r}")
 
 
 def quit_and_wait(pid, fd):

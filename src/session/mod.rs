@@ -92,7 +92,8 @@ pub struct Session {
 pub struct Later {
     /// The rest of a resumed meeting's record, when only its frame is in.
     pub coming_back: Option<ComingBack>,
-    pub earlier: EarlierMeetings,
+    /// None when there were none to read: the first screen is whole.
+    pub earlier: Option<EarlierMeetings>,
 }
 
 impl Session {
@@ -105,9 +106,10 @@ impl Session {
                 .unwrap_or_else(|e| panic!("{e}"));
             self.meeting = *meeting;
         }
-        let earlier = &self.later.earlier;
-        let carried = earlier.read(&self.meeting.plan);
-        self.meeting.take_carried_over(carried, earlier.new_meeting);
+        if let Some(earlier) = self.later.earlier.take() {
+            let carried = earlier.read(&self.meeting.plan);
+            self.meeting.take_carried_over(carried, earlier.new_meeting);
+        }
         self
     }
 }
@@ -141,6 +143,10 @@ impl Session {
             (Some(found), _) => ask_to_resume(found, &plan, &options, prompt)?,
         };
         let earlier = earlier_meetings(&plan, &options, resume.as_ref());
+        // With no record in the folder yet (a project's first meeting),
+        // there is nothing to wait for: what carries over (the plan's own
+        // promises) is taken in now, and the first screen is the whole one.
+        let nothing_earlier = resume.is_none() && !holds_a_record(&earlier.folder);
         let (mut meeting, paths, lock, coming_back) = match resume {
             Some(mut resuming) => {
                 let (meeting, coming_back) = resuming.come_back(plan, options, prompt);
@@ -156,7 +162,14 @@ impl Session {
                 (meeting, paths, lock, None)
             }
         };
-        meeting.reading_earlier = true;
+        let earlier = if nothing_earlier {
+            let carried = earlier.read(&meeting.plan);
+            meeting.take_carried_over(carried, earlier.new_meeting);
+            None
+        } else {
+            meeting.reading_earlier = true;
+            Some(earlier)
+        };
         Ok(Session {
             meeting,
             paths,
@@ -242,6 +255,16 @@ fn ask_to_resume(
 /// serves the carry-over, the follow-ups, the ids and the pulse trend. A
 /// rehearsal (recorded in `rehearsals/` inside the records folder) follows
 /// up the live meetings, as the real meeting will.
+/// Whether `folder` holds any record (`.toml`) at all; a missing folder
+/// holds none.
+fn holds_a_record(folder: &std::path::Path) -> bool {
+    std::fs::read_dir(folder).is_ok_and(|entries| {
+        entries
+            .filter_map(Result::ok)
+            .any(|e| e.path().extension().is_some_and(|x| x == "toml"))
+    })
+}
+
 fn earlier_meetings(
     plan: &Plan,
     options: &SessionOptions,

@@ -69,8 +69,7 @@ pub enum Done {
 
 impl Reads {
     pub fn new(later: Option<Later>) -> Reads {
-        let (coming_back, earlier) =
-            later.map_or((None, None), |l| (l.coming_back, Some(l.earlier)));
+        let (coming_back, earlier) = later.map_or((None, None), |l| (l.coming_back, l.earlier));
         Reads {
             coming_back,
             earlier,

@@ -142,3 +142,19 @@ fn the_welcome_while_the_earlier_meetings_are_read() {
         render(&session.meeting, 80, 24, Background::Dark).backend()
     );
 }
+
+#[test]
+fn a_projects_first_meeting_has_nothing_to_wait_for_on_its_first_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = Session::open(
+        plan(),
+        options(dir.path(), Unfinished::Ask),
+        &mut Answers(true),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!session.meeting.reading_earlier, "no record to read");
+    assert!(session.later.earlier.is_none());
+    let first = screen_text(&render(&session.meeting, 100, 30, Background::Dark));
+    assert!(!first.contains("Reading the earlier meetings"), "{first}");
+    assert!(first.contains("No earlier pulse on record"), "{first}");
+}
