@@ -12,9 +12,9 @@ use super::model::{CustomerTask, Plan, TaskKind, TaskStatus};
 /// tasks screen, the report and the minutes say it after the task; empty
 /// when we offer no help.
 pub fn we_help(task: &CustomerTask, plan: &Plan) -> String {
-    let help = task.help.trim();
+    let help = we_help_briefly(task);
     if help.is_empty() {
-        return String::new();
+        return help;
     }
     let who = task
         .help_owner
@@ -23,9 +23,18 @@ pub fn we_help(task: &CustomerTask, plan: &Plan) -> String {
     let by = task.help_by.map(|d| format!("by {}", d.strftime("%-d %b")));
     let aside: Vec<String> = who.into_iter().chain(by).collect();
     if aside.is_empty() {
-        format!(" · we help: {help}")
+        help
     } else {
-        format!(" · we help: {help} ({})", aside.join(", "))
+        format!("{help} ({})", aside.join(", "))
+    }
+}
+
+/// " · we help: a two-hour workshop", without who and by when: for a
+/// narrow screen, where every task must still be seen at once.
+pub fn we_help_briefly(task: &CustomerTask) -> String {
+    match task.help.trim() {
+        "" => String::new(),
+        help => format!(" · we help: {help}"),
     }
 }
 

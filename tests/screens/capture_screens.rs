@@ -222,12 +222,29 @@ fn the_help_we_offer_is_on_the_tasks_screen_and_the_projector() {
     to(&mut m, SectionKind::CustomerTasks);
     for presenting in [false, true] {
         m.presenting = presenting;
-        let screen = rows(&render(&m, 120, 40)).join("\n");
+        // Wide enough, with who helps and by when.
+        let screen = rows(&render(&m, 170, 40)).join("\n");
         for said in ["we help: a", "scenario", "workshop (Priya", "by 3 Dec)"] {
             assert!(
                 screen.contains(said),
                 "presenting {presenting}, {said:?}:\n{screen}"
             );
+        }
+        // At 80×24, the help itself, and every task still in view.
+        let terminal = render(&m, 80, 24);
+        let screen = rows(&terminal).join("\n");
+        for said in ["we help: a", "CT-1", "CT-2", "CT-3"] {
+            assert!(
+                screen.contains(said),
+                "presenting {presenting}, {said:?}:\n{screen}"
+            );
+        }
+        assert!(
+            !screen.contains("more, ]"),
+            "a task behind a scroll:\n{screen}"
+        );
+        if presenting {
+            insta::assert_snapshot!("customer_tasks_with_help_80x24", terminal.backend());
         }
     }
     // The projector gets the plan as text and reads it back whole.

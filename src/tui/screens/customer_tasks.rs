@@ -20,6 +20,12 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let today = ctx.shown.clock.today;
     // The kind of task is the first thing to give up on a narrow screen.
     let wide = area.width >= 110;
+    // How long a task has been open is the next to give up, when the help
+    // we offer makes the tasks tall: every task is seen at once at 80×24.
+    let shown = Shown {
+        kind: wide,
+        age: wide || plan.customer_tasks.iter().all(|t| t.help.trim().is_empty()),
+    };
     let rows = plan.customer_tasks.iter().map(|t| {
         // What this meeting's follow-up said applies at once.
         let now = ctx.shown.task_now(t);
@@ -53,26 +59,22 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             TaskStatus::Dropped => "dropped",
         };
         // What we do to help is said with the task, on the projector too.
-        let help = crate::plan::task_help::we_help(t, plan);
-        let mut cells = vec![
-            Line::raw(t.id.get_ref().clone()),
-            Line::raw(ctx.plain(&format!("{}{help}", t.title))),
-            Line::raw(
-                now.owner
-                    .as_deref()
-                    .map_or("unassigned", |o| plan.name_of(o))
-                    .to_owned(),
-            ),
-        ];
-        if wide {
-            cells.push(Line::raw(kind));
-        }
-        cells.extend([
-            Line::raw(age),
-            Line::from(Span::styled(due, ctx.theme.rag(rag))),
-            Line::raw(status),
-        ]);
-        cells
+        // Who helps and by when only where there is room for them: at
+        // 80×24 every task must still be seen at once.
+        let help = if wide {
+            crate::plan::task_help::we_help(t, plan)
+        } else {
+            crate::plan::task_help::we_help_briefly(t)
+        };
+        shown.cells(Row {
+            id: t.id.get_ref().clone(),
+            task: ctx.plain(&format!("{}{help}", t.title)),
+            owner: owner_name(plan, now.owner.as_deref()),
+            kind,
+            age,
+            due: Line::from(Span::styled(due, ctx.theme.rag(rag))),
+            status,
+        })
     });
     let new_rows = added.into_iter().filter_map(|item| {
         let Capture::Action {
@@ -81,28 +83,18 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         else {
             return None;
         };
-        let mut cells = vec![
-            Line::raw(item.id.clone()),
-            Line::raw(title.clone()),
-            Line::raw(
-                owner
-                    .as_deref()
-                    .map_or("unassigned", |o| plan.name_of(o))
-                    .to_owned(),
-            ),
-        ];
-        if wide {
-            cells.push(Line::raw("other"));
-        }
-        cells.extend([
-            Line::raw("new"),
-            Line::raw(due.map_or_else(
+        Some(shown.cells(Row {
+            id: item.id.clone(),
+            task: title.clone(),
+            owner: owner_name(plan, owner.as_deref()),
+            kind: "other",
+            age: "new".to_owned(),
+            due: Line::raw(due.map_or_else(
                 || "no date yet".to_owned(),
                 |d| d.strftime("%-d %b").to_string(),
             )),
-            Line::raw("new today"),
-        ]);
-        Some(cells)
+            status: "new today",
+        }))
     });
     // Tasks earlier meetings added with `t`, as this meeting left them.
     let earlier_rows = ctx.shown.followups.iter().map(|f| {
@@ -114,25 +106,15 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ActionStatus::Dropped => "dropped",
             ActionStatus::Open => "open",
         };
-        let mut cells = vec![
-            Line::raw(f.row.item.clone()),
-            Line::raw(ctx.plain(&f.row.title)),
-            Line::raw(
-                now.owner
-                    .as_deref()
-                    .map_or("unassigned", |o| plan.name_of(o))
-                    .to_owned(),
-            ),
-        ];
-        if wide {
-            cells.push(Line::raw("other"));
-        }
-        cells.extend([
-            Line::raw(format!("since {}", meeting_day(&f.row.meeting))),
-            Line::from(Span::styled(due, ctx.theme.rag(rag))),
-            Line::raw(status),
-        ]);
-        cells
+        shown.cells(Row {
+            id: f.row.item.clone(),
+            task: ctx.plain(&f.row.title),
+            owner: owner_name(plan, now.owner.as_deref()),
+            kind: "other",
+            age: format!("since {}", meeting_day(&f.row.meeting)),
+            due: Line::from(Span::styled(due, ctx.theme.rag(rag))),
+            status,
+        })
     });
     let rows = rows.chain(earlier_rows).chain(new_rows);
     let mut columns = vec![
@@ -140,14 +122,13 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         Column::wrap("Task"),
         Column::wrap("Owner"),
     ];
-    if wide {
+    if shown.kind {
         columns.push(Column::keep("Kind"));
     }
-    columns.extend([
-        Column::keep("Open for"),
-        Column::keep("Due"),
-        Column::wrap("Status"),
-    ]);
+    if shown.age {
+        columns.push(Column::keep("Open for"));
+    }
+    columns.extend([Column::keep("Due"), Column::wrap("Status")]);
     // The highlighted task (only the plan's can be chosen) is kept in view
     // as ↑/↓ move through the list.
     let title = ctx.hinted(
@@ -173,8 +154,10 @@ fn due_cell(due: Option<Date>, finished: bool, today: Date) -> (String, Rag) {
         Some(d) => {
             let day = d.strftime("%-d %b");
             match days_between(today, d) {
+                -1 => (format!("{day}, 1 day late"), Rag::Red),
                 left if left < 0 => (format!("{day}, {} days late", -left), Rag::Red),
                 0 => (format!("{day}, today"), Rag::Amber),
+                1 => (format!("{day}, tomorrow"), Rag::Green),
                 left => (format!("{day}, in {left} days"), Rag::Green),
             }
         }
@@ -187,4 +170,39 @@ fn meeting_day(stem: &str) -> String {
     stem.get(..10)
         .and_then(|day| day.parse::<Date>().ok())
         .map_or_else(|| stem.to_owned(), |d| d.strftime("%-d %b").to_string())
+}
+
+/// The columns this screen's width leaves room for.
+struct Shown {
+    kind: bool,
+    age: bool,
+}
+
+/// One task's row, before the columns left out are dropped.
+struct Row {
+    id: String,
+    task: String,
+    owner: String,
+    kind: &'static str,
+    age: String,
+    due: Line<'static>,
+    status: &'static str,
+}
+
+impl Shown {
+    fn cells(&self, row: Row) -> Vec<Line<'static>> {
+        let mut cells = vec![Line::raw(row.id), Line::raw(row.task), Line::raw(row.owner)];
+        if self.kind {
+            cells.push(Line::raw(row.kind));
+        }
+        if self.age {
+            cells.push(Line::raw(row.age));
+        }
+        cells.extend([row.due, Line::raw(row.status)]);
+        cells
+    }
+}
+
+fn owner_name(plan: &crate::plan::model::Plan, owner: Option<&str>) -> String {
+    owner.map_or("unassigned", |o| plan.name_of(o)).to_owned()
 }
