@@ -251,10 +251,6 @@ fn ask_to_resume(
     }))
 }
 
-/// The earlier meetings, read once the meeting is on screen: one read
-/// serves the carry-over, the follow-ups, the ids and the pulse trend. A
-/// rehearsal (recorded in `rehearsals/` inside the records folder) follows
-/// up the live meetings, as the real meeting will.
 /// Whether `folder` holds any record (`.toml`) at all; a missing folder
 /// holds none.
 fn holds_a_record(folder: &std::path::Path) -> bool {
@@ -265,6 +261,11 @@ fn holds_a_record(folder: &std::path::Path) -> bool {
     })
 }
 
+/// The earlier meetings, read once the meeting is on screen (at once when
+/// the folder holds no record yet): one read
+/// serves the carry-over, the follow-ups, the ids and the pulse trend. A
+/// rehearsal (recorded in `rehearsals/` inside the records folder) follows
+/// up the live meetings, as the real meeting will.
 fn earlier_meetings(
     plan: &Plan,
     options: &SessionOptions,
