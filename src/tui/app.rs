@@ -13,6 +13,7 @@ use tokio::signal::unix::{SignalKind, signal};
 use super::background::Choice;
 use super::late_answer::{Sieve, Sifted, sift};
 use super::later::{Done, Reads};
+use super::sharing::Sharing;
 use super::theme::Theme;
 use super::view::{View, draw};
 use crate::meeting::{Action, Effect, Meeting, update};
@@ -21,9 +22,7 @@ use crate::record::open::Lock;
 use crate::record::open::OpenError;
 use crate::record::store::{Finished, Health, Message, Paths, Store};
 use crate::session::Later;
-use crate::share::publisher::Publisher;
 use crate::tui::config::Config;
-use tokio::sync::mpsc::UnboundedReceiver;
 
 /// Puts the terminal back (bracketed paste, raw mode, alternate screen,
 /// cursor) however the loop ends: return, error or panic.
@@ -176,24 +175,16 @@ pub fn run(
         // once what it captured is back).
         store.send(Message::Snapshot(Box::new(Record::of(&meeting))));
     }
-    // `follow` screens are served from a thread of their own; the meeting
-    // goes on without them if the socket cannot be made.
-    let mut meeting = meeting;
-    let mut publisher = match Publisher::start(&meeting, records_dir.as_deref()) {
-        Ok(publisher) => Some(publisher),
-        Err(e) => {
-            meeting.notice = Some(format!("No screen can follow this meeting: {e}"));
-            None
-        }
-    };
-    let followers = publisher.as_mut().and_then(Publisher::follower_counts);
-    let share = (publisher.as_ref(), followers);
+    // `follow` screens are served from a thread of their own once the
+    // first frame is drawn; the meeting goes on without them if the socket
+    // cannot be made.
+    let mut sharing = Sharing::after_first_frame(records_dir);
     let result = runtime.block_on(run_loop(
         meeting,
         config,
         store.as_ref(),
         health,
-        share,
+        &mut sharing,
         reads,
     ));
     // A terminal that is gone ends the meeting as a hangup does, whatever
@@ -202,9 +193,7 @@ pub fn run(
         Err(Stopped::Terminal(_)) if super::lost::terminal_gone() => Ok(()),
         result => result,
     };
-    if let Some(publisher) = publisher {
-        publisher.finish();
-    }
+    sharing.finish();
     let finished = store.map(Store::finish);
     result.map(|()| finished)
 }
@@ -214,7 +203,7 @@ async fn run_loop(
     mut config: Config,
     store: Option<&Store>,
     mut health: tokio::sync::mpsc::UnboundedReceiver<Health>,
-    (publisher, mut followers): (Option<&Publisher>, Option<UnboundedReceiver<usize>>),
+    sharing: &mut Sharing,
     mut reads: Reads,
 ) -> Result<(), Stopped> {
     // Signals first, so a SIGTERM during start-up still restores the terminal.
@@ -247,10 +236,8 @@ async fn run_loop(
                 keymap: &config.keymap,
             };
             terminal.draw(|frame| draw(frame, &view))?;
-            if let Some(publisher) = publisher {
-                publisher.publish(&meeting);
-            }
-            dirty = false;
+            sharing.publish(&meeting);
+            dirty = sharing.start_once(&mut meeting);
         }
         reads.start_next(&meeting);
         let holding = reads.holding();
@@ -318,7 +305,7 @@ async fn run_loop(
                     Health::Recovered => Action::SaveRecovered,
                     Health::Wrote(path) => Action::Wrote(path.display().to_string()),
                 }),
-                Some(n) = follower_count(&mut followers) => Some(Action::Followers(n)),
+                Some(n) = sharing.follower_count() => Some(Action::Followers(n)),
                 _ = leaving.any() => return Ok(()),
                 _ = stop.recv() => {
                     suspend(&mut terminal)?;
@@ -460,14 +447,6 @@ fn carry_out(meeting: &mut Meeting, action: Action, store: Option<&Store>, deali
         }
     }
     quit
-}
-
-/// The next change in how many screens follow; never, without a publisher.
-async fn follower_count(followers: &mut Option<UnboundedReceiver<usize>>) -> Option<usize> {
-    match followers {
-        Some(counts) => counts.recv().await,
-        None => std::future::pending().await,
-    }
 }
 
 /// The customer's and the internal minutes, in Markdown and HTML, named

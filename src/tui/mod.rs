@@ -11,6 +11,7 @@ pub mod later;
 pub mod lost;
 pub mod rehearsal;
 pub mod screens;
+pub mod sharing;
 pub mod theme;
 pub mod view;
 pub mod widgets;
