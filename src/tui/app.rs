@@ -200,12 +200,46 @@ pub fn run(
 
 async fn run_loop(
     mut meeting: Meeting,
+    config: Config,
+    store: Option<&Store>,
+    health: tokio::sync::mpsc::UnboundedReceiver<Health>,
+    sharing: &mut Sharing,
+    reads: Reads,
+) -> Result<(), Stopped> {
+    let left = meeting_loop(&mut meeting, config, store, health, sharing, reads).await;
+    // Left from outside (a signal, the terminal gone), the record is written
+    // as the meeting stands, not only its journal, as leaving with `q`
+    // does: every other command reads the meeting whole.
+    if let (Ok(Left::Outside) | Err(_), Some(store)) = (&left, store)
+        && reads_done(&meeting)
+    {
+        store.send(Message::Save(Box::new(Record::frame_of(&meeting))));
+    }
+    left.map(|_| ())
+}
+
+/// How the meeting loop ended.
+enum Left {
+    /// The meeting left itself (`q`), and saved as it did.
+    Themselves,
+    /// A signal, the terminal gone, or a key before the meeting was whole.
+    Outside,
+}
+
+/// Whether the meeting is whole: a resumed one whose record is still being
+/// read back has nothing to write over it yet.
+fn reads_done(meeting: &Meeting) -> bool {
+    !meeting.bringing_back
+}
+
+async fn meeting_loop(
+    meeting: &mut Meeting,
     mut config: Config,
     store: Option<&Store>,
     mut health: tokio::sync::mpsc::UnboundedReceiver<Health>,
     sharing: &mut Sharing,
     mut reads: Reads,
-) -> Result<(), Stopped> {
+) -> Result<Left, Stopped> {
     // Signals first, so a SIGTERM during start-up still restores the terminal.
     let mut leaving = Leaving::new()?;
     let mut stop = signal(SignalKind::from_raw(libc::SIGTSTP))?;
@@ -231,25 +265,25 @@ async fn run_loop(
     loop {
         if dirty {
             let view = View {
-                meeting: &meeting,
+                meeting,
                 theme: &theme,
                 keymap: &config.keymap,
             };
             terminal.draw(|frame| draw(frame, &view))?;
-            sharing.publish(&meeting);
-            dirty = sharing.start_once(&mut meeting);
+            sharing.publish(meeting);
+            dirty = sharing.start_once(meeting);
         }
-        reads.start_next(&meeting);
+        reads.start_next(meeting);
         let holding = reads.holding();
         // Keys that came while the reads were out go first, in order.
         let held = if holding { None } else { waiting.pop_front() };
         let action = if let Some(event) = held {
-            on_event(event, &meeting, &config, &mut terminal, &mut dirty)?
+            on_event(event, meeting, &config, &mut terminal, &mut dirty)?
         } else {
             tokio::select! {
                 done = reads.done() => {
                     let back = matches!(done, Done::Back(_));
-                    reads.take_in(done, &mut meeting, store).map_err(Stopped::Unreadable)?;
+                    reads.take_in(done, meeting, store).map_err(Stopped::Unreadable)?;
                     dirty = true;
                     if back && !waiting.is_empty() && meeting.draft.is_some() {
                         // Keys typed before the half-typed field came back
@@ -257,8 +291,8 @@ async fn run_loop(
                         // that screen, and the field waits, unsent, to be
                         // opened again (the same field carries on with it).
                         let esc = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Esc);
-                        if carry_out(&mut meeting, Action::Type(esc), store, false) {
-                            return Ok(());
+                        if carry_out(meeting, Action::Type(esc), store, false) {
+                            return Ok(Left::Themselves);
                         }
                     }
                     None
@@ -275,20 +309,20 @@ async fn run_loop(
                     // Before a resumed meeting is whole there is nothing to
                     // save yet: Ctrl-C leaves at once.
                     Some(Ok(Sifted::Event(Event::Key(key))))
-                        if !reads.meeting_whole() && is_leave_key(&key) => return Ok(()),
+                        if !reads.meeting_whole() && is_leave_key(&key) => return Ok(Left::Outside),
                     Some(Ok(Sifted::Event(event @ Event::Key(_) | event @ Event::Paste(_)))) if holding
                         && !matches!(&event, Event::Key(key) if is_suspend_key(key)) => {
-                        hold_or_act(event, &meeting, &config, &reads, &mut waiting)
+                        hold_or_act(event, meeting, &config, &reads, &mut waiting)
                     }
                     Some(Ok(Sifted::Event(event))) => {
-                        on_event(event, &meeting, &config, &mut terminal, &mut dirty)?
+                        on_event(event, meeting, &config, &mut terminal, &mut dirty)?
                     }
                     Some(Err(e)) => return Err(e.into()),
-                    None => return Ok(()),
+                    None => return Ok(Left::Outside),
                 },
                 _ = tick.tick() => {
                     if super::lost::terminal_gone() {
-                        return Ok(());
+                        return Ok(Left::Outside);
                     }
                     let now = jiff::Timestamp::now();
                     if holding {
@@ -306,7 +340,7 @@ async fn run_loop(
                     Health::Wrote(path) => Action::Wrote(path.display().to_string()),
                 }),
                 Some(n) = sharing.follower_count() => Some(Action::Followers(n)),
-                _ = leaving.any() => return Ok(()),
+                _ = leaving.any() => return Ok(Left::Outside),
                 _ = stop.recv() => {
                     suspend(&mut terminal)?;
                     dirty = true;
@@ -316,8 +350,8 @@ async fn run_loop(
         };
         let Some(action) = action else { continue };
         dirty = true;
-        if carry_out(&mut meeting, action, store, !holding) {
-            return Ok(());
+        if carry_out(meeting, action, store, !holding) {
+            return Ok(Left::Themselves);
         }
     }
 }
