@@ -12,8 +12,8 @@
     cargo build --release && python3 benches/follow.py
 """
 import os
-import pty
 import re
+import select
 import shutil
 import signal
 import socket
@@ -21,12 +21,8 @@ import statistics
 import tempfile
 import threading
 import time
-import fcntl
-import struct
-import termios
-import select
 
-from pty_meeting import BINARY, PLAN, check_binary, drain, spawn
+from pty_meeting import BINARY, PLAN, check_binary, drain, read_marks, spawn, spawn_program
 
 ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]")
 # Two sections of the demo's reset-point agenda, and a word only each title has.
@@ -46,32 +42,16 @@ def figures(values):
 
 
 def spawn_follower(rows=30, cols=100):
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "xterm-256color"
-        os.execv(BINARY, [BINARY, "follow", PLAN])
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    return pid, fd
+    return spawn_program([BINARY, "follow", PLAN], rows, cols)
 
 
 def wait_for(fd, marker, timeout=5.0):
-    """Read `fd` until `marker` shows in the text drawn (escapes dropped)."""
-    seen = b""
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.2)
-        if not ready:
-            continue
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        seen += chunk
-        # Ratatui sends only the cells that changed; the title is redrawn
-        # whole because it moves (it is centred), so its letters stay together.
-        if marker in ESCAPES.sub(b"", seen).replace(b" ", b""):
-            return time.perf_counter()
-    raise SystemExit(f"{marker!r} never drawn; last output {ESCAPES.sub(b'', seen)[-300:]!r}")
+    """When `marker` shows in the text drawn (escapes and spaces dropped:
+    ratatui sends only the cells that changed; the title is redrawn whole
+    because it moves, centred, so its letters stay together)."""
+    def text(seen):
+        return ESCAPES.sub(b"", seen).replace(b" ", b"")
+    return read_marks(fd, [marker], time.perf_counter(), timeout, text)[0]
 
 
 def keep_draining(fd, stop):

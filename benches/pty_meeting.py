@@ -71,9 +71,10 @@ def read_until(fd, marker, started, timeout=10.0):
     return read_marks(fd, [marker], started, timeout)[0]
 
 
-def read_marks(fd, markers, started, timeout=10.0):
+def read_marks(fd, markers, started, timeout=10.0, shown=lambda seen: seen):
     """When each of `markers` was first drawn, answering the terminal's
-    queries meanwhile; reads until the last one is seen."""
+    queries meanwhile; reads until the last one is seen. `shown` turns the
+    bytes read into what the markers are looked for in."""
     seen, when = b"", {}
     while time.perf_counter() - started < timeout:
         ready, _, _ = select.select([fd], [], [], 0.5)
@@ -87,13 +88,14 @@ def read_marks(fd, markers, started, timeout=10.0):
         for query, answer in ANSWERS.items():
             if query in chunk:
                 os.write(fd, answer)
-        now = time.perf_counter()
+        now, drawn = time.perf_counter(), shown(seen)
         for marker in markers:
-            if marker not in when and marker in seen:
+            if marker not in when and marker in drawn:
                 when[marker] = now
         if len(when) == len(markers):
             return [when[m] for m in markers]
-    raise SystemExit(f"not drawn within {timeout}s: {[m for m in markers if m not in when]}; got {seen[-200:]!r}")
+    missing = [m for m in markers if m not in when]
+    raise SystemExit(f"not drawn within {timeout}s: {missing}; got {shown(seen)[-300:]!r}")
 
 
 def quit_and_wait(pid, fd):
