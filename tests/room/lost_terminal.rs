@@ -55,18 +55,10 @@ fn open_pty() -> Pty {
     }
 }
 
-/// Start `args` on the pseudo-terminal, in `home` (records, runtime folder).
-fn start(pty: &Pty, home: &Path, args: &[&str]) -> Child {
-    started(pty, home, args, false)
-}
-
-/// Start `args` with the pseudo-terminal as its controlling terminal, as a
+/// Start `args` on the pseudo-terminal, in `home` (records, runtime
+/// folder). `controlling`: as the program's controlling terminal, as a
 /// terminal window does: closing our side then hangs the terminal up, and
 /// every read the program makes sees the end, at once and for ever.
-fn start_controlled(pty: &Pty, home: &Path, args: &[&str]) -> Child {
-    started(pty, home, args, true)
-}
-
 fn started(pty: &Pty, home: &Path, args: &[&str], controlling: bool) -> Child {
     use std::os::unix::process::CommandExt as _;
     let side = || pty.theirs.try_clone().unwrap();
@@ -186,13 +178,19 @@ fn a_meeting_whose_terminal_hangs_up_saves_and_exits_whole() {
     );
 }
 
-#[test]
-fn a_follower_whose_terminal_hangs_up_exits() {
+/// A follower waiting for a meeting in its own pty (its controlling
+/// terminal when `controlling`), then the pty closed: how it ended.
+fn follower_loses_terminal(controlling: bool) -> ExitStatus {
     let home = tempfile::tempdir().unwrap();
     let mut pty = open_pty();
-    let child = start_controlled(&pty, home.path(), &["follow"]);
+    let child = started(&pty, home.path(), &["follow"], controlling);
     read_until(&mut pty, "Waiting for");
-    let status = close_and_wait(pty, child);
+    close_and_wait(pty, child)
+}
+
+#[test]
+fn a_follower_whose_terminal_hangs_up_exits() {
+    let status = follower_loses_terminal(true);
     assert!(
         status.code() == Some(0) || status.signal() == Some(libc::SIGHUP),
         "{status:?}"
@@ -201,10 +199,6 @@ fn a_follower_whose_terminal_hangs_up_exits() {
 
 #[test]
 fn a_follower_whose_terminal_goes_away_exits_whole() {
-    let home = tempfile::tempdir().unwrap();
-    let mut pty = open_pty();
-    let child = start(&pty, home.path(), &["follow"]);
-    read_until(&mut pty, "Waiting for");
-    let status = close_and_wait(pty, child);
+    let status = follower_loses_terminal(false);
     assert_eq!(status.code(), Some(0), "left as asked: {status:?}");
 }
