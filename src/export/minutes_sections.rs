@@ -429,7 +429,7 @@ fn due(d: Option<Date>) -> String {
 /// "the meeting of Tue 10 Nov 2026" from a record's file stem
 /// (`2026-11-10-1400-status`), or the stem itself.
 fn meeting_of(stem: &str) -> String {
-    match stem.get(..10).and_then(|d| d.parse::<Date>().ok()) {
+    match Record::day_of_stem(stem) {
         Some(d) => format!("the meeting of {}", date(d)),
         None => stem.to_owned(),
     }

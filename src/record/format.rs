@@ -282,6 +282,12 @@ impl Record {
     pub fn file_stem(started: &jiff::Zoned, agenda: &str) -> String {
         format!("{}-{agenda}", started.strftime("%Y-%m-%d-%H%M"))
     }
+
+    /// The day a meeting was held, read back from its file stem
+    /// (`2026-11-24-1400-status`); none for a name not made that way.
+    pub fn day_of_stem(stem: &str) -> Option<jiff::civil::Date> {
+        stem.get(..10)?.parse().ok()
+    }
 }
 
 /// The lines inside the `[meeting]` table, as a table of their own; none

@@ -167,8 +167,7 @@ fn due_cell(due: Option<Date>, finished: bool, today: Date) -> (String, Rag) {
 /// "24 Nov" from a record's name (`2026-11-24-1400-status`), the day the
 /// meeting that added a task was held.
 fn meeting_day(stem: &str) -> String {
-    stem.get(..10)
-        .and_then(|day| day.parse::<Date>().ok())
+    crate::record::format::Record::day_of_stem(stem)
         .map_or_else(|| stem.to_owned(), |d| d.strftime("%-d %b").to_string())
 }
 
