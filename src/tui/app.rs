@@ -210,8 +210,9 @@ async fn run_loop(
     // Left from outside (a signal, the terminal gone), the record is written
     // as the meeting stands, not only its journal, as leaving with `q`
     // does: every other command reads the meeting whole.
+    // A resumed meeting still coming back has nothing to write over its record.
     if let (Ok(Left::Outside) | Err(_), Some(store)) = (&left, store)
-        && reads_done(&meeting)
+        && !meeting.bringing_back
     {
         store.send(Message::Save(Box::new(Record::frame_of(&meeting))));
     }
@@ -224,12 +225,6 @@ enum Left {
     Themselves,
     /// A signal, the terminal gone, or a key before the meeting was whole.
     Outside,
-}
-
-/// Whether the meeting is whole: a resumed one whose record is still being
-/// read back has nothing to write over it yet.
-fn reads_done(meeting: &Meeting) -> bool {
-    !meeting.bringing_back
 }
 
 async fn meeting_loop(
