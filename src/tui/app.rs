@@ -239,7 +239,6 @@ async fn meeting_loop(
     let mut leaving = Leaving::new()?;
     let mut stop = signal(SignalKind::from_raw(libc::SIGTSTP))?;
     let choice = background_choice(&mut config);
-    super::lost::watch();
     let mut terminal = init_terminal();
     let _restore = Restore;
     let _gone = super::lost::LetGoIfGone;
@@ -259,14 +258,10 @@ async fn meeting_loop(
     let mut waiting: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
     loop {
         if dirty {
-            let view = View {
-                meeting,
-                theme: &theme,
-                keymap: &config.keymap,
-            };
-            terminal.draw(|frame| draw(frame, &view))?;
-            sharing.publish(meeting);
-            dirty = sharing.start_once(meeting);
+            redraw(&mut terminal, meeting, &theme, &config, sharing, &mut dirty)?;
+            // Nothing reads the terminal before the first frame: the watch
+            // for a terminal gone starts after it, so that frame is sooner.
+            super::lost::watch();
         }
         reads.start_next(meeting);
         let holding = reads.holding();
@@ -349,6 +344,27 @@ async fn meeting_loop(
             return Ok(Left::Themselves);
         }
     }
+}
+
+/// Draw the meeting as it stands and hand it to the followers, who are
+/// served from the first frame on.
+fn redraw(
+    terminal: &mut DefaultTerminal,
+    meeting: &mut Meeting,
+    theme: &Theme,
+    config: &Config,
+    sharing: &mut Sharing,
+    dirty: &mut bool,
+) -> io::Result<()> {
+    let view = View {
+        meeting,
+        theme,
+        keymap: &config.keymap,
+    };
+    terminal.draw(|frame| draw(frame, &view))?;
+    sharing.publish(meeting);
+    *dirty = sharing.start_once(meeting);
+    Ok(())
 }
 
 /// The signals that end a meeting: it is saved as it goes, so each simply

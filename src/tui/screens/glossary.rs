@@ -12,14 +12,15 @@ use crate::tui::widgets::wrap::wrap_indented;
 /// "Plain words: UAT = your team's acceptance testing · …" for the
 /// glossary terms drawn in `drawn`, wrapped to `width`.
 pub fn legend(ctx: &Ctx, drawn: &Buffer, width: u16) -> Vec<Line<'static>> {
-    let area = drawn.area;
-    let text: String = (area.y..area.y + area.height)
-        .flat_map(|y| {
-            (area.x..area.x + area.width)
-                .map(move |x| drawn[(x, y)].symbol().to_owned())
-                .chain(std::iter::once("\n".to_owned()))
-        })
-        .collect();
+    // The screen's text, a line of it per row, read in place: one string
+    // for the whole screen, not one per cell.
+    let mut text = String::with_capacity(drawn.content.len() + 64);
+    for row in drawn.content.chunks(usize::from(drawn.area.width).max(1)) {
+        for cell in row {
+            text.push_str(cell.symbol());
+        }
+        text.push('\n');
+    }
     let mut spans = vec![Span::styled("Plain words: ", ctx.theme.muted())];
     for (term, meaning) in &ctx.plan().project.glossary {
         if find_term(&text, term).is_none() {
