@@ -273,6 +273,12 @@ async fn meeting_loop(
             tokio::select! {
                 done = reads.done() => {
                     let back = matches!(done, Done::Back(_));
+                    if back {
+                        // Keys already in the terminal were typed at the
+                        // screen without the field: they wait their turn
+                        // before it comes back, whichever was seen first.
+                        typed_already(&mut events, &mut waiting, &mut theme)?;
+                    }
                     reads.take_in(done, meeting, store).map_err(Stopped::Unreadable)?;
                     dirty = true;
                     if back && !waiting.is_empty() && meeting.draft.is_some() {
@@ -344,6 +350,24 @@ async fn meeting_loop(
             return Ok(Left::Themselves);
         }
     }
+}
+
+/// Take every event the terminal has already sent, without waiting: keys
+/// and pastes join those waiting their turn, the background's answer is
+/// taken in.
+fn typed_already(
+    events: &mut std::pin::Pin<Box<dyn futures_util::Stream<Item = io::Result<Sifted>>>>,
+    waiting: &mut std::collections::VecDeque<Event>,
+    theme: &mut Theme,
+) -> io::Result<()> {
+    use futures_util::FutureExt as _;
+    while let Some(Some(sifted)) = events.next().now_or_never() {
+        match sifted? {
+            Sifted::Background(background) => theme.palette.background = background,
+            Sifted::Event(event) => waiting.push_back(event),
+        }
+    }
+    Ok(())
 }
 
 /// Draw the meeting as it stands and hand it to the followers, who are
