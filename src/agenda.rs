@@ -174,6 +174,21 @@ pub fn add_followups(steps: &mut Vec<Section>, plan: &Plan, name: AgendaName) ->
     Some(after_welcome)
 }
 
+/// What the PM means to say in section `n` (of kind `kind`) of the agenda
+/// `name`: the plan's own agenda's `notes`, else the plan's
+/// `[speaker_notes]` for the kind. Read from the whole plan on the PM's
+/// own screen; a customer's copy of the plan has none.
+pub fn speaker_notes(plan: &Plan, name: AgendaName, n: usize, kind: SectionKind) -> Option<&str> {
+    let own = (name == AgendaName::Plan)
+        .then(|| plan.agenda.get(n))
+        .flatten()
+        .filter(|item| item.kind == kind)
+        .and_then(|item| item.notes.as_deref());
+    own.or_else(|| plan.speaker_notes.get(&kind).map(String::as_str))
+        .map(str::trim)
+        .filter(|notes| !notes.is_empty())
+}
+
 /// The timebox of a follow-ups section added to a built-in agenda.
 const FOLLOWUPS_MINUTES: u32 = 5;
 

@@ -70,6 +70,16 @@ pub enum MinutesFormat {
     Eml,
 }
 
+/// The agenda sent ahead: Markdown, a mail draft, or a calendar event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AgendaFormat {
+    Md,
+    /// A draft email to the people the meeting expects.
+    Eml,
+    /// A calendar event on the day agreed at the end of the last meeting.
+    Ics,
+}
+
 /// A one-page document: Markdown that reads as a plain-text email, or a
 /// printable HTML page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -249,6 +259,22 @@ pub enum Command {
         /// Markdown (reads as a plain-text email), or one printable HTML page.
         #[arg(long, value_enum, default_value_t = PageFormat::Md)]
         format: PageFormat,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The next meeting's agenda, to send ahead: its sections with their
+    /// timeboxes and questions, what is open from last time, your tasks
+    /// due, and its day when one is agreed. No internal word.
+    Agenda {
+        plan: PathBuf,
+        /// Which agenda; default: as for `run`.
+        #[arg(long, value_enum)]
+        agenda: Option<AgendaName>,
+        /// Where the plan's meeting records are; default: `meetings/` beside it.
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = AgendaFormat::Md)]
+        format: AgendaFormat,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },

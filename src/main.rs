@@ -167,6 +167,22 @@ fn dispatch(cli: Cli) -> commands::Outcome {
             };
             commands::report::run(&plan, &options)
         }
+        Command::Agenda {
+            plan,
+            agenda,
+            records,
+            format,
+            output,
+        } => {
+            let options = commands::agenda::Options {
+                agenda,
+                records: records.as_deref(),
+                format,
+                output: output.as_deref(),
+                config,
+            };
+            commands::agenda::run(&plan, &options)
+        }
         Command::Portfolio {
             dirs,
             format,

@@ -135,7 +135,7 @@ fn plan_of(record: &Record, record_path: &Path) -> Option<Plan> {
 
 /// The draft goes out with the addresses the plan gives; say on stderr who
 /// it could not be addressed to, so the PM adds them before sending.
-fn say_who_is_missing(has_plan: bool, without_email: &[String]) {
+pub(super) fn say_who_is_missing(has_plan: bool, without_email: &[String]) {
     if !has_plan {
         eprintln!(
             "note: the plan of this meeting was not found, so the draft is addressed to nobody; add the recipients in your mail program"

@@ -1,6 +1,7 @@
 //! One module a command; each returns how the process should exit.
 
 pub mod actions;
+pub mod agenda;
 pub mod check;
 pub mod demo;
 pub mod follow;

@@ -45,9 +45,8 @@ pub struct Recipients {
 /// who was present (or expected, when attendance was not taken) and who
 /// sent apologies.
 pub fn recipients(record: &Record, plan: Option<&Plan>, audience: Audience) -> Recipients {
-    let mut found = Recipients::default();
     let Some(plan) = plan else {
-        return found;
+        return Recipients::default();
     };
     let taken = record
         .attendance
@@ -75,6 +74,18 @@ pub fn recipients(record: &Record, plan: Option<&Plan>, audience: Audience) -> R
         } => Some(person.as_str()),
         _ => None,
     }));
+    addressed(plan, people, audience)
+}
+
+/// Who among `people` (person ids, once each) receives a document for
+/// `audience`: the customer's people, with our own in copy, for the
+/// customer; our own only, never the customer, for anyone else.
+pub fn addressed<'a>(
+    plan: &Plan,
+    people: impl IntoIterator<Item = &'a str>,
+    audience: Audience,
+) -> Recipients {
+    let mut found = Recipients::default();
     let mut seen = Vec::new();
     for id in people {
         if seen.contains(&id) {
@@ -130,6 +141,17 @@ pub fn eml(
     let text = super::minutes_plain::plain(record, plan, earlier, audience, zone);
     let page = html(record, plan, earlier, audience, zone);
     let recipients = recipients(record, plan, audience);
+    draft(
+        &subject(record, audience, zone),
+        text,
+        Some(page),
+        recipients,
+    )
+}
+
+/// A draft of `text` (and `page`, when there is one) to `recipients`, with
+/// `X-Unsent: 1` so a mail program opens it to check and send.
+pub fn draft(subject: &str, text: String, page: Option<String>, recipients: Recipients) -> Draft {
     let addresses = |list: &[Recipient]| {
         Address::new_list(
             list.iter()
@@ -140,10 +162,12 @@ pub fn eml(
     // No From: the PM's mail program fills in their own account when they
     // send, as it does for any draft; resetpoint does not know it.
     let mut message = MessageBuilder::new()
-        .subject(subject(record, audience, zone))
+        .subject(header_text(subject))
         .header("X-Unsent", Raw::new("1"))
-        .text_body(text)
-        .html_body(page);
+        .text_body(text);
+    if let Some(page) = page {
+        message = message.html_body(page);
+    }
     if !recipients.to.is_empty() {
         message = message.to(addresses(&recipients.to));
     }

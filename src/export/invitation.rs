@@ -4,6 +4,7 @@
 //! people who were there (or were expected) as attendees, by their email
 //! where the plan has one.
 
+use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::ical;
@@ -17,7 +18,7 @@ pub fn file_name(stem: &str) -> String {
 }
 
 /// What the invitation calls a meeting of this agenda.
-fn agenda_words(agenda: &str) -> &'static str {
+pub fn agenda_words(agenda: &str) -> &'static str {
     match agenda {
         "kickoff" => "Kickoff meeting",
         "reset-point" => "Reset-point meeting",
@@ -36,26 +37,65 @@ pub fn invitation(
     next: NextMeeting,
     zone: &TimeZone,
 ) -> String {
+    let agreed = record
+        .meeting
+        .started
+        .to_zoned(zone.clone())
+        .strftime("%-d %b %Y");
+    event(
+        &Event {
+            uid: format!(
+                "{}-{}-next@resetpoint",
+                ical::text(&plan.project.slug()),
+                ical::text(stem)
+            ),
+            stamp: record.meeting.ended.unwrap_or(record.meeting.started),
+            next,
+            minutes: record.sections.iter().map(|s| s.planned_minutes).sum(),
+            title: format!(
+                "{} — {}",
+                agenda_words(&record.meeting.agenda),
+                record.meeting.project
+            ),
+            description: format!(
+                "Agreed at the end of our meeting of {agreed}. First: what is still open from it."
+            ),
+            invited: invited(plan, record),
+        },
+        zone,
+    )
+}
+
+/// One meeting as a calendar event: the invitation written at the end of a
+/// meeting, and the agenda sent ahead of one.
+pub struct Event<'p> {
+    pub uid: String,
+    /// When the event was written.
+    pub stamp: Timestamp,
+    pub next: NextMeeting,
+    /// How long it runs: its agenda's timeboxes.
+    pub minutes: u32,
+    pub title: String,
+    pub description: String,
+    /// Those with an email are its attendees.
+    pub invited: Vec<&'p Person>,
+}
+
+/// `event` as an iCalendar (RFC 5545) file of one VEVENT, its day and time
+/// in `zone`.
+pub fn event(event: &Event, zone: &TimeZone) -> String {
     let mut out = String::new();
     let line = |out: &mut String, text: &str| ical::line(out, text);
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");
     line(&mut out, "PRODID:-//resetpoint//next meeting//EN");
     line(&mut out, "BEGIN:VEVENT");
+    line(&mut out, &format!("UID:{}", event.uid));
     line(
         &mut out,
-        &format!(
-            "UID:{}-{}-next@resetpoint",
-            ical::text(&plan.project.slug()),
-            ical::text(stem)
-        ),
+        &format!("DTSTAMP:{}", event.stamp.strftime("%Y%m%dT%H%M%SZ")),
     );
-    let stamp = record.meeting.ended.unwrap_or(record.meeting.started);
-    line(
-        &mut out,
-        &format!("DTSTAMP:{}", stamp.strftime("%Y%m%dT%H%M%SZ")),
-    );
-    let minutes: u32 = record.sections.iter().map(|s| s.planned_minutes).sum();
+    let next = event.next;
     match next.time {
         Some(time) => {
             // The day and time the customer agreed, where they agreed it.
@@ -64,39 +104,24 @@ pub fn invitation(
                 .to_datetime(time)
                 .to_zoned(zone.clone())
                 .map(|z| z.timestamp())
-                .unwrap_or(stamp);
+                .unwrap_or(event.stamp);
             line(
                 &mut out,
                 &format!("DTSTART:{}", start.strftime("%Y%m%dT%H%M%SZ")),
             );
-            line(&mut out, &format!("DURATION:PT{}M", minutes.max(1)));
+            line(&mut out, &format!("DURATION:PT{}M", event.minutes.max(1)));
         }
         None => line(
             &mut out,
             &format!("DTSTART;VALUE=DATE:{}", next.date.strftime("%Y%m%d")),
         ),
     }
-    let title = format!(
-        "{} — {}",
-        agenda_words(&record.meeting.agenda),
-        record.meeting.project
-    );
-    line(&mut out, &format!("SUMMARY:{}", ical::text(&title)));
-    let agreed = record
-        .meeting
-        .started
-        .to_zoned(zone.clone())
-        .strftime("%-d %b %Y");
+    line(&mut out, &format!("SUMMARY:{}", ical::text(&event.title)));
     line(
         &mut out,
-        &format!(
-            "DESCRIPTION:{}",
-            ical::text(&format!(
-                "Agreed at the end of our meeting of {agreed}. First: what is still open from it."
-            ))
-        ),
+        &format!("DESCRIPTION:{}", ical::text(&event.description)),
     );
-    for person in invited(plan, record) {
+    for person in &event.invited {
         let Some(email) = person
             .email
             .as_ref()
@@ -122,14 +147,27 @@ pub fn invitation(
 /// Who is invited: who was there, else who was expected, else everyone in
 /// the plan.
 fn invited<'p>(plan: &'p Plan, record: &Record) -> Vec<&'p Person> {
-    let by_id = |ids: &mut dyn Iterator<Item = &str>| -> Vec<&'p Person> {
-        ids.filter_map(|id| plan.person(id)).collect()
-    };
-    let there = by_id(&mut record.meeting.attendees.iter().map(String::as_str));
+    let there: Vec<&Person> = record
+        .meeting
+        .attendees
+        .iter()
+        .filter_map(|id| plan.person(id))
+        .collect();
     if !there.is_empty() {
         return there;
     }
-    let expected = by_id(&mut plan.meeting.attendees.iter().map(|a| a.get_ref().as_str()));
+    expected(plan)
+}
+
+/// Who a meeting of the plan expects: its `[meeting]` attendees, else
+/// everyone in the plan.
+pub fn expected(plan: &Plan) -> Vec<&Person> {
+    let expected: Vec<&Person> = plan
+        .meeting
+        .attendees
+        .iter()
+        .filter_map(|a| plan.person(a.get_ref()))
+        .collect();
     if !expected.is_empty() {
         return expected;
     }

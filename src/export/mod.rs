@@ -3,6 +3,7 @@
 //! history (also a workbook), the report, the portfolio, the invitation.
 
 pub mod actions;
+pub mod agenda_ahead;
 pub mod audience;
 pub mod eml;
 pub mod history;

@@ -320,7 +320,7 @@ pub fn open_customer_tasks<'p>(
         .collect()
 }
 
-fn tasks_due_soon(shown: &Plan, meetings: &[(String, Record)], today: Date) -> Section {
+pub(super) fn tasks_due_soon(shown: &Plan, meetings: &[(String, Record)], today: Date) -> Section {
     let mut tasks = open_customer_tasks(shown, meetings);
     tasks.sort_by_key(|(_, _, due)| due.unwrap_or(Date::MAX));
     let soon = |due: Option<Date>| {

@@ -268,5 +268,10 @@ pub fn public_only(plan: &Plan) -> Plan {
     if public.financials.as_ref().is_some_and(|f| !f.visible) {
         public.financials = None;
     }
+    // What the PM means to say is theirs alone.
+    public.speaker_notes.clear();
+    for item in &mut public.agenda {
+        item.notes = None;
+    }
     public
 }

@@ -41,7 +41,7 @@ fn fields_of<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
 }
 
 /// The top-level sections of a plan, in the order DESIGN.md gives them.
-pub const SECTIONS: [&str; 13] = [
+pub const SECTIONS: [&str; 14] = [
     "project",
     "meeting",
     "people",
@@ -55,6 +55,7 @@ pub const SECTIONS: [&str; 13] = [
     "proposals",
     "pushback",
     "agenda",
+    "speaker_notes",
 ];
 
 /// A table of the plan: its header as written in the file, and its keys.
@@ -134,6 +135,10 @@ pub fn tables() -> Vec<Table> {
         Table {
             header: "[[agenda]]",
             keys: fields_of::<AgendaItem>(),
+        },
+        Table {
+            header: "[speaker_notes]",
+            keys: &super::section_kind::KEYS,
         },
     ]
 }

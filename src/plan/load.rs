@@ -292,6 +292,9 @@ impl<'i> Reader<'i> {
                 "proposals" => plan.proposals = self.list(value, "proposals"),
                 "pushback" => plan.pushback = self.list(value, "pushback"),
                 "agenda" => plan.agenda = self.list(value, "agenda"),
+                "speaker_notes" => {
+                    plan.speaker_notes = self.one(value, "speaker_notes").unwrap_or_default()
+                }
                 other => self.diagnostics.push(
                     Diagnostic::error("unknown-key", format!("unknown section `{other}`"))
                         .at(key.span())

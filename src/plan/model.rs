@@ -59,6 +59,12 @@ pub struct Plan {
     /// The plan's own agenda, used with `--agenda plan`.
     #[schemars(default)]
     pub agenda: Vec<AgendaItem>,
+    /// What you mean to say in each kind of section of a built-in agenda,
+    /// keyed by kind (`listen = "Let Søren finish."`): shown on your laptop
+    /// only, never on the projector or in a customer's document.
+    #[serde(default)]
+    #[schemars(default, with = "std::collections::BTreeMap<SectionKey, String>")]
+    pub speaker_notes: std::collections::BTreeMap<super::section_kind::SectionKind, String>,
 }
 
 impl Plan {
@@ -719,6 +725,10 @@ pub struct AgendaItem {
     /// true }` for one whose answers go to our management only.
     #[serde(default)]
     pub questions: Vec<Question>,
+    /// What you mean to say in it: on your laptop only, never on the
+    /// projector or in a customer's document.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 /// A question of a section: its text, or its text marked sensitive.

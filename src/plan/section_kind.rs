@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What a section of the meeting is for; each kind has its own screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     Welcome,
@@ -25,6 +25,24 @@ pub enum SectionKind {
     /// risks, issues, and who was there.
     Notes,
 }
+
+/// The keys of the kinds a plan's agenda is made of, in [`SectionKind::ALL`]'s
+/// order: the keys `[speaker_notes]` takes.
+pub const KEYS: [&str; 13] = [
+    "welcome",
+    "followups",
+    "listen",
+    "playback",
+    "scope",
+    "status",
+    "financials",
+    "raid",
+    "rules",
+    "proposals",
+    "customer_tasks",
+    "review",
+    "pulse",
+];
 
 impl SectionKind {
     /// The kinds a plan's own `[[agenda]]` is made of, as its schema
@@ -83,6 +101,29 @@ impl SectionKind {
             SectionKind::Review => "Decisions and actions, read back",
             SectionKind::Pulse => "How confident are you?",
             SectionKind::Notes => "Notes",
+        }
+    }
+
+    /// What the section is for, as the agenda sent ahead tells the
+    /// customer, so they come prepared.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            SectionKind::Welcome => "Who is here, and what we want from today.",
+            SectionKind::Followups => "What each of us promised last time: done, late or dropped.",
+            SectionKind::Listen => "Your view of the project, in your words; we listen first.",
+            SectionKind::Playback => "We say back what we heard, so you can correct us.",
+            SectionKind::Scope => "What the project delivers, and what it does not.",
+            SectionKind::Status => "Each milestone against the plan, and what is late.",
+            SectionKind::Financials => "The budget, what is spent, and the forecast.",
+            SectionKind::Raid => "The open issues and risks, and who handles each.",
+            SectionKind::Rules => "How we meet, decide and keep you informed.",
+            SectionKind::Proposals => "What we propose to change, for your agreement.",
+            SectionKind::CustomerTasks => {
+                "The tasks on your side, their dates, and our help with them."
+            }
+            SectionKind::Review => "Every decision and action of the meeting, read back.",
+            SectionKind::Pulse => "How confident you are now, in one number.",
+            SectionKind::Notes => "Notes of our conversation.",
         }
     }
 }

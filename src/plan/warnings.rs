@@ -23,7 +23,9 @@ const CUSTOMER_TEXT: &[(&str, &[&str])] = &[
     ("communication.channels", &["what", "method"]),
     ("customer_tasks", &["title", "help"]),
     ("proposals", &["title", "why"]),
-    ("agenda", &["title", "questions"]),
+    ("agenda", &["title", "questions", "notes"]),
+    // Said aloud in the room, so held to the customer's words too.
+    ("speaker_notes", &super::section_kind::KEYS),
 ];
 
 /// The customer-visible keys of `section`, with the section's name as
@@ -385,6 +387,14 @@ fn customer_visible_text(plan: &Plan) -> Vec<CustomerText<'_>> {
             let whose = Whose::Plain("an agenda question");
             texts.push((whose, field("agenda", entry, "questions", at), q.text()));
         }
+        if let Some(notes) = &item.notes {
+            let whose = Whose::Plain("a speaker note");
+            texts.push((whose, field("agenda", entry, "notes", 0), notes));
+        }
+    }
+    for (kind, notes) in &plan.speaker_notes {
+        let whose = Whose::Plain("a speaker note");
+        texts.push((whose, field("speaker_notes", 0, kind.key(), 0), notes));
     }
     texts
 }

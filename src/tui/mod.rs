@@ -12,6 +12,7 @@ pub mod lost;
 pub mod rehearsal;
 pub mod screens;
 pub mod sharing;
+pub mod speaker_notes;
 pub mod theme;
 pub mod view;
 pub mod widgets;

@@ -84,6 +84,7 @@ impl Widget for &View<'_> {
                     .areas(body);
             (main, pane)
         };
+        let main = super::speaker_notes::render(&shown, self.theme, main, buf);
         screens::render(&ctx, main, buf);
         capture_pane::render_pane(&shown, self.theme, pane, buf);
         if let Some(card) = &shown.card {

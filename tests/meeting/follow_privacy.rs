@@ -19,6 +19,19 @@ use resetpoint::share::publisher::Publisher;
 
 const DEMO: &str = include_str!("../../assets/demo.toml");
 
+/// What the PM means to say, for every kind of section: theirs alone.
+const SPEAKER_NOTES: &str = "
+[speaker_notes]
+welcome = \"ZQ thank them for coming at short notice\"
+listen = \"ZQ let Søren finish; do not defend October\"
+status = \"ZQ the red milestone first\"
+financials = \"ZQ do not volunteer the margin\"
+raid = \"ZQ name the owner of each\"
+proposals = \"ZQ ask for buy-in, then stop talking\"
+review = \"ZQ read every action aloud\"
+pulse = \"ZQ thank them\"
+";
+
 /// Only in private and internal things; two letters found together nowhere else.
 const MARK: &str = "ZQ";
 /// In every public thing, to show the message is not simply empty.
@@ -35,9 +48,11 @@ fn start() -> Timestamp {
     "2026-11-24T14:00:00Z".parse().unwrap()
 }
 
+/// The demo plan with speaker notes in every kind of its sections.
 fn meeting(presenting: bool) -> Meeting {
+    let text = format!("{DEMO}{SPEAKER_NOTES}");
     common::every_section_meeting(
-        load_bytes("demo.toml", DEMO.as_bytes()).plan.unwrap(),
+        load_bytes("demo.toml", text.as_bytes()).plan.unwrap(),
         presenting,
     )
 }
@@ -245,6 +260,36 @@ fn the_message_holds_nothing_private_for_any_capture_kind() {
             assert_eq!(line.contains("PUBLIC earlier risk"), lists_them, "{when}");
             assert!(line.contains("\"score\":7"), "the recommend score, {when}");
         }
+    }
+}
+
+#[test]
+fn speaker_notes_are_on_the_pms_own_screen_only() {
+    for presenting in [true, false] {
+        let mut m = full_meeting(presenting);
+        let listen = m
+            .sections
+            .iter()
+            .position(|s| s.kind == SectionKind::Listen)
+            .expect("a listen section");
+        update(&mut m, Action::JumpTo(listen));
+        let notes_of = |shown: &Shared| {
+            resetpoint::agenda::speaker_notes(
+                &shown.plan,
+                shown.agenda,
+                shown.current,
+                shown.section().kind,
+            )
+            .map(str::to_owned)
+        };
+        // The PM's private view has them, so the tests above are not
+        // passing on notes that never load.
+        assert_eq!(
+            notes_of(&Shared::private_view(&m)).as_deref(),
+            Some("ZQ let Søren finish; do not defend October")
+        );
+        assert_eq!(notes_of(&Shared::presenting(&m)), None);
+        assert_eq!(notes_of(&Shared::projector(&m)), None);
     }
 }
 

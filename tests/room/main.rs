@@ -10,6 +10,7 @@ mod meetings;
 #[path = "../e2e/tmux.rs"]
 mod tmux;
 
+mod agenda_ahead;
 mod e2e_capture;
 mod e2e_did_you_mean;
 mod e2e_earlier_read;
@@ -27,6 +28,7 @@ mod e2e_rehearse;
 mod e2e_resume;
 mod e2e_runner;
 mod e2e_signals;
+mod e2e_speaker_notes;
 mod e2e_task_help;
 mod e2e_workbook;
 mod hostile_plan_path;

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 /// The demo plan with emails for some of its people, and a customer whose
 /// name is not ASCII.
-fn plan_text() -> String {
+pub(crate) fn plan_text() -> String {
     let mut plan = include_str!("../../assets/demo.toml")
         .replace("name = \"Ola Nordmann\"", "name = \"Søren Kjærgaard\"");
     for (id, email) in [
@@ -104,9 +104,10 @@ msg = email.message_from_bytes(raw, policy=email.policy.default)
 def people(header):
     value = msg[header]
     return [] if value is None else [[a.display_name, a.addr_spec] for a in value.addresses]
+# A message of one part is its own only part.
 parts = [
     {"type": p.get_content_type(), "text": p.get_content()}
-    for p in msg.iter_parts()
+    for p in (msg.iter_parts() if msg.is_multipart() else [msg])
 ]
 print(json.dumps({
     "defects": [str(d) for d in msg.defects] + [str(d) for p in msg.walk() for d in p.defects],
@@ -121,7 +122,7 @@ print(json.dumps({
 }))
 "#;
 
-fn read_back(message: &[u8]) -> Value {
+pub(crate) fn read_back(message: &[u8]) -> Value {
     use std::io::Write as _;
     let mut python = Command::new("python3")
         .args(["-c", READ_BACK])
@@ -139,7 +140,7 @@ fn read_back(message: &[u8]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn part<'a>(mail: &'a Value, kind: &str) -> &'a str {
+pub(crate) fn part<'a>(mail: &'a Value, kind: &str) -> &'a str {
     mail["parts"]
         .as_array()
         .unwrap()

@@ -21,4 +21,5 @@ mod rehearsal_screens;
 mod screens;
 mod screens_fit;
 mod solid_ink;
+mod speaker_notes;
 mod timer_words;
