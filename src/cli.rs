@@ -278,6 +278,19 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// What became of an action or customer task between meetings, in the
+    /// follow-ups' words: `done`, `dropped`, `open due:+1w`, `now with @søren`.
+    Update {
+        plan: PathBuf,
+        /// The action's or task's id: A-3, CT-1.
+        id: String,
+        /// What became of it.
+        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        words: Vec<String>,
+        /// Where the plan's meeting records are; default: `meetings/` beside it.
+        #[arg(long, value_name = "DIR")]
+        records: Option<PathBuf>,
+    },
     /// Every plan under the folders, one row per account, worst first, with
     /// the advice the practice calls for.
     Portfolio {

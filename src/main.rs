@@ -183,6 +183,12 @@ fn dispatch(cli: Cli) -> commands::Outcome {
             };
             commands::agenda::run(&plan, &options)
         }
+        Command::Update {
+            plan,
+            id,
+            words,
+            records,
+        } => commands::update::run(&plan, records.as_deref(), &id, &words, config),
         Command::Portfolio {
             dirs,
             format,

@@ -79,6 +79,22 @@ pub fn plan_and_meetings(
     records: Option<&Path>,
     config: Option<&Path>,
 ) -> Result<(Plan, Vec<(String, Record)>), Failed> {
+    plan_and_records(plan_path, records, config).map(|found| (found.plan, found.meetings))
+}
+
+/// A checked plan, the folder of its records, and its live meeting records.
+pub struct PlanRecords {
+    pub plan: Plan,
+    pub dir: std::path::PathBuf,
+    pub meetings: Vec<(String, Record)>,
+}
+
+/// The same as [`plan_and_meetings`], with the records folder.
+pub fn plan_and_records(
+    plan_path: &Path,
+    records: Option<&Path>,
+    config: Option<&Path>,
+) -> Result<PlanRecords, Failed> {
     let checked = match load_file(plan_path) {
         Ok(checked) => checked,
         Err(e @ OpenError::NotFound(_)) => return Err(fail(exit::BAD_INPUT, e)),
@@ -87,8 +103,12 @@ pub fn plan_and_meetings(
     let plan = plan_or_report(checked)?;
     let config = settings(config)?;
     let dir = records_dir(plan_path, records.or(config.records_dir.as_deref()));
-    let found = meetings(&dir, &plan.project.slug());
-    Ok((plan, found))
+    let meetings = meetings(&dir, &plan.project.slug());
+    Ok(PlanRecords {
+        plan,
+        dir,
+        meetings,
+    })
 }
 
 /// Write a document to standard output, or atomically to `output`.

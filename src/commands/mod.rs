@@ -16,6 +16,7 @@ pub mod rehearse;
 pub mod report;
 pub mod run;
 pub mod schema;
+pub mod update;
 pub mod which_meeting;
 
 use std::process::ExitCode;

@@ -118,7 +118,10 @@ fn finished(folder: &Path, project: Option<&str>) -> Vec<(PathBuf, Header)> {
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
         .filter_map(|p| read_header(&p).map(|h| (p, h)))
         .filter(|(_, h)| {
-            h.ended.is_some() && h.mode == Mode::Live && project.is_none_or(|id| h.project_id == id)
+            h.ended.is_some()
+                && h.mode == Mode::Live
+                && !h.is_update()
+                && project.is_none_or(|id| h.project_id == id)
         })
         .collect();
     found.sort_by_key(|(_, h)| h.started);

@@ -76,8 +76,7 @@ pub fn agenda_ahead(
         empty: "",
         after: None,
     };
-    let when = meetings
-        .iter()
+    let when = Record::held(meetings)
         .rev()
         .find(|(_, r)| r.meeting.ended.is_some())
         .and_then(|(_, r)| r.meeting.next)

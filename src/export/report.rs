@@ -391,13 +391,12 @@ fn next_meeting(shown: &Plan, meetings: &[(String, Record)]) -> Section {
     if !section.groups[0].items.is_empty() {
         section.groups[0].heading = Some("How we keep you informed".to_owned());
     }
-    let open = if meetings.is_empty() {
+    let open = if Record::held(meetings).next().is_none() {
         ""
     } else {
         " Open actions and your open tasks will be its first item."
     };
-    let agreed = meetings
-        .iter()
+    let agreed = Record::held(meetings)
         .rev()
         .find(|(_, r)| r.meeting.ended.is_some())
         .and_then(|(_, r)| r.meeting.next);

@@ -113,8 +113,7 @@ pub fn history(
             closed.insert((item, meeting), (f.at, *status));
         }
     }
-    meetings
-        .iter()
+    Record::held(meetings)
         .map(|(stem, record)| {
             let date = record.meeting.started.to_zoned(zone.clone()).date();
             let scores: Vec<f64> = record

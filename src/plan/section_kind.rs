@@ -127,3 +127,14 @@ impl SectionKind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_keys_speaker_notes_take_are_the_kinds_of_an_agenda() {
+        let keys: Vec<&str> = SectionKind::ALL.iter().map(|k| k.key()).collect();
+        assert_eq!(keys, KEYS);
+    }
+}

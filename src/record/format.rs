@@ -98,7 +98,29 @@ pub struct Record {
     pub dealt: Option<Dealt>,
 }
 
+/// The agenda of a record that is no meeting: what `resetpoint update`
+/// wrote between meetings (follow-ups only). Read like a meeting for what
+/// became of actions and tasks; never counted as a meeting held.
+pub const UPDATE: &str = "update";
+
+impl Header {
+    /// Whether this is an update between meetings, not a meeting.
+    pub fn is_update(&self) -> bool {
+        self.agenda == UPDATE
+    }
+}
+
 impl Record {
+    /// Whether this is an update between meetings, not a meeting.
+    pub fn is_update(&self) -> bool {
+        self.meeting.is_update()
+    }
+
+    /// The meetings held, updates between them left out.
+    pub fn held<S>(meetings: &[(S, Record)]) -> impl DoubleEndedIterator<Item = &(S, Record)> {
+        meetings.iter().filter(|(_, r)| !r.is_update())
+    }
+
     /// The record of a meeting as it stands.
     pub fn of(meeting: &Meeting) -> Record {
         let mut record = Record::frame_of(meeting);

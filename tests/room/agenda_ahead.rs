@@ -37,7 +37,7 @@ fn next_day() -> NextMeeting {
 /// A folder with the plan (emails for some of its people) and its last
 /// meeting: an action for us, a private note, an internal risk, and the
 /// next meeting agreed when `agreed`.
-fn project(dir: &Path, agreed: bool) {
+pub(crate) fn project(dir: &Path, agreed: bool) {
     let plan_path = dir.join("plan.toml");
     std::fs::write(&plan_path, plan_text()).unwrap();
     let plan = resetpoint::plan::load_bytes("plan.toml", plan_text().as_bytes())

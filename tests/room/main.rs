@@ -35,3 +35,4 @@ mod hostile_plan_path;
 mod lost_terminal;
 mod minutes_eml;
 mod other_meetings;
+mod update_between;

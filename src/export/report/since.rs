@@ -22,7 +22,7 @@ pub fn since_last_meeting(
     zone: &jiff::tz::TimeZone,
 ) -> Section {
     let title = "Since our last meeting";
-    let Some((stem, last)) = meetings.last() else {
+    let Some((stem, last)) = Record::held(meetings).next_back() else {
         return list(title, Vec::new(), "No meeting with you is on record yet.");
     };
     let all_actions = rows(meetings, shown, true);

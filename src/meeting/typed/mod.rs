@@ -84,6 +84,74 @@ fn no_internal_mark(quick: &QuickCapture) -> Result<(), Ask> {
     })
 }
 
+/// What a follow-up's line says of an action or task: its status, a new
+/// due date, and a new owner as typed (`open @sam due:+1w`, `done`,
+/// `dropped`), in the room and between meetings (`resetpoint update`).
+pub struct FollowupWords {
+    pub status: ActionStatus,
+    /// Only a new date: the earlier one is in its own record.
+    pub due: Option<jiff::civil::Date>,
+    /// The `@name` as typed, and the person it matched (if any).
+    pub owner: Option<(String, Option<String>)>,
+}
+
+/// Read a follow-up's line; why not, in words that say how to write it.
+pub fn read_followup(
+    text: &str,
+    plan: &crate::plan::model::Plan,
+    guests: &[String],
+    today: jiff::civil::Date,
+) -> Result<FollowupWords, String> {
+    followup_words(text, People { plan, guests }, today).map_err(|ask| ask.notice)
+}
+
+fn followup_words(
+    text: &str,
+    people: People,
+    today: jiff::civil::Date,
+) -> Result<FollowupWords, Ask> {
+    let ask = |notice: String| Ask {
+        notice,
+        again: false,
+        guest: None,
+    };
+    // `open @sam due:+1w`: the @name and due: read as in an action's line.
+    let quick = quick_capture(text, people, today);
+    if let Some(bad) = &quick.bad_due {
+        return Err(ask(format!(
+            "due:{} is not a date: use 2026-12-15, +1w or a weekday.",
+            quoted(bad)
+        )));
+    }
+    one_of_each(&quick)?;
+    no_internal_mark(&quick)?;
+    // A new date or owner keeps it open, unless a word says otherwise.
+    let mut status = (quick.due.is_some() || quick.owner.is_some()).then_some(ActionStatus::Open);
+    for word in quick.text.split_whitespace() {
+        match word.to_lowercase().as_str() {
+            "done" | "d" | "closed" => status = Some(ActionStatus::Done),
+            "dropped" | "drop" | "x" => status = Some(ActionStatus::Dropped),
+            "open" | "o" | "still" => status = Some(ActionStatus::Open),
+            // `now with @søren`: words around a new owner or date.
+            "now" | "with" => {}
+            _ => {
+                return Err(ask(format!(
+                    "`{}`: say done, dropped, or open with due:2026-12-15 and @who.",
+                    quoted(word)
+                )));
+            }
+        }
+    }
+    let Some(status) = status else {
+        return Err(ask("Say done, dropped, or open with due:2026-12-15.".into()));
+    };
+    Ok(FollowupWords {
+        status,
+        due: quick.due,
+        owner: quick.owner,
+    })
+}
+
 /// Asked of a risk typed without its score.
 const ASK_SCORE: &str = "Add p:1-5 i:1-5 for its probability and impact (p:4 i:3), or press Enter again to save it unscored.";
 
@@ -321,43 +389,13 @@ pub(super) fn to_capture(
             let Some(followed) = meeting.followup_rows().into_iter().nth(row) else {
                 return ask("That row is no longer there.".into());
             };
-            // `open @sam due:+1w`: the @name and due: read as in an action's line.
-            let quick = quick_capture(text, people, today);
-            if let Some(bad) = &quick.bad_due {
-                return ask(format!(
-                    "due:{} is not a date: use 2026-12-15, +1w or a weekday.",
-                    quoted(bad)
-                ));
-            }
-            one_of_each(&quick)?;
-            no_internal_mark(&quick)?;
-            let new_owner = owner(&quick.owner)?;
-            // Only a new date is kept: the earlier one is in its own record.
-            let due = quick.due;
-            // A new date or owner keeps it open, unless a word says otherwise.
-            let mut status =
-                (quick.due.is_some() || new_owner.is_some()).then_some(ActionStatus::Open);
-            for word in quick.text.split_whitespace() {
-                match word.to_lowercase().as_str() {
-                    "done" | "d" | "closed" => status = Some(ActionStatus::Done),
-                    "dropped" | "drop" | "x" => status = Some(ActionStatus::Dropped),
-                    "open" | "o" | "still" => status = Some(ActionStatus::Open),
-                    _ => {
-                        return ask(format!(
-                            "`{}`: say done, dropped, or open with due:2026-12-15 and @who.",
-                            quoted(word)
-                        ));
-                    }
-                }
-            }
-            let Some(status) = status else {
-                return ask("Say done, dropped, or open with due:2026-12-15.".into());
-            };
+            let said = followup_words(text, people, today)?;
+            let new_owner = owner(&said.owner)?;
             Capture::Followup {
                 item: followed.item,
                 meeting: followed.meeting,
-                status,
-                due,
+                status: said.status,
+                due: said.due,
                 owner: new_owner,
             }
         }
