@@ -17,7 +17,7 @@ use super::minutes_model::{Audience, Group, Item, Section};
 use super::report::{day, list, tasks_due_soon};
 use super::section_text::{Dialect, Markdown, Plain, write_section};
 use crate::agenda::sections_carrying_over;
-use crate::left_open::actions::rows;
+use crate::left_open::actions::{PARKED, parked_open, rows};
 use crate::meeting::next::NextMeeting;
 use crate::meeting::public_only;
 use crate::plan::model::{AgendaName, Plan};
@@ -89,6 +89,7 @@ pub fn agenda_ahead(
         sections: vec![
             agenda,
             open_from_last_time(&shown, meetings, today),
+            parked_for_later(&shown, meetings),
             tasks_due_soon(&shown, meetings, today),
         ],
     }
@@ -124,6 +125,22 @@ fn open_from_last_time(shown: &Plan, meetings: &[(String, Record)], today: Date)
         items,
         "Nothing is open from earlier meetings.",
     )
+}
+
+/// The points parked in earlier meetings and not yet taken up: the
+/// follow-ups bring them back.
+fn parked_for_later(shown: &Plan, meetings: &[(String, Record)]) -> Section {
+    let items = parked_open(meetings)
+        .into_iter()
+        .map(|point| {
+            let text = point.title.strip_prefix(PARKED).unwrap_or(&point.title);
+            let owner = point
+                .owner
+                .map_or_else(String::new, |o| format!(" — {}", shown.name_of(&o)));
+            Item::led(&point.id, format!("{text}{owner}"))
+        })
+        .collect();
+    list("Parked for later", items, "Nothing is parked.")
 }
 
 impl AgendaAhead {

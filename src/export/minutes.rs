@@ -38,6 +38,7 @@ pub fn minutes(
         audience,
     };
     let mut sections = vec![w.attendees()];
+    sections.extend(w.skipped());
     sections.extend(w.apologies());
     sections.extend(w.heard());
     sections.extend(w.outcomes());
@@ -47,6 +48,7 @@ pub fn minutes(
     sections.extend([w.decisions(), w.actions(), w.tasks()]);
     sections.extend(w.agreed());
     sections.push(w.raised());
+    sections.extend(w.parked());
     sections.extend(w.notes());
     sections.extend(w.pulse());
     if let Some(plan) = plan

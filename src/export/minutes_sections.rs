@@ -365,6 +365,48 @@ impl Writer<'_> {
         (!notes.is_empty()).then(|| Section::list("Notes", notes, ""))
     }
 
+    /// The points parked for later, with who takes each up: the next
+    /// meeting follows them up.
+    pub fn parked(&self) -> Option<Section> {
+        let parked: Vec<Item> = self
+            .record
+            .parked
+            .iter()
+            .filter_map(|p| match &p.what {
+                Capture::Parked { text, owner } => Some(Item::led(
+                    &p.id,
+                    match owner {
+                        Some(who) => format!("{text} — {}", self.name(who)),
+                        None => text.clone(),
+                    },
+                )),
+                _ => None,
+            })
+            .collect();
+        (!parked.is_empty()).then(|| Section::list("Parked for later", parked, ""))
+    }
+
+    /// The sections skipped on purpose, and why: not held, and not empty.
+    pub fn skipped(&self) -> Option<Section> {
+        let skipped: Vec<Item> = self
+            .record
+            .skipped
+            .iter()
+            .filter_map(|s| match &s.what {
+                Capture::Skipped { reason } => {
+                    let title = self.record.sections.get(s.section)?.title.as_str();
+                    Some(Item::text(if reason.is_empty() {
+                        format!("Skipped: {title}")
+                    } else {
+                        format!("Skipped: {title} ({reason})")
+                    }))
+                }
+                _ => None,
+            })
+            .collect();
+        (!skipped.is_empty()).then(|| Section::list("Skipped on purpose", skipped, ""))
+    }
+
     pub fn pulse(&self) -> Option<Section> {
         // "Would recommend us" is our own measure of the relationship: the
         // customer reads it only when the plan says to share it.

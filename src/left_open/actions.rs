@@ -162,7 +162,8 @@ pub fn meetings_before(dir: &Path, plan: &Plan, before: Timestamp) -> Vec<(Strin
     Folder::read(dir, &plan.project.slug()).live_before(before)
 }
 
-/// The actions still open after these meetings, for the next one's follow-ups.
+/// The actions still open after these meetings, and the points parked in
+/// them, for the next one's follow-ups.
 pub fn still_open(
     earlier: &[(String, Record)],
     plan: &Plan,
@@ -177,6 +178,40 @@ pub fn still_open(
             due: row.due,
             moved_from: row.moved_from,
             side: row.side,
+        })
+        .chain(parked_open(earlier))
+        .collect()
+}
+
+/// How a parked point's title starts on the follow-ups screen.
+pub const PARKED: &str = "Parked: ";
+
+/// The points parked in these meetings (`l`) that no later follow-up said
+/// were dealt with or dropped, oldest first, with their owner as the
+/// follow-ups left it: "Parked: …", to take up again.
+pub fn parked_open(meetings: &[(String, Record)]) -> Vec<crate::meeting::capture::Earlier> {
+    let said = SaidOf::new(meetings.iter().flat_map(|(_, r)| &r.followups));
+    meetings
+        .iter()
+        .flat_map(|(stem, record)| record.parked.iter().map(move |item| (stem, item)))
+        .filter_map(|(stem, item)| {
+            let Capture::Parked { text, owner } = &item.what else {
+                return None;
+            };
+            let now = Latest::new(ActionStatus::Open, None, owner.clone()).after(
+                said.of(&item.id, stem).iter().copied(),
+                &item.id,
+                stem,
+            );
+            (now.status == ActionStatus::Open).then(|| crate::meeting::capture::Earlier {
+                id: item.id.clone(),
+                meeting: stem.clone(),
+                title: format!("{PARKED}{text}"),
+                owner: now.owner,
+                due: now.due,
+                moved_from: now.moved_from,
+                side: None,
+            })
         })
         .collect()
 }

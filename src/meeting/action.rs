@@ -98,11 +98,23 @@ pub enum Action {
         short = "help"
     ))]
     TaskHelp,
+    /// A point off the topic, parked for later with an optional owner.
+    #[strum(
+        serialize = "park",
+        props(
+            help = "park a point for later (@who); skip this section",
+            footer = "later"
+        )
+    )]
+    Park,
+    /// Skip the section on screen on purpose (asks, with an optional reason).
+    #[strum(props(help = "park a point for later (@who); skip this section"))]
+    SkipSection,
     /// Edit the highlighted item of the capture pane.
-    #[strum(props(help = "edit the highlighted capture"))]
+    #[strum(props(help = "edit or delete the highlighted capture (delete asks)"))]
     Edit,
     /// Delete the highlighted item (asks first).
-    #[strum(props(help = "delete the highlighted capture (asks first)"))]
+    #[strum(props(help = "edit or delete the highlighted capture (delete asks)"))]
     Delete,
     /// Write the minutes beside the record (on the review screen).
     #[strum(props(

@@ -113,6 +113,19 @@ pub enum Capture {
     Recommend {
         score: u8,
     },
+    /// A point raised off the topic, parked for later (`l`): listed in the
+    /// minutes and followed up in the next meeting.
+    Parked {
+        text: String,
+        /// Who takes it up, when someone does.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<String>,
+    },
+    /// The section it was captured in, skipped on purpose (`S`), and why.
+    Skipped {
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
+    },
     /// What became of an action or customer task from an earlier meeting.
     Followup {
         /// The action's id or the customer task's id (CT-1).
@@ -240,6 +253,8 @@ impl Capture {
             Capture::Playback { .. } => "H",
             Capture::Pulse { .. } | Capture::Recommend { .. } => "C",
             Capture::Followup { .. } => "F",
+            Capture::Parked { .. } => "L",
+            Capture::Skipped { .. } => "K",
         }
     }
 

@@ -114,6 +114,8 @@ impl Capture {
             Capture::Pulse { .. } => "pulse",
             Capture::Recommend { .. } => "recommend score",
             Capture::Followup { .. } => "follow-up",
+            Capture::Parked { .. } => "parked point",
+            Capture::Skipped { .. } => "skipped section",
         }
     }
 
@@ -133,6 +135,8 @@ impl Capture {
             Capture::Playback { .. } => "playback",
             Capture::Pulse { .. } | Capture::Recommend { .. } => "pulse",
             Capture::Followup { .. } => "follow-up",
+            Capture::Parked { .. } => "later",
+            Capture::Skipped { .. } => "skipped",
         }
     }
 
@@ -151,6 +155,8 @@ impl Capture {
             Capture::Playback { correction, .. } => correction.clone(),
             Capture::Recommend { score } => score.to_string(),
             Capture::Followup { item, .. } => item.clone(),
+            Capture::Parked { text, .. } => text.clone(),
+            Capture::Skipped { reason } => reason.clone(),
         }
     }
 
@@ -313,6 +319,12 @@ impl Captured {
                 let owner = name(owner).map_or_else(String::new, |o| format!(", now with {o}"));
                 format!("{item} {word}{due}{owner}")
             }
+            Capture::Parked { text, owner } => {
+                let owner = name(owner).map_or_else(String::new, |o| format!(" — {o}"));
+                format!("{} parked: {}{owner}", self.id, flat(text))
+            }
+            Capture::Skipped { reason } if reason.is_empty() => "section skipped".to_owned(),
+            Capture::Skipped { reason } => format!("section skipped: {}", flat(reason)),
         }
     }
 }

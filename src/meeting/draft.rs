@@ -45,6 +45,10 @@ pub enum DraftKind {
     TaskHelp {
         row: usize,
     },
+    /// A point parked for later: what @who.
+    Parked,
+    /// Why the section on screen is skipped (may be empty).
+    Skip,
     /// The rehearsing PM's answer to the pushback card on the table.
     CardAnswer,
     /// The last field of a meeting: when the next one is, as agreed.
@@ -89,6 +93,8 @@ impl DraftKind {
             DraftKind::Changes { .. } => "Agreed with changes: what are the changes? @who",
             DraftKind::CustomerTask => "Customer task: what @who due:date",
             DraftKind::TaskHelp { .. } => "Our help with this task: what @who due:date",
+            DraftKind::Parked => "Parked for later: what @who (followed up next meeting)",
+            DraftKind::Skip => "Skip this section: why? (Enter skips · Esc keeps it)",
             DraftKind::CardAnswer => {
                 "Your answer, in the customer's language (Enter on empty: you said it aloud)"
             }

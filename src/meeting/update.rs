@@ -211,6 +211,8 @@ fn main_screen(meeting: &mut Meeting, action: Action, pending: Option<Pending>, 
                 );
             }
         }
+        Action::Park => open(meeting, DraftKind::Parked, out),
+        Action::SkipSection => open(meeting, DraftKind::Skip, out),
         Action::Edit => edit(meeting, out),
         Action::Delete => delete(meeting, pending, out),
         Action::Minutes => {
@@ -539,8 +541,12 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
     let section = draft.section;
     let asked = draft.asked.clone();
     let private = draft.private_words().is_some();
-    let may_be_empty = matches!(kind, DraftKind::Playback | DraftKind::Changes { .. });
-    if text.trim().is_empty() && (closing || !may_be_empty) {
+    let may_be_empty = matches!(
+        kind,
+        DraftKind::Playback | DraftKind::Changes { .. } | DraftKind::Skip
+    );
+    // Esc on the skip question keeps the section, whatever was typed.
+    if (text.trim().is_empty() || kind == DraftKind::Skip) && (closing || !may_be_empty) {
         return close_draft(meeting, out);
     }
     if closing {
@@ -569,13 +575,20 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
                     _ => {}
                 }
             }
-            // One follow-up per item, one buy-in per proposal: a second
-            // answer replaces the first.
+            // One follow-up per item, one buy-in per proposal, one skip
+            // per section: a second answer replaces the first.
+            // A skip said now moves on; one edited later leaves the screen be.
+            let skipping = matches!(capture, Capture::Skipped { .. }) && editing.is_none();
             let editing = editing.or_else(|| {
                 meeting
                     .captures
                     .iter()
-                    .find(|c| supersedes(&capture, &c.what))
+                    .find(|c| {
+                        supersedes(&capture, &c.what)
+                            || (matches!(capture, Capture::Skipped { .. })
+                                && matches!(c.what, Capture::Skipped { .. })
+                                && c.section == section)
+                    })
                     .map(|c| c.id.clone())
             });
             // A date worked out from `+1d` or `fri` may land on a weekend
@@ -593,6 +606,12 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
                 _ => None,
             };
             commit(meeting, capture, editing, out);
+            if skipping {
+                // Skipped on purpose: on to the next section, said so.
+                let title = meeting.section().title.clone();
+                go_to(meeting, meeting.current + 1, out);
+                meeting.notice = Some(format!("Skipped: {title}."));
+            }
             if let Some(due) = weekend {
                 meeting.notice = Some(format!(
                     "Saved, due {}: a weekend day.",
@@ -746,8 +765,23 @@ fn quit(meeting: &mut Meeting, out: &mut Effects) {
         } else {
             "meeting"
         };
+        // A section that asks for their word, skipped, is named once more
+        // before the meeting ends without it.
+        let unasked: Vec<&str> = meeting
+            .captures
+            .iter()
+            .filter(|c| matches!(c.what, Capture::Skipped { .. }))
+            .filter_map(|c| meeting.sections.get(c.section))
+            .filter(|s| s.kind.needs_buy_in())
+            .map(|s| s.title.as_str())
+            .collect();
+        let unasked = if unasked.is_empty() {
+            String::new()
+        } else {
+            format!("Skipped, still needs their word: {}. ", unasked.join(", "))
+        };
         meeting.notice = Some(format!(
-            "Ending: when is the next {next}? Enter on empty: none agreed · Esc: keep going"
+            "{unasked}Ending: when is the next {next}? Enter on empty: none agreed · Esc: keep going"
         ));
         return;
     }

@@ -104,6 +104,13 @@ impl SectionKind {
         }
     }
 
+    /// Whether the section asks for the customer's word: buy-in to the
+    /// proposals, sign-off of how we will work together. Skipped, it is
+    /// named again at the end of the meeting.
+    pub fn needs_buy_in(self) -> bool {
+        matches!(self, SectionKind::Proposals | SectionKind::Rules)
+    }
+
     /// What the section is for, as the agenda sent ahead tells the
     /// customer, so they come prepared.
     pub fn purpose(self) -> &'static str {

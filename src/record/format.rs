@@ -84,6 +84,12 @@ pub struct Record {
     pub pulse: Vec<Captured>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub followups: Vec<Captured>,
+    /// Points parked for later.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parked: Vec<Captured>,
+    /// Sections skipped on purpose, each captured in the section it skips.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Captured>,
     /// A text field that was open, with what had been typed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<DraftState>,
@@ -206,6 +212,8 @@ impl Record {
             playback: Vec::new(),
             pulse: Vec::new(),
             followups: Vec::new(),
+            parked: Vec::new(),
+            skipped: Vec::new(),
             draft: None,
             unsent: Vec::new(),
             cards: Vec::new(),
@@ -235,6 +243,8 @@ impl Record {
             Capture::Playback { .. } => &mut self.playback,
             Capture::Pulse { .. } | Capture::Recommend { .. } => &mut self.pulse,
             Capture::Followup { .. } => &mut self.followups,
+            Capture::Parked { .. } => &mut self.parked,
+            Capture::Skipped { .. } => &mut self.skipped,
         }
     }
 
@@ -253,6 +263,8 @@ impl Record {
             &self.playback,
             &self.pulse,
             &self.followups,
+            &self.parked,
+            &self.skipped,
         ]
         .into_iter()
         .flatten()
@@ -273,6 +285,8 @@ impl Record {
             &mut self.playback,
             &mut self.pulse,
             &mut self.followups,
+            &mut self.parked,
+            &mut self.skipped,
         ]
         .into_iter()
         .flat_map(std::mem::take)

@@ -129,11 +129,13 @@ pub fn render_pacing(
     let [time, rest] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(columns);
     let mut left = vec![Line::styled(
-        "Spent / timebox  (▲ over, ~ skimmed)",
+        "Spent / timebox  (▲ over, ~ skimmed, × skipped)",
         theme.heading(),
     )];
     for s in &pacing.sections {
-        let (rag, mark, spent) = if !s.rehearsed {
+        let (rag, mark, spent) = if s.skipped {
+            (Rag::Grey, "×", "skip".to_owned())
+        } else if !s.rehearsed {
             (Rag::Grey, " ", "—".to_owned())
         } else if s.skimmed {
             (Rag::Amber, "~", minutes_seconds(s.seconds))

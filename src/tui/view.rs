@@ -470,6 +470,9 @@ fn footer_keys(k: &Keymap, shown: &Shared, width: u16, theme: &Theme) -> Vec<Spa
     items.push(key(Action::Note, None));
     items.push(key(Action::NewAction, None));
     items.push(key(Action::Decision, None));
+    // Off-topic points have somewhere to go; given up for room before the
+    // screen's own keys.
+    items.push(key(Action::Park, Some(1)));
     match kind {
         SectionKind::Notes => {
             // On the notes screen Enter adds who was there: its own words.

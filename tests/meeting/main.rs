@@ -19,6 +19,7 @@ mod leaving_hint;
 mod meeting_update;
 mod notes;
 mod one_story;
+mod park_and_skip;
 mod presenting;
 mod rehearsal_cards;
 mod resume_frame;

@@ -206,7 +206,10 @@ fn a_moved_date_and_a_scored_risk_are_the_latest_word_on_screen_and_in_the_minut
         s.contains("now due Tue 8 Dec") && s.contains("(moved from Thu 10")
     });
     t.keys(&["Right", "Right", "Right"]);
-    let before = t.wait_for("the raid screen", header_shows("5/8 "));
+    // The header is drawn before the body: wait for the heat map itself.
+    let before = t.wait_for("the raid screen and its heat map", |s| {
+        header_shows("5/8 ")(s) && s.contains("│3 │")
+    });
     let counted = map_cell(&before, 3, 4);
     t.keys(&["r"]);
     t.wait_for("a risk field", |s| s.contains("New risk"));

@@ -23,6 +23,7 @@ mod e2e_minutes;
 mod e2e_no_crash;
 mod e2e_notes;
 mod e2e_output;
+mod e2e_park_and_skip;
 mod e2e_presenting;
 mod e2e_rehearse;
 mod e2e_resume;

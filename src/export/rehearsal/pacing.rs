@@ -32,6 +32,10 @@ pub struct SectionPace {
     /// flicked past, not rehearsed, and projected at its timebox too.
     #[serde(default)]
     pub skimmed: bool,
+    /// Skipped on purpose (`S`): not held, so neither its timebox nor its
+    /// time counts.
+    #[serde(default)]
+    pub skipped: bool,
 }
 
 /// Under this long in a section, it was skimmed whatever its timebox.
@@ -86,22 +90,26 @@ impl Pacing {
         let sections: Vec<SectionPace> = record
             .sections
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(n, s)| {
                 let (seconds, planned_seconds) =
                     (s.seconds.max(0), i64::from(s.planned_minutes) * 60);
+                let skipped = record.skipped.iter().any(|k| k.section == n);
                 SectionPace {
                     title: s.title.clone(),
                     seconds,
                     planned_seconds,
-                    rehearsed: seconds > 0,
+                    rehearsed: seconds > 0 && !skipped,
                     skimmed: seconds > 0
+                        && !skipped
                         && (seconds * 5 < planned_seconds || seconds < SKIMMED_UNDER),
+                    skipped,
                 }
             })
             .collect();
-        let planned_seconds = sections.iter().map(|s| s.planned_seconds).sum();
-        let projected_seconds: i64 = sections
-            .iter()
+        let held = || sections.iter().filter(|s| !s.skipped);
+        let planned_seconds = held().map(|s| s.planned_seconds).sum();
+        let projected_seconds: i64 = held()
             .map(|s| {
                 if s.timed() {
                     s.seconds

@@ -288,6 +288,27 @@ pub(super) fn to_capture(
                 status: ActionStatus::Open,
             }
         }
+        DraftKind::Parked => {
+            let quick = quick_capture(text, people, today);
+            if quick.text.is_empty() {
+                return ask("Say what the point is, then @who takes it up.".into());
+            }
+            if quick.due.is_some() || quick.bad_due.is_some() {
+                return ask(
+                    "A parked point has no due date: leave out due:…, and add an action (a) for what is due."
+                        .into(),
+                );
+            }
+            one_of_each(&quick)?;
+            no_internal_mark(&quick)?;
+            Capture::Parked {
+                text: quick.text,
+                owner: owner(&quick.owner)?,
+            }
+        }
+        DraftKind::Skip => Capture::Skipped {
+            reason: text.trim().to_owned(),
+        },
         DraftKind::Risk | DraftKind::Issue => {
             // Only a risk is scored; in an issue's line `p:` stays words.
             let (text, probability, impact) = if kind == DraftKind::Risk {
@@ -561,6 +582,13 @@ pub(super) fn as_typed(meeting: &Meeting, item: &Captured) -> Option<(DraftKind,
             (kind, line)
         }
         Capture::Playback { correction, .. } => (DraftKind::Playback, correction.clone()),
+        Capture::Parked { text, owner } => {
+            let owner = owner
+                .as_deref()
+                .map_or_else(String::new, |who| format!(" @{who}"));
+            (DraftKind::Parked, format!("{text}{owner}"))
+        }
+        Capture::Skipped { reason } => (DraftKind::Skip, reason.clone()),
         Capture::BuyIn {
             proposal,
             verdict,
