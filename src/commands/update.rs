@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use super::actions::{PlanRecords, plan_and_records};
 use super::{Outcome, exit, fail};
 use crate::left_open::earlier::carry_over;
-use crate::meeting::capture::{Capture, Captured};
+use crate::meeting::capture::{Capture, Captured, OUR_HELP};
 use crate::meeting::typed::read_followup;
 use crate::meeting::{Clock, Meeting};
 use crate::plan::model::AgendaName;
@@ -45,8 +45,26 @@ pub fn run(
     meeting.origin = super::run::origin_of(plan_path, false);
     carry_over(&mut meeting, &found);
     let rows = meeting.followup_rows();
-    let Some(row) = rows.iter().find(|r| r.item.eq_ignore_ascii_case(id.trim())) else {
-        let open: Vec<&str> = rows.iter().map(|r| r.item.as_str()).collect();
+    // A task and the help we promised with it share the task's id: the id
+    // alone is the task, `help:CT-1` our help.
+    let (wanted, help) = match id.trim().split_once(':') {
+        Some((word, task)) if word.eq_ignore_ascii_case(OUR_HELP) => (task.trim(), true),
+        _ => (id.trim(), false),
+    };
+    let Some(row) = rows
+        .iter()
+        .find(|r| r.item.eq_ignore_ascii_case(wanted) && (r.meeting == OUR_HELP) == help)
+    else {
+        let open: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                if r.meeting == OUR_HELP {
+                    format!("{OUR_HELP}:{}", r.item)
+                } else {
+                    r.item.clone()
+                }
+            })
+            .collect();
         let hint = if open.is_empty() {
             "nothing is open to follow up".to_owned()
         } else {

@@ -185,3 +185,34 @@ fn an_unknown_id_or_word_is_a_clear_error_and_writes_nothing() {
         assert_eq!(files(dir.path()), before, "{all:?} wrote something");
     }
 }
+
+#[test]
+fn a_task_and_the_help_we_promised_with_it_are_updated_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = include_str!("../../assets/demo.toml").replace(
+        "id = \"CT-1\"\n",
+        "id = \"CT-1\"\nhelp = \"a two-hour scenario workshop\"\nhelp_owner = \"priya\"\nhelp_by = 2027-01-08\n",
+    );
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    let ours = || {
+        stdout(&resetpoint(
+            dir.path(),
+            &["actions", "plan.toml", "--side", "us"],
+        ))
+    };
+    assert!(ours().contains("Our help with CT-1"), "{}", ours());
+
+    // The id alone is the customer's task: our help stays open.
+    let out = resetpoint(dir.path(), &["update", "plan.toml", "CT-1", "done"]);
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(said(&out).starts_with("CT-1 done"), "{}", said(&out));
+    assert!(ours().contains("Our help with CT-1"), "{}", ours());
+    // `help:CT-1` is our help.
+    let out = resetpoint(dir.path(), &["update", "plan.toml", "help:CT-1", "done"]);
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(!ours().contains("Our help with CT-1"), "{}", ours());
+    // Both closed, neither is open to update.
+    let out = resetpoint(dir.path(), &["update", "plan.toml", "help:CT-1", "done"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!said(&out).contains("help:CT-1,"), "{}", said(&out));
+}
