@@ -276,12 +276,18 @@ impl View<'_> {
             } else {
                 ""
             };
+            // The skip question saves nothing: Enter skips, Esc keeps the section.
+            let (enter, esc) = if field.kind == crate::meeting::DraftKind::Skip {
+                (" skip the section", " keep it")
+            } else {
+                (" save", " close (kept)")
+            };
             Line::from(vec![
                 Span::styled("Enter", t.accent()),
-                Span::styled(" save", t.muted()),
+                Span::styled(enter, t.muted()),
                 Span::styled(newline, t.muted()),
                 Span::styled("  Esc", t.accent()),
-                Span::styled(" close (kept)", t.muted()),
+                Span::styled(esc, t.muted()),
             ])
             .render(area, buf);
             return;

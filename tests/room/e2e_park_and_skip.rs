@@ -38,7 +38,9 @@ fn a_parked_point_and_a_skipped_section_are_on_disk_and_in_the_minutes() {
     t.keys(&["Right"]);
     t.wait_for("the budget", header("4/8"));
     t.keys(&["S"]);
-    t.wait_for("the question", |s| s.contains("Skip this section: why?"));
+    t.wait_for("the question, and what its keys do", |s| {
+        s.contains("Skip this section: why?") && s.contains("Enter skip the section  Esc keep it")
+    });
     t.text("sent by email on Friday");
     t.keys(&["Enter"]);
     t.wait_for("the next section, and why", |s| {
