@@ -2,6 +2,7 @@
 //! line and column, the source line with a caret under the place, and how to
 //! fix it. Everything taken from the file is escaped before it is shown.
 
+use super::sheets::Cell;
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -161,6 +162,9 @@ pub struct Source {
     /// every line above it, so thousands of warnings cost no more per
     /// warning at the end of a large plan than at its start.
     line_starts: OnceLock<Vec<usize>>,
+    /// The lines written out from the plan's spreadsheets (after its own
+    /// text), each with the cell it came from, in order.
+    cells: Box<[(Range<usize>, Cell)]>,
 }
 
 /// A 1-based line and column (columns count characters, not bytes).
@@ -176,6 +180,35 @@ impl Source {
             name: name.into(),
             text: text.into(),
             line_starts: OnceLock::new(),
+            cells: Box::default(),
+        }
+    }
+
+    /// The plan's text followed by the rows read from its spreadsheets.
+    pub fn with_rows(mut self, text: &str, cells: Vec<(Range<usize>, Cell)>) -> Self {
+        self.text.push('\n');
+        self.text.push_str(text);
+        self.cells = cells.into_boxed_slice();
+        self.line_starts = OnceLock::new();
+        self
+    }
+
+    /// The cell a byte of the text was read from, when it was read from a
+    /// spreadsheet.
+    pub fn cell_at(&self, offset: usize) -> Option<&Cell> {
+        let after = self.cells.partition_point(|(span, _)| span.end < offset);
+        self.cells
+            .get(after)
+            .filter(|(span, _)| span.start <= offset)
+            .map(|(_, cell)| cell)
+    }
+
+    /// Where a byte of the text is, for a message: "on line 12", or "in"
+    /// the cell of the spreadsheet it was read from.
+    pub fn where_is(&self, offset: usize) -> String {
+        match self.cell_at(offset) {
+            Some(cell) => format!("in {cell}"),
+            None => format!("on line {}", self.place(offset).line),
         }
     }
 
@@ -236,6 +269,13 @@ impl Source {
         );
         let name = visible(&self.name);
         match &diagnostic.span {
+            // A row of a spreadsheet: its cell, which the PM opens to fix.
+            Some(span) if let Some(cell) = self.cell_at(span.start) => {
+                let _ = writeln!(out, " --> {}", visible(&cell.to_string()));
+                if let Some(hint) = &diagnostic.hint {
+                    let _ = writeln!(out, "  = help: {}", visible(hint));
+                }
+            }
             Some(span) => {
                 let place = self.place(span.start);
                 let (line_start, line) = self.line_at(span.start);
@@ -307,15 +347,29 @@ impl Source {
 
     /// A diagnostic as one object of `check --format json`.
     pub fn to_json(&self, diagnostic: &Diagnostic) -> serde_json::Value {
-        let place = diagnostic.span.as_ref().map(|s| self.place(s.start));
-        serde_json::json!({
+        let cell = diagnostic.span.as_ref().and_then(|s| self.cell_at(s.start));
+        let place = diagnostic
+            .span
+            .as_ref()
+            .filter(|_| cell.is_none())
+            .map(|s| self.place(s.start));
+        let mut json = serde_json::json!({
             "severity": diagnostic.level,
             "code": diagnostic.code,
             "message": visible(&diagnostic.message),
             "line": place.map(|p| p.line),
             "column": place.map(|p| p.column),
             "hint": diagnostic.hint.as_deref().map(visible),
-        })
+        });
+        // A row of a spreadsheet is found by file, sheet and cell.
+        if let Some(cell) = cell {
+            json["source"] = serde_json::json!({
+                "file": visible(&cell.file),
+                "sheet": cell.sheet.as_deref().map(visible),
+                "cell": cell.cell,
+            });
+        }
+        json
     }
 }
 

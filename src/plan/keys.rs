@@ -41,7 +41,7 @@ fn fields_of<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
 }
 
 /// The top-level sections of a plan, in the order DESIGN.md gives them.
-pub const SECTIONS: [&str; 14] = [
+pub const SECTIONS: [&str; 15] = [
     "project",
     "meeting",
     "people",
@@ -56,6 +56,7 @@ pub const SECTIONS: [&str; 14] = [
     "pushback",
     "agenda",
     "speaker_notes",
+    "sources",
 ];
 
 /// A table of the plan: its header as written in the file, and its keys.
@@ -135,6 +136,10 @@ pub fn tables() -> Vec<Table> {
         Table {
             header: "[[agenda]]",
             keys: fields_of::<AgendaItem>(),
+        },
+        Table {
+            header: "[[sources]]",
+            keys: fields_of::<SheetSource>(),
         },
         Table {
             header: "[speaker_notes]",

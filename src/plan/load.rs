@@ -168,6 +168,16 @@ fn failed(source: Source, diagnostic: Diagnostic) -> Checked {
 }
 
 fn load_text(source: Source, reading: Reading) -> Checked {
+    // The rows of the spreadsheets the plan names are read after its own
+    // text, as the entries they stand for.
+    let folder = std::path::Path::new(&source.name)
+        .parent()
+        .unwrap_or(std::path::Path::new(""));
+    let rows = super::sheets::rows_of_sources(&source.text, folder, source.text.len() + 1);
+    let (source, unread) = match rows {
+        Some(rows) => (source.with_rows(&rows.text, rows.cells), rows.diagnostics),
+        None => (source, Vec::new()),
+    };
     let (document, syntax) = DeTable::parse_recoverable(&source.text);
     let mut reader = Reader {
         text: &source.text,
@@ -186,6 +196,7 @@ fn load_text(source: Source, reading: Reading) -> Checked {
     let whole = document.span();
     let plan = reader.plan(document.into_inner(), whole);
     let (mut diagnostics, customer_text) = (reader.diagnostics, reader.customer_text);
+    diagnostics.extend(unread);
     if let Some(plan) = &plan {
         diagnostics.extend(validate::errors(plan, &source));
     }
@@ -292,6 +303,7 @@ impl<'i> Reader<'i> {
                 "proposals" => plan.proposals = self.list(value, "proposals"),
                 "pushback" => plan.pushback = self.list(value, "pushback"),
                 "agenda" => plan.agenda = self.list(value, "agenda"),
+                "sources" => plan.sources = self.list(value, "sources"),
                 "speaker_notes" => {
                     plan.speaker_notes = self.one(value, "speaker_notes").unwrap_or_default()
                 }

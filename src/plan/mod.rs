@@ -9,6 +9,7 @@ pub mod model;
 pub mod schema;
 pub mod schema_parts;
 pub mod section_kind;
+pub mod sheets;
 pub mod task_help;
 pub mod validate;
 pub mod warnings;

@@ -65,6 +65,51 @@ pub struct Plan {
     #[serde(default)]
     #[schemars(default, with = "std::collections::BTreeMap<SectionKey, String>")]
     pub speaker_notes: std::collections::BTreeMap<super::section_kind::SectionKind, String>,
+    /// Spreadsheets (.xlsx, .xls, .ods, .csv) whose rows are read as risks,
+    /// issues, milestones or customer tasks on every load, never rewritten.
+    #[serde(default)]
+    #[schemars(default)]
+    pub sources: Vec<SheetSource>,
+}
+
+/// `[[sources]]`: a sheet of a workbook (or a CSV file) whose rows are
+/// items of the plan, as if written in it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+pub struct SheetSource {
+    /// The file, relative to the plan: .xlsx, .xls, .ods or .csv.
+    pub file: String,
+    /// The sheet of a workbook (not for a .csv file).
+    #[serde(default)]
+    pub sheet: Option<String>,
+    /// What each row is.
+    pub kind: SheetKind,
+    /// The plan's key for each column header, where the header is not the
+    /// key itself: `{ id = "Ref", title = "Description" }`. Headers match
+    /// whatever their case and spaces; `internal` takes yes, no or x.
+    #[serde(default)]
+    pub columns: std::collections::BTreeMap<String, String>,
+}
+
+/// What the rows of a sheet are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetKind {
+    Risks,
+    Issues,
+    Milestones,
+    CustomerTasks,
+}
+
+impl SheetKind {
+    /// The plan's section its rows are entries of.
+    pub fn section(self) -> &'static str {
+        match self {
+            SheetKind::Risks => "risks",
+            SheetKind::Issues => "issues",
+            SheetKind::Milestones => "milestones",
+            SheetKind::CustomerTasks => "customer_tasks",
+        }
+    }
 }
 
 impl Plan {

@@ -94,8 +94,8 @@ fn unique_ids(plan: &Plan, source: &Source, found: &mut Vec<Diagnostic>) {
                     Diagnostic::error("duplicate-id", format!("{kind} `{text}` is defined twice"))
                         .at(id.span())
                         .hint(format!(
-                            "give this {kind} another id; the first `{text}` is on line {}",
-                            source.place(*first).line
+                            "give this {kind} another id; the first `{text}` is {}",
+                            source.where_is(*first)
                         )),
                 ),
                 None => {

@@ -13,4 +13,5 @@ mod diagnostics_cap;
 mod fuzz_finds;
 mod loader_props;
 mod plan_schema;
+mod sheet_sources;
 mod starter_plan;
