@@ -383,3 +383,50 @@ fn the_files_are_read_and_never_written() {
         modified
     );
 }
+
+#[test]
+fn the_raid_demo_reads_the_demo_plans_risks_and_issues_from_its_workbook() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let read = |path: &Path| {
+        let checked = load_file(path).unwrap();
+        checked
+            .plan
+            .clone()
+            .unwrap_or_else(|| panic!("{}", rendered(&checked)))
+    };
+    let (demo, raid) = (
+        read(&root.join("demo.toml")),
+        read(&root.join("raid/plan.toml")),
+    );
+    let risk = |r: &resetpoint::plan::model::Risk| {
+        (
+            r.id.get_ref().clone(),
+            r.title.clone(),
+            *r.probability.get_ref(),
+            *r.impact.get_ref(),
+            r.owner.as_ref().map(|o| o.get_ref().clone()),
+            format!("{:?} {:?}", r.response, r.status),
+            r.plan.clone(),
+            r.visible,
+        )
+    };
+    let issue = |i: &resetpoint::plan::model::Issue| {
+        (
+            i.id.get_ref().clone(),
+            i.title.clone(),
+            i.owner.as_ref().map(|o| o.get_ref().clone()),
+            format!("{:?} {:?}", i.severity, i.status),
+            i.due,
+            i.visible,
+        )
+    };
+    assert!(raid.risks.len() >= 6 && raid.issues.len() >= 4);
+    assert_eq!(
+        raid.risks.iter().map(risk).collect::<Vec<_>>(),
+        demo.risks.iter().map(risk).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        raid.issues.iter().map(issue).collect::<Vec<_>>(),
+        demo.issues.iter().map(issue).collect::<Vec<_>>()
+    );
+}
