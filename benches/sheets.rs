@@ -22,7 +22,7 @@ const HEAD: &str = "[project]\nname = \"Large\"\ncustomer = \"Acme\"\n\n\
 
 /// Risk `i`: id, title, probability, impact, owner's name, internal.
 fn risk(i: usize) -> (String, String, i64, i64, &'static str, bool) {
-    let owner = if i % 2 == 0 {
+    let owner = if i.is_multiple_of(2) {
         "Ola Nordmann"
     } else {
         "Sam Okafor"
@@ -33,7 +33,7 @@ fn risk(i: usize) -> (String, String, i64, i64, &'static str, bool) {
         1 + (i % 5) as i64,
         1 + (i % 4) as i64,
         owner,
-        i % 7 == 0,
+        i.is_multiple_of(7),
     )
 }
 
@@ -115,7 +115,7 @@ fn main() {
     let sheet = read_from_a_workbook(dir.path());
     let (mut in_toml, mut in_sheet, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
     for round in 0..ROUNDS {
-        let (t, s) = if round % 2 == 0 {
+        let (t, s) = if round.is_multiple_of(2) {
             let t = load_ms(&toml);
             (t, load_ms(&sheet))
         } else {
