@@ -430,3 +430,22 @@ fn the_raid_demo_reads_the_demo_plans_risks_and_issues_from_its_workbook() {
         demo.issues.iter().map(issue).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_schema_describes_sources() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_resetpoint"))
+        .arg("schema")
+        .output()
+        .unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sources = &schema["properties"]["sources"];
+    assert_eq!(sources["type"], "array", "{sources:#}");
+    let text = schema.to_string();
+    for kind in ["risks", "issues", "milestones", "customer_tasks"] {
+        assert!(text.contains(&format!("\"{kind}\"")), "{kind} missing");
+    }
+    assert!(
+        text.contains("The sheet of a workbook"),
+        "the keys are described"
+    );
+}
