@@ -124,6 +124,11 @@ pub fn rows_of_sources(plan: &str, folder: &Path, after: usize) -> Option<Rows> 
     Some(rows)
 }
 
+/// The most rows read from one sheet: far more than any RAID log holds,
+/// and few enough that a wrong file (a data export) is refused, not read
+/// into memory.
+pub const MOST_ROWS: usize = 100_000;
+
 /// The cells of one sheet, and where its first cell is (row, column).
 struct Table {
     cells: Vec<Vec<Data>>,
@@ -473,6 +478,20 @@ fn write_rows(source: &Source, table: &Table, people: &[Person], after: usize, r
     let Some(headers) = table.cells.first() else {
         return;
     };
+    if table.cells.len() > MOST_ROWS + 1 {
+        return rows.diagnostics.push(
+            Diagnostic::error(
+                "source-too-large",
+                format!(
+                    "{} has {} rows, more than the {MOST_ROWS} resetpoint reads",
+                    here(0, None).sheet_place(),
+                    table.cells.len() - 1
+                ),
+            )
+            .at(source.file.span())
+            .hint("check that this is the RAID log; keep the rows the plan needs in a sheet of their own"),
+        );
+    }
     let columns = match columns_of(source, headers, &here(0, None).sheet_place()) {
         Ok(columns) => columns,
         Err(diagnostic) => return rows.diagnostics.push(diagnostic),

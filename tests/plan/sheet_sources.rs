@@ -449,3 +449,24 @@ fn the_schema_describes_sources() {
         "the keys are described"
     );
 }
+
+#[test]
+fn a_sheet_far_larger_than_any_raid_log_is_refused_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("Id,Title,Probability,Impact\n");
+    for i in 0..=resetpoint::plan::sheets::MOST_ROWS {
+        csv.push_str(&format!("X-{i},Row {i},1,1\n"));
+    }
+    std::fs::write(dir.path().join("export.csv"), csv).unwrap();
+    let checked = plan_with(
+        dir.path(),
+        "[[sources]]\nfile = \"export.csv\"\nkind = \"risks\"\n",
+    );
+    let text = rendered(&checked);
+    assert!(checked.plan.is_none());
+    assert!(
+        text.contains("error[source-too-large]: export.csv has 100001 rows, more than the 100000 resetpoint reads"),
+        "{text}"
+    );
+    assert_eq!(checked.errors().count(), 1, "one error, not one per row");
+}
