@@ -86,12 +86,15 @@ pub fn agenda_ahead(
         meeting: agenda_words(name.as_str()),
         when,
         minutes,
-        sections: vec![
-            agenda,
-            open_from_last_time(&shown, meetings, today),
+        sections: [
+            Some(agenda),
+            Some(open_from_last_time(&shown, meetings, today)),
             parked_for_later(&shown, meetings),
-            tasks_due_soon(&shown, meetings, today),
-        ],
+            Some(tasks_due_soon(&shown, meetings, today)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     }
 }
 
@@ -128,9 +131,9 @@ fn open_from_last_time(shown: &Plan, meetings: &[(String, Record)], today: Date)
 }
 
 /// The points parked in earlier meetings and not yet taken up: the
-/// follow-ups bring them back.
-fn parked_for_later(shown: &Plan, meetings: &[(String, Record)]) -> Section {
-    let items = parked_open(meetings)
+/// follow-ups bring them back. Nothing is said when none is parked.
+fn parked_for_later(shown: &Plan, meetings: &[(String, Record)]) -> Option<Section> {
+    let items: Vec<Item> = parked_open(meetings)
         .into_iter()
         .map(|point| {
             let text = point.title.strip_prefix(PARKED).unwrap_or(&point.title);
@@ -140,7 +143,7 @@ fn parked_for_later(shown: &Plan, meetings: &[(String, Record)]) -> Section {
             Item::led(&point.id, format!("{text}{owner}"))
         })
         .collect();
-    list("Parked for later", items, "Nothing is parked.")
+    (!items.is_empty()).then(|| list("Parked for later", items, ""))
 }
 
 impl AgendaAhead {

@@ -128,7 +128,15 @@ fn a_parked_point_is_in_the_minutes_and_followed_up_until_it_is_closed() {
     type_line(&mut second, Action::Select, "done");
     save(dir, "2026-12-01-1400-status", &second);
 
-    // Closed, it is gone from the third meeting.
+    // Closed, it is gone from the third meeting, and from the agenda.
+    let meetings = meetings_before(dir, &plan(), "2026-12-08T14:00:00Z".parse().unwrap());
+    let ahead = agenda_ahead(
+        &plan(),
+        AgendaName::Status,
+        &meetings,
+        "2026-12-07".parse().unwrap(),
+    );
+    assert!(!ahead.markdown().contains("Parked"), "{}", ahead.markdown());
     let third = status(dir, "2026-12-08T14:00:00Z");
     assert!(
         third.followup_rows().iter().all(|r| r.item != "L-1"),
