@@ -212,11 +212,20 @@ fn read_table(source: &Source, folder: &Path) -> Result<Table, Diagnostic> {
 }
 
 fn read_csv(path: &Path) -> Result<Table, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    // A spreadsheet program saves CSV with the separator of its language:
+    // a comma, a semicolon (most of Europe) or a tab. The header row says
+    // which.
+    let header = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| header.iter().filter(|b| *b == d).count())
+        .unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_path(path)
-        .map_err(|e| e.to_string())?;
+        .delimiter(delimiter)
+        .from_reader(bytes.as_slice());
     let mut cells = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| e.to_string())?;

@@ -470,3 +470,28 @@ fn a_sheet_far_larger_than_any_raid_log_is_refused_whole() {
     );
     assert_eq!(checked.errors().count(), 1, "one error, not one per row");
 }
+
+#[test]
+fn a_csv_saved_by_a_european_spreadsheet_reads_too() {
+    let dir = tempfile::tempdir().unwrap();
+    // A byte order mark, semicolons, a comma inside a title.
+    std::fs::write(
+        dir.path().join("risks.csv"),
+        "\u{feff}Id;Title;Probability;Impact\nR-7;Printers, labels and ink run short;4;3\n",
+    )
+    .unwrap();
+    let checked = plan_with(
+        dir.path(),
+        "[[sources]]\nfile = \"risks.csv\"\nkind = \"risks\"\n",
+    );
+    let plan = checked
+        .plan
+        .clone()
+        .unwrap_or_else(|| panic!("{}", rendered(&checked)));
+    let r7 = plan
+        .risks
+        .iter()
+        .find(|r| r.id.get_ref() == "R-7")
+        .expect("R-7");
+    assert_eq!(r7.title, "Printers, labels and ink run short");
+}
