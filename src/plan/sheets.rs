@@ -129,6 +129,9 @@ pub fn rows_of_sources(plan: &str, folder: &Path, after: usize) -> Option<Rows> 
 /// into memory.
 pub const MOST_ROWS: usize = 100_000;
 
+/// The largest file read as a source.
+const MOST_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The cells of one sheet, and where its first cell is (row, column).
 struct Table {
     cells: Vec<Vec<Data>>,
@@ -146,6 +149,21 @@ fn read_table(source: &Source, folder: &Path) -> Result<Table, Diagnostic> {
         )
         .at(at)
         .hint("give the file's path relative to the plan, or put it beside the plan"));
+    }
+    // A RAID log is kilobytes; a file of this size is another file given by
+    // mistake, and is not read into memory.
+    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+    if size > MOST_BYTES {
+        return Err(Diagnostic::error(
+            "source-too-large",
+            format!(
+                "{name} is {} MiB, more than the {} MiB resetpoint reads",
+                size / 1024 / 1024,
+                MOST_BYTES / 1024 / 1024
+            ),
+        )
+        .at(at)
+        .hint("check that this is the RAID log"));
     }
     let extension = path
         .extension()
