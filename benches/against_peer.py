@@ -29,7 +29,7 @@ import statistics
 import tempfile
 import time
 
-from pty_meeting import PLAN, ROOT, drain, read_marks, spawn_program
+from pty_meeting import PLAN, ROOT, drain, letters, read_marks, spawn_program
 
 BINARY = os.path.join(ROOT, "target", "release", "resetpoint")
 
@@ -84,7 +84,10 @@ def one_run(program):
     started = time.perf_counter()
     pid, fd = spawn_program(program.argv())
     marks = [program.frame_done] if program.settled == program.frame_done else [program.frame_done, program.settled]
-    times = read_marks(fd, marks, started, timeout=20.0)
+    # Looked for in the letters drawn: the words of a line are sent apart,
+    # with cursor moves over the blanks between them.
+    marks = [m.replace(b" ", b"") for m in marks]
+    times = read_marks(fd, marks, started, timeout=20.0, shown=letters)
     shown, settled = times[0], times[-1]
     peak = vm_hwm(pid)
     drain(fd, 0.2)

@@ -22,9 +22,18 @@ import tempfile
 import threading
 import time
 
-from pty_meeting import BINARY, PLAN, check_binary, drain, read_marks, spawn, spawn_program
+from pty_meeting import (
+    BINARY,
+    ESCAPES,
+    PLAN,
+    check_binary,
+    drain,
+    letters,
+    read_marks,
+    spawn,
+    spawn_program,
+)
 
-ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]")
 # Two sections of the demo's reset-point agenda, and a word only each title has.
 TITLES = {"Right": b"VIEW", "Left": b"WELCOME"}
 KEYS = {"Right": b"\x1b[C", "Left": b"\x1b[D"}
@@ -49,9 +58,7 @@ def wait_for(fd, marker, timeout=5.0):
     """When `marker` shows in the text drawn (escapes and spaces dropped:
     ratatui sends only the cells that changed; the title is redrawn whole
     because it moves, centred, so its letters stay together)."""
-    def text(seen):
-        return ESCAPES.sub(b"", seen).replace(b" ", b"")
-    return read_marks(fd, [marker], time.perf_counter(), timeout, text)[0]
+    return read_marks(fd, [marker], time.perf_counter(), timeout, letters)[0]
 
 
 def keep_draining(fd, stop):

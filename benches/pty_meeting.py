@@ -2,6 +2,7 @@
 a pseudo-terminal, and read what it draws."""
 import fcntl
 import os
+import re
 import pty
 import select
 import struct
@@ -64,6 +65,18 @@ ANSWERS = {
     b"\x1b[0c": b"\x1b[?62;22c",
     b"\x1b]11;?": b"\x1b]11;rgb:0000/0000/0000\x1b\\",
 }
+
+
+# Control sequences: colours, cursor moves, modes.
+ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+
+def letters(seen):
+    """The letters drawn, escapes and spaces dropped: a terminal program
+    sends only the cells that change, and moves the cursor over blank ones
+    instead of writing spaces, so a line's words are not together in the
+    bytes until a frame rewrites every cell (new colours, say)."""
+    return ESCAPES.sub(b"", seen).replace(b" ", b"")
 
 
 def read_until(fd, marker, started, timeout=10.0):
