@@ -101,13 +101,18 @@ fn a_late_answer_does_not_type_into_an_open_note() {
     let dir = tempfile::tempdir().unwrap();
     let records = tempfile::tempdir().unwrap();
     let t = LateTerminal::start("late-note", dir.path(), records.path());
-    // The meeting's follow socket is in the pane's own runtime folder.
+    // The meeting's follow socket is in the pane's own runtime folder,
+    // made once the first frame is drawn: waited for, not assumed.
     let sockets = t.tmux.runtime_dir().join("resetpoint");
-    assert!(
-        std::fs::read_dir(&sockets).is_ok_and(|mut d| d.next().is_some()),
-        "no socket in {}",
-        sockets.display()
-    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !std::fs::read_dir(&sockets).is_ok_and(|mut d| d.next().is_some()) {
+        assert!(
+            Instant::now() < deadline,
+            "no socket in {}",
+            sockets.display()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     t.tmux.keys(&["n"]);
     t.tmux
         .wait_for("the note field", |s| s.contains("Esc close"));
