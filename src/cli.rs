@@ -282,7 +282,8 @@ pub enum Command {
     /// follow-ups' words: `done`, `dropped`, `open due:+1w`, `now with @søren`.
     Update {
         plan: PathBuf,
-        /// The action's or task's id: A-3, CT-1.
+        /// The id the follow-ups show: A-3, CT-1, L-2 (a parked point);
+        /// help:CT-1 for the help we promised with a task.
         id: String,
         /// What became of it.
         #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
