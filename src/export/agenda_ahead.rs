@@ -76,11 +76,7 @@ pub fn agenda_ahead(
         empty: "",
         after: None,
     };
-    let when = Record::held(meetings)
-        .rev()
-        .find(|(_, r)| r.meeting.ended.is_some())
-        .and_then(|(_, r)| r.meeting.next)
-        .filter(|next| next.date >= today);
+    let when = Record::next_agreed(meetings).filter(|next| next.date >= today);
     AgendaAhead {
         project: plan.project.name.clone(),
         meeting: agenda_words(name.as_str()),

@@ -396,10 +396,7 @@ fn next_meeting(shown: &Plan, meetings: &[(String, Record)]) -> Section {
     } else {
         " Open actions and your open tasks will be its first item."
     };
-    let agreed = Record::held(meetings)
-        .rev()
-        .find(|(_, r)| r.meeting.ended.is_some())
-        .and_then(|(_, r)| r.meeting.next);
+    let agreed = Record::next_agreed(meetings);
     section.after = Some(match agreed {
         Some(next) => format!("Agreed for {next}.{open}"),
         None => format!("No date is set for it yet.{open}"),

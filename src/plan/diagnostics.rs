@@ -268,14 +268,10 @@ impl Source {
             visible(&diagnostic.message)
         );
         let name = visible(&self.name);
-        match &diagnostic.span {
-            // A row of a spreadsheet: its cell, which the PM opens to fix.
-            Some(span) if let Some(cell) = self.cell_at(span.start) => {
-                let _ = writeln!(out, " --> {}", visible(&cell.to_string()));
-                if let Some(hint) = &diagnostic.hint {
-                    let _ = writeln!(out, "  = help: {}", visible(hint));
-                }
-            }
+        // A row of a spreadsheet is shown by its cell, which the PM opens
+        // to fix, as a diagnostic of no place is by the file's name.
+        let cell = diagnostic.span.as_ref().and_then(|s| self.cell_at(s.start));
+        match diagnostic.span.as_ref().filter(|_| cell.is_none()) {
             Some(span) => {
                 let place = self.place(span.start);
                 let (line_start, line) = self.line_at(span.start);
@@ -302,7 +298,8 @@ impl Source {
                 }
             }
             None => {
-                let _ = writeln!(out, " --> {name}");
+                let place = cell.map_or(name, |cell| visible(&cell.to_string()));
+                let _ = writeln!(out, " --> {place}");
                 if let Some(hint) = &diagnostic.hint {
                     let _ = writeln!(out, "  = help: {}", visible(hint));
                 }

@@ -122,6 +122,15 @@ impl Record {
         self.meeting.is_update()
     }
 
+    /// The next meeting as the latest meeting held and ended agreed it;
+    /// none when it agreed none.
+    pub fn next_agreed<S>(meetings: &[(S, Record)]) -> Option<crate::meeting::next::NextMeeting> {
+        Record::held(meetings)
+            .rev()
+            .find(|(_, r)| r.meeting.ended.is_some())
+            .and_then(|(_, r)| r.meeting.next)
+    }
+
     /// The meetings held, updates between them left out.
     pub fn held<S>(meetings: &[(S, Record)]) -> impl DoubleEndedIterator<Item = &(S, Record)> {
         meetings.iter().filter(|(_, r)| !r.is_update())
