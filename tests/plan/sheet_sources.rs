@@ -9,7 +9,7 @@ use std::io::Write as _;
 use std::path::Path;
 
 use resetpoint::plan::model::{RiskStatus, TaskStatus};
-use resetpoint::plan::{Checked, load_file};
+use resetpoint::plan::{Checked, Plan, load_file};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 const DEMO: &str = include_str!("../../assets/demo.toml");
@@ -23,6 +23,23 @@ fn plan_with(dir: &Path, sources: &str) -> Checked {
 
 fn rendered(checked: &Checked) -> String {
     checked.render()
+}
+
+/// The demo plan reading `kind` from `file`, a CSV file holding `rows`.
+fn with_csv(dir: &Path, file: &str, kind: &str, rows: &str) -> Checked {
+    std::fs::write(dir.join(file), rows).unwrap();
+    plan_with(
+        dir,
+        &format!("[[sources]]\nfile = \"{file}\"\nkind = \"{kind}\"\n"),
+    )
+}
+
+/// The plan read, or the test stops with what `check` would say.
+fn read(checked: &Checked) -> Plan {
+    checked
+        .plan
+        .clone()
+        .unwrap_or_else(|| panic!("{}", rendered(checked)))
 }
 
 /// A RAID workbook: a risks sheet in a PM's own headers (an owner by
@@ -108,10 +125,7 @@ fn rows_of_a_workbook_are_entries_of_the_plan() {
     let dir = tempfile::tempdir().unwrap();
     raid_workbook(&dir.path().join("raid.xlsx"), 2.0);
     let checked = plan_with(dir.path(), RAID_SOURCES);
-    let plan = checked
-        .plan
-        .clone()
-        .unwrap_or_else(|| panic!("{}", rendered(&checked)));
+    let plan = read(&checked);
     let r7 = plan
         .risks
         .iter()
@@ -213,14 +227,11 @@ fn a_missing_file_sheet_or_column_is_one_clear_error() {
 #[test]
 fn an_id_in_the_plan_and_in_a_sheet_is_named_in_both_places() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("risks.csv"),
-        "Id,Title,Probability,Impact\nR-1,Written twice,2,2\n",
-    )
-    .unwrap();
-    let checked = plan_with(
+    let checked = with_csv(
         dir.path(),
-        "[[sources]]\nfile = \"risks.csv\"\nkind = \"risks\"\n",
+        "risks.csv",
+        "risks",
+        "Id,Title,Probability,Impact\nR-1,Written twice,2,2\n",
     );
     let text = rendered(&checked);
     let line = DEMO
@@ -239,22 +250,16 @@ fn an_id_in_the_plan_and_in_a_sheet_is_named_in_both_places() {
 #[test]
 fn a_csv_of_issues_reads_iso_dates_words_in_any_case_and_yes_or_no() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("issues.csv"),
+    let checked = with_csv(
+        dir.path(),
+        "issues.csv",
+        "issues",
         "ID , Title,Owner,Severity,Status,Due,Visible\n\
          I-7,Printer firmware crashes,priya,High,In progress,2026-12-18,yes\n\
          I-8,Depot Wi-Fi drops,Lin Chen,low,open,,no\n\
          ,,,,,,\n",
-    )
-    .unwrap();
-    let checked = plan_with(
-        dir.path(),
-        "[[sources]]\nfile = \"issues.csv\"\nkind = \"issues\"\n",
     );
-    let plan = checked
-        .plan
-        .clone()
-        .unwrap_or_else(|| panic!("{}", rendered(&checked)));
+    let plan = read(&checked);
     let i7 = plan
         .issues
         .iter()
@@ -272,14 +277,11 @@ fn a_csv_of_issues_reads_iso_dates_words_in_any_case_and_yes_or_no() {
     let in_plan = DEMO.matches("[[issues]]").count();
     assert_eq!(plan.issues.len(), in_plan + 2, "the blank row is no issue");
     // A word that is neither yes nor no is named at its cell.
-    std::fs::write(
-        dir.path().join("issues.csv"),
-        "Id,Title,Visible\nI-7,Printer firmware crashes,perhaps\n",
-    )
-    .unwrap();
-    let checked = plan_with(
+    let checked = with_csv(
         dir.path(),
-        "[[sources]]\nfile = \"issues.csv\"\nkind = \"issues\"\n",
+        "issues.csv",
+        "issues",
+        "Id,Title,Visible\nI-7,Printer firmware crashes,perhaps\n",
     );
     let text = rendered(&checked);
     assert!(
@@ -351,10 +353,7 @@ fn customer_tasks_from_an_ods_sheet() {
         dir.path(),
         "[[sources]]\nfile = \"tasks.ods\"\nsheet = \"Their tasks\"\nkind = \"customer_tasks\"\n",
     );
-    let plan = checked
-        .plan
-        .clone()
-        .unwrap_or_else(|| panic!("{}", rendered(&checked)));
+    let plan = read(&checked);
     let task = plan
         .customer_tasks
         .iter()
@@ -387,16 +386,10 @@ fn the_files_are_read_and_never_written() {
 #[test]
 fn the_raid_demo_reads_the_demo_plans_risks_and_issues_from_its_workbook() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
-    let read = |path: &Path| {
-        let checked = load_file(path).unwrap();
-        checked
-            .plan
-            .clone()
-            .unwrap_or_else(|| panic!("{}", rendered(&checked)))
-    };
+    let load = |path: &Path| read(&load_file(path).unwrap());
     let (demo, raid) = (
-        read(&root.join("demo.toml")),
-        read(&root.join("raid/plan.toml")),
+        load(&root.join("demo.toml")),
+        load(&root.join("raid/plan.toml")),
     );
     let risk = |r: &resetpoint::plan::model::Risk| {
         (
@@ -457,11 +450,7 @@ fn a_sheet_far_larger_than_any_raid_log_is_refused_whole() {
     for i in 0..=resetpoint::plan::sheets::MOST_ROWS {
         csv.push_str(&format!("X-{i},Row {i},1,1\n"));
     }
-    std::fs::write(dir.path().join("export.csv"), csv).unwrap();
-    let checked = plan_with(
-        dir.path(),
-        "[[sources]]\nfile = \"export.csv\"\nkind = \"risks\"\n",
-    );
+    let checked = with_csv(dir.path(), "export.csv", "risks", &csv);
     let text = rendered(&checked);
     assert!(checked.plan.is_none());
     assert!(
@@ -475,19 +464,13 @@ fn a_sheet_far_larger_than_any_raid_log_is_refused_whole() {
 fn a_csv_saved_by_a_european_spreadsheet_reads_too() {
     let dir = tempfile::tempdir().unwrap();
     // A byte order mark, semicolons, a comma inside a title.
-    std::fs::write(
-        dir.path().join("risks.csv"),
-        "\u{feff}Id;Title;Probability;Impact\nR-7;Printers, labels and ink run short;4;3\n",
-    )
-    .unwrap();
-    let checked = plan_with(
+    let checked = with_csv(
         dir.path(),
-        "[[sources]]\nfile = \"risks.csv\"\nkind = \"risks\"\n",
+        "risks.csv",
+        "risks",
+        "\u{feff}Id;Title;Probability;Impact\nR-7;Printers, labels and ink run short;4;3\n",
     );
-    let plan = checked
-        .plan
-        .clone()
-        .unwrap_or_else(|| panic!("{}", rendered(&checked)));
+    let plan = read(&checked);
     let r7 = plan
         .risks
         .iter()
