@@ -281,3 +281,26 @@ pub fn assert_one_main(page: &str) {
         "<main> closes last:\n{page}"
     );
 }
+
+/// The one event of an iCalendar text, as a real parser (the `icalendar`
+/// crate) reads it, and its attendees' addresses (`mailto:…`).
+pub fn one_event(text: &str) -> (icalendar::Event, Vec<String>) {
+    use icalendar::{Calendar, CalendarComponent, Component};
+    let calendar: Calendar = text.parse().expect("a calendar parses it");
+    let event = calendar
+        .components
+        .into_iter()
+        .find_map(|c| match c {
+            CalendarComponent::Event(event) => Some(event),
+            _ => None,
+        })
+        .expect("one event");
+    let addresses = event
+        .multi_properties()
+        .get("ATTENDEE")
+        .into_iter()
+        .flatten()
+        .map(|a| a.value().to_owned())
+        .collect();
+    (event, addresses)
+}

@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use icalendar::{Calendar, CalendarComponent, Component};
+use icalendar::Component;
 use jiff::{SignedDuration, Timestamp, ToSpan, tz::TimeZone};
 use resetpoint::agenda::SectionKind;
 use resetpoint::meeting::next::NextMeeting;
@@ -190,15 +190,7 @@ fn the_agenda_event_is_on_the_agreed_day_with_the_agenda_inside() {
     let dir = tempfile::tempdir().unwrap();
     project(dir.path(), true);
     let text = text_of(&agenda(dir.path(), "ics"));
-    let calendar: Calendar = text.parse().expect("a calendar parses it");
-    let event = calendar
-        .components
-        .iter()
-        .find_map(|c| match c {
-            CalendarComponent::Event(event) => Some(event),
-            _ => None,
-        })
-        .expect("one event");
+    let (event, addresses) = crate::common::one_event(&text);
     assert_eq!(
         event.get_summary(),
         Some("Reset-point meeting — Shipment Tracking Rebuild")
@@ -220,14 +212,10 @@ fn the_agenda_event_is_on_the_agreed_day_with_the_agenda_inside() {
         "{description}"
     );
     holds_nothing_private(description);
-    let attendees = event
-        .multi_properties()
-        .get("ATTENDEE")
-        .cloned()
-        .unwrap_or_default();
-    let addresses: Vec<&str> = attendees.iter().map(|a| a.value()).collect();
     assert!(
-        addresses.contains(&"mailto:soren@northwind.example"),
+        addresses
+            .iter()
+            .any(|a| a == "mailto:soren@northwind.example"),
         "{addresses:?}"
     );
 }
