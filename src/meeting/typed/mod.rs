@@ -152,6 +152,22 @@ fn followup_words(
     })
 }
 
+/// A `due:` in the line of something that has no due date (a new risk or
+/// issue, a parked point, a buy-in) would be dropped without a word: say
+/// so instead. `what` starts the sentence: "A parked point".
+fn no_due_date(quick: &QuickCapture, what: &str) -> Result<(), Ask> {
+    if quick.due.is_none() && quick.bad_due.is_none() {
+        return Ok(());
+    }
+    Err(Ask {
+        notice: format!(
+            "{what} has no due date: leave out due:…, and add an action (a) for what is due."
+        ),
+        again: false,
+        guest: None,
+    })
+}
+
 /// Asked of a risk typed without its score.
 const ASK_SCORE: &str = "Add p:1-5 i:1-5 for its probability and impact (p:4 i:3), or press Enter again to save it unscored.";
 
@@ -293,12 +309,7 @@ pub(super) fn to_capture(
             if quick.text.is_empty() {
                 return ask("Say what the point is, then @who takes it up.".into());
             }
-            if quick.due.is_some() || quick.bad_due.is_some() {
-                return ask(
-                    "A parked point has no due date: leave out due:…, and add an action (a) for what is due."
-                        .into(),
-                );
-            }
+            no_due_date(&quick, "A parked point")?;
             one_of_each(&quick)?;
             no_internal_mark(&quick)?;
             Capture::Parked {
@@ -323,13 +334,7 @@ pub(super) fn to_capture(
             if quick.text.is_empty() {
                 return ask("Say what it is, then @owner.".into());
             }
-            // A due: here would be dropped without a word: say so instead.
-            if quick.due.is_some() || quick.bad_due.is_some() {
-                return ask(
-                    "A new risk or issue has no due date: leave out due:…, and add an action (a) for what is due."
-                        .into(),
-                );
-            }
+            no_due_date(&quick, "A new risk or issue")?;
             one_of_each(&quick)?;
             let owner = owner(&quick.owner)?;
             let (title, visible) = (quick.text, !quick.internal);
@@ -442,9 +447,7 @@ pub(super) fn to_capture(
             };
             // `@who` gave it; the other words are the changes.
             let quick = quick_capture(changes, people, today);
-            if quick.due.is_some() || quick.bad_due.is_some() {
-                return ask("A buy-in has no due date: leave out due:…, and add an action (a) for what is due.".into());
-            }
+            no_due_date(&quick, "A buy-in")?;
             one_of_each(&quick)?;
             let by = owner(&quick.owner)?;
             let changes = match verdict {
