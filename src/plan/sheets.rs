@@ -94,7 +94,13 @@ struct Person {
 /// `after` is where the text written out will start. None when the plan
 /// names no source (or cannot be read: its own errors are said elsewhere).
 pub fn rows_of_sources(plan: &str, folder: &Path, after: usize) -> Option<Rows> {
-    if !plan.contains("sources") {
+    // Most plans name none: the plan is read a second time, for its sources
+    // and people, only when a line of it starts with the key.
+    let names_sources = plan.lines().any(|line| {
+        let line = line.trim_start();
+        line.starts_with("[[sources]]") || line.starts_with("sources")
+    });
+    if !names_sources {
         return None;
     }
     let named: Named = toml::from_str(plan).ok()?;
@@ -124,9 +130,9 @@ pub fn rows_of_sources(plan: &str, folder: &Path, after: usize) -> Option<Rows> 
     Some(rows)
 }
 
-/// The most rows read from one sheet: far more than any RAID log holds,
-/// and few enough that a wrong file (a data export) is refused, not read
-/// into memory.
+/// The most rows taken from one sheet: far more than any RAID log holds,
+/// and few enough that a wrong file (a data export) is refused whole
+/// rather than written out as plan text.
 pub const MOST_ROWS: usize = 100_000;
 
 /// The largest file read as a source.
@@ -435,27 +441,23 @@ fn line_of(key: &str, cell: &Data, people: &[Person]) -> Result<Option<String>, 
     if text.is_empty() {
         return Ok(None);
     }
-    let value = match shape(key) {
+    // The cell as the spreadsheet shows it (a whole number without its
+    // ".0", a date as YYYY-MM-DD) is read as the key's kind of value; what
+    // does not read is written as text, for the plan's own check to name.
+    let shape = shape(key);
+    let value = match shape {
         Shape::Text => quoted(&text),
         // "In progress" is the plan's `in-progress`.
         Shape::Word => quoted(&text.to_lowercase().replace([' ', '_'], "-")),
-        Shape::Integer => match cell {
-            Data::Int(i) => i.to_string(),
-            Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
-            _ => text
-                .parse::<i64>()
-                .map_or_else(|_| quoted(&text), |i| i.to_string()),
-        },
-        Shape::Day => match cell {
-            Data::DateTime(d) => {
-                day_of_serial(d.as_f64()).map_or_else(|| quoted(&text), |d| d.to_string())
-            }
-            _ => {
-                let day = text.get(..10).unwrap_or(&text);
-                day.parse::<Date>()
-                    .map_or_else(|_| quoted(&text), |d| d.to_string())
-            }
-        },
+        Shape::Integer => text
+            .parse::<i64>()
+            .map_or_else(|_| quoted(&text), |i| i.to_string()),
+        // ISO text with a time of day after it is its day.
+        Shape::Day => text
+            .get(..10)
+            .unwrap_or(&text)
+            .parse::<Date>()
+            .map_or_else(|_| quoted(&text), |d| d.to_string()),
         Shape::YesNo | Shape::Internal => {
             let yes = match cell {
                 Data::Bool(b) => *b,
@@ -465,11 +467,7 @@ fn line_of(key: &str, cell: &Data, people: &[Person]) -> Result<Option<String>, 
                     _ => return Err(format!("`{text}` is neither yes nor no")),
                 },
             };
-            let visible = if shape(key) == Shape::Internal {
-                !yes
-            } else {
-                yes
-            };
+            let visible = if shape == Shape::Internal { !yes } else { yes };
             return Ok(Some(format!("visible = {visible}")));
         }
         Shape::Person => {
