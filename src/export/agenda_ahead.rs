@@ -17,7 +17,7 @@ use super::minutes_model::{Audience, Group, Item, Section};
 use super::report::{day, list, tasks_due_soon};
 use super::section_text::{Dialect, Markdown, Plain, write_section};
 use crate::agenda::sections_carrying_over;
-use crate::left_open::actions::{PARKED, parked_open, rows};
+use crate::left_open::actions::{parked_open, rows};
 use crate::meeting::next::NextMeeting;
 use crate::meeting::public_only;
 use crate::plan::model::{AgendaName, Plan};
@@ -132,11 +132,10 @@ fn parked_for_later(shown: &Plan, meetings: &[(String, Record)]) -> Option<Secti
     let items: Vec<Item> = parked_open(meetings)
         .into_iter()
         .map(|point| {
-            let text = point.title.strip_prefix(PARKED).unwrap_or(&point.title);
             let owner = point
                 .owner
                 .map_or_else(String::new, |o| format!(" — {}", shown.name_of(&o)));
-            Item::led(&point.id, format!("{text}{owner}"))
+            Item::led(&point.id, format!("{}{owner}", point.title))
         })
         .collect();
     (!items.is_empty()).then(|| list("Parked for later", items, ""))

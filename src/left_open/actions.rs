@@ -179,16 +179,19 @@ pub fn still_open(
             moved_from: row.moved_from,
             side: row.side,
         })
-        .chain(parked_open(earlier))
+        .chain(parked_open(earlier).into_iter().map(|mut point| {
+            point.title = format!("{PARKED}{}", point.title);
+            point
+        }))
         .collect()
 }
 
-/// How a parked point's title starts on the follow-ups screen.
-pub const PARKED: &str = "Parked: ";
+/// How a parked point's title starts among the follow-ups.
+const PARKED: &str = "Parked: ";
 
 /// The points parked in these meetings (`l`) that no later follow-up said
-/// were dealt with or dropped, oldest first, with their owner as the
-/// follow-ups left it: "Parked: …", to take up again.
+/// were dealt with or dropped, oldest first, in their own words, with their
+/// owner as the follow-ups left it.
 pub fn parked_open(meetings: &[(String, Record)]) -> Vec<crate::meeting::capture::Earlier> {
     let said = SaidOf::new(meetings.iter().flat_map(|(_, r)| &r.followups));
     meetings
@@ -206,7 +209,7 @@ pub fn parked_open(meetings: &[(String, Record)]) -> Vec<crate::meeting::capture
             (now.status == ActionStatus::Open).then(|| crate::meeting::capture::Earlier {
                 id: item.id.clone(),
                 meeting: stem.clone(),
-                title: format!("{PARKED}{text}"),
+                title: text.clone(),
                 owner: now.owner,
                 due: now.due,
                 moved_from: now.moved_from,
