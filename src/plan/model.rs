@@ -67,7 +67,9 @@ pub struct Plan {
     pub speaker_notes: std::collections::BTreeMap<super::section_kind::SectionKind, String>,
     /// Spreadsheets (.xlsx, .xls, .ods, .csv) whose rows are read as risks,
     /// issues, milestones or customer tasks on every load, never rewritten.
-    #[serde(default)]
+    // A plan written out (the screen a follower is sent) already holds the
+    // rows its sources gave: naming them again would read them twice.
+    #[serde(default, skip_serializing)]
     #[schemars(default)]
     pub sources: Vec<SheetSource>,
 }

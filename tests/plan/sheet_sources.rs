@@ -478,3 +478,39 @@ fn a_csv_saved_by_a_european_spreadsheet_reads_too() {
         .expect("R-7");
     assert_eq!(r7.title, "Printers, labels and ink run short");
 }
+
+#[test]
+fn a_follower_is_sent_the_sheets_rows_once_and_reads_them() {
+    use resetpoint::meeting::{Clock, Meeting, Shared};
+    use resetpoint::share::protocol::{Incoming, read_line, screen_line};
+    let dir = tempfile::tempdir().unwrap();
+    let checked = with_csv(
+        dir.path(),
+        "risks.csv",
+        "risks",
+        "Id,Title,Probability,Impact\nR-7,Label printers short,4,3\n",
+    );
+    let plan = read(&checked);
+    let meeting = Meeting::new(
+        plan,
+        resetpoint::plan::model::AgendaName::ResetPoint,
+        Clock::at(
+            "2026-11-24T14:00:00Z".parse().unwrap(),
+            jiff::tz::TimeZone::UTC,
+        ),
+        true,
+    );
+    // The follower reads the plan it is sent, wherever it runs: the rows
+    // travel in it, not the name of a file beside the plan.
+    let line = screen_line(&Shared::projector(&meeting)).unwrap();
+    let Ok(Incoming::Screen(shared)) = read_line(line.trim_end()) else {
+        panic!("the follower cannot read the screen it is sent");
+    };
+    let sevens = shared
+        .plan
+        .risks
+        .iter()
+        .filter(|r| r.id.get_ref() == "R-7")
+        .count();
+    assert_eq!(sevens, 1);
+}
