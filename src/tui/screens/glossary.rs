@@ -3,6 +3,7 @@
 //! every mention.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::Ctx;
@@ -10,14 +11,14 @@ use crate::plan::warnings::find_term;
 use crate::tui::widgets::wrap::wrap_indented;
 
 /// "Plain words: UAT = your team's acceptance testing · …" for the
-/// glossary terms drawn in `drawn`, wrapped to `width`.
-pub fn legend(ctx: &Ctx, drawn: &Buffer, width: u16) -> Vec<Line<'static>> {
-    // The screen's text, a line of it per row, read in place: one string
-    // for the whole screen, not one per cell.
-    let mut text = String::with_capacity(drawn.content.len() + 64);
-    for row in drawn.content.chunks(usize::from(drawn.area.width).max(1)) {
-        for cell in row {
-            text.push_str(cell.symbol());
+/// glossary terms drawn in `area` of `drawn`, wrapped to its width.
+pub fn legend(ctx: &Ctx, drawn: &Buffer, area: Rect) -> Vec<Line<'static>> {
+    // The text drawn in `area`, a line of it per row, read in place: one
+    // string for the whole screen, not one per cell.
+    let mut text = String::with_capacity(usize::from(area.width + 1) * usize::from(area.height));
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            text.push_str(drawn[(x, y)].symbol());
         }
         text.push('\n');
     }
@@ -35,5 +36,5 @@ pub fn legend(ctx: &Ctx, drawn: &Buffer, width: u16) -> Vec<Line<'static>> {
     if spans.len() == 1 {
         return Vec::new();
     }
-    wrap_indented(&Line::from(spans), usize::from(width), 2)
+    wrap_indented(&Line::from(spans), usize::from(area.width), 2)
 }

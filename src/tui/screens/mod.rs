@@ -20,6 +20,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget as _};
 
 use super::theme::Theme;
 use super::widgets::fitted_table::{Column, FittedTable};
@@ -115,15 +116,16 @@ pub fn plain_words(text: &str, plan: &Plan) -> String {
 /// Draw the body of the current section, with the glossary terms it uses
 /// explained once at its foot.
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    // Draw once aside to learn which terms are on screen, then leave room
-    // for their meanings.
-    let mut scratch = Buffer::empty(area);
-    body(ctx, area, &mut scratch);
-    let legend = glossary::legend(ctx, &scratch, area.width);
+    // Drawn once in place to learn which terms are on screen; when some
+    // are, drawn again leaving room for their meanings. The area is blank
+    // before (the frame starts blank), so blanking it again undoes the
+    // first drawing, and no second screen-sized buffer is needed.
+    body(ctx, area, buf);
+    let legend = glossary::legend(ctx, buf, area);
     if legend.is_empty() {
-        buf.merge(&scratch);
         return;
     }
+    Clear.render(area, buf);
     let height = (legend.len() as u16).min(area.height / 3);
     let [main, foot] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(height)]).areas(area);
