@@ -168,13 +168,6 @@ pub fn run(
         })
     });
     let reads = Reads::new(later);
-    if let Some(store) = &store
-        && reads.meeting_whole()
-    {
-        // The meeting is on disk from its first moment (a resumed one
-        // once what it captured is back).
-        store.send(Message::Snapshot(Box::new(Record::of(&meeting))));
-    }
     // `follow` screens are served from a thread of their own once the
     // first frame is drawn; the meeting goes on without them if the socket
     // cannot be made.
@@ -256,9 +249,17 @@ async fn meeting_loop(
     // terminal's own when the answer comes (a few milliseconds later in a
     // terminal that answers; never, in one that does not).
     let mut waiting: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
+    // The meeting is on disk from its first moment (a resumed one once
+    // what it captured is back): written once the first frame is drawn,
+    // before any key is taken, so the frame does not wait for the disk
+    // and nothing typed can come before it.
+    let mut on_disk = store.filter(|_| reads.meeting_whole());
     loop {
         if dirty {
             redraw(&mut terminal, meeting, &theme, &config, sharing, &mut dirty)?;
+            if let Some(store) = on_disk.take() {
+                store.send(Message::Snapshot(Box::new(Record::of(meeting))));
+            }
             // Nothing reads the terminal before the first frame: the watch
             // for a terminal gone starts after it, so that frame is sooner.
             super::lost::watch();

@@ -11,6 +11,7 @@ use crate::tmux;
 use std::path::Path;
 
 use common::{DEMO_PLAN as PLAN, wait_for_journal};
+use resetpoint::record::open::read_record;
 use tmux::Tmux;
 
 const BIN: &str = env!("CARGO_BIN_EXE_resetpoint");
@@ -115,4 +116,43 @@ fn keys_typed_before_a_half_typed_field_is_back_act_on_the_screen_they_were_type
     t.wait_for("the half-typed note back in its field", |s| {
         s.contains("Half typed by Zoë")
     });
+}
+
+/// The record is written once the first frame is drawn, not before it (so
+/// the frame never waits for the disk), and before any key: a meeting
+/// killed with nothing typed leaves a whole record of its start.
+#[test]
+fn a_fresh_meeting_is_on_disk_once_its_first_frame_is_drawn() {
+    let home = tempfile::tempdir().unwrap();
+    let records = home.path().join("meetings");
+    let command = format!("{BIN} run {PLAN} --records {} --fresh", records.display());
+    let t = in_a_white_terminal("on-disk-first", home.path(), &command);
+    t.wait_for("the first frame", |s| s.contains("Why we are here"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let (path, record) = loop {
+        let written = std::fs::read_dir(&records)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "toml"));
+        if let Some(found) = written.and_then(|p| read_record(&p).ok().map(|r| (p, r))) {
+            break found;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no whole record in {} after the first frame",
+            records.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(record.meeting.project, "Shipment Tracking Rebuild");
+    assert_eq!(record.meeting.agenda, "reset-point");
+    std::process::Command::new("kill")
+        .args(["-KILL", &t.child_pid()])
+        .status()
+        .unwrap();
+    t.wait_for("the kill", |s| s.contains("exit=137"));
+    let left = read_record(&path).expect("the record a kill leaves reads whole");
+    assert_eq!(left.meeting.project, record.meeting.project);
 }
