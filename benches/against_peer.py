@@ -22,9 +22,9 @@ the median of the per-round ratios is printed.
 
     cargo build --release && python3 benches/against_peer.py [--rounds N] [--vs BINARY]
 
-A binary's pages in the page cache count: one the linker has just written
-starts differently (peak RSS 8.3 against 8.8 MiB, first frame up to x1.07
-apart, the same build) from one read back from the disk. With `--vs`, both
+How a binary's file came into the page cache counts: the same build
+copied just now with `cp` peaks at 8.8 MiB, read from disk (or as the
+linker wrote it) at 8.3 MiB, and its first frame differs by up to x1.07. With `--vs`, both
 builds are copied into one folder first, so they start alike; against
 presenterm, empty the page cache first (as root: `sync; echo 3 >
 /proc/sys/vm/drop_caches`) so both are read from the disk.
