@@ -111,6 +111,19 @@ pub fn plan_and_records(
     })
 }
 
+/// [`deliver`], saying on stderr where `what` ("the report") was written
+/// when it went to a file.
+pub fn deliver_and_say(what: &str, document: impl AsRef<[u8]>, output: Option<&Path>) -> Outcome {
+    let code = deliver(document, output)?;
+    if let Some(path) = output {
+        eprintln!(
+            "wrote {what} to {}",
+            crate::text::visible(&path.display().to_string())
+        );
+    }
+    Ok(code)
+}
+
 /// Write a document to standard output, or atomically to `output`.
 pub fn deliver(document: impl AsRef<[u8]>, output: Option<&Path>) -> Outcome {
     let document = document.as_ref();

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::actions::{deliver, plan_and_meetings};
+use super::actions::{deliver_and_say, plan_and_meetings};
 use super::minutes::say_who_is_missing;
 use super::{Outcome, exit, fail};
 use crate::cli::AgendaFormat;
@@ -47,12 +47,5 @@ pub fn run(plan_path: &Path, options: &Options) -> Outcome {
             })?
             .into_bytes(),
     };
-    let code = deliver(&document, options.output)?;
-    if let Some(path) = options.output {
-        eprintln!(
-            "wrote the agenda to {}",
-            crate::text::visible(&path.display().to_string())
-        );
-    }
-    Ok(code)
+    deliver_and_say("the agenda", &document, options.output)
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::Outcome;
-use super::actions::{deliver, plan_and_meetings};
+use super::actions::{deliver_and_say, plan_and_meetings};
 use crate::cli::PageFormat;
 use crate::export::minutes::Audience;
 use crate::export::report::{report, write};
@@ -26,12 +26,5 @@ pub fn run(plan_path: &Path, options: &Options) -> Outcome {
         PageFormat::Md => write::markdown(&report),
         PageFormat::Html => write::html(&report, &plan),
     };
-    let code = deliver(&document, options.output)?;
-    if let Some(path) = options.output {
-        eprintln!(
-            "wrote the report to {}",
-            crate::text::visible(&path.display().to_string())
-        );
-    }
-    Ok(code)
+    deliver_and_say("the report", &document, options.output)
 }
