@@ -583,12 +583,7 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
                 meeting
                     .captures
                     .iter()
-                    .find(|c| {
-                        supersedes(&capture, &c.what)
-                            || (matches!(capture, Capture::Skipped { .. })
-                                && matches!(c.what, Capture::Skipped { .. })
-                                && c.section == section)
-                    })
+                    .find(|c| supersedes(&capture, section, c))
                     .map(|c| c.id.clone())
             });
             // A date worked out from `+1d` or `fri` may land on a weekend
@@ -635,10 +630,10 @@ fn finish_draft(meeting: &mut Meeting, out: &mut Effects, closing: bool) {
     }
 }
 
-/// Whether `new` takes the place of `old`: the same follow-up, the same
-/// proposal's buy-in.
-fn supersedes(new: &Capture, old: &Capture) -> bool {
-    match (new, old) {
+/// Whether `new`, said in `section`, takes the place of `old`: the same
+/// follow-up, the same proposal's buy-in, the same section's skip.
+fn supersedes(new: &Capture, section: usize, old: &Captured) -> bool {
+    match (new, &old.what) {
         (
             Capture::Followup { item, meeting, .. },
             Capture::Followup {
@@ -648,6 +643,7 @@ fn supersedes(new: &Capture, old: &Capture) -> bool {
             },
         ) => item == i && meeting == m,
         (Capture::BuyIn { proposal, .. }, Capture::BuyIn { proposal: p, .. }) => proposal == p,
+        (Capture::Skipped { .. }, Capture::Skipped { .. }) => old.section == section,
         _ => false,
     }
 }

@@ -186,6 +186,35 @@ fn a_skipped_section_moves_on_and_the_minutes_say_so() {
 }
 
 #[test]
+fn a_section_skipped_again_keeps_one_skip_with_the_later_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut m = meeting(dir.path(), "2026-11-24T14:00:00Z");
+    go_to(&mut m, SectionKind::Financials);
+    let financials = m.current;
+    type_line(&mut m, Action::SkipSection, "Covered by email");
+    // Another section's skip is its own.
+    type_line(&mut m, Action::SkipSection, "Next time");
+    update(&mut m, Action::JumpTo(financials));
+    type_line(&mut m, Action::SkipSection, "Finance joins on Friday");
+    let skips: Vec<(usize, &str)> = m
+        .captures
+        .iter()
+        .filter_map(|c| match &c.what {
+            Capture::Skipped { reason } => Some((c.section, reason.as_str())),
+            _ => None,
+        })
+        .collect();
+    // Replaced where it stood: the first skip said in the meeting.
+    assert_eq!(
+        skips,
+        [
+            (financials, "Finance joins on Friday"),
+            (financials + 1, "Next time")
+        ]
+    );
+}
+
+#[test]
 fn a_rehearsal_does_not_count_a_skipped_section_as_held() {
     let dir = tempfile::tempdir().unwrap();
     let mut m = meeting(dir.path(), "2026-11-24T14:00:00Z");
