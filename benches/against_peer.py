@@ -89,9 +89,27 @@ def vm_hwm(pid):
     return 0
 
 
+def code_mapped(pid, binary):
+    """KiB of the program's own code in memory: it grows when the code a
+    meeting runs is no longer laid side by side (scripts/meeting-start.py)."""
+    resident, in_code = 0, False
+    try:
+        with open(f"/proc/{pid}/smaps") as f:
+            for line in f:
+                fields = line.split()
+                if "-" in fields[0] and len(fields) >= 5:
+                    in_code = fields[1] == "r-xp" and fields[-1] == binary
+                elif in_code and fields[0] == "Rss:":
+                    resident += int(fields[1])
+    except OSError:
+        pass
+    return resident
+
+
 def one_run(program):
     started = time.perf_counter()
-    pid, fd = spawn_program(program.argv())
+    argv = program.argv()
+    pid, fd = spawn_program(argv)
     marks = [program.frame_done] if program.settled == program.frame_done else [program.frame_done, program.settled]
     # Looked for in the letters drawn: the words of a line are sent apart,
     # with cursor moves over the blanks between them.
@@ -99,6 +117,7 @@ def one_run(program):
     times = read_marks(fd, marks, started, timeout=20.0, shown=letters)
     shown, settled = times[0], times[-1]
     peak = vm_hwm(pid)
+    code = code_mapped(pid, os.path.realpath(argv[0]))
     drain(fd, 0.2)
     asked = time.perf_counter()
     os.write(fd, program.quit_keys)
@@ -113,6 +132,7 @@ def one_run(program):
         "first frame (ms)": (shown - started) * 1000,
         "settled frame (ms)": (settled - started) * 1000,
         "peak RSS at first frame (KiB)": peak,
+        "  of it its own code (KiB)": code,
         "quit (ms)": (gone - asked) * 1000,
         "CPU for the whole run (ms)": (usage.ru_utime + usage.ru_stime) * 1000,
     }
