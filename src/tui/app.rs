@@ -11,7 +11,7 @@ use ratatui::DefaultTerminal;
 use tokio::signal::unix::{SignalKind, signal};
 
 use super::background::Choice;
-use super::late_answer::{Sieve, Sifted, sift};
+use super::late_answer::{ANSWER_PATIENCE, Sieve, Sifted, answer_within, sift};
 use super::later::{Done, Reads};
 use super::sharing::Sharing;
 use super::theme::Theme;
@@ -244,11 +244,15 @@ async fn meeting_loop(
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut dirty = true;
     // Keys that wait their turn, in the order typed, while the reads are
-    // out. The first frame does not wait for the background's answer: it
-    // is drawn at once in colours that read on both, and again in the
-    // terminal's own when the answer comes (a few milliseconds later in a
-    // terminal that answers; never, in one that does not).
+    // out, or while the first frame waits for the background's answer.
     let mut waiting: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
+    // The first frame is drawn once, in the terminal's own colours, when
+    // it answers at once (see `answer_within`).
+    if choice == Choice::Ask
+        && let Some(background) = answer_within(&mut events, &mut waiting, ANSWER_PATIENCE).await?
+    {
+        theme.palette.background = background;
+    }
     // The meeting is on disk from its first moment (a resumed one once
     // what it captured is back): written once the first frame is drawn,
     // before any key is taken, so the frame does not wait for the disk

@@ -215,6 +215,33 @@ pub enum Sifted {
     Background(Background),
 }
 
+/// How long the first frame waits for the background's answer: a terminal
+/// on this machine answers within a millisecond, one over a slow link may
+/// take longer, and one that never answers costs this once.
+pub const ANSWER_PATIENCE: Duration = Duration::from_millis(30);
+
+/// The background's answer, if it comes within `patience`; events that
+/// come first wait in `waiting`, in order. The first frame waits for it:
+/// drawn at once in colours that read on both and again when the answer
+/// came, every cell was drawn and sent twice (a twentieth of a meeting's
+/// start-up CPU), and the screen changed colour under the PM's eyes. An
+/// answer later than that is still taken from the keys, and the screen
+/// recoloured then.
+pub async fn answer_within(
+    events: &mut Pin<Box<dyn Stream<Item = io::Result<Sifted>>>>,
+    waiting: &mut VecDeque<Event>,
+    patience: Duration,
+) -> io::Result<Option<Background>> {
+    let deadline = tokio::time::Instant::now() + patience;
+    while let Ok(Some(sifted)) = tokio::time::timeout_at(deadline, events.next()).await {
+        match sifted? {
+            Sifted::Background(background) => return Ok(Some(background)),
+            Sifted::Event(event) => waiting.push_back(event),
+        }
+    }
+    Ok(None)
+}
+
 /// The terminal's events with the answer taken out: keys that could be
 /// its start wait (at most `STALL`) until it is clear whether they are.
 pub fn sift<S>(events: S, sieve: Sieve) -> Pin<Box<dyn Stream<Item = io::Result<Sifted>>>>
@@ -316,6 +343,83 @@ mod tests {
             out.extend(sieve.key(*key, start + Duration::from_millis(i as u64)));
         }
         out
+    }
+
+    /// Run `future` as the loop does, on one thread with a clock.
+    fn on_loop<F: std::future::Future>(future: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap()
+            .block_on(future)
+    }
+
+    fn events(
+        items: Vec<Sifted>,
+        then_silence: bool,
+    ) -> Pin<Box<dyn Stream<Item = io::Result<Sifted>>>> {
+        let items = futures_util::stream::iter(items.into_iter().map(Ok));
+        if then_silence {
+            Box::pin(items.chain(futures_util::stream::pending()))
+        } else {
+            Box::pin(items)
+        }
+    }
+
+    #[test]
+    fn the_first_frame_takes_the_answer_and_keys_typed_before_it_wait_in_order() {
+        let typed = [Event::Key(ch('n')), Event::Key(ch('Ø'))];
+        let mut items: Vec<Sifted> = typed.iter().cloned().map(Sifted::Event).collect();
+        items.push(Sifted::Background(Background::Light));
+        items.push(Sifted::Event(Event::Key(ch('x'))));
+        let mut stream = events(items, true);
+        let mut waiting = VecDeque::new();
+        let answer = on_loop(answer_within(
+            &mut stream,
+            &mut waiting,
+            Duration::from_secs(5),
+        ));
+        assert_eq!(answer.unwrap(), Some(Background::Light));
+        assert_eq!(
+            Vec::from(waiting),
+            typed.to_vec(),
+            "keys before the answer wait, in order"
+        );
+        let next = on_loop(stream.next()).unwrap().unwrap();
+        assert_eq!(
+            next,
+            Sifted::Event(Event::Key(ch('x'))),
+            "keys after it are left to the loop"
+        );
+    }
+
+    #[test]
+    fn a_terminal_that_never_answers_delays_the_first_frame_by_the_patience_only() {
+        let mut stream = events(vec![Sifted::Event(Event::Key(ch('q')))], true);
+        let mut waiting = VecDeque::new();
+        let started = Instant::now();
+        let answer = on_loop(answer_within(
+            &mut stream,
+            &mut waiting,
+            Duration::from_millis(20),
+        ));
+        assert_eq!(answer.unwrap(), None);
+        assert!(started.elapsed() >= Duration::from_millis(20), "it waited");
+        assert_eq!(
+            waiting.iter().cloned().collect::<Vec<_>>(),
+            vec![Event::Key(ch('q'))]
+        );
+        let mut ended = events(Vec::new(), false);
+        assert_eq!(
+            on_loop(answer_within(
+                &mut ended,
+                &mut waiting,
+                Duration::from_secs(5)
+            ))
+            .unwrap(),
+            None,
+            "a terminal gone ends the wait"
+        );
     }
 
     #[test]
