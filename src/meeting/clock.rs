@@ -88,8 +88,14 @@ fn seconds_between(from: Timestamp, to: Timestamp) -> i64 {
 /// This machine's time zone: `TZ` when set, else `/etc/localtime` read
 /// directly. (Asking for the zone's name instead can mean a walk through
 /// the whole zone database when /etc/localtime is a copy, which delays the
-/// first frame.)
+/// first frame.) Read once a process: a meeting asked for it three times
+/// before its first frame.
 pub fn local_zone() -> TimeZone {
+    static ZONE: std::sync::OnceLock<TimeZone> = std::sync::OnceLock::new();
+    ZONE.get_or_init(read_local_zone).clone()
+}
+
+fn read_local_zone() -> TimeZone {
     if let Some(name) = std::env::var("TZ").ok().filter(|tz| !tz.is_empty()) {
         let name = name.trim_start_matches(':');
         if let Ok(zone) = TimeZone::get(name) {

@@ -96,7 +96,8 @@ fn read_file(path: &Path, reading: Reading) -> Result<Checked, OpenError> {
             .open(path)
             .map_err(io)?
     };
-    let kind = file.metadata().map_err(io)?.file_type();
+    let metadata = file.metadata().map_err(io)?;
+    let kind = metadata.file_type();
     if !kind.is_file() {
         let what = if kind.is_dir() {
             "it is a folder, not a plan file"
@@ -108,7 +109,11 @@ fn read_file(path: &Path, reading: Reading) -> Result<Checked, OpenError> {
             source: std::io::Error::other(what),
         });
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file, so it is read in one go: through `take`,
+    // `read_to_end` cannot see the size and reads in pieces doubling from
+    // 32 bytes (ten reads for the demo plan).
+    let room = metadata.len().min(MAX_PLAN_BYTES) + 1;
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     file.take(MAX_PLAN_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;

@@ -197,8 +197,12 @@ pub fn read_plain(path: &Path) -> io::Result<Vec<u8>> {
 /// up to the last whole character; and whether that is the whole file.
 /// Bytes that are not UTF-8 are refused as `read_plain_text` refuses them.
 pub fn read_plain_start(path: &Path, at_most: u64) -> io::Result<(String, bool)> {
-    let mut bytes = Vec::new();
-    open_plain(path)?.take(at_most).read_to_end(&mut bytes)?;
+    let file = open_plain(path)?;
+    // Room for what will be read, so it is read in one go: through `take`,
+    // `read_to_end` cannot see the size and reads in pieces from 32 bytes.
+    let room = file.metadata()?.len().min(at_most) + 1;
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
+    file.take(at_most).read_to_end(&mut bytes)?;
     let whole = (bytes.len() as u64) < at_most;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
