@@ -8,14 +8,15 @@ runs at start-up made it map 4.9 MiB; side by side they need about 2 MiB
 linker script that places them first; build.rs hands it to the linker for
 release builds.
 
-How: it builds the release binary (which keeps its symbol names), runs `resetpoint run` on the demo plan under
-valgrind's callgrind in a pseudo-terminal, dumps the functions run up to
+How: it builds the release binary (which keeps its symbol names), runs
+`resetpoint run` on the demo plan under valgrind's callgrind in a
+pseudo-terminal, dumps the functions run up to
 the settled first frame, then walks the agenda, takes a note and an action,
 and quits. Functions of the first part come first, the rest after them.
 
-Names are written without their hashes (v0 mangling, .cargo/config.toml;
-the crate disambiguators become `*`), so a new toolchain or Cargo.lock
-keeps the layout. Run it again when the start-up path changes much:
+Names are written without their crates' hashes (v0 mangling,
+.cargo/config.toml; the hashes become `*`), so a new toolchain or
+Cargo.lock keeps the layout. Run it again when the start-up path changes much:
 
     python3 scripts/meeting-start.py        # needs valgrind
 
