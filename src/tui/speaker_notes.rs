@@ -4,11 +4,12 @@
 //! hold them (their copy of the plan has none).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::Theme;
+use super::widgets::split::rows;
 use super::widgets::wrap::wrap_indented;
 use crate::agenda::speaker_notes;
 use crate::meeting::Shared;
@@ -39,8 +40,10 @@ pub fn render(shown: &Shared, theme: &Theme, area: Rect, buf: &mut Buffer) -> Re
             last.spans.push(Span::styled(" …", theme.muted()));
         }
     }
-    let [rest, foot] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(lines.len() as u16)]).areas(area);
+    let [rest, foot] = rows(
+        area,
+        [Constraint::Min(1), Constraint::Length(lines.len() as u16)],
+    );
     Paragraph::new(lines).render(foot, buf);
     rest
 }

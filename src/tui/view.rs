@@ -15,6 +15,7 @@ use super::keymap::{self, Keymap};
 use super::screens::{self, Ctx, panel};
 use super::theme::Theme;
 use super::widgets::fitted_table::{Column, FittedTable};
+use super::widgets::split::{columns, rows};
 use crate::meeting::{Action, Meeting, Overlay, Shared};
 use crate::plan::model::Rag;
 /// Cut with "…": the one the meeting's words use too.
@@ -43,12 +44,14 @@ impl Widget for &View<'_> {
         // Everything below draws from what this screen may show: the
         // customer-safe projection while presenting, never the meeting.
         let shown = Shared::of(self.meeting);
-        let [header, body, footer] = Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Min(1),
-            Constraint::Length(footer_rows(&shown, area.width)),
-        ])
-        .areas(area);
+        let [header, body, footer] = rows(
+            area,
+            [
+                Constraint::Length(2),
+                Constraint::Min(1),
+                Constraint::Length(footer_rows(&shown, area.width)),
+            ],
+        );
         self.header(&shown, header, buf);
         let ctx = Ctx {
             shown: &shown,
@@ -65,8 +68,7 @@ impl Widget for &View<'_> {
             } else {
                 area.width / 3
             };
-            let [main, pane] =
-                Layout::horizontal([Constraint::Min(60), Constraint::Length(share)]).areas(body);
+            let [main, pane] = columns(body, [Constraint::Min(60), Constraint::Length(share)]);
             (main, pane)
         } else {
             // A short terminal keeps the last capture or two in view and
@@ -79,9 +81,7 @@ impl Widget for &View<'_> {
                 5
             };
             let pane_height = capture_pane::height_below(&shown, self.theme, area.width, least);
-            let [main, pane] =
-                Layout::vertical([Constraint::Min(10), Constraint::Length(pane_height)])
-                    .areas(body);
+            let [main, pane] = rows(body, [Constraint::Min(10), Constraint::Length(pane_height)]);
             (main, pane)
         };
         let main = super::speaker_notes::render(&shown, self.theme, main, buf);
@@ -168,8 +168,7 @@ impl View<'_> {
     fn header(&self, m: &Shared, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let section = m.section();
-        let [top, bottom] =
-            Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        let [top, bottom] = rows(area, [Constraint::Length(1), Constraint::Length(1)]);
         // Typed in a plan or on the command line: drawn without what
         // would reorder or hide part of the row.
         let screen = crate::text::on_screen;

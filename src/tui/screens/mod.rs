@@ -17,7 +17,7 @@ mod status;
 mod welcome;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget as _};
@@ -25,6 +25,7 @@ use ratatui::widgets::{Clear, Widget as _};
 use super::theme::Theme;
 use super::widgets::fitted_table::{Column, FittedTable};
 pub use super::widgets::panel::panel;
+use super::widgets::split::rows;
 pub use super::widgets::stack::{stack, stack_tables};
 use crate::agenda::SectionKind;
 use crate::meeting::{Action, Shared};
@@ -127,8 +128,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     }
     Clear.render(area, buf);
     let height = (legend.len() as u16).min(area.height / 3);
-    let [main, foot] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(height)]).areas(area);
+    let [main, foot] = rows(area, [Constraint::Min(1), Constraint::Length(height)]);
     body(ctx, main, buf);
     for (n, line) in legend.iter().take(usize::from(height)).enumerate() {
         buf.set_line(foot.x, foot.y + n as u16, line, foot.width);

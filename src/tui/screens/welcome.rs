@@ -1,13 +1,14 @@
 //! Welcome: why we are here, who is in the room, and the agenda ahead.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Ctx, stack};
 use crate::plan::model::Side;
 use crate::tui::widgets::fitted_table::Column;
+use crate::tui::widgets::split::columns;
 
 pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let plan = ctx.plan();
@@ -81,8 +82,7 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         area,
         [(purpose.height(area.width), 4), (below_need, below_least)],
     );
-    let [left, right] =
-        Layout::horizontal([Constraint::Length(half), Constraint::Min(1)]).areas(below);
+    let [left, right] = columns(below, [Constraint::Length(half), Constraint::Min(1)]);
     purpose.render(top, buf);
     people.render(left, buf);
     agenda.render(right, buf);

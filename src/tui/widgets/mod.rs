@@ -5,5 +5,6 @@ pub mod heat_map;
 pub mod index_gauge;
 pub mod panel;
 pub mod spend_chart;
+pub mod split;
 pub mod stack;
 pub mod wrap;

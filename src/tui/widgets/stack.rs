@@ -1,16 +1,17 @@
 //! Panels stacked top to bottom, each given the lines it needs: earlier
 //! panels first when the screen is short.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 
 use super::fitted_table::FittedTable;
+use super::split::rows;
 
 /// Split `area` top to bottom among panels that each say how many rows
 /// they need to show everything and the fewest they can do with. When
 /// there is not room for all, panels earlier in the list are served first;
 /// the others show what fits and say how much more there is.
 pub fn stack<const N: usize>(area: Rect, panels: [(u16, u16); N]) -> [Rect; N] {
-    Layout::vertical(share(area.height, panels).map(Constraint::Length)).areas(area)
+    rows(area, share(area.height, panels).map(Constraint::Length))
 }
 
 /// The heights `stack` gives.
@@ -56,5 +57,5 @@ pub fn stack_tables<const N: usize>(area: Rect, tables: [&FittedTable; N]) -> [R
     if let Some(last) = heights.last_mut() {
         *last += spare;
     }
-    Layout::vertical(heights.map(Constraint::Length)).areas(area)
+    rows(area, heights.map(Constraint::Length))
 }
