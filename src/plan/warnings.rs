@@ -412,17 +412,25 @@ pub fn find_term_span(text: &str, term: &str) -> Option<std::ops::Range<usize>> 
         return None;
     }
     if term.is_ascii() {
-        // Fast path: no allocation for the common case of ASCII terms. An
-        // ASCII byte only ever matches an ASCII byte, so the offsets hold.
-        let (bytes, needle) = (text.as_bytes(), term.as_bytes());
+        // Fast path for the common case of ASCII terms: the text lower-cased
+        // once (ASCII letters only, so every offset holds) and searched with
+        // `str::find`. The legend looks for every term on every frame; a
+        // comparison at each byte was the largest single cost of drawing.
+        let bytes = text.as_bytes();
+        let (lower, needle) = (text.to_ascii_lowercase(), term.to_ascii_lowercase());
         let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
-        return (0..bytes.len().saturating_sub(needle.len() - 1))
-            .find(|&at| {
-                bytes[at..at + needle.len()].eq_ignore_ascii_case(needle)
-                    && !is_word(at.checked_sub(1).and_then(|i| bytes.get(i)))
-                    && !is_word(bytes.get(at + needle.len()))
-            })
-            .map(|at| at..at + needle.len());
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(&needle) {
+            let at = from + found;
+            if !is_word(at.checked_sub(1).and_then(|i| bytes.get(i)))
+                && !is_word(bytes.get(at + needle.len()))
+            {
+                return Some(at..at + needle.len());
+            }
+            // `at` starts an ASCII match, so the next byte starts a character.
+            from = at + 1;
+        }
+        return None;
     }
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let needle: Vec<char> = term.chars().flat_map(char::to_lowercase).collect();
@@ -754,6 +762,31 @@ fn quoted(source: &str, text: &str) -> Option<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Where an ASCII term stands as a whole word, compared at every byte:
+    /// what the fast path must agree with.
+    fn at_every_byte(text: &str, term: &str) -> Option<std::ops::Range<usize>> {
+        let (bytes, needle) = (text.as_bytes(), term.as_bytes());
+        let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+        (0..bytes.len().saturating_sub(needle.len() - 1))
+            .find(|&at| {
+                bytes[at..at + needle.len()].eq_ignore_ascii_case(needle)
+                    && !is_word(at.checked_sub(1).and_then(|i| bytes.get(i)))
+                    && !is_word(bytes.get(at + needle.len()))
+            })
+            .map(|at| at..at + needle.len())
+    }
+
+    proptest! {
+        #[test]
+        fn an_ascii_term_is_found_where_a_comparison_at_every_byte_finds_it(
+            text in "[uUaAtT ,.é日-]{0,40}",
+            term in "[uUaAtT]{1,4}",
+        ) {
+            prop_assert_eq!(find_term_span(&text, &term), at_every_byte(&text, &term));
+        }
+    }
 
     #[test]
     fn a_plans_own_agenda_without_followups_is_warned_only_when_something_is_open() {
