@@ -258,8 +258,14 @@ async fn meeting_loop(
     // before any key is taken, so the frame does not wait for the disk
     // and nothing typed can come before it.
     let mut on_disk = store.filter(|_| reads.meeting_whole());
+    let mut first_frame = true;
     loop {
-        if dirty {
+        // A frame that keys already typed would replace at once is not
+        // drawn: they are taken first (a pasted key sequence, `q` and `y`
+        // typed together), and the screen is drawn once they are. The
+        // first frame is always drawn.
+        if dirty && (first_frame || !typed_ahead(&waiting, reads.holding())) {
+            first_frame = false;
             redraw(&mut terminal, meeting, &theme, &config, sharing, &mut dirty)?;
             if let Some(store) = on_disk.take() {
                 store.send(Message::Snapshot(Box::new(Record::of(meeting))));
@@ -441,6 +447,15 @@ fn init_terminal() -> DefaultTerminal {
     let terminal = ratatui::init();
     TERMINAL_TAKEN.store(true, Ordering::SeqCst);
     terminal
+}
+
+/// Whether keys are already waiting to be taken: those held back while
+/// the earlier meetings were read, or those the terminal has sent and the
+/// reader has not handed on yet. Looking waits for nothing and wakes no
+/// thread (the reader is asked with a timeout of zero).
+fn typed_ahead(waiting: &std::collections::VecDeque<Event>, holding: bool) -> bool {
+    (!holding && !waiting.is_empty())
+        || crossterm::event::poll(std::time::Duration::ZERO).unwrap_or(false)
 }
 
 /// Blank what a killed program left on the screen, take pastes whole, and

@@ -152,6 +152,18 @@ impl Tmux {
         }
     }
 
+    /// Wait for the shell to say the program ended with `status` (each
+    /// pane runs `echo exit=$?` after it). A program killed in raw mode
+    /// leaves the terminal without line ends turned into returns, so the
+    /// shell's words start wherever the last frame left the cursor and may
+    /// wrap at the edge: they are looked for with the lines joined.
+    pub fn wait_for_exit(&self, status: i32) -> String {
+        let said = format!("exit={status}");
+        self.wait_for(&format!("the shell to say {said}"), |s| {
+            s.replace('\n', "").contains(&said)
+        })
+    }
+
     /// The pane's own XDG_RUNTIME_DIR, where its meeting's socket is.
     pub fn runtime_dir(&self) -> &Path {
         self.runtime.path()

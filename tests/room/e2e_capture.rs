@@ -163,7 +163,7 @@ fn kill_9_at_random_moments_loses_nothing_that_was_on_screen() {
                 .unwrap()
                 .success()
         );
-        t.wait_for("the shell to report the kill", |s| s.contains("exit=137"));
+        t.wait_for_exit(137);
         drop(t);
 
         let (captured, draft) = on_disk(records.path());
@@ -333,7 +333,7 @@ fn a_journal_lost_while_the_disk_failed_is_written_again_and_a_kill_loses_nothin
             .unwrap()
             .success()
     );
-    t.wait_for("the kill", |s| s.contains("exit=137"));
+    t.wait_for_exit(137);
     drop(t);
     let (captured, draft) = on_disk(&records);
     for said in ["before the failure", "during the failure"] {
@@ -485,7 +485,7 @@ fn fresh_after_a_crash_first_folds_the_old_journal_into_its_record() {
             .unwrap()
             .success()
     );
-    t.wait_for("the kill", |s| s.contains("exit=137"));
+    t.wait_for_exit(137);
     drop(t);
     let (old, _) = unfinished(records.path(), "shipment-tracking").unwrap();
     let script = format!(

@@ -51,7 +51,7 @@ fn keys_typed_while_years_of_meetings_are_read_are_kept_and_numbered_after_them(
         .status()
         .unwrap();
     assert!(killed.success());
-    t.wait_for("the kill", |s| s.contains("exit=137"));
+    t.wait_for_exit(137);
 
     let again = in_a_shell("earlier-again", home.path(), &records, "--resume");
     let back = again.wait_for("the meeting again", |s| {

@@ -152,7 +152,7 @@ fn a_fresh_meeting_is_on_disk_once_its_first_frame_is_drawn() {
         .args(["-KILL", &t.child_pid()])
         .status()
         .unwrap();
-    t.wait_for("the kill", |s| s.contains("exit=137"));
+    t.wait_for_exit(137);
     let left = read_record(&path).expect("the record a kill leaves reads whole");
     assert_eq!(left.meeting.project, record.meeting.project);
 }

@@ -63,7 +63,7 @@ fn kill_9_loses_nothing_and_notes_come_back_with_every_word() {
     wait_for_journal(&records, "half a thought");
 
     kill_9(&t.child_pid());
-    t.wait_for("the kill", |s| s.contains("exit=137"));
+    t.wait_for_exit(137);
 
     let again = in_a_shell("notes-again", home.path(), "--records", records_arg);
     let asked = again.wait_for("the question", |s| s.contains("Resume it? [Y/n]"));
