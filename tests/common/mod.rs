@@ -244,30 +244,41 @@ pub fn write_unfinished_with_notes(records: &Path, notes: usize) -> std::path::P
     path
 }
 
-/// Wait until a journal in `records` holds `words`: on disk, not only on
-/// screen. Read as a resume reads it: keystrokes are journaled as edits.
-pub fn wait_for_journal(records: &Path, words: &str) {
+/// What `look` finds in a file of `folder`, once it finds something: the
+/// files are looked at again until then (10 s at most, then the test
+/// fails naming `what`), as a loaded machine may write them late.
+pub fn wait_for_file<T>(folder: &Path, what: &str, look: impl Fn(&Path) -> Option<T>) -> T {
     use std::time::{Duration, Instant};
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        let held = std::fs::read_dir(records)
+        let found = std::fs::read_dir(folder)
             .into_iter()
             .flatten()
             .filter_map(Result::ok)
-            .filter(|e| e.path().extension().is_some_and(|x| x == "journal"))
-            .filter_map(|e| std::fs::read(e.path()).ok())
-            .any(|bytes| {
-                format!("{:?}", resetpoint::record::journal::read(&bytes).entries).contains(words)
-            });
-        if held {
-            return;
+            .find_map(|e| look(&e.path()));
+        if let Some(found) = found {
+            return found;
         }
         assert!(
             Instant::now() < deadline,
-            "the journal never held {words:?}"
+            "timed out waiting for {what} in {}",
+            folder.display()
         );
         std::thread::sleep(Duration::from_millis(30));
     }
+}
+
+/// Wait until a journal in `records` holds `words`: on disk, not only on
+/// screen. Read as a resume reads it: keystrokes are journaled as edits.
+pub fn wait_for_journal(records: &Path, words: &str) {
+    wait_for_file(records, &format!("a journal holding {words:?}"), |path| {
+        let bytes = std::fs::read(path)
+            .ok()
+            .filter(|_| path.extension().is_some_and(|x| x == "journal"))?;
+        format!("{:?}", resetpoint::record::journal::read(&bytes).entries)
+            .contains(words)
+            .then_some(())
+    });
 }
 
 /// An HTML page holds all it shows in one `<main>` landmark (axe's

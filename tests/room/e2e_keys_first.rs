@@ -10,7 +10,7 @@ use crate::tmux;
 
 use std::path::Path;
 
-use common::{DEMO_PLAN as PLAN, wait_for_journal};
+use common::{DEMO_PLAN as PLAN, wait_for_file, wait_for_journal};
 use resetpoint::record::open::read_record;
 use tmux::Tmux;
 
@@ -128,24 +128,12 @@ fn a_fresh_meeting_is_on_disk_once_its_first_frame_is_drawn() {
     let command = format!("{BIN} run {PLAN} --records {} --fresh", records.display());
     let t = in_a_white_terminal("on-disk-first", home.path(), &command);
     t.wait_for("the first frame", |s| s.contains("Why we are here"));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    let (path, record) = loop {
-        let written = std::fs::read_dir(&records)
-            .into_iter()
-            .flatten()
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "toml"));
-        if let Some(found) = written.and_then(|p| read_record(&p).ok().map(|r| (p, r))) {
-            break found;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no whole record in {} after the first frame",
-            records.display()
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
+    let (path, record) = wait_for_file(&records, "a whole record after the first frame", |path| {
+        let record = read_record(path)
+            .ok()
+            .filter(|_| path.extension().is_some_and(|x| x == "toml"))?;
+        Some((path.to_path_buf(), record))
+    });
     assert_eq!(record.meeting.project, "Shipment Tracking Rebuild");
     assert_eq!(record.meeting.agenda, "reset-point");
     std::process::Command::new("kill")

@@ -1,10 +1,9 @@
 //! Minutes written with `m` in a real terminal are brought up to date when
 //! the meeting ends: they say when it ended, not "from 14:00".
 
-use crate::tmux;
+use crate::{common, tmux};
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
 use tmux::Tmux;
 
@@ -13,21 +12,12 @@ const BIN: &str = env!("CARGO_BIN_EXE_resetpoint");
 /// The customer's Markdown minutes in `records` once `ready` holds for
 /// their text.
 fn minutes_when(records: &Path, what: &str, ready: impl Fn(&str) -> bool) -> String {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let found: Option<PathBuf> = std::fs::read_dir(records)
-            .unwrap()
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .find(|p| p.to_string_lossy().ends_with("-minutes.md"));
-        if let Some(text) = found.and_then(|p| std::fs::read_to_string(p).ok())
-            && ready(&text)
-        {
-            return text;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    common::wait_for_file(records, what, |path| {
+        let text = std::fs::read_to_string(path)
+            .ok()
+            .filter(|_| path.to_string_lossy().ends_with("-minutes.md"))?;
+        ready(&text).then_some(text)
+    })
 }
 
 #[test]
