@@ -3,6 +3,8 @@
 //! long cells wrap so rows grow, and when the rows do not all fit the panel
 //! says how many more there are and which key brings them into view.
 
+use std::cell::{RefCell, RefMut};
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
@@ -72,6 +74,39 @@ pub struct FittedTable<'a> {
     /// Rows not given, before and after those that are ([`FittedTable::beyond`]).
     above: usize,
     below: usize,
+    /// The rows as last wrapped ([`Fitted`]).
+    fitted: RefCell<Fitted>,
+}
+
+/// A row's cells, each wrapped to its column's width.
+type Cells = Vec<Vec<Line<'static>>>;
+
+/// A table's rows wrapped at one width, each row the first time it is
+/// asked for. A screen asks a table for its height, its least height and
+/// the height it uses before drawing it, all at one width, and wrapping is
+/// the dearest part of a frame: done once, it is a third of what it was.
+struct Fitted {
+    /// The width inside the border that these were wrapped at.
+    inner: usize,
+    widths: Vec<usize>,
+    header: Option<Cells>,
+    rows: Vec<Option<Cells>>,
+}
+
+impl Fitted {
+    /// Nothing wrapped yet: no width is this wide.
+    fn none() -> Fitted {
+        Fitted {
+            inner: usize::MAX,
+            widths: Vec::new(),
+            header: None,
+            rows: Vec::new(),
+        }
+    }
+
+    fn header_height(&self) -> usize {
+        self.header.as_deref().map_or(0, tallest)
+    }
 }
 
 /// How many rows on each side of the highlighted one a long list builds:
@@ -103,6 +138,7 @@ impl<'a> FittedTable<'a> {
             empty: None,
             above: 0,
             below: 0,
+            fitted: RefCell::new(Fitted::none()),
         }
     }
 
@@ -116,6 +152,7 @@ impl<'a> FittedTable<'a> {
     pub fn into_list(mut self, indent: usize) -> Self {
         self.columns = vec![Column::wrap("")];
         self.indents = vec![indent];
+        *self.fitted.get_mut() = Fitted::none();
         self
     }
 
@@ -123,6 +160,7 @@ impl<'a> FittedTable<'a> {
     pub fn row(mut self, cells: Vec<Line<'a>>) -> Self {
         self.rows.push(cells);
         self.row_indents.push(None);
+        *self.fitted.get_mut() = Fitted::none();
         self
     }
 
@@ -130,6 +168,7 @@ impl<'a> FittedTable<'a> {
     pub fn row_indented(mut self, cells: Vec<Line<'a>>, indent: usize) -> Self {
         self.rows.push(cells);
         self.row_indents.push(Some(indent));
+        *self.fitted.get_mut() = Fitted::none();
         self
     }
 
@@ -310,15 +349,6 @@ impl<'a> FittedTable<'a> {
             .collect()
     }
 
-    /// The lines the headings take at these column widths (none without).
-    fn header_height(&self, widths: &[usize]) -> usize {
-        if self.has_header() {
-            tallest(&self.wrapped(&self.header_cells(), widths, None))
-        } else {
-            0
-        }
-    }
-
     fn header_cells(&self) -> Vec<Line<'static>> {
         self.columns
             .iter()
@@ -326,47 +356,74 @@ impl<'a> FittedTable<'a> {
             .collect()
     }
 
+    /// The rows as wrapped `inner` cells wide, wrapped again only when
+    /// the width differs from the last one asked for.
+    fn fitted(&self, inner: usize) -> RefMut<'_, Fitted> {
+        let mut fitted = self.fitted.borrow_mut();
+        if fitted.inner != inner {
+            *fitted = self.fit(inner);
+        }
+        fitted
+    }
+
+    fn fit(&self, inner: usize) -> Fitted {
+        let widths = self.widths(inner);
+        let header = self
+            .has_header()
+            .then(|| self.wrapped(&self.header_cells(), &widths, None));
+        Fitted {
+            inner,
+            widths,
+            header,
+            rows: vec![None; self.rows.len()],
+        }
+    }
+
+    /// Row `n`'s cells, wrapped the first time they are asked for.
+    fn cells<'f>(&self, fitted: &'f mut Fitted, n: usize) -> &'f Cells {
+        let Fitted { widths, rows, .. } = fitted;
+        rows[n].get_or_insert_with(|| self.wrapped(&self.rows[n], widths, self.row_indents[n]))
+    }
+
+    fn row_height(&self, fitted: &mut Fitted, n: usize) -> usize {
+        tallest(self.cells(fitted, n))
+    }
+
     /// The height that shows every row at `width` (border included), so a
     /// screen can give a panel what it needs and no more.
     pub fn height(&self, width: u16) -> u16 {
-        let inner = usize::from(width.saturating_sub(2));
-        let widths = self.widths(inner);
-        let header = self.header_height(&widths);
+        let mut fitted = self.fitted(usize::from(width.saturating_sub(2)));
         let rows: usize = if self.rows.is_empty() {
             1
         } else {
-            self.rows
-                .iter()
-                .zip(&self.row_indents)
-                .map(|(r, i)| tallest(&self.wrapped(r, &widths, *i)))
+            (0..self.rows.len())
+                .map(|n| self.row_height(&mut fitted, n))
                 .sum()
         };
-        u16::try_from(header + rows + 2).unwrap_or(u16::MAX)
+        u16::try_from(fitted.header_height() + rows + 2).unwrap_or(u16::MAX)
     }
 
     /// The height the panel draws on when given `height`: its whole rows
     /// from where it is scrolled to, never more than `height`.
     pub fn used_height(&self, width: u16, height: u16) -> u16 {
-        let inner = usize::from(width.saturating_sub(2));
         let room = usize::from(height.saturating_sub(2));
         if self.rows.is_empty() || room == 0 {
             return height.min(self.height(width));
         }
-        let widths = self.widths(inner);
-        let header = self.header_height(&widths);
-        let mut rows = Wrapped::new(self, &widths);
+        let mut fitted = self.fitted(usize::from(width.saturating_sub(2)));
+        let header = fitted.header_height();
         let room = room.saturating_sub(header);
         let count = self.rows.len();
         let start = first_row(
             count,
-            &mut |n| rows.height(n),
+            &mut |n| self.row_height(&mut fitted, n),
             room,
             self.offset,
             self.selected,
         );
         let mut used = 0;
         for n in start..count {
-            let h = rows.height(n);
+            let h = self.row_height(&mut fitted, n);
             if used + h > room && n > start {
                 break;
             }
@@ -380,31 +437,25 @@ impl<'a> FittedTable<'a> {
     /// The height that shows the headings and the highlighted row whole
     /// (the first, when none is): measured on that row alone.
     pub fn selected_height(&self, width: u16) -> u16 {
-        let inner = usize::from(width.saturating_sub(2));
-        let widths = self.widths(inner);
-        let header = self.header_height(&widths);
+        let mut fitted = self.fitted(usize::from(width.saturating_sub(2)));
         let n = self.selected.unwrap_or(0);
-        let row = match self.rows.get(n) {
-            Some(cells) => tallest(&self.wrapped(cells, &widths, self.row_indents[n])),
-            None => 1,
+        let row = if n < self.rows.len() {
+            self.row_height(&mut fitted, n)
+        } else {
+            1
         };
-        u16::try_from(header + row + 2).unwrap_or(u16::MAX)
+        u16::try_from(fitted.header_height() + row + 2).unwrap_or(u16::MAX)
     }
 
     /// The height that shows the headings and the tallest row whole: the
     /// least a panel can be given without cutting a row.
     pub fn least_height(&self, width: u16) -> u16 {
-        let inner = usize::from(width.saturating_sub(2));
-        let widths = self.widths(inner);
-        let header = self.header_height(&widths);
-        let row = self
-            .rows
-            .iter()
-            .zip(&self.row_indents)
-            .map(|(r, i)| tallest(&self.wrapped(r, &widths, *i)))
+        let mut fitted = self.fitted(usize::from(width.saturating_sub(2)));
+        let row = (0..self.rows.len())
+            .map(|n| self.row_height(&mut fitted, n))
             .max()
             .unwrap_or(1);
-        u16::try_from(header + row + 2).unwrap_or(u16::MAX)
+        u16::try_from(fitted.header_height() + row + 2).unwrap_or(u16::MAX)
     }
 }
 
@@ -448,34 +499,6 @@ fn first_row(
     start
 }
 
-/// A table's rows wrapped to their columns as they are asked for, each
-/// once: a panel draws a screenful, however many rows it holds.
-struct Wrapped<'t, 'a> {
-    table: &'t FittedTable<'a>,
-    widths: &'t [usize],
-    rows: Vec<Option<Vec<Vec<Line<'static>>>>>,
-}
-
-impl<'t, 'a> Wrapped<'t, 'a> {
-    fn new(table: &'t FittedTable<'a>, widths: &'t [usize]) -> Self {
-        Wrapped {
-            table,
-            widths,
-            rows: vec![None; table.rows.len()],
-        }
-    }
-
-    fn cells(&mut self, n: usize) -> &Vec<Vec<Line<'static>>> {
-        let (table, widths) = (self.table, self.widths);
-        self.rows[n]
-            .get_or_insert_with(|| table.wrapped(&table.rows[n], widths, table.row_indents[n]))
-    }
-
-    fn height(&mut self, n: usize) -> usize {
-        tallest(self.cells(n))
-    }
-}
-
 impl Widget for FittedTable<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let inner = self.block.inner(area);
@@ -497,19 +520,13 @@ impl Widget for FittedTable<'_> {
             }
             return;
         }
-        let widths = self.widths(width);
-        let header = if self.has_header() {
-            Some(self.wrapped(&self.header_cells(), &widths, None))
-        } else {
-            None
-        };
-        let header_height = header.as_ref().map_or(0, |h| tallest(h));
+        let mut fitted = self.fitted(width);
+        let header_height = fitted.header_height();
         let count = self.rows.len();
-        let mut rows = Wrapped::new(&self, &widths);
         let room = usize::from(inner.height).saturating_sub(header_height);
         let start = first_row(
             count,
-            &mut |n| rows.height(n),
+            &mut |n| self.row_height(&mut fitted, n),
             room,
             self.offset,
             self.selected,
@@ -518,16 +535,17 @@ impl Widget for FittedTable<'_> {
         // panel is still drawn as far as it goes.
         let mut end = start;
         let mut used = 0;
-        while end < count && (used + rows.height(end) <= room || end == start) {
-            used += rows.height(end);
+        while end < count && (used + self.row_height(&mut fitted, end) <= room || end == start) {
+            used += self.row_height(&mut fitted, end);
             end += 1;
         }
         // A row taller than the whole panel is cut: it counts as more.
         let cut = used > room;
         let below = count - end + usize::from(cut) + self.below;
         let start_shown = start + self.above;
-        let shown: Vec<Vec<Vec<Line<'static>>>> =
-            (start..end).map(|n| rows.cells(n).clone()).collect();
+        drop(fitted);
+        let fitted = self.fitted.into_inner();
+        let widths = &fitted.widths;
         let selected = self.selected;
         let selected_style = self.selected_style;
         let mut block = self.block;
@@ -575,12 +593,12 @@ impl Widget for FittedTable<'_> {
             }
             *y += height as u16;
         };
-        if let Some(header) = &header {
+        if let Some(header) = &fitted.header {
             draw(header, Some(self.header_style), &mut y, buf);
         }
-        for (n, cells) in (start..end).zip(&shown) {
+        for (n, cells) in fitted.rows.iter().enumerate().take(end).skip(start) {
             let style = (selected == Some(n)).then_some(selected_style);
-            draw(cells, style, &mut y, buf);
+            draw(cells.as_deref().unwrap_or_default(), style, &mut y, buf);
         }
     }
 }
@@ -716,5 +734,21 @@ mod tests {
         assert_eq!(widths[0], 3);
         assert_eq!(widths[2], 10);
         assert_eq!(widths.iter().sum::<usize>() + 2, 100);
+    }
+
+    #[test]
+    fn a_table_measured_at_other_widths_draws_as_a_fresh_one() {
+        // Measured at the width it is drawn at, at another, and before a row
+        // is added: what it draws and says it needs is what a fresh table does.
+        let measured = issues();
+        assert_eq!(measured.height(14), issues().height(14));
+        assert_eq!(measured.least_height(40), issues().least_height(40));
+        assert_eq!(screen(measured, 30, 7), screen(issues(), 30, 7));
+        let grown = issues().row(vec![Line::raw("I-3"), Line::raw("Late"), Line::raw("")]);
+        let measured = issues();
+        measured.height(30);
+        let measured = measured.row(vec![Line::raw("I-3"), Line::raw("Late"), Line::raw("")]);
+        assert_eq!(measured.height(30), grown.height(30));
+        assert_eq!(screen(measured, 30, 12), screen(grown, 30, 12));
     }
 }
