@@ -240,7 +240,11 @@ async fn meeting_loop(
         palette: config.palette,
     };
     let mut events = sift(EventStream::new(), sieve);
-    let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+    // The clock ticks a second after the first frame, not with it: that
+    // frame already shows the time, and a tick at once would draw it all
+    // again for nothing.
+    let second = std::time::Duration::from_secs(1);
+    let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + second, second);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut dirty = true;
     // Keys that wait their turn, in the order typed, while the reads are
