@@ -17,8 +17,13 @@ pub fn legend(ctx: &Ctx, drawn: &Buffer, area: Rect) -> Vec<Line<'static>> {
     // string for the whole screen, not one per cell.
     let mut text = String::with_capacity(usize::from(area.width + 1) * usize::from(area.height));
     for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            text.push_str(drawn[(x, y)].symbol());
+        let row = drawn.index_of(area.left(), y);
+        for cell in &drawn.content[row..row + usize::from(area.width)] {
+            // Most cells hold one ASCII letter: pushed as it is, not copied.
+            match cell.symbol().as_bytes() {
+                &[letter] => text.push(char::from(letter)),
+                _ => text.push_str(cell.symbol()),
+            }
         }
         text.push('\n');
     }

@@ -127,9 +127,66 @@ impl Lines {
     }
 }
 
+/// `line` as the one line it wraps to, when it fits in `width` and holds
+/// nothing but spaces and letters that take a cell or more: what the word
+/// by word wrap below makes of it (each span in the line's style, like
+/// styles joined, the spaces at the end dropped), made without cutting it
+/// into words. Most of a screen's cells are such a line, and a frame wraps
+/// every one. `None` for anything else, which the wrap below takes.
+fn one_line(line: &Line, width: usize) -> Option<Line<'static>> {
+    let mut used = 0;
+    let mut text_ends = 0;
+    for c in line.spans.iter().flat_map(|s| s.content.chars()) {
+        used += match c {
+            ' ' => 1,
+            c if c.is_whitespace() => return None,
+            c => match cells(c) {
+                0 => return None,
+                w => {
+                    text_ends = used + w;
+                    w
+                }
+            },
+        };
+        if text_ends > width {
+            return None;
+        }
+    }
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut left = text_ends;
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        let mut content = span.content.as_ref();
+        let mut taken = 0;
+        for (at, c) in content.char_indices() {
+            let w = if c == ' ' { 1 } else { cells(c) };
+            if taken + w > left {
+                content = &content[..at];
+                break;
+            }
+            taken += w;
+        }
+        left -= taken;
+        match spans.last_mut() {
+            _ if content.is_empty() => {}
+            Some(last) if last.style == style => last.content.to_mut().push_str(content),
+            _ => spans.push(Span::styled(content.to_owned(), style)),
+        }
+    }
+    Some(Line::from(spans))
+}
+
 /// `line` cut into lines of at most `width` cells, breaking between words;
 /// lines after the first start with `indent` spaces (for bullets).
 pub fn wrap_indented(line: &Line, width: usize, indent: usize) -> Vec<Line<'static>> {
+    match one_line(line, width.max(1)) {
+        Some(line) => vec![line],
+        None => word_by_word(line, width, indent),
+    }
+}
+
+/// [`wrap_indented`], a word at a time.
+fn word_by_word(line: &Line, width: usize, indent: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
     let indent = if indent * 2 > width { 0 } else { indent };
     let mut lines = Lines {
@@ -189,6 +246,56 @@ pub fn wrap_all(lines: &[Line], width: usize) -> Vec<Line<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn styled_text() -> impl Strategy<Value = Line<'static>> {
+        let piece = prop_oneof![
+            Just(" "),
+            Just("  "),
+            Just("word"),
+            Just("Zoë"),
+            Just("上海"),
+            Just("深圳物流中心"),
+            Just("\t"),
+            Just("\n"),
+            Just("\u{301}"),
+            Just("🚢"),
+        ];
+        let span = (prop::collection::vec(piece, 0..6), 0..3u8).prop_map(|(pieces, colour)| {
+            let style = match colour {
+                0 => Style::default(),
+                1 => Style::default().fg(ratatui::style::Color::Red),
+                _ => Style::default().add_modifier(ratatui::style::Modifier::BOLD),
+            };
+            Span::styled(pieces.concat(), style)
+        });
+        (prop::collection::vec(span, 0..4), any::<bool>()).prop_map(|(spans, italic)| {
+            let line = Line::from(spans);
+            if italic {
+                line.style(Style::default().add_modifier(ratatui::style::Modifier::ITALIC))
+            } else {
+                line
+            }
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn the_one_line_shortcut_makes_what_the_word_wrap_makes(
+            line in styled_text(),
+            width in 0usize..40,
+        ) {
+            let one = one_line(&line, width.max(1));
+            // Taken whenever the line is spaces and letters and fits.
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let plain = text.chars().all(|c| c == ' ' || (!c.is_whitespace() && cells(c) > 0));
+            let fits = width_of(&Line::raw(text.trim_end_matches(' '))) <= width.max(1);
+            prop_assert_eq!(one.is_some(), plain && fits);
+            if let Some(one) = one {
+                prop_assert_eq!(vec![one], word_by_word(&line, width, 0));
+            }
+        }
+    }
 
     fn texts(lines: &[Line]) -> Vec<String> {
         lines.iter().map(|l| l.to_string()).collect()
