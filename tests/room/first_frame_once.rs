@@ -2,10 +2,9 @@
 //! until something on the screen changes (the clock's next second at the
 //! soonest), so the first moments cost the laptop one frame, not two.
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::pty::{open_pty, read_for, read_until, started};
+use crate::pty::{demo_meeting, open_pty, read_for, read_until};
 
 /// What ends every frame: the cursor hidden again once the cells are sent.
 const FRAME_END: &str = "\x1b[?25l";
@@ -13,17 +12,8 @@ const FRAME_END: &str = "\x1b[?25l";
 #[test]
 fn an_idle_meeting_draws_its_first_frame_once() {
     let home = tempfile::tempdir().unwrap();
-    let records = home.path().join("meetings");
-    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.toml");
     let mut pty = open_pty();
-    let args = [
-        "run",
-        plan.to_str().unwrap(),
-        "--records",
-        records.to_str().unwrap(),
-        "--fresh",
-    ];
-    let mut child = started(&pty, home.path(), &args, false);
+    let mut child = demo_meeting(&pty, home.path(), false);
     // The clock's first tick comes a second after the meeting's first
     // frame, and so more than a second after the start.
     let before_any_tick = Instant::now() + Duration::from_millis(950);

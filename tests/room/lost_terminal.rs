@@ -6,12 +6,11 @@
 
 use std::io::Write;
 use std::os::unix::process::ExitStatusExt as _;
-use std::path::Path;
 use std::process::{Child, ExitStatus};
 use std::time::{Duration, Instant};
 
 use crate::common::wait_for_journal;
-use crate::pty::{Pty, open_pty, read_until, started};
+use crate::pty::{Pty, demo_meeting, open_pty, read_until, started};
 
 /// Close our side, and wait for the program to leave on its own.
 fn close_and_wait(pty: Pty, mut child: Child) -> ExitStatus {
@@ -33,16 +32,8 @@ fn close_and_wait(pty: Pty, mut child: Child) -> ExitStatus {
 fn note_then_lose_terminal(note: &str, controlling: bool) -> (ExitStatus, tempfile::TempDir) {
     let home = tempfile::tempdir().unwrap();
     let records = home.path().join("meetings");
-    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.toml");
     let mut pty = open_pty();
-    let args = [
-        "run",
-        plan.to_str().unwrap(),
-        "--records",
-        records.to_str().unwrap(),
-        "--fresh",
-    ];
-    let child = started(&pty, home.path(), &args, controlling);
+    let child = demo_meeting(&pty, home.path(), controlling);
     read_until(&mut pty, "quit");
     pty.ours.write_all(b"n").unwrap();
     read_until(&mut pty, "Note");

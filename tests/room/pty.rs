@@ -90,6 +90,21 @@ pub fn started(pty: &Pty, home: &Path, args: &[&str], controlling: bool) -> Chil
         .unwrap()
 }
 
+/// A fresh meeting on the demo plan in `pty` (its controlling terminal
+/// when `controlling`), recording into `home`/meetings.
+pub fn demo_meeting(pty: &Pty, home: &Path, controlling: bool) -> Child {
+    let records = home.join("meetings");
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.toml");
+    let args = [
+        "run",
+        plan.to_str().unwrap(),
+        "--records",
+        records.to_str().unwrap(),
+        "--fresh",
+    ];
+    started(pty, home, &args, controlling)
+}
+
 /// Read what the program draws until `marker` is among it: all it drew
 /// up to then, and perhaps a little after.
 pub fn read_until(pty: &mut Pty, marker: &str) -> Vec<u8> {
