@@ -224,7 +224,7 @@ impl Keymap {
             self.bindings.push((action, parsed));
         }
         self.bindings
-            .sort_by_key(|(a, _)| bindable().position(|b| b == *a));
+            .sort_by_cached_key(|(a, _)| bindable().position(|b| b == *a));
     }
 }
 
