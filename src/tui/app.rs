@@ -2,12 +2,13 @@
 //! one-second clock or a signal, turn keys into actions, apply them, carry
 //! out the effects. The terminal is always given back as it was found.
 
-use std::io;
+use std::io::{self, BufWriter, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures_util::StreamExt as _;
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use tokio::signal::unix::{SignalKind, signal};
 
 use super::background::Choice;
@@ -63,7 +64,7 @@ fn take_terminal() -> io::Result<()> {
 
 /// Ctrl-Z, or a SIGTSTP from outside: give the terminal back and stop, as
 /// any program does; on `fg`, take it again and draw everything anew.
-fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+fn suspend(terminal: &mut Screen) -> io::Result<()> {
     leave_terminal();
     // This process catches SIGTSTP (that is how it got here), so it stops
     // itself with SIGSTOP, which cannot be caught; the shell sees a
@@ -110,7 +111,7 @@ fn on_event(
     event: Event,
     meeting: &Meeting,
     config: &Config,
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     dirty: &mut bool,
 ) -> io::Result<Option<Action>> {
     Ok(match event {
@@ -232,7 +233,7 @@ async fn meeting_loop(
     let mut leaving = Leaving::new()?;
     let mut stop = signal(SignalKind::from_raw(libc::SIGTSTP))?;
     let choice = background_choice(&mut config);
-    let mut terminal = init_terminal();
+    let mut terminal = init_terminal()?;
     let _restore = Restore;
     let _gone = super::lost::LetGoIfGone;
     let sieve = blank_and_ask(choice)?;
@@ -388,7 +389,7 @@ fn typed_already(
 /// Draw the meeting as it stands and hand it to the followers, who are
 /// served from the first frame on.
 fn redraw(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     meeting: &mut Meeting,
     theme: &Theme,
     config: &Config,
@@ -445,12 +446,39 @@ fn background_choice(config: &mut Config) -> Choice {
     choice
 }
 
-/// The terminal, raw and on the alternate screen. `init` chains a panic
-/// hook that restores the terminal before the message is printed.
-fn init_terminal() -> DefaultTerminal {
-    let terminal = ratatui::init();
+/// The terminal the meeting is drawn on. A frame is gathered in memory
+/// and sent in one write: standard output's own writer takes its lock and
+/// looks for a line's end at each of the thousands of escapes and letters
+/// a frame is sent as, and sends it in 1 KiB pieces.
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Room for a whole frame of a large terminal (a frame sends only what
+/// changed; the first, every cell that is not blank: 6 KiB at 120 × 40).
+const FRAME_BYTES: usize = 32 * 1024;
+
+/// The terminal, raw and on the alternate screen, and a panic hook that
+/// gives it back before the message is printed (as `ratatui::init` does).
+fn init_terminal() -> io::Result<Screen> {
+    static HOOKED: std::sync::Once = std::sync::Once::new();
+    HOOKED.call_once(|| {
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            leave_terminal();
+            hook(info);
+        }));
+    });
+    crossterm::terminal::enable_raw_mode()?;
     TERMINAL_TAKEN.store(true, Ordering::SeqCst);
-    terminal
+    let screen = crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)
+        .and_then(|()| {
+            let frames = BufWriter::with_capacity(FRAME_BYTES, io::stdout());
+            Terminal::new(CrosstermBackend::new(frames))
+        });
+    if screen.is_err() {
+        // Given back at once: nothing else would.
+        leave_terminal();
+    }
+    screen
 }
 
 /// Whether keys are already waiting to be taken: those held back while
