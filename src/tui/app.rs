@@ -9,9 +9,10 @@ use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures_util::StreamExt as _;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 use tokio::signal::unix::{SignalKind, signal};
 
-use super::background::Choice;
+use super::background::{Background, Choice};
 use super::late_answer::{ANSWER_PATIENCE, Sieve, Sifted, answer_within, sift};
 use super::later::{Done, Reads};
 use super::sharing::Sharing;
@@ -252,11 +253,18 @@ async fn meeting_loop(
     // out, or while the first frame waits for the background's answer.
     let mut waiting: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
     // The first frame is drawn once, in the terminal's own colours, when
-    // it answers at once (see `answer_within`).
-    if choice == Choice::Ask
-        && let Some(background) = answer_within(&mut events, &mut waiting, ANSWER_PATIENCE).await?
-    {
-        theme.palette.background = background;
+    // it answers at once (see `answer_within`). While the answer travels,
+    // the frame is drawn in memory for a dark background, the likelier
+    // answer: sent as it is when that is the answer, drawn again when not.
+    let mut ahead = None;
+    if choice == Choice::Ask {
+        let mut dark = theme;
+        dark.palette.background = Background::Dark;
+        let area = draw_ahead(&mut terminal, meeting, &dark, &config)?;
+        if let Some(background) = answer_within(&mut events, &mut waiting, ANSWER_PATIENCE).await? {
+            theme.palette.background = background;
+        }
+        ahead = (theme.palette.background == Background::Dark).then_some(area);
     }
     // The meeting is on disk from its first moment (a resumed one once
     // what it captured is back): written once the first frame is drawn,
@@ -271,7 +279,16 @@ async fn meeting_loop(
         // first frame is always drawn.
         if dirty && (first_frame || !typed_ahead(&waiting, reads.holding())) {
             first_frame = false;
-            redraw(&mut terminal, meeting, &theme, &config, sharing, &mut dirty)?;
+            let drawn = ahead.take();
+            redraw(
+                &mut terminal,
+                meeting,
+                &theme,
+                &config,
+                sharing,
+                &mut dirty,
+                drawn,
+            )?;
             if let Some(store) = on_disk.take() {
                 store.send(Message::Snapshot(Box::new(Record::of(meeting))));
             }
@@ -387,7 +404,8 @@ fn typed_already(
 }
 
 /// Draw the meeting as it stands and hand it to the followers, who are
-/// served from the first frame on.
+/// served from the first frame on. `ahead`: the frame is already drawn in
+/// the terminal's buffer, for a terminal of that size, and only sent.
 fn redraw(
     terminal: &mut Screen,
     meeting: &mut Meeting,
@@ -395,16 +413,49 @@ fn redraw(
     config: &Config,
     sharing: &mut Sharing,
     dirty: &mut bool,
+    ahead: Option<Rect>,
 ) -> io::Result<()> {
     let view = View {
         meeting,
         theme,
         keymap: &config.keymap,
     };
-    terminal.draw(|frame| draw(frame, &view))?;
+    let drawn = match ahead {
+        // A terminal resized meanwhile has its buffer blanked: drawn again.
+        Some(area) => {
+            terminal.autoresize()?;
+            terminal.get_frame().area() == area
+        }
+        None => false,
+    };
+    if drawn {
+        // The screens place no cursor: it stays hidden, as `draw` leaves it.
+        terminal.apply_buffer()?;
+    } else {
+        terminal.draw(|frame| draw(frame, &view))?;
+    }
     sharing.publish(meeting);
     *dirty = sharing.start_once(meeting);
     Ok(())
+}
+
+/// Draw the meeting into the terminal's buffer without sending it, and
+/// say for what size of terminal.
+fn draw_ahead(
+    terminal: &mut Screen,
+    meeting: &Meeting,
+    theme: &Theme,
+    config: &Config,
+) -> io::Result<Rect> {
+    terminal.autoresize()?;
+    let view = View {
+        meeting,
+        theme,
+        keymap: &config.keymap,
+    };
+    let mut frame = terminal.get_frame();
+    draw(&mut frame, &view);
+    Ok(frame.area())
 }
 
 /// The signals that end a meeting: it is saved as it goes, so each simply

@@ -81,6 +81,11 @@ pub fn started(pty: &Pty, home: &Path, args: &[&str], controlling: bool) -> Chil
         .args(args)
         .current_dir(home)
         .env("TERM", "xterm-256color")
+        // Nothing but the terminal's answer tells the background.
+        .env_remove("COLORFGBG")
+        .env_remove("NO_COLOR")
+        .env_remove("SSH_CONNECTION")
+        .env_remove("SSH_TTY")
         .env("HOME", home)
         .env("XDG_RUNTIME_DIR", home)
         .stdin(side())
