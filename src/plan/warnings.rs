@@ -416,16 +416,17 @@ pub fn find_term_span(text: &str, term: &str) -> Option<std::ops::Range<usize>> 
         // once (ASCII letters only, so every offset holds) and searched with
         // `str::find`. The legend looks for every term on every frame; a
         // comparison at each byte was the largest single cost of drawing.
-        let bytes = text.as_bytes();
         let (lower, needle) = (text.to_ascii_lowercase(), term.to_ascii_lowercase());
-        let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+        // Letters and digits of any script join a word; a border, a quote
+        // mark or a dash (`│UAT`, `“UAT”`, `UAT—`) does not.
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let mut from = 0;
         while let Some(found) = lower[from..].find(&needle) {
             let at = from + found;
-            if !is_word(at.checked_sub(1).and_then(|i| bytes.get(i)))
-                && !is_word(bytes.get(at + needle.len()))
-            {
-                return Some(at..at + needle.len());
+            let end = at + needle.len();
+            // An ASCII match starts and ends on character boundaries.
+            if !is_word(text[..at].chars().next_back()) && !is_word(text[end..].chars().next()) {
+                return Some(at..end);
             }
             // `at` starts an ASCII match, so the next byte starts a character.
             from = at + 1;
@@ -764,16 +765,17 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// Where an ASCII term stands as a whole word, compared at every byte:
-    /// what the fast path must agree with.
+    /// Where an ASCII term stands as a whole word, compared at every byte,
+    /// its neighbours read as characters: what the fast path must agree with.
     fn at_every_byte(text: &str, term: &str) -> Option<std::ops::Range<usize>> {
         let (bytes, needle) = (text.as_bytes(), term.as_bytes());
-        let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         (0..bytes.len().saturating_sub(needle.len() - 1))
             .find(|&at| {
+                // An ASCII match starts and ends on character boundaries.
                 bytes[at..at + needle.len()].eq_ignore_ascii_case(needle)
-                    && !is_word(at.checked_sub(1).and_then(|i| bytes.get(i)))
-                    && !is_word(bytes.get(at + needle.len()))
+                    && !is_word(text[..at].chars().next_back())
+                    && !is_word(text[at + needle.len()..].chars().next())
             })
             .map(|at| at..at + needle.len())
     }
@@ -781,7 +783,7 @@ mod tests {
     proptest! {
         #[test]
         fn an_ascii_term_is_found_where_a_comparison_at_every_byte_finds_it(
-            text in "[uUaAtT ,.é日-]{0,40}",
+            text in "[uUaAtT ,.é日│“”—-]{0,40}",
             term in "[uUaAtT]{1,4}",
         ) {
             prop_assert_eq!(find_term_span(&text, &term), at_every_byte(&text, &term));
@@ -994,6 +996,10 @@ mod tests {
         assert_eq!(find_term("UAT", "UAT"), Some(0));
         assert_eq!(find_term("UA", "UAT"), None);
         assert_eq!(find_term("éUAT", "UAT"), None);
+        // After a panel's border, in quote marks, before a dash: a word.
+        assert_eq!(find_term("│UAT start", "UAT"), Some(3));
+        assert_eq!(find_term("“UAT”", "uat"), Some(3));
+        assert_eq!(find_term("UAT—then go-live", "UAT"), Some(0));
         assert_eq!(find_term("Prüfung läuft", "prüfung"), Some(0));
         // Case folding that changes lengths: the offsets are the text's own.
         assert_eq!(

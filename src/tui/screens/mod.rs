@@ -130,6 +130,15 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let height = (legend.len() as u16).min(area.height / 3);
     let [main, foot] = rows(area, [Constraint::Min(1), Constraint::Length(height)]);
     body(ctx, main, buf);
+    // Only what is still on screen is explained: the legend's own room
+    // can push the row that held a term out of view. With none left, the
+    // screen is drawn whole again, without a legend.
+    let legend = glossary::legend(ctx, buf, main);
+    if legend.is_empty() {
+        Clear.render(area, buf);
+        body(ctx, area, buf);
+        return;
+    }
     for (n, line) in legend.iter().take(usize::from(height)).enumerate() {
         buf.set_line(foot.x, foot.y + n as u16, line, foot.width);
     }
