@@ -29,6 +29,7 @@ use crate::meeting::Shared;
 use crate::plan::model::Rag;
 use crate::share::place::{self, Wanted};
 use crate::share::protocol::{self, Incoming};
+use crate::text::cut;
 
 /// How often a follower looks for its meeting while it has none.
 const LOOK_AGAIN: Duration = Duration::from_millis(200);
@@ -114,12 +115,14 @@ impl FollowScreen<'_> {
         block.render(header, buf);
         let total = shown.clock.meeting_seconds;
         let [bar, _, facts] = Layout::vertical([Constraint::Length(1); 3]).areas(inner);
-        Paragraph::new(title)
+        // Too long for the screen, the title and the project's name are
+        // cut with "…" at their end, so the clock and the meeting's time
+        // always show whole.
+        Paragraph::new(cut(&title, usize::from(bar.width)))
             .style(t.title().add_modifier(Modifier::REVERSED))
             .alignment(Alignment::Center)
             .render(bar, buf);
-        Paragraph::new(vec![Line::from(vec![
-            Span::styled(shown.plan.project.name.clone(), t.heading()),
+        let times = vec![
             Span::styled(format!(" · {} · ", shown.agenda.as_str()), t.muted()),
             Span::raw(shown.clock.wall.clone()),
             Span::styled("  meeting ", t.muted()),
@@ -128,9 +131,12 @@ impl FollowScreen<'_> {
                 clock_time(total),
                 clock_time(i64::from(shown.planned_minutes()) * 60)
             )),
-        ])])
-        .alignment(Alignment::Center)
-        .render(facts, buf);
+        ];
+        let for_name = usize::from(facts.width).saturating_sub(Line::from(times.clone()).width());
+        let name = Span::styled(cut(&shown.plan.project.name, for_name), t.heading());
+        Paragraph::new(Line::from([vec![name], times].concat()))
+            .alignment(Alignment::Center)
+            .render(facts, buf);
         // The projector takes no keys: panels say there is more, with no key to name.
         let keymap = crate::tui::keymap::Keymap::default();
         let ctx = Ctx {

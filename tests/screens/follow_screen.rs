@@ -151,3 +151,34 @@ fn with_a_screen_following_the_pm_leaves_presenting_without_a_question() {
     update(&mut m, Action::Presenting);
     assert!(m.presenting);
 }
+
+#[test]
+fn a_long_name_and_title_are_cut_with_an_ellipsis_and_the_clock_stays() {
+    let mut shown = shown_on(5);
+    shown.plan.project.name =
+        "Nordic–Asia Freight Visibility Programme: every container from Bergen to 上海物流センター"
+            .into();
+    let current = shown.current;
+    shown.sections[current].title =
+        "Issues, risks and the recovery plan for every late milestone of the programme".into();
+    let wall = shown.clock.wall.clone();
+    for width in [80, 120] {
+        let terminal = follow(&Following::Showing(shown.clone()), width, 24);
+        let buffer = terminal.backend().buffer();
+        let row = |y: u16| -> String { (0..width).map(|x| buffer[(x, y)].symbol()).collect() };
+        let (bar, facts) = (row(0), row(2));
+        // Whole where it fits, else cut at its end with "…".
+        assert!(
+            bar.contains("6/") && (bar.contains('…') || bar.contains("OF THE PROGRAMME")),
+            "{width}: {bar}"
+        );
+        assert!(
+            facts.contains("Nordic") && (facts.contains('…') || facts.contains("センター")),
+            "{width}: {facts}"
+        );
+        assert!(
+            facts.contains(&wall) && facts.contains("meeting 0:01 / "),
+            "the clock and the meeting's time whole at {width}: {facts}"
+        );
+    }
+}
