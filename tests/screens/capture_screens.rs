@@ -269,3 +269,30 @@ fn the_help_we_offer_is_on_the_tasks_screen_and_the_projector() {
         "{help:?}"
     );
 }
+
+#[test]
+fn the_projector_shows_the_whole_answer_at_80x24() {
+    // The PM's reminder is never drawn there, so its rows go to the answer.
+    use resetpoint::meeting::Shared;
+    use resetpoint::tui::follower::{FollowScreen, Following};
+    let m = answered();
+    let theme = resetpoint::tui::theme::Theme::for_background(
+        resetpoint::tui::background::Background::Dark,
+    );
+    let following = Following::Showing(Box::new(Shared::projector(&m)));
+    let screen = FollowScreen {
+        following: &following,
+        theme: &theme,
+        what: "the meeting",
+    };
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&screen, frame.area()))
+        .unwrap();
+    let screen = rows(&terminal);
+    // On the question's own card, not only in the list of what was captured.
+    assert!(
+        screen.iter().any(|r| r.starts_with("│nobody told us”")),
+        "{screen:#?}"
+    );
+}

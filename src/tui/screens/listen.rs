@@ -57,18 +57,20 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         "Listen to understand, not to respond. Solutions wait until after the playback.",
         ctx.theme.muted().add_modifier(Modifier::ITALIC),
     )]);
-    // The question and its answers take what the list and the reminder leave.
+    // The question and its answers take what the list and the reminder
+    // leave. The reminder coaches the PM: never on the projector, where
+    // its rows go to the answers.
     let w = area.width;
     let list_height = list.height(w).min(area.height / 2);
+    let reminder_height = if ctx.projector { 0 } else { reminder.height(w) };
     let [question_area, list_area, reminder_area] = Layout::vertical([
         Constraint::Min(4),
         Constraint::Length(list_height),
-        Constraint::Length(reminder.height(w)),
+        Constraint::Length(reminder_height),
     ])
     .areas(area);
     question.render(question_area, buf);
     list.render(list_area, buf);
-    // The reminder coaches the PM: never on the projector.
     if !ctx.projector {
         reminder.render(reminder_area, buf);
     }
