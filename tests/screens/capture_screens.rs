@@ -296,3 +296,27 @@ fn the_projector_shows_the_whole_answer_at_80x24() {
         "{screen:#?}"
     );
 }
+
+#[test]
+fn the_heat_map_keeps_its_rows_at_80x24_when_a_note_takes_two_lines() {
+    // The capture pane grows by a line. The issues' list shows whole rows
+    // only; the lines left at its foot go to the map, which keeps its key,
+    // rather than sitting empty above a map cut short.
+    let mut m = meeting();
+    to(&mut m, SectionKind::Raid);
+    update(&mut m, Action::Note);
+    type_in(
+        &mut m,
+        "Kunden vil ha datoene skriftlig før fredag; 上海物流センター venter på svar fra Ødegård",
+    );
+    let screen = rows(&render(&m, 80, 24));
+    assert!(
+        screen.iter().any(|r| r.contains("L low")) && screen.iter().any(|r| r.contains("C crit")),
+        "the map's key: {screen:#?}"
+    );
+    let empty = format!("│{}│", " ".repeat(78));
+    assert!(
+        !screen.contains(&empty),
+        "no empty line left in a panel: {screen:#?}"
+    );
+}

@@ -42,6 +42,19 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ),
         ],
     );
+    // The issues show whole rows only: lines left at their foot go to the
+    // map and the risks, so the map keeps the rows it needs to be drawn.
+    let used = issues.used_height(area.width, issues_area.height);
+    let spare = issues_area.height - used;
+    let issues_area = Rect {
+        height: used,
+        ..issues_area
+    };
+    let risks = Rect {
+        y: risks.y - spare,
+        height: risks.height + spare,
+        ..risks
+    };
     issues.render(issues_area, buf);
     let [map, list] =
         Layout::horizontal([Constraint::Length(map_width), Constraint::Min(20)]).areas(risks);
