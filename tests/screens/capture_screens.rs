@@ -320,3 +320,28 @@ fn the_heat_map_keeps_its_rows_at_80x24_when_a_note_takes_two_lines() {
         "no empty line left in a panel: {screen:#?}"
     );
 }
+
+#[test]
+fn a_long_question_wraps_to_the_panels_edge_and_its_answer_one_in() {
+    let mut m = meeting();
+    to(&mut m, SectionKind::Listen);
+    for _ in 0..3 {
+        update(&mut m, Action::Down);
+    }
+    update(&mut m, Action::Select);
+    type_in(
+        &mut m,
+        "Two of the depot leads have not been to a single workshop since October, and nobody followed up",
+    );
+    let screen = rows(&render(&m, 80, 24));
+    assert!(
+        screen.iter().any(|r| r.starts_with("│concern, and why?")),
+        "the question's second line at the border: {screen:#?}"
+    );
+    assert!(
+        screen
+            .iter()
+            .any(|r| r.starts_with("│ nobody followed up”")),
+        "the answer's second line under its text: {screen:#?}"
+    );
+}

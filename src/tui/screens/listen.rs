@@ -17,14 +17,17 @@ pub fn render(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     );
     let asked = questions.get(at);
     let text = asked.map_or_else(String::new, |q| ctx.plain(q));
-    let mut lines = vec![Line::styled(
-        text,
-        ctx.theme.title().add_modifier(Modifier::BOLD),
-    )];
-    for answer in answers_to(ctx, asked) {
-        lines.extend(super::quoted(answer, "", "").into_iter().map(Line::raw));
-    }
-    let question = ctx.list(&title, 1).rows(lines.into_iter().map(|l| vec![l]));
+    let asked_line = Line::styled(text, ctx.theme.title().add_modifier(Modifier::BOLD));
+    let answers = answers_to(ctx, asked)
+        .into_iter()
+        .flat_map(|answer| super::quoted(answer, "", ""))
+        .map(|line| vec![Line::raw(line)]);
+    // An answer's wrapped lines stand one in, under the text after its
+    // opening quote mark; the question's own start at the border.
+    let question = ctx
+        .list(&title, 1)
+        .row_indented(vec![asked_line], 0)
+        .rows(answers);
     let lines: Vec<Vec<Line>> = questions
         .iter()
         .enumerate()
