@@ -21,11 +21,15 @@ fn main() -> ExitCode {
 /// for a whole meeting x0.98 (benches/against_peer.py --vs). `portfolio`,
 /// which reads plans on every core at once, keeps a pool per thread.
 fn share_malloc_pools(command: &Command) {
+    // glibc's own tunable; other C libraries keep their own ways.
+    #[cfg(target_env = "gnu")]
     if !matches!(command, Command::Portfolio { .. }) {
         // SAFETY: mallopt only sets a tunable of the allocator; this runs
         // before any other thread is started.
         unsafe { libc::mallopt(libc::M_ARENA_MAX, 2) };
     }
+    #[cfg(not(target_env = "gnu"))]
+    let _ = command;
 }
 
 /// An internal error is said in one line, after the terminal is restored,

@@ -41,6 +41,10 @@ pub fn update(meeting: &mut Meeting, action: Action) -> Vec<Effect> {
         }
         Action::SaveFailed(why) => meeting.banner = Some(why),
         Action::SaveRecovered => meeting.banner = None,
+        // A question waiting for its answer (leave now? when is the next
+        // meeting?) keeps the line: a document's path, told a moment late,
+        // would hide it. The documents written are listed when it ends.
+        Action::Wrote(_) if meeting.pending.is_some() || meeting.draft.is_some() => {}
         Action::Wrote(path) => meeting.notice = Some(format!("Written: {path}")),
         Action::Followers(n) => meeting.followers = n,
         action if meeting.pending == Some(Pending::Leave) => {

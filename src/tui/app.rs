@@ -265,6 +265,11 @@ async fn meeting_loop(
             theme.palette.background = background;
         }
         ahead = (theme.palette.background == Background::Dark).then_some(area);
+        if ahead.is_none() {
+            // Drawing again over the dark frame would keep its colours
+            // wherever the terminal's own colours are wanted.
+            terminal.current_buffer_mut().reset();
+        }
     }
     // The meeting is on disk from its first moment (a resumed one once
     // what it captured is back): written once the first frame is drawn,
@@ -421,10 +426,15 @@ fn redraw(
         keymap: &config.keymap,
     };
     let drawn = match ahead {
-        // A terminal resized meanwhile has its buffer blanked: drawn again.
+        // A terminal resized meanwhile keeps the cells drawn at the old
+        // size: blanked, and drawn again.
         Some(area) => {
             terminal.autoresize()?;
-            terminal.get_frame().area() == area
+            let same = terminal.get_frame().area() == area;
+            if !same {
+                terminal.current_buffer_mut().reset();
+            }
+            same
         }
         None => false,
     };

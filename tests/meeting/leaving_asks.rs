@@ -147,3 +147,33 @@ fn enter_on_empty_ends_the_meeting_with_no_next_date() {
     assert!(m.ended.is_some());
     assert!(m.next_meeting.is_none());
 }
+
+#[test]
+fn a_document_written_a_moment_late_never_hides_the_question() {
+    // The minutes asked for with `m` are written by the store on its own
+    // thread; the word that they were can come after `q` has asked.
+    let mut m = common::agenda_meeting(AgendaName::ResetPoint);
+    for _ in 0..6 {
+        update(&mut m, Action::NextSection);
+    }
+    update(&mut m, Action::Quit);
+    update(&mut m, Action::Wrote("/records/minutes.md".into()));
+    assert_eq!(m.notice.as_deref(), Some(LEAVE_QUESTION));
+    // At the last section: the question of the next meeting stays too.
+    update(&mut m, key(KeyCode::Esc));
+    while m.current + 1 < m.sections.len() {
+        update(&mut m, Action::NextSection);
+    }
+    update(&mut m, Action::Quit);
+    let asked = m.notice.clone();
+    assert!(
+        asked.as_deref().is_some_and(|n| n.contains("Ending:")),
+        "{asked:?}"
+    );
+    update(&mut m, Action::Wrote("/records/minutes.md".into()));
+    assert_eq!(m.notice, asked);
+    // With no question asked, the path is told.
+    update(&mut m, key(KeyCode::Esc));
+    update(&mut m, Action::Wrote("/records/minutes.md".into()));
+    assert_eq!(m.notice.as_deref(), Some("Written: /records/minutes.md"));
+}
