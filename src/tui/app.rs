@@ -260,7 +260,7 @@ async fn meeting_loop(
     if choice == Choice::Ask {
         let mut dark = theme;
         dark.palette.background = Background::Dark;
-        let area = draw_ahead(&mut terminal, meeting, &dark, &config)?;
+        let area = draw_ahead(&mut terminal, meeting, &dark, &config);
         if let Some(background) = answer_within(&mut events, &mut waiting, ANSWER_PATIENCE).await? {
             theme.palette.background = background;
         }
@@ -450,14 +450,10 @@ fn redraw(
 }
 
 /// Draw the meeting into the terminal's buffer without sending it, and
-/// say for what size of terminal.
-fn draw_ahead(
-    terminal: &mut Screen,
-    meeting: &Meeting,
-    theme: &Theme,
-    config: &Config,
-) -> io::Result<Rect> {
-    terminal.autoresize()?;
+/// say for what size of terminal: the size it was taken at a moment ago
+/// (each look at the size opens the terminal again; a resize meanwhile
+/// is seen before the frame is sent).
+fn draw_ahead(terminal: &mut Screen, meeting: &Meeting, theme: &Theme, config: &Config) -> Rect {
     let view = View {
         meeting,
         theme,
@@ -465,7 +461,7 @@ fn draw_ahead(
     };
     let mut frame = terminal.get_frame();
     draw(&mut frame, &view);
-    Ok(frame.area())
+    frame.area()
 }
 
 /// The signals that end a meeting: it is saved as it goes, so each simply
