@@ -272,9 +272,10 @@ pub fn wait_for_file<T>(folder: &Path, what: &str, look: impl Fn(&Path) -> Optio
 /// screen. Read as a resume reads it: keystrokes are journaled as edits.
 pub fn wait_for_journal(records: &Path, words: &str) {
     wait_for_file(records, &format!("a journal holding {words:?}"), |path| {
-        let bytes = std::fs::read(path)
-            .ok()
-            .filter(|_| path.extension().is_some_and(|x| x == "journal"))?;
+        if path.extension()? != "journal" {
+            return None;
+        }
+        let bytes = std::fs::read(path).ok()?;
         format!("{:?}", resetpoint::record::journal::read(&bytes).entries)
             .contains(words)
             .then_some(())

@@ -129,9 +129,10 @@ fn a_fresh_meeting_is_on_disk_once_its_first_frame_is_drawn() {
     let t = in_a_white_terminal("on-disk-first", home.path(), &command);
     t.wait_for("the first frame", |s| s.contains("Why we are here"));
     let (path, record) = wait_for_file(&records, "a whole record after the first frame", |path| {
-        let record = read_record(path)
-            .ok()
-            .filter(|_| path.extension().is_some_and(|x| x == "toml"))?;
+        if path.extension()? != "toml" {
+            return None;
+        }
+        let record = read_record(path).ok()?;
         Some((path.to_path_buf(), record))
     });
     assert_eq!(record.meeting.project, "Shipment Tracking Rebuild");

@@ -13,9 +13,10 @@ const BIN: &str = env!("CARGO_BIN_EXE_resetpoint");
 /// their text.
 fn minutes_when(records: &Path, what: &str, ready: impl Fn(&str) -> bool) -> String {
     common::wait_for_file(records, what, |path| {
-        let text = std::fs::read_to_string(path)
-            .ok()
-            .filter(|_| path.to_string_lossy().ends_with("-minutes.md"))?;
+        if !path.to_string_lossy().ends_with("-minutes.md") {
+            return None;
+        }
+        let text = std::fs::read_to_string(path).ok()?;
         ready(&text).then_some(text)
     })
 }
