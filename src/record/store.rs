@@ -1,17 +1,19 @@
 //! The store: the one thread that writes a meeting to disk, so writes land
 //! in order and the screen never waits on the disk. Journal entries are
 //! appended and synced as they come: the journal keeps the promise that
-//! what is typed is on disk at once. The record is replaced atomically
-//! (unique temporary file, fsync, rename, fsync of the folder) only when it
-//! is worth it: on a section change, at the end, a few seconds after the
-//! last change, and when the journal since it has grown as long as the
-//! record, so a long meeting costs no more per word than a short one. Once
-//! a record is on disk, a long journal is compacted to what came after it.
-//! A failed write is reported, kept in memory and tried again every second;
-//! the journal is first cut back to its last whole line, so a full disk
-//! that took half a batch never leaves a damaged line in the middle. The
-//! meeting's lock is held by this thread until the last write is done,
-//! whatever fails.
+//! what is typed is on disk at once. When the record is written with them
+//! (it holds them), their own sync is left out: the record's syncs keep
+//! them, and the journal's next sync takes them too. The record is
+//! replaced atomically (unique temporary file, fsync, rename, fsync of the
+//! folder) only when it is worth it: on a section change, at the end, a
+//! few seconds after the last change, and when the journal since it has
+//! grown as long as the record, so a long meeting costs no more per word
+//! than a short one. Once a record is on disk, a long journal is compacted
+//! to what came after it. A failed write is reported, kept in memory and
+//! tried again every second; the journal is first cut back to its last
+//! whole line, so a full disk that took half a batch never leaves a
+//! damaged line in the middle. The meeting's lock is held by this thread
+//! until the last write is done, whatever fails.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -307,6 +309,13 @@ struct Writer<R: Fn(Health)> {
     report: R,
 }
 
+/// Lines written at the end of the journal, not yet known to be kept.
+struct Appended {
+    length: u64,
+    /// The field as those lines leave it.
+    writing: Writing,
+}
+
 /// Add `entry` to `list`; of a run of field states only the last matters.
 fn push_collapsed(list: &mut Vec<Entry>, entry: Entry) {
     let field = |e: &Entry| matches!(e.change, Change::Draft { .. });
@@ -413,17 +422,39 @@ impl<R: Fn(Health)> Writer<R> {
 
     /// Try everything waiting once; report a change of health.
     fn write(&mut self, finishing: bool) {
-        let journal = self.write_journal();
+        // Appended now, synced below unless a record is written with them:
+        // the record holds them then, and its own syncs keep them, so a
+        // change that writes the record costs one sync less.
+        let journal = self.append_journal();
+        let appended = match &journal {
+            Ok(Some(appended)) => appended.length,
+            _ => 0,
+        };
         // A record written holds what the journal could not take.
-        let record = if finishing || journal.is_err() || self.record_due() {
+        let record = if finishing || journal.is_err() || self.record_due(appended) {
             self.write_snapshot()
         } else {
-            Ok(())
+            Ok(false)
         };
         let journal = match journal {
             Err(_) if record.is_ok() => self.write_journal(),
-            other => other,
+            Err(error) => Err(error),
+            Ok(None) => Ok(()),
+            // Nothing is left that the record does not hold.
+            Ok(Some(appended))
+                if matches!(record, Ok(true))
+                    && self.waiting.is_empty()
+                    && self.since_record.is_empty() =>
+            {
+                self.appended_kept(appended, false);
+                Ok(())
+            }
+            Ok(Some(appended)) => self.sync_journal(appended),
         };
+        if matches!(record, Ok(true)) && journal.is_ok() {
+            self.compact_if_long();
+        }
+        let record = record.map(|_| ());
         if self.idle_due && self.last_change.elapsed() >= self.timing.record_idle {
             self.idle_due = false;
         }
@@ -451,7 +482,8 @@ impl<R: Fn(Health)> Writer<R> {
     /// Whether the snapshot waiting should replace the record now. Between
     /// record writes the journal holds every change, so this only decides
     /// how fresh the record is and how much a resume replays.
-    fn record_due(&self) -> bool {
+    /// `appended`: bytes just added to the journal and not yet counted.
+    fn record_due(&self, appended: u64) -> bool {
         let Some(snapshot) = &self.snapshot else {
             return false;
         };
@@ -459,14 +491,15 @@ impl<R: Fn(Health)> Writer<R> {
             // The meeting is on disk from its first moment.
             return true;
         };
-        let paid = self.journal_since_record >= on_disk.length.saturating_sub(CHEAP_RECORD);
+        let since = self.journal_since_record + appended;
+        let paid = since >= on_disk.length.saturating_sub(CHEAP_RECORD);
         snapshot.meeting.current_section != on_disk.section
             // The journal counts sections as the record does.
             || on_disk.sections.is_some_and(|n| n != snapshot.sections.len())
             || snapshot.meeting.ended.is_some()
             // The minutes written beside the record match it.
             || !self.documents.is_empty()
-            || self.journal_since_record >= on_disk.length.max(JOURNAL_BEFORE_A_RECORD)
+            || since >= on_disk.length.max(JOURNAL_BEFORE_A_RECORD)
             || (self.last_change.elapsed() >= self.timing.record_idle && paid)
     }
 
@@ -505,7 +538,17 @@ impl<R: Fn(Health)> Writer<R> {
         Ok(())
     }
 
+    /// Append what waits to the journal and sync it.
     fn write_journal(&mut self) -> std::io::Result<()> {
+        match self.append_journal()? {
+            Some(appended) => self.sync_journal(appended),
+            None => Ok(()),
+        }
+    }
+
+    /// Append what waits to the journal, not yet synced; `None` when
+    /// nothing waits.
+    fn append_journal(&mut self) -> std::io::Result<Option<Appended>> {
         if self.journal_replaced() {
             self.journal = None;
         }
@@ -528,35 +571,54 @@ impl<R: Fn(Health)> Writer<R> {
             text.push_str(&writing.line(entry));
         }
         if text.is_empty() {
-            return Ok(());
+            return Ok(None);
         }
         let file = self.journal.as_ref().expect("opened above");
         if self.torn {
             self.disk.truncate(file, self.good_length)?;
             self.torn = false;
         }
-        let written = self
-            .disk
-            .append(file, text.as_bytes())
-            .and_then(|()| self.disk.sync(file));
-        if let Err(error) = written {
+        if let Err(error) = self.disk.append(file, text.as_bytes()) {
             self.torn = true;
             return Err(error);
         }
-        self.good_length += text.len() as u64;
-        self.journal_since_record += text.len() as u64;
-        self.writing = writing;
+        Ok(Some(Appended {
+            length: text.len() as u64,
+            writing,
+        }))
+    }
+
+    /// Sync the lines just appended; a failed sync leaves them to be cut
+    /// back and written again.
+    fn sync_journal(&mut self, appended: Appended) -> std::io::Result<()> {
+        let file = self.journal.as_ref().expect("appended to");
+        if let Err(error) = self.disk.sync(file) {
+            self.torn = true;
+            return Err(error);
+        }
+        self.appended_kept(appended, true);
+        Ok(())
+    }
+
+    /// The lines appended are kept: synced, or held by the record written
+    /// after them (then they do not count towards the next record).
+    fn appended_kept(&mut self, appended: Appended, counted: bool) {
+        self.good_length += appended.length;
+        if counted {
+            self.journal_since_record += appended.length;
+        }
+        self.writing = appended.writing;
         self.needs_opening &= self.header.is_none();
         self.rewrite = false;
         for entry in self.waiting.drain(..) {
             push_collapsed(&mut self.since_record, entry);
         }
-        Ok(())
     }
 
-    fn write_snapshot(&mut self) -> std::io::Result<()> {
+    /// Write the record due, if one is: whether one was written.
+    fn write_snapshot(&mut self) -> std::io::Result<bool> {
         let Some(frame) = &self.snapshot else {
-            return Ok(());
+            return Ok(false);
         };
         let record = self.held.record(frame);
         let text = record.to_toml();
@@ -573,11 +635,15 @@ impl<R: Fn(Health)> Writer<R> {
         self.waiting.retain(|e| e.seq > last);
         self.snapshot = None;
         self.journal_since_record = 0;
+        Ok(true)
+    }
+
+    /// After a record is written, a long journal is cut to what came after it.
+    fn compact_if_long(&mut self) {
         let journal_whole = self.journal.is_some() && !self.torn && self.waiting.is_empty();
         if journal_whole && self.good_length >= self.timing.compact_after {
             self.compact_journal();
         }
-        Ok(())
     }
 
     /// Start a new generation of the journal holding only what came after

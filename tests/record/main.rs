@@ -12,3 +12,4 @@ mod record_session;
 mod record_store;
 mod rehearsal_records;
 mod saving_from_entries;
+mod syncs;

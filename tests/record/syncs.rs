@@ -1,0 +1,190 @@
+//! What a change costs the disk in syncs. Journal lines written together
+//! with the record are kept by the record's own two syncs (its file, its
+//! folder); lines the record does not hold, and lines whose record could
+//! not be written, are synced in the journal before the store goes on.
+
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use resetpoint::meeting::{Action, Effect, Meeting, update};
+use resetpoint::plan::model::AgendaName;
+use resetpoint::record::format::Record;
+use resetpoint::record::fs::{Disk, Fault, Faults, Op};
+use resetpoint::record::journal::{Entry, read};
+use resetpoint::record::open::{create, read_record};
+use resetpoint::record::store::{Message, Paths, Store, Timing};
+
+use crate::common;
+
+/// Notes the store's file operations in order; one kind may fail once,
+/// and the writer can be held at one operation while messages queue.
+struct Watching {
+    ops: Mutex<Vec<Op>>,
+    fail_once: Mutex<Option<Op>>,
+    hold: Mutex<Option<Receiver<()>>>,
+}
+
+impl Watching {
+    fn new(fail_once: Option<Op>) -> std::sync::Arc<Watching> {
+        std::sync::Arc::new(Watching {
+            ops: Mutex::new(Vec::new()),
+            fail_once: Mutex::new(fail_once),
+            hold: Mutex::new(None),
+        })
+    }
+
+    /// The writer's next operation waits until the sender is used.
+    fn hold_next(&self) -> Sender<()> {
+        let (go, wait) = channel();
+        *self.hold.lock().unwrap() = Some(wait);
+        go
+    }
+
+    fn ops(&self) -> MutexGuard<'_, Vec<Op>> {
+        self.ops.lock().unwrap()
+    }
+}
+
+impl Faults for Watching {
+    fn before(&self, op: Op) -> Option<Fault> {
+        let held = self.hold.lock().unwrap().take();
+        if let Some(wait) = held {
+            let _ = wait.recv();
+        }
+        self.ops().push(op);
+        let mut fail = self.fail_once.lock().unwrap();
+        if *fail == Some(op) {
+            *fail = None;
+            return Some(Fault::Fail(std::io::Error::from_raw_os_error(libc::EIO)));
+        }
+        None
+    }
+}
+
+/// A store that writes the record only when it must, never after a pause.
+fn patient() -> Timing {
+    Timing {
+        record_idle: Duration::from_secs(3600),
+        retry_every: Duration::from_millis(5),
+        compact_after: u64::MAX,
+        ..Timing::default()
+    }
+}
+
+fn started(watching: &std::sync::Arc<Watching>) -> (tempfile::TempDir, Paths, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    let store = Store::start_on(
+        Disk::with_faults(watching.clone()),
+        patient(),
+        paths.clone(),
+        held,
+        |_| {},
+    );
+    (dir, paths, store)
+}
+
+/// Send a meeting's effects to a store, as the loop does.
+fn carry_out(store: &Store, m: &Meeting, effects: Vec<Effect>) {
+    let entries: Vec<Entry> = effects
+        .iter()
+        .filter_map(|effect| match effect {
+            Effect::Journal { seq, change } => Some(Entry {
+                seq: *seq,
+                change: change.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    if !entries.is_empty() {
+        store.send(Message::Entries(entries));
+    }
+    if effects.iter().any(|e| matches!(e, Effect::Save)) {
+        store.send(Message::Snapshot(Box::new(Record::of(m))));
+    }
+}
+
+fn syncs(ops: &[Op]) -> usize {
+    ops.iter().filter(|op| **op == Op::Sync).count()
+}
+
+/// A meeting at a section where a note is only a note.
+fn meeting() -> Meeting {
+    let mut m = common::agenda_meeting(AgendaName::ResetPoint);
+    update(&mut m, Action::JumpTo(3));
+    m
+}
+
+#[test]
+fn the_meeting_on_disk_from_its_start_costs_the_records_two_syncs() {
+    let watching = Watching::new(None);
+    let (_dir, paths, store) = started(&watching);
+    let m = meeting();
+    carry_out(&store, &m, vec![Effect::Save]);
+    assert!(store.settled(Duration::from_secs(10)));
+    let ops = watching.ops().clone();
+    // The journal's first line and the record, with one sync of the
+    // record's file and one of its folder: the journal line is not synced
+    // on its own, as the record holds what it says.
+    assert_eq!(syncs(&ops), 1, "{ops:?}");
+    assert_eq!(ops.iter().filter(|op| **op == Op::SyncFolder).count(), 1);
+    let journal = read(&std::fs::read(&paths.journal).unwrap());
+    assert!(journal.meeting.is_some(), "the journal names its meeting");
+    assert!(read_record(&paths.record).is_ok());
+}
+
+#[test]
+fn lines_written_with_a_record_that_fails_are_synced_in_the_journal() {
+    let watching = Watching::new(Some(Op::Rename));
+    let (_dir, paths, store) = started(&watching);
+    let m = meeting();
+    carry_out(&store, &m, vec![Effect::Save]);
+    assert!(store.settled(Duration::from_secs(10)));
+    let ops = watching.ops().clone();
+    let failed = ops.iter().position(|op| *op == Op::Rename).unwrap();
+    // The record could not be put in place: the journal's line, which
+    // then alone holds the meeting, is synced before anything else.
+    assert_eq!(ops.get(failed + 1), Some(&Op::Sync), "{ops:?}");
+    // And the record is written once the disk takes it.
+    assert!(paths.record.exists());
+}
+
+#[test]
+fn lines_that_came_after_the_records_frame_are_synced_in_the_journal() {
+    let watching = Watching::new(None);
+    let (_dir, paths, store) = started(&watching);
+    let mut m = meeting();
+    carry_out(&store, &m, vec![Effect::Save]);
+    assert!(store.settled(Duration::from_secs(10)));
+    // The writer is held at its first operation for a note while the next
+    // batch queues: the next section (the record is due, its frame taken
+    // then) and a key typed after that frame.
+    let go = watching.hold_next();
+    let effects = common::type_line(&mut m, Action::Note, "held by the record");
+    carry_out(&store, &m, effects);
+    let effects = update(&mut m, Action::NextSection);
+    carry_out(&store, &m, effects);
+    let effects = update(&mut m, Action::Note);
+    carry_out(&store, &m, effects);
+    let effects = update(
+        &mut m,
+        Action::Type(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)),
+    );
+    carry_out(&store, &m, effects);
+    let from = watching.ops().len();
+    go.send(()).unwrap();
+    assert!(store.settled(Duration::from_secs(10)));
+    let ops = watching.ops()[from..].to_vec();
+    let last_record = ops.iter().rposition(|op| *op == Op::SyncFolder).unwrap();
+    // The key typed after the record's frame is in the journal only, and
+    // synced there.
+    assert!(
+        ops[last_record..].contains(&Op::Sync),
+        "no sync of the journal after the record: {ops:?}"
+    );
+    let on_disk = read(&std::fs::read(&paths.journal).unwrap());
+    let typed = on_disk.entries.last().unwrap().seq;
+    assert_eq!(typed, m.seq);
+}
