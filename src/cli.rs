@@ -95,7 +95,10 @@ pub enum PortfolioFormat {
     Html,
 }
 
+/// Each command's own arguments are only put together when it is the one
+/// run: a meeting starts without building every other command's.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Run the bundled demo plan's reset-point meeting, presenting mode on.
     /// Records go to a temporary folder unless --records is given.
