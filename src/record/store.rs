@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Mutex, OnceLock, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -124,9 +125,15 @@ struct OnDisk {
 
 pub struct Store {
     sender: Sender<Message>,
-    thread: JoinHandle<Finished>,
+    /// The writer's thread, made when the first message is sent: a
+    /// meeting's first frame is drawn before that, without waiting for a
+    /// thread to be made.
+    thread: OnceLock<JoinHandle<Finished>>,
+    writer: Mutex<Option<StartWriter>>,
     stem: String,
 }
+
+type StartWriter = Box<dyn FnOnce() -> JoinHandle<Finished> + Send>;
 
 impl Store {
     /// Start writing the meeting at `paths`, whose lock this store holds.
@@ -198,13 +205,16 @@ impl Store {
             failing: false,
             report,
         };
-        let thread = std::thread::Builder::new()
-            .name("record-store".into())
-            .spawn(move || writer.run(receiver))
-            .expect("a thread can be started");
+        let start: StartWriter = Box::new(move || {
+            std::thread::Builder::new()
+                .name("record-store".into())
+                .spawn(move || writer.run(receiver))
+                .expect("a thread can be started")
+        });
         Store {
             sender,
-            thread,
+            thread: OnceLock::new(),
+            writer: Mutex::new(Some(start)),
             stem,
         }
     }
@@ -215,6 +225,10 @@ impl Store {
     }
 
     pub fn send(&self, message: Message) {
+        self.thread.get_or_init(|| {
+            let start = self.writer.lock().unwrap_or_else(PoisonError::into_inner).take();
+            start.expect("the writer is started once")()
+        });
         // The writer only stops after Finish, so a send cannot fail before it.
         let _ = self.sender.send(message);
     }
@@ -255,9 +269,10 @@ impl Store {
     }
 
     /// Write everything still waiting, then stop.
-    pub fn finish(self) -> Finished {
+    pub fn finish(mut self) -> Finished {
         self.send(Message::Finish);
-        self.thread.join().unwrap_or_else(|_| Finished::Lost {
+        let thread = self.thread.take().expect("started by the message above");
+        thread.join().unwrap_or_else(|_| Finished::Lost {
             why: "the record writer stopped unexpectedly".into(),
             record: None,
         })
