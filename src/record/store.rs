@@ -226,7 +226,11 @@ impl Store {
 
     pub fn send(&self, message: Message) {
         self.thread.get_or_init(|| {
-            let start = self.writer.lock().unwrap_or_else(PoisonError::into_inner).take();
+            let start = self
+                .writer
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take();
             start.expect("the writer is started once")()
         });
         // The writer only stops after Finish, so a send cannot fail before it.

@@ -5,7 +5,7 @@
 use std::io::{self, BufWriter, Stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crossterm::event::{Event, EventStream, KeyEventKind};
+use crossterm::event::{Event, KeyEventKind};
 use futures_util::StreamExt as _;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -241,7 +241,7 @@ async fn meeting_loop(
     let mut theme = Theme {
         palette: config.palette,
     };
-    let mut events = sift(EventStream::new(), sieve);
+    let mut events = sift(super::events::Events::new(), sieve);
     // The clock ticks a second after the first frame, not with it: that
     // frame already shows the time, and a tick at once would draw it all
     // again for nothing.

@@ -10,7 +10,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crossterm::event::{Event, EventStream, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use futures_util::StreamExt as _;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
@@ -241,7 +241,7 @@ async fn follow_loop(
     let mut terminal = ratatui::init();
     let _restore = Restore;
     let _gone = super::lost::LetGoIfGone;
-    let mut events = EventStream::new();
+    let mut events = super::events::Events::new();
     let mut look = tokio::time::interval(LOOK_AGAIN);
     look.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut following = Following::Waiting;

@@ -4,6 +4,7 @@ pub mod app;
 pub mod background;
 pub mod capture_pane;
 pub mod config;
+pub mod events;
 pub mod follower;
 pub mod keymap;
 pub mod late_answer;
