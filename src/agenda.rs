@@ -1,9 +1,7 @@
-//! Agendas: the built-in kickoff, reset-point and status agendas (data in
-//! `assets/agendas.toml`), the plan's own, the one-section `notes` agenda
-//! of `resetpoint notes`, and the sections a meeting runs.
+//! Agendas: the built-in kickoff, reset-point and status agendas, the
+//! plan's own, the one-section `notes` agenda of `resetpoint notes`, and
+//! the sections a meeting runs.
 //! The section kinds themselves live in `plan/section_kind.rs`.
-
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -30,27 +28,43 @@ impl Section {
     }
 }
 
-#[derive(Deserialize)]
-struct Step {
-    kind: SectionKind,
-    minutes: u32,
-}
+/// The built-in agendas: section kinds in order, with their default
+/// timeboxes in minutes. A plan's own `[[agenda]]` uses the same kinds.
+const KICKOFF: [(SectionKind, u32); 8] = [
+    (SectionKind::Welcome, 5),
+    (SectionKind::Scope, 10),
+    (SectionKind::Status, 5),
+    (SectionKind::Financials, 5),
+    (SectionKind::Raid, 10),
+    (SectionKind::Rules, 10),
+    (SectionKind::CustomerTasks, 5),
+    (SectionKind::Review, 5),
+];
 
-#[derive(Deserialize)]
-struct BuiltIn {
-    kickoff: Vec<Step>,
-    #[serde(rename = "reset-point")]
-    reset_point: Vec<Step>,
-    status: Vec<Step>,
-}
+const RESET_POINT: [(SectionKind, u32); 11] = [
+    (SectionKind::Welcome, 3),
+    (SectionKind::Listen, 20),
+    (SectionKind::Playback, 5),
+    (SectionKind::Status, 8),
+    (SectionKind::Financials, 8),
+    (SectionKind::Raid, 10),
+    (SectionKind::Rules, 8),
+    (SectionKind::Proposals, 10),
+    (SectionKind::CustomerTasks, 5),
+    (SectionKind::Review, 5),
+    (SectionKind::Pulse, 3),
+];
 
-fn built_in() -> &'static BuiltIn {
-    static AGENDAS: OnceLock<BuiltIn> = OnceLock::new();
-    AGENDAS.get_or_init(|| {
-        toml::from_str(include_str!("../assets/agendas.toml"))
-            .expect("assets/agendas.toml is checked by a unit test")
-    })
-}
+const STATUS: [(SectionKind, u32); 8] = [
+    (SectionKind::Welcome, 2),
+    (SectionKind::Followups, 5),
+    (SectionKind::Status, 5),
+    (SectionKind::Financials, 5),
+    (SectionKind::Raid, 8),
+    (SectionKind::CustomerTasks, 3),
+    (SectionKind::Review, 3),
+    (SectionKind::Pulse, 2),
+];
 
 /// The questions asked in `listen` when the plan's agenda does not give its own.
 pub const DEFAULT_QUESTIONS: [&str; 4] = [
@@ -82,9 +96,9 @@ pub fn default_agenda(plan: &Plan) -> AgendaName {
 /// to the default built-in agenda.
 pub fn sections(plan: &Plan, name: AgendaName) -> Vec<Section> {
     let steps = match name {
-        AgendaName::Kickoff => &built_in().kickoff,
-        AgendaName::ResetPoint => &built_in().reset_point,
-        AgendaName::Status => &built_in().status,
+        AgendaName::Kickoff => &KICKOFF[..],
+        AgendaName::ResetPoint => &RESET_POINT[..],
+        AgendaName::Status => &STATUS[..],
         AgendaName::Notes => return notes(SectionKind::Notes.default_title()),
         AgendaName::Plan if !plan.agenda.is_empty() => {
             return plan
@@ -121,12 +135,12 @@ pub fn sections(plan: &Plan, name: AgendaName) -> Vec<Section> {
     };
     steps
         .iter()
-        .map(|step| Section {
-            kind: step.kind,
-            title: step.kind.default_title().to_owned(),
-            minutes: step.minutes,
-            questions: questions_for(step.kind, &[], name),
-            sensitive: if step.kind == SectionKind::Listen && name == AgendaName::ResetPoint {
+        .map(|&(kind, minutes)| Section {
+            kind,
+            title: kind.default_title().to_owned(),
+            minutes,
+            questions: questions_for(kind, &[], name),
+            sensitive: if kind == SectionKind::Listen && name == AgendaName::ResetPoint {
                 vec![RESET_POINT_SENSITIVE]
             } else {
                 Vec::new()

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use crate::left_open::earlier::EarlierMeetings;
+use crate::left_open::earlier::{EarlierMeetings, carried_over};
 use crate::meeting::{Clock, Meeting, Origin};
 use crate::plan::model::{AgendaName, Plan};
 use crate::record::folder::{Folder, Found};
@@ -163,7 +163,9 @@ impl Session {
             }
         };
         let earlier = if nothing_earlier {
-            let carried = earlier.read(&meeting.plan);
+            // Only the plan's own promises carry over: the folder is not
+            // read again, now that it holds this meeting's files.
+            let carried = carried_over(&[], &meeting.plan);
             meeting.take_carried_over(carried, earlier.new_meeting);
             None
         } else {
@@ -252,7 +254,7 @@ fn ask_to_resume(
 }
 
 /// Whether `folder` holds any record (`.toml`) at all; a missing folder
-/// holds none.
+/// holds none. (A journal whose record is missing carries nothing over.)
 fn holds_a_record(folder: &std::path::Path) -> bool {
     std::fs::read_dir(folder).is_ok_and(|entries| {
         entries
