@@ -1,5 +1,6 @@
 //! The journal: every change, one line each, appended and synced as the
-//! meeting goes, so a crash loses nothing. Each line carries a CRC-32 of its
+//! meeting goes (or held by the record written with it), so a crash loses
+//! nothing. Each line carries a CRC-32 of its
 //! text; a damaged line is skipped on recovery, never taking the good lines
 //! after it with it. A field being typed is journaled as edits (what changed
 //! since the line before), so the journal grows with what is typed, not with
@@ -65,6 +66,25 @@ fn framed(json: &str) -> String {
 /// One journal line holding the whole change: `crc32-hex json\n`.
 pub fn line(entry: &Entry) -> String {
     framed(&serde_json::to_string(entry).expect("a journal entry always serializes"))
+}
+
+/// Where the last whole line of a journal `length` bytes long ends: a power
+/// cut can leave the last line torn, and a line appended to it would be
+/// damaged with it.
+pub fn whole_lines_end(file: &std::fs::File, length: u64) -> std::io::Result<u64> {
+    use std::os::unix::fs::FileExt as _;
+    let mut end = length;
+    let mut chunk = [0u8; 4096];
+    while end > 0 {
+        let start = end.saturating_sub(chunk.len() as u64);
+        let piece = &mut chunk[..(end - start) as usize];
+        file.read_exact_at(piece, start)?;
+        if let Some(at) = piece.iter().rposition(|b| *b == b'\n') {
+            return Ok(start + at as u64 + 1);
+        }
+        end = start;
+    }
+    Ok(0)
 }
 
 /// The line that opens a journal.

@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use super::format::{Header, Record, header_of};
 use super::fs::{Disk, read_plain_text};
-use super::journal::{Entry, Writing, opening_line};
+use super::journal::{Entry, Writing, opening_line, whole_lines_end};
 pub use super::open::Paths;
 use super::open::{Lock, read_header};
 use crate::meeting::update::{Change, Effect};
@@ -33,9 +33,10 @@ use crate::meeting::{Captured, Meeting};
 
 pub enum Message {
     /// Every journal entry of one change of the meeting (one keystroke),
-    /// in order: they are written and synced together, or not at all, so
-    /// a kill can never leave "the field closed" on disk without the item
-    /// it was closed into.
+    /// in order: they are written together and kept together (synced, or
+    /// held by the record written with them), or not at all, so a kill
+    /// can never leave "the field closed" on disk without the item it was
+    /// closed into.
     Entries(Vec<Entry>),
     /// The whole record: its items replace those the store holds.
     Snapshot(Box<Record>),
@@ -302,7 +303,8 @@ struct Writer<R: Fn(Health)> {
     /// Held, never dropped or reopened, until the writer is done.
     _lock: Lock,
     journal: Option<File>,
-    /// The journal's length after its last whole, synced line.
+    /// The journal's length after its last whole line that is synced or
+    /// held by the record.
     good_length: u64,
     /// A write failed after `good_length`: cut back before appending.
     torn: bool,
@@ -449,14 +451,12 @@ impl<R: Fn(Health)> Writer<R> {
             Ok(Some(appended)) => appended.length,
             _ => 0,
         };
-        // A record written holds what the journal could not take.
-        let record = if finishing || journal.is_err() || self.record_due(appended) {
+        let mut record = if finishing || journal.is_err() || self.record_due(appended) {
             self.write_snapshot()
         } else {
             Ok(false)
         };
-        let journal = match journal {
-            Err(_) if record.is_ok() => self.write_journal(),
+        let mut journal = match journal {
             Err(error) => Err(error),
             Ok(None) => Ok(()),
             // Nothing is left that the record does not hold.
@@ -465,11 +465,22 @@ impl<R: Fn(Health)> Writer<R> {
                     && self.waiting.is_empty()
                     && self.since_record.is_empty() =>
             {
-                self.appended_kept(appended, false);
+                self.held_by_the_record(appended);
                 Ok(())
             }
             Ok(Some(appended)) => self.sync_journal(appended),
         };
+        // A journal that could not take its lines (written or synced)
+        // leaves them to a record waiting to be written, and is tried once
+        // more.
+        if journal.is_err() {
+            if matches!(record, Ok(false)) {
+                record = self.write_snapshot();
+            }
+            if record.is_ok() {
+                journal = self.write_journal();
+            }
+        }
         if matches!(record, Ok(true)) && journal.is_ok() {
             self.compact_if_long();
         }
@@ -541,9 +552,10 @@ impl<R: Fn(Health)> Writer<R> {
     fn open_journal(&mut self) -> std::io::Result<()> {
         let file = self.disk.open_journal(&self.paths.journal)?;
         let length = file.metadata()?.len();
-        self.good_length = length;
-        self.torn = false;
-        self.needs_opening = length == 0;
+        // A torn last line is cut off before the next is appended.
+        self.good_length = whole_lines_end(&file, length)?;
+        self.torn = self.good_length < length;
+        self.needs_opening = self.good_length == 0;
         self.rewrite = true;
         self.writing = Writing::default();
         // The compacted journal this store put in place holds what it needs.
@@ -615,18 +627,28 @@ impl<R: Fn(Health)> Writer<R> {
             self.torn = true;
             return Err(error);
         }
-        self.appended_kept(appended, true);
+        self.appended_kept(appended);
         Ok(())
     }
 
-    /// The lines appended are kept: synced, or held by the record written
-    /// after them (then they do not count towards the next record).
-    fn appended_kept(&mut self, appended: Appended, counted: bool) {
-        self.good_length += appended.length;
-        if counted {
-            self.journal_since_record += appended.length;
-        }
+    /// The lines appended are synced: they are the journal's to keep.
+    fn appended_kept(&mut self, appended: Appended) {
+        self.journal_since_record += appended.length;
         self.writing = appended.writing;
+        self.lines_taken(appended.length);
+    }
+
+    /// The lines appended are held by the record written after them, and
+    /// not synced on their own: the journal's next sync takes them. Until
+    /// then a failed sync may leave them off the disk, so the field's next
+    /// line is written whole rather than as an edit of what they said.
+    fn held_by_the_record(&mut self, appended: Appended) {
+        self.writing = Writing::default();
+        self.lines_taken(appended.length);
+    }
+
+    fn lines_taken(&mut self, length: u64) {
+        self.good_length += length;
         self.needs_opening &= self.header.is_none();
         self.rewrite = false;
         for entry in self.waiting.drain(..) {

@@ -748,3 +748,25 @@ fn an_ended_meeting_says_so_and_leaves_only_its_record() {
     assert_eq!(record.notes.len(), 1);
     assert!(!paths.journal.exists() && !paths.lock.exists());
 }
+
+#[test]
+fn a_journal_left_with_a_torn_last_line_is_cut_back_before_more_is_appended() {
+    let dir = tempfile::tempdir().unwrap();
+    let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    // A power cut left half of the last line on disk.
+    let whole: String = entries(2).iter().map(line).collect();
+    let torn = &line(&entries(3)[2])[..20];
+    std::fs::write(&paths.journal, format!("{whole}{torn}")).unwrap();
+    let store = Store::start_on(Disk::real(), patient(u64::MAX), paths.clone(), held, |_| {});
+    let next = Entry {
+        seq: 4,
+        change: Change::Remove { id: "N-4".into() },
+    };
+    store.send(Message::Entries(vec![next.clone()]));
+    assert!(store.settled(Duration::from_secs(10)));
+    let journal = read(&std::fs::read(&paths.journal).unwrap());
+    assert_eq!((journal.skipped, journal.torn), (0, 0), "no damaged line");
+    assert_eq!(journal.entries.last(), Some(&next));
+    assert_eq!(journal.entries.len(), 3);
+    drop(store);
+}

@@ -4,7 +4,7 @@
 //! not be written, are synced in the journal before the store goes on.
 
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -14,20 +14,21 @@ use resetpoint::record::format::Record;
 use resetpoint::record::fs::{Disk, Fault, Faults, Op};
 use resetpoint::record::journal::{Entry, read};
 use resetpoint::record::open::{create, read_record};
-use resetpoint::record::store::{Message, Paths, Store, Timing};
+use resetpoint::record::store::{Health, Message, Paths, Store, Timing};
 
 use crate::common;
 
-/// Notes the store's file operations in order; one kind may fail once,
-/// and the writer can be held at one operation while messages queue.
+/// Notes the store's file operations in order; one of them may fail once
+/// (an operation, and how many of its kind come before it), and the
+/// writer can be held at one operation while messages queue.
 struct Watching {
     ops: Mutex<Vec<Op>>,
-    fail_once: Mutex<Option<Op>>,
+    fail_once: Mutex<Option<(Op, usize)>>,
     hold: Mutex<Option<Receiver<()>>>,
 }
 
 impl Watching {
-    fn new(fail_once: Option<Op>) -> std::sync::Arc<Watching> {
+    fn new(fail_once: Option<(Op, usize)>) -> std::sync::Arc<Watching> {
         std::sync::Arc::new(Watching {
             ops: Mutex::new(Vec::new()),
             fail_once: Mutex::new(fail_once),
@@ -53,9 +54,11 @@ impl Faults for Watching {
         if let Some(wait) = held {
             let _ = wait.recv();
         }
-        self.ops().push(op);
+        let mut ops = self.ops();
+        let before = ops.iter().filter(|o| **o == op).count();
+        ops.push(op);
         let mut fail = self.fail_once.lock().unwrap();
-        if *fail == Some(op) {
+        if *fail == Some((op, before)) {
             *fail = None;
             return Some(Fault::Fail(std::io::Error::from_raw_os_error(libc::EIO)));
         }
@@ -74,16 +77,26 @@ fn patient() -> Timing {
 }
 
 fn started(watching: &std::sync::Arc<Watching>) -> (tempfile::TempDir, Paths, Store) {
+    let (dir, paths, store, _) = reporting(watching);
+    (dir, paths, store)
+}
+
+/// A store on a watched disk, and what it reports.
+fn reporting(
+    watching: &std::sync::Arc<Watching>,
+) -> (tempfile::TempDir, Paths, Store, Arc<Mutex<Vec<Health>>>) {
     let dir = tempfile::tempdir().unwrap();
     let (paths, held) = create(dir.path(), "2026-11-24-1400-reset-point").unwrap();
+    let reports = Arc::new(Mutex::new(Vec::new()));
+    let told = reports.clone();
     let store = Store::start_on(
         Disk::with_faults(watching.clone()),
         patient(),
         paths.clone(),
         held,
-        |_| {},
+        move |health| told.lock().unwrap().push(health),
     );
-    (dir, paths, store)
+    (dir, paths, store, reports)
 }
 
 /// Send a meeting's effects to a store, as the loop does.
@@ -137,7 +150,7 @@ fn the_meeting_on_disk_from_its_start_costs_the_records_two_syncs() {
 
 #[test]
 fn lines_written_with_a_record_that_fails_are_synced_in_the_journal() {
-    let watching = Watching::new(Some(Op::Rename));
+    let watching = Watching::new(Some((Op::Rename, 0)));
     let (_dir, paths, store) = started(&watching);
     let m = meeting();
     carry_out(&store, &m, vec![Effect::Save]);
@@ -187,4 +200,45 @@ fn lines_that_came_after_the_records_frame_are_synced_in_the_journal() {
     let on_disk = read(&std::fs::read(&paths.journal).unwrap());
     let typed = on_disk.entries.last().unwrap().seq;
     assert_eq!(typed, m.seq);
+}
+
+#[test]
+fn a_journal_sync_that_fails_once_leaves_its_lines_to_the_record_and_is_tried_again() {
+    // The second sync of the run is the journal's, for a note's lines
+    // (the first is the record's at the start).
+    let watching = Watching::new(Some((Op::Sync, 1)));
+    let (_dir, paths, store, reports) = reporting(&watching);
+    let mut m = meeting();
+    carry_out(&store, &m, vec![Effect::Save]);
+    assert!(store.settled(Duration::from_secs(10)));
+    let effects = common::type_line(&mut m, Action::Note, "said once");
+    carry_out(&store, &m, effects);
+    // A frame waits with the note's lines, not yet due on its own.
+    store.send(Message::Snapshot(Box::new(Record::of(&m))));
+    assert!(store.settled(Duration::from_secs(10)));
+    let ops = watching.ops().clone();
+    let failed = ops
+        .iter()
+        .enumerate()
+        .filter(|(_, op)| **op == Op::Sync)
+        .nth(1)
+        .unwrap()
+        .0;
+    // The record is written at once with the note, and the journal tried
+    // again: the failure is never shown.
+    assert_eq!(ops.get(failed + 1), Some(&Op::CreateTemporary), "{ops:?}");
+    assert!(
+        !reports
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|h| matches!(h, Health::Failing(_))),
+        "{:?}",
+        reports.lock().unwrap()
+    );
+    let record = read_record(&paths.record).unwrap();
+    assert_eq!(record.notes.len(), 1);
+    let journal = read(&std::fs::read(&paths.journal).unwrap());
+    assert_eq!(journal.skipped + journal.torn, 0);
+    assert_eq!(journal.entries.last().unwrap().seq, m.seq);
 }
