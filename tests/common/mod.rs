@@ -316,3 +316,33 @@ pub fn one_event(text: &str) -> (icalendar::Event, Vec<String>) {
         .collect();
     (event, addresses)
 }
+
+/// Send a meeting's effects to a record store, as the loop does: its
+/// journal entries together, then the whole record when it asks to be
+/// saved.
+pub fn carry_out(
+    store: &resetpoint::record::store::Store,
+    m: &Meeting,
+    effects: Vec<resetpoint::meeting::Effect>,
+) {
+    use resetpoint::meeting::Effect;
+    use resetpoint::record::store::Message;
+    let mut entries = Vec::new();
+    let mut save = false;
+    for effect in effects {
+        match effect {
+            Effect::Journal { seq, change } => {
+                entries.push(resetpoint::record::journal::Entry { seq, change });
+            }
+            Effect::Save => save = true,
+            Effect::Quit | Effect::WriteMinutes => {}
+        }
+    }
+    if !entries.is_empty() {
+        store.send(Message::Entries(entries));
+    }
+    if save {
+        let record = resetpoint::record::format::Record::of(m);
+        store.send(Message::Snapshot(Box::new(record)));
+    }
+}

@@ -9,6 +9,7 @@
 //! that replay to everything that had reached the disk.
 
 use crate::common;
+use common::carry_out;
 
 use std::cell::RefCell;
 use std::path::Path;
@@ -22,7 +23,7 @@ use resetpoint::meeting::{Action, Clock, Effect, Meeting, Origin, update};
 use resetpoint::plan::model::{AgendaName, Plan};
 use resetpoint::record::format::Record;
 use resetpoint::record::fs::{Disk, Fault, Faults, Op};
-use resetpoint::record::journal::{Entry, read};
+use resetpoint::record::journal::read;
 use resetpoint::record::open::{OpenError, create, lock, read_record, reopen};
 use resetpoint::record::resume::resumed;
 use resetpoint::record::store::{Finished, Message, Paths, Store, Timing};
@@ -130,25 +131,6 @@ fn origin() -> Origin {
         plan_path: "demo.toml".into(),
         plan_sha256: "abc".into(),
         rehearsal: false,
-    }
-}
-
-/// Send a meeting's effects to a store, as the loop does.
-fn carry_out(store: &Store, m: &Meeting, effects: Vec<Effect>) {
-    let mut entries = Vec::new();
-    let mut save = false;
-    for effect in effects {
-        match effect {
-            Effect::Journal { seq, change } => entries.push(Entry { seq, change }),
-            Effect::Save => save = true,
-            Effect::Quit | Effect::WriteMinutes => {}
-        }
-    }
-    if !entries.is_empty() {
-        store.send(Message::Entries(entries));
-    }
-    if save {
-        store.send(Message::Snapshot(Box::new(Record::of(m))));
     }
 }
 

@@ -21,7 +21,7 @@ use resetpoint::record::store::{Finished, Health, Message, Store, Timing};
 
 use crate::common;
 
-use common::{agenda_meeting, type_line};
+use common::{agenda_meeting, carry_out, type_line};
 
 fn meeting() -> Meeting {
     agenda_meeting(AgendaName::ResetPoint)
@@ -138,25 +138,6 @@ fn wait_for(what: &str, done: impl Fn() -> bool) {
     while !done() {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
         std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-/// Send a meeting's effects to a store, as the loop does.
-fn carry_out(store: &Store, m: &Meeting, effects: Vec<Effect>) {
-    let mut entries = Vec::new();
-    let mut save = false;
-    for effect in effects {
-        match effect {
-            Effect::Journal { seq, change } => entries.push(Entry { seq, change }),
-            Effect::Save => save = true,
-            Effect::Quit | Effect::WriteMinutes => {}
-        }
-    }
-    if !entries.is_empty() {
-        store.send(Message::Entries(entries));
-    }
-    if save {
-        store.send(Message::Snapshot(Box::new(Record::of(m))));
     }
 }
 

@@ -12,11 +12,12 @@ use resetpoint::meeting::{Action, Effect, Meeting, update};
 use resetpoint::plan::model::AgendaName;
 use resetpoint::record::format::Record;
 use resetpoint::record::fs::{Disk, Fault, Faults, Op};
-use resetpoint::record::journal::{Entry, read};
+use resetpoint::record::journal::read;
 use resetpoint::record::open::{create, read_record};
 use resetpoint::record::store::{Health, Message, Paths, Store, Timing};
 
 use crate::common;
+use common::carry_out;
 
 /// Notes the store's file operations in order; one of them may fail once
 /// (an operation, and how many of its kind come before it), and the
@@ -97,26 +98,6 @@ fn reporting(
         move |health| told.lock().unwrap().push(health),
     );
     (dir, paths, store, reports)
-}
-
-/// Send a meeting's effects to a store, as the loop does.
-fn carry_out(store: &Store, m: &Meeting, effects: Vec<Effect>) {
-    let entries: Vec<Entry> = effects
-        .iter()
-        .filter_map(|effect| match effect {
-            Effect::Journal { seq, change } => Some(Entry {
-                seq: *seq,
-                change: change.clone(),
-            }),
-            _ => None,
-        })
-        .collect();
-    if !entries.is_empty() {
-        store.send(Message::Entries(entries));
-    }
-    if effects.iter().any(|e| matches!(e, Effect::Save)) {
-        store.send(Message::Snapshot(Box::new(Record::of(m))));
-    }
 }
 
 fn syncs(ops: &[Op]) -> usize {
@@ -204,24 +185,41 @@ fn lines_that_came_after_the_records_frame_are_synced_in_the_journal() {
 
 #[test]
 fn a_journal_sync_that_fails_once_leaves_its_lines_to_the_record_and_is_tried_again() {
-    // The second sync of the run is the journal's, for a note's lines
-    // (the first is the record's at the start).
-    let watching = Watching::new(Some((Op::Sync, 1)));
+    // The syncs of the run: the record's at the start, the journal's for
+    // the opened field, then the one that fails: the journal's for the
+    // note typed and closed.
+    let watching = Watching::new(Some((Op::Sync, 2)));
     let (_dir, paths, store, reports) = reporting(&watching);
     let mut m = meeting();
     carry_out(&store, &m, vec![Effect::Save]);
     assert!(store.settled(Duration::from_secs(10)));
-    let effects = common::type_line(&mut m, Action::Note, "said once");
+    // The writer is held at its write of the opened field while the next
+    // batch queues: the note typed and closed, and a frame that waits
+    // with it, not yet due on its own.
+    let go = watching.hold_next();
+    let effects = update(&mut m, Action::Note);
     carry_out(&store, &m, effects);
-    // A frame waits with the note's lines, not yet due on its own.
+    let mut effects = Vec::new();
+    for key in "said once"
+        .chars()
+        .map(KeyCode::Char)
+        .chain([KeyCode::Enter])
+    {
+        effects.extend(update(
+            &mut m,
+            Action::Type(KeyEvent::new(key, KeyModifiers::NONE)),
+        ));
+    }
+    carry_out(&store, &m, effects);
     store.send(Message::Snapshot(Box::new(Record::of(&m))));
+    go.send(()).unwrap();
     assert!(store.settled(Duration::from_secs(10)));
     let ops = watching.ops().clone();
     let failed = ops
         .iter()
         .enumerate()
         .filter(|(_, op)| **op == Op::Sync)
-        .nth(1)
+        .nth(2)
         .unwrap()
         .0;
     // The record is written at once with the note, and the journal tried
