@@ -37,7 +37,7 @@ fn share_malloc_pools(command: &Command) {
 fn report_panics() {
     std::panic::set_hook(Box::new(|info| {
         // The terminal is restored first (the runner's hook wraps this one).
-        resetpoint::tui::app::leave_terminal();
+        resetpoint::tui::terminal::leave_terminal();
         let place = info
             .location()
             .map_or_else(String::new, |l| format!(" at {}:{}", l.file(), l.line()));

@@ -2,13 +2,10 @@
 //! one-second clock or a signal, turn keys into actions, apply them, carry
 //! out the effects. The terminal is always given back as it was found.
 
-use std::io::{self, BufWriter, Stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::io;
 
 use crossterm::event::{Event, KeyEventKind};
 use futures_util::StreamExt as _;
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use tokio::signal::unix::{SignalKind, signal};
 
@@ -16,6 +13,7 @@ use super::background::{Background, Choice};
 use super::late_answer::{ANSWER_PATIENCE, Sieve, Sifted, answer_within, sift};
 use super::later::{Done, Reads};
 use super::sharing::Sharing;
+use super::terminal::{Restore, Screen, init_terminal, leave_terminal, take_terminal};
 use super::theme::Theme;
 use super::view::{View, draw};
 use crate::meeting::{Action, Effect, Meeting, update};
@@ -25,43 +23,6 @@ use crate::record::open::OpenError;
 use crate::record::store::{Finished, Health, Message, Paths, Store};
 use crate::session::Later;
 use crate::tui::config::Config;
-
-/// Puts the terminal back (bracketed paste, raw mode, alternate screen,
-/// cursor) however the loop ends: return, error or panic.
-struct Restore;
-
-impl Drop for Restore {
-    fn drop(&mut self) {
-        leave_terminal();
-    }
-}
-
-/// Whether the runner has the terminal, so nothing else sends it escapes.
-static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
-
-/// Undo everything the runner did to the terminal. Does nothing when the
-/// runner never took it, and nothing the second time.
-pub fn leave_terminal() {
-    if TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
-        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
-        // Not `restore`: it prints its failure, and printing to a terminal
-        // that is gone would fail again.
-        let _ = ratatui::try_restore();
-    }
-}
-
-/// Take the terminal again after a suspend: raw mode, the alternate
-/// screen and bracketed paste, as `ratatui::init` and the loop set them.
-fn take_terminal() -> io::Result<()> {
-    crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(
-        io::stdout(),
-        crossterm::terminal::EnterAlternateScreen,
-        crossterm::event::EnableBracketedPaste
-    )?;
-    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
-    Ok(())
-}
 
 /// Ctrl-Z, or a SIGTSTP from outside: give the terminal back and stop, as
 /// any program does; on `fg`, take it again and draw everything anew.
@@ -501,41 +462,6 @@ fn background_choice(config: &mut Config) -> Choice {
         config.palette.background = background;
     }
     choice
-}
-
-/// The terminal the meeting is drawn on. A frame is gathered in memory
-/// and sent in one write: standard output's own writer takes its lock and
-/// looks for a line's end at each of the thousands of escapes and letters
-/// a frame is sent as, and sends it in 1 KiB pieces.
-type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
-
-/// Room for a whole frame of a large terminal (a frame sends only what
-/// changed; the first, every cell that is not blank: 6 KiB at 120 × 40).
-const FRAME_BYTES: usize = 32 * 1024;
-
-/// The terminal, raw and on the alternate screen, and a panic hook that
-/// gives it back before the message is printed (as `ratatui::init` does).
-fn init_terminal() -> io::Result<Screen> {
-    static HOOKED: std::sync::Once = std::sync::Once::new();
-    HOOKED.call_once(|| {
-        let hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            leave_terminal();
-            hook(info);
-        }));
-    });
-    crossterm::terminal::enable_raw_mode()?;
-    TERMINAL_TAKEN.store(true, Ordering::SeqCst);
-    let screen = crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)
-        .and_then(|()| {
-            let frames = BufWriter::with_capacity(FRAME_BYTES, io::stdout());
-            Terminal::new(CrosstermBackend::new(frames))
-        });
-    if screen.is_err() {
-        // Given back at once: nothing else would.
-        leave_terminal();
-    }
-    screen
 }
 
 /// Whether keys are already waiting to be taken: those held back while

@@ -23,6 +23,7 @@ use tokio::signal::unix::{SignalKind, signal};
 
 use super::capture_pane;
 use super::screens::{self, Ctx};
+use super::terminal::{Restore, init_terminal};
 use super::theme::Theme;
 use super::view::{MIN_HEIGHT, MIN_WIDTH, clock_time};
 use crate::meeting::Shared;
@@ -209,16 +210,6 @@ pub enum Stopped {
     Unreadable(String),
 }
 
-/// Puts the terminal back however the loop ends.
-struct Restore;
-
-impl Drop for Restore {
-    fn drop(&mut self) {
-        // Not `restore`: printing its failure to a gone terminal fails too.
-        let _ = ratatui::try_restore();
-    }
-}
-
 /// Follow the meeting `wanted` names, from the sockets in `folder`, until
 /// the viewer stops it.
 pub fn run(folder: PathBuf, wanted: Wanted, theme: Theme, what: String) -> io::Result<Stopped> {
@@ -238,7 +229,7 @@ async fn follow_loop(
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
     super::lost::watch();
-    let mut terminal = ratatui::init();
+    let mut terminal = init_terminal()?;
     let _restore = Restore;
     let _gone = super::lost::LetGoIfGone;
     let mut events = super::events::Events::new();

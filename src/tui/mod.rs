@@ -14,6 +14,7 @@ pub mod rehearsal;
 pub mod screens;
 pub mod sharing;
 pub mod speaker_notes;
+pub mod terminal;
 pub mod theme;
 pub mod view;
 pub mod widgets;
